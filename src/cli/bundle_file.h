@@ -1,0 +1,23 @@
+// Reading files and bundles for the CLI, with the messages every subcommand
+// prints the same way.
+#pragma once
+
+#include "core/bundle.h"
+
+#include <optional>
+#include <string>
+
+namespace pv::cli {
+
+// The whole file, or nullopt after printing "pubview: cannot read PATH: why".
+std::optional<std::string> read_file(const std::string& path);
+
+// Loads a bundle file and prints each problem as "FILE: /pointer: message" to
+// stderr. Returns nullopt (after printing) when the file cannot be read or the
+// bundle is unusable.
+std::optional<LoadResult> load_bundle_file(const std::string& path);
+
+// Writes `text` to `path` ("-" for stdout); prints an error and returns false on failure.
+bool write_file(const std::string& path, const std::string& text);
+
+}  // namespace pv::cli

@@ -1,0 +1,36 @@
+// pubview: validate, search and author pubview bundles from the command line.
+#include "cli/commands.h"
+
+#include <cstring>
+#include <iostream>
+
+namespace {
+
+struct Command {
+    const char* name;
+    const char* usage;
+    int (*run)(const pv::cli::Args&);
+};
+
+constexpr Command kCommands[] = {
+    {"validate", "validate FILE                 check a bundle; exit 0 clean, 1 warnings, 2 unusable", pv::cli::validate},
+    {"search", "search FILE QUERY [--kind publication|job] [--limit N] [--json]", pv::cli::search},
+    {"stats", "stats FILE                    counts of entries, years, venues and locations", pv::cli::stats},
+};
+
+int usage(std::ostream& out, int code) {
+    out << "usage: pubview COMMAND ...\n";
+    for (const Command& c : kCommands) out << "  pubview " << c.usage << '\n';
+    return code;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2) return usage(std::cerr, 2);
+    if (!std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h")) return usage(std::cout, 0);
+    for (const Command& c : kCommands)
+        if (!std::strcmp(argv[1], c.name)) return c.run(pv::cli::Args(argv + 2, argv + argc));
+    std::cerr << "pubview: unknown command '" << argv[1] << "'\n";
+    return usage(std::cerr, 2);
+}

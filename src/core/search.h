@@ -1,0 +1,94 @@
+// The search engine: an inverted index over a bundle's entries, a query
+// language, BM25 ranking with field boosts, prefix and typo matching,
+// highlights and facet counts. One engine serves the panel, the CLI and the
+// Node module. docs/DESIGN.md explains the scoring in prose.
+#pragma once
+
+#include "core/bundle.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pv {
+
+// Byte range [begin, end) into a UTF-8 field of an entry.
+struct Highlight {
+    std::uint32_t begin = 0;
+    std::uint32_t end = 0;
+    bool operator==(const Highlight&) const = default;
+};
+
+enum class SortOrder : std::uint8_t { relevance, rank, year, title };
+
+enum class FacetField : std::uint8_t { kind, year, venue, author, tag, country, city, team };
+constexpr std::size_t kFacetFieldCount = 8;
+const char* facet_field_name(FacetField field);  // "kind", "year", "venue", ...
+
+// Values picked per facet: values of one facet combine with OR, facets with AND.
+// Values are the display strings that `Facet::values` reports ("2022", "KDD 2022",
+// "Seattle", "job").
+struct FacetSelection {
+    std::vector<std::string> values[kFacetFieldCount];
+    std::vector<std::string>& operator[](FacetField f) { return values[static_cast<std::size_t>(f)]; }
+    const std::vector<std::string>& operator[](FacetField f) const { return values[static_cast<std::size_t>(f)]; }
+    bool empty() const;
+    void clear();
+};
+
+struct SearchRequest {
+    std::string query;                // the text the visitor typed, in the query language
+    std::optional<Kind> kind;         // the panel's kind switch; nullopt = all
+    FacetSelection filters;           // facet chips the visitor picked
+    SortOrder sort = SortOrder::relevance;
+    std::size_t limit = SIZE_MAX;     // hits returned (total still counts all)
+    bool facets = true;               // compute facet counts
+};
+
+struct Hit {
+    std::uint32_t entry = 0;          // index into Bundle::entries
+    float score = 0;
+    std::vector<Highlight> title;     // matched ranges in Entry::title
+    std::vector<Highlight> body;      // matched ranges in Entry::body
+};
+
+struct FacetValue {
+    std::string value;                // display string, also what FacetSelection holds
+    std::uint32_t count = 0;          // results if this value were (also) selected
+    bool selected = false;
+};
+
+struct Facet {
+    FacetField field = FacetField::kind;
+    std::vector<FacetValue> values;   // by count, then value
+};
+
+struct SearchResult {
+    std::vector<Hit> hits;            // ordered by the request's sort
+    std::size_t total = 0;            // all matches, before `limit`
+    bool fallback = false;            // nothing matched every word: these are close matches
+    std::vector<std::string> hints;   // short notes about the query ("unclosed quote", "unknown field 'foo:'")
+    std::vector<Facet> facets;        // one per FacetField, in enum order
+};
+
+class SearchIndex {
+public:
+    // Builds the index once; `bundle` must outlive the index and stay unchanged.
+    explicit SearchIndex(const Bundle& bundle);
+    ~SearchIndex();
+    SearchIndex(SearchIndex&&) noexcept;
+    SearchIndex& operator=(SearchIndex&&) noexcept;
+
+    SearchResult search(const SearchRequest& request) const;
+    const Bundle& bundle() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace pv

@@ -47,6 +47,7 @@ struct SearchRequest {
     SortOrder sort = SortOrder::relevance;
     std::size_t limit = SIZE_MAX;     // hits returned (total still counts all)
     bool facets = true;               // compute facet counts
+    std::size_t facet_values = 100;   // values listed per facet, most results first; picked ones always are
 };
 
 struct Hit {

@@ -1,0 +1,39 @@
+// Internals of the search engine: each entry's facet values, and disjunctive
+// facet counting over a set of matches.
+#pragma once
+
+#include "core/bundle.h"
+#include "core/search.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pv::detail {
+
+class FacetTable {
+public:
+    explicit FacetTable(const Bundle& bundle);
+
+    struct Outcome {
+        std::vector<std::uint32_t> passing;  // matches that every facet filter lets through, in input order
+        std::vector<Facet> facets;           // empty unless counting was asked for
+    };
+
+    // Filters `matches` by the picked values (and the panel's kind switch, which
+    // acts as one more filter on the kind facet) and, when `count` is set, counts
+    // each facet value over the matches the OTHER facets' filters let through.
+    Outcome apply(const std::vector<std::uint32_t>& matches, const FacetSelection& selection,
+                  std::optional<Kind> kind_switch, bool count, std::size_t values_shown) const;
+
+private:
+    struct Column {
+        std::vector<std::string> values;    // sorted, so value ids order like the values
+        std::vector<std::uint32_t> starts;  // entry e has ids [starts[e], starts[e + 1])
+        std::vector<std::uint32_t> ids;
+    };
+    Column columns_[kFacetFieldCount];
+};
+
+}  // namespace pv::detail

@@ -212,7 +212,7 @@ private:
         std::string_view last = dots == std::string_view::npos ? value : value.substr(dots + 2);
         std::optional<int> from = first.empty() ? std::optional<int>(parsed_.first_year) : parse_year(first);
         std::optional<int> to = last.empty() ? std::optional<int>(parsed_.last_year) : parse_year(last);
-        if (!from || !to) {
+        if (!from || !to || (first.empty() && last.empty())) {
             parsed_.hints.push_back("year is like 2022 or 2020..2022, not " + quoted_for_hint(value));
             return;
         }

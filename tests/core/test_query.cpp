@@ -97,6 +97,7 @@ TEST_CASE("year filters take one year or a range") {
     ParsedQuery open = pv::parse_query("year:2021..");
     CHECK(open.first_year == 2021);
     CHECK(open.last_year > 3000);
+    CHECK_FALSE(pv::parse_query("year:..").year_filtered);
     ParsedQuery bad = pv::parse_query("year:soon");
     CHECK_FALSE(bad.year_filtered);
     CHECK(has_hint_containing(bad, "year is like"));

@@ -1,8 +1,8 @@
 #include "core/import_page.h"
+#include "source_files.h"
 
 #include <doctest/doctest.h>
 
-#include <fstream>
 #include <map>
 #include <sstream>
 #include <string>
@@ -10,13 +10,6 @@
 using pv::Kind;
 
 namespace {
-
-std::string read_source_file(const std::string& relative) {
-    std::ifstream in(std::string(PUBVIEW_SOURCE_DIR) + "/" + relative, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 const std::string& seed_page() {
     static const std::string text = read_source_file("data/source/most-viewed-2022.txt");

@@ -475,7 +475,7 @@ std::optional<Entry> make_publication(const RawEntry& raw, IdAllocator& ids, std
     e.tags = split_list(keywords, keywords.find(';') != std::string::npos ? ';' : ',');
     e.award = plain(field(raw, "award"));
     std::string id = is_plain_key(raw.key) ? raw.key : slugify(raw.key);
-    if (id.empty()) id = slugify(e.title, 4) + (e.year ? '-' + std::to_string(*e.year) : "");
+    if (id.empty()) id = publication_id_base(e);
     e.id = ids.claim(id, "publication");
     if (e.id != id)
         problems.push_back(warning_at(raw.line, "key \"" + raw.key + "\" used before; this entry is \"" + e.id + "\""));

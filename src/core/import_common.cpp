@@ -55,6 +55,20 @@ std::string slugify(std::string_view text, std::size_t max_words) {
     return slug;
 }
 
+std::string publication_id_base(const Entry& publication) {
+    const std::string_view title = publication.title;
+    std::string base = slugify(title.substr(0, title.find(':')), 4);
+    if (publication.year && !base.empty()) base += '-' + std::to_string(*publication.year);
+    return base;
+}
+
+std::string job_id_base(const Entry& job) {
+    std::string base = slugify(job.title);
+    const std::string place = slugify(job.location.city.empty() ? job.location.country : job.location.city);
+    if (!place.empty()) base += (base.empty() ? "" : "-") + place;
+    return base;
+}
+
 std::string IdAllocator::claim(const std::string& base, std::string_view fallback) {
     const std::string root = base.empty() ? std::string(fallback) : base;
     std::string id = root;

@@ -35,6 +35,13 @@ Problem error_at(int line, std::string message);
 // are used.
 std::string slugify(std::string_view text, std::size_t max_words = SIZE_MAX);
 
+// The id every importer gives an item whose source has none: for a
+// publication the slug of its title's part before ':' (at most 4 words) and
+// its year ("amazon-dynamodb-2022"), for a job the slug of its title and its
+// city, or country when there is no city ("applied-scientist-seattle").
+std::string publication_id_base(const Entry& publication);
+std::string job_id_base(const Entry& job);
+
 // Hands out ids unique within one bundle: the first request for "x" gets "x",
 // the next ones "x-2", "x-3", ... An empty base becomes `fallback`.
 class IdAllocator {

@@ -498,9 +498,6 @@ const PublicationFacts* facts_for_rank(const PageFacts* facts, int rank) {
     return nullptr;
 }
 
-// The part of a title before ':' ("AlexaTM 20B: Few-Shot ..." -> "AlexaTM 20B").
-std::string_view main_title(std::string_view title) { return title.substr(0, title.find(':')); }
-
 Entry make_publication(const PagePublication& page, const PublicationFacts* facts, IdAllocator& ids,
                        std::vector<Problem>& problems) {
     Entry e;
@@ -509,7 +506,6 @@ Entry make_publication(const PagePublication& page, const PublicationFacts* fact
     e.rank = page.rank;
     e.abstract_truncated = page.truncated;
     e.related = page.related;
-    std::string id_base;
     if (facts) {
         e.title = facts->title;
         e.authors = facts->authors;
@@ -519,8 +515,6 @@ Entry make_publication(const PagePublication& page, const PublicationFacts* fact
         e.arxiv = facts->arxiv;
         e.url = facts->url;
         e.award = facts->award;
-        id_base = slugify(main_title(e.title), 4);
-        if (e.year && !id_base.empty()) id_base += '-' + std::to_string(*e.year);
     }
     if (e.title.empty()) {
         e.title = short_title(e.body);
@@ -528,8 +522,8 @@ Entry make_publication(const PagePublication& page, const PublicationFacts* fact
             problems.push_back(warning_at(page.line, "publication " + std::to_string(page.rank) +
                                                          " has no title in the facts; titled from its abstract"));
     }
-    if (id_base.empty()) id_base = slugify(e.body, 4);
-    e.id = ids.claim(id_base, "publication");
+    // Without facts the title is made up from the abstract, and so is the id.
+    e.id = ids.claim(facts ? publication_id_base(e) : slugify(e.body, 4), "publication");
     return e;
 }
 
@@ -546,10 +540,7 @@ Entry make_job(const PageJob& page, IdAllocator& ids) {
     e.team = headline.team;
     if (headline.role.empty()) e.title = short_title(description, 6);
     else e.title = headline.team.empty() ? headline.role : headline.role + ", " + headline.team;
-    std::string id_base = slugify(e.title);
-    const std::string place = slugify(e.location.city.empty() ? e.location.country : e.location.city);
-    if (!place.empty()) id_base += '-' + place;
-    e.id = ids.claim(id_base, "job");
+    e.id = ids.claim(job_id_base(e), "job");
     return e;
 }
 

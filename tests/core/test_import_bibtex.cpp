@@ -1,6 +1,6 @@
 #include "core/citation.h"
 #include "core/import_bibtex.h"
-#include "source_files.h"
+#include "import_checks.h"
 
 #include <doctest/doctest.h>
 
@@ -8,24 +8,17 @@
 
 namespace {
 
-std::string read_test_input(const std::string& name) { return read_source_file("tests/data/import/" + name); }
-
 const pv::Entry* find_entry(const pv::Bundle& bundle, const std::string& id) {
     for (const pv::Entry& e : bundle.entries)
         if (e.id == id) return &e;
     return nullptr;
 }
 
-bool has_problem_at_line(const pv::ImportResult& result, int line, const std::string& fragment) {
-    for (const pv::Problem& p : result.problems)
-        if (p.line == line && p.message.find(fragment) != std::string::npos) return true;
-    return false;
-}
 
 }  // namespace
 
 TEST_CASE("a real-shaped .bib file imports every entry with its fields") {
-    const pv::ImportResult result = pv::import_bibtex(read_test_input("publications.bib"));
+    const pv::ImportResult result = pv::import_bibtex(read_import_input("publications.bib"));
     CHECK_FALSE(result.has_errors());
     REQUIRE(result.bundle.entries.size() == 3);
     const pv::Entry* automl = find_entry(result.bundle, "makarova2022automatic");
@@ -43,7 +36,7 @@ TEST_CASE("a real-shaped .bib file imports every entry with its fields") {
 }
 
 TEST_CASE("quoted values, journals, DOI links and abstract paragraphs are read") {
-    const pv::ImportResult result = pv::import_bibtex(read_test_input("publications.bib"));
+    const pv::ImportResult result = pv::import_bibtex(read_import_input("publications.bib"));
     const pv::Entry* ab = find_entry(result.bundle, "Wu:2022");
     REQUIRE(ab);
     CHECK(ab->title == "Non-stationary A/B Tests");
@@ -58,7 +51,7 @@ TEST_CASE("quoted values, journals, DOI links and abstract paragraphs are read")
 }
 
 TEST_CASE("LaTeX accents in titles and names are decoded to UTF-8 and braced names stay whole") {
-    const pv::ImportResult result = pv::import_bibtex(read_test_input("publications.bib"));
+    const pv::ImportResult result = pv::import_bibtex(read_import_input("publications.bib"));
     const pv::Entry* accents = find_entry(result.bundle, "gonzalez2023");
     REQUIRE(accents);
     CHECK(accents->title == "Señales de Çarşı y Müller");
@@ -68,7 +61,7 @@ TEST_CASE("LaTeX accents in titles and names are decoded to UTF-8 and braced nam
 }
 
 TEST_CASE("fields without a place in the bundle are reported, not dropped silently") {
-    const pv::ImportResult result = pv::import_bibtex(read_test_input("publications.bib"));
+    const pv::ImportResult result = pv::import_bibtex(read_import_input("publications.bib"));
     CHECK(has_problem_at_line(result, 0, "month (1), pages (1)"));
 }
 
@@ -86,7 +79,7 @@ TEST_CASE("LaTeX decoding handles accents with and without braces, symbols and e
 }
 
 TEST_CASE("malformed entries are reported with line numbers and the readable ones kept") {
-    const pv::ImportResult result = pv::import_bibtex(read_test_input("broken.bib"));
+    const pv::ImportResult result = pv::import_bibtex(read_import_input("broken.bib"));
     CHECK(result.usable);
     CHECK(result.has_errors());
     REQUIRE(result.bundle.entries.size() == 3);
@@ -114,7 +107,7 @@ TEST_CASE("duplicate citation keys get numbered ids with a warning") {
 }
 
 TEST_CASE("BibTeX to bundle to BibTeX keeps every field the bundle knows") {
-    const pv::ImportResult first = pv::import_bibtex(read_test_input("publications.bib"));
+    const pv::ImportResult first = pv::import_bibtex(read_import_input("publications.bib"));
     const std::string exported = pv::bibtex(first.bundle);
     const pv::ImportResult second = pv::import_bibtex(exported);
     CHECK(second.problems.empty());

@@ -526,6 +526,7 @@ ImportResult import_bibtex(std::string_view bib_text) {
     result.usable = !result.bundle.entries.empty();
     if (!result.usable && trim(text).empty()) result.problems.push_back(error_at(1, "the file is empty"));
     else if (!result.usable) result.problems.push_back(error_at(1, "no BibTeX entry could be read"));
+    result.sort_problems();
     return result;
 }
 

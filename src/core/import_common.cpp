@@ -4,12 +4,20 @@
 
 #include <algorithm>
 #include <cctype>
+#include <climits>
 
 namespace pv {
 
 bool ImportResult::has_errors() const {
     return !usable || std::any_of(problems.begin(), problems.end(),
                                   [](const Problem& p) { return p.severity == Severity::error; });
+}
+
+void ImportResult::sort_problems() {
+    std::stable_sort(problems.begin(), problems.end(), [](const Problem& a, const Problem& b) {
+        const auto order = [](int line) { return line == 0 ? INT_MAX : line; };
+        return order(a.line) < order(b.line);
+    });
 }
 
 Problem warning_at(int line, std::string message) {

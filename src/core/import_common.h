@@ -23,6 +23,8 @@ struct ImportResult {
     bool usable = false;
 
     bool has_errors() const;
+    // Orders problems by input line, those about the whole input (line 0) last.
+    void sort_problems();
 };
 
 // Shorthands for problems that point at a line of the input, not at a JSON path.

@@ -186,6 +186,7 @@ ImportResult import_csv(std::string_view csv_text, const CsvImportOptions& optio
         if (e.id != wanted) result.problems.push_back(warning_at(row.line, "id \"" + wanted + "\" used before; this row is \"" + e.id + "\""));
         result.bundle.entries.push_back(std::move(e));
     }
+    result.sort_problems();
     return result;
 }
 

@@ -1,5 +1,6 @@
 #include "core/citation.h"
 #include "core/import_bibtex.h"
+#include "source_files.h"
 
 #include <doctest/doctest.h>
 
@@ -90,4 +91,27 @@ TEST_CASE("BibTeX for a bundle holds its publications only, one record each") {
     bundle.entries.push_back(second);
     const std::string all = pv::bibtex(bundle);
     CHECK(all == pv::bibtex(bundle.entries[0]) + "\n" + pv::bibtex(second));
+}
+
+TEST_CASE("the default bundle's BibTeX imports back to the same bibliographic fields") {
+    const pv::LoadResult loaded = pv::load_bundle(read_source_file("data/most-viewed-2022.json"));
+    REQUIRE(loaded.clean());
+    const pv::ImportResult back = pv::import_bibtex(pv::bibtex(loaded.bundle));
+    CHECK(back.problems.empty());
+    REQUIRE(back.bundle.entries.size() == 10);
+    for (std::size_t i = 0; i < back.bundle.entries.size(); ++i) {
+        const pv::Entry& before = loaded.bundle.entries[i];
+        const pv::Entry& after = back.bundle.entries[i];
+        INFO("entry " << before.id);
+        CHECK(after.id == before.id);
+        CHECK(after.title == before.title);
+        CHECK(after.authors == before.authors);
+        CHECK(after.venue == before.venue);
+        CHECK(after.year == before.year);
+        CHECK(after.doi == before.doi);
+        CHECK(after.arxiv == before.arxiv);
+        CHECK(after.url == before.url);
+        CHECK(after.award == before.award);
+        CHECK(after.body == before.body);
+    }
 }

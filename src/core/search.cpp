@@ -69,11 +69,15 @@ struct EntryScore {
 
 // What one search keeps per entry, dense so that clauses combine in O(postings).
 struct Accumulator {
-    explicit Accumulator(std::size_t entries) : score(entries, 0.0f), clauses_matched(entries, 0), excluded(entries, 0) {}
+    explicit Accumulator(std::size_t entries)
+        : score(entries, 0.0f), clauses_matched(entries, 0), excluded(entries, 0), clause_best(entries, 0.0f) {}
     std::vector<float> score;
     std::vector<std::uint8_t> clauses_matched;
     std::vector<std::uint8_t> excluded;
     std::vector<std::uint32_t> touched;  // entries some positive clause matched, in first-match order
+    // Scratch for one word: its best expansion's score per entry; zero between words
+    // (every real score is positive).
+    std::vector<float> clause_best;
 };
 
 }  // namespace
@@ -84,17 +88,24 @@ struct SearchIndex::Impl {
     SearchResult search(const SearchRequest& request) const;
 
     std::vector<Expansion> expand(const QueryClause& clause, std::string_view term, bool phrase_term) const;
-    std::vector<EntryScore> score_word(const QueryClause& clause, const std::vector<Expansion>& expansions) const;
+    template <class Visit>
+    void score_term(const QueryClause& clause, const Expansion& expansion, Visit&& visit) const;
+    std::vector<EntryScore> score_word(const QueryClause& clause, const std::vector<Expansion>& expansions,
+                                       std::vector<float>& best) const;
     std::vector<EntryScore> score_phrase(const QueryClause& clause) const;
     bool contains_phrase(std::uint32_t entry, const QueryClause& clause) const;
     bool allowed_by_query(std::uint32_t entry, const ParsedQuery& query) const;
-    void sort_hits(std::vector<Hit>& hits, SortOrder order) const;
+    void sort_top(std::vector<std::uint32_t>& entries, const std::vector<float>& scores, SortOrder order,
+                  std::size_t limit) const;
     std::vector<Highlight> highlights(std::string_view text, const std::unordered_set<std::string_view>& terms) const;
 
     const Bundle* bundle;
     detail::TermIndex index;
     detail::FacetTable facets;
+    // Sort keys, compact so that sorting 100,000 hits stays in cache.
     std::vector<std::uint32_t> title_order;  // each entry's position when sorted by folded title
+    std::vector<int> rank_key;               // rank, INT_MAX without one
+    std::vector<int> year_key;               // year, INT_MIN without one
 };
 
 SearchIndex::Impl::Impl(const Bundle& b) : bundle(&b), index(b), facets(b) {
@@ -107,6 +118,10 @@ SearchIndex::Impl::Impl(const Bundle& b) : bundle(&b), index(b), facets(b) {
                      [&](std::uint32_t a, std::uint32_t b) { return folded_titles[a] < folded_titles[b]; });
     title_order.resize(n);
     for (std::uint32_t position = 0; position < n; ++position) title_order[by_title[position]] = position;
+    for (const Entry& entry : b.entries) {
+        rank_key.push_back(entry.rank.value_or(INT_MAX));
+        year_key.push_back(entry.year.value_or(INT_MIN));
+    }
 }
 
 std::vector<Expansion> SearchIndex::Impl::expand(const QueryClause& clause, std::string_view term, bool phrase_term) const {
@@ -126,7 +141,9 @@ std::vector<Expansion> SearchIndex::Impl::expand(const QueryClause& clause, std:
         for (std::uint32_t id : completions) expansions.push_back({id, kPrefixWeight});
     }
     if (std::size_t budget = typo_budget(term)) {
-        for (auto [id, distance] : index.terms_near(term, budget)) {
+        for (const auto& near : index.terms_near(term, budget)) {
+            const auto id = near.first;  // not a structured binding: clang 14 (Emscripten 3.1.6) cannot capture those
+            const auto distance = near.second;
             bool already = std::any_of(expansions.begin(), expansions.end(), [&](const Expansion& e) { return e.term == id; });
             if (!already) expansions.push_back({id, kTypoWeight / distance});
         }
@@ -134,44 +151,49 @@ std::vector<Expansion> SearchIndex::Impl::expand(const QueryClause& clause, std:
     return expansions;
 }
 
+// Calls `visit(entry, score)` for each entry the term occurs in (fields summed), in entry order.
+template <class Visit>
+void SearchIndex::Impl::score_term(const QueryClause& clause, const Expansion& expansion, Visit&& visit) const {
+    const float entries = static_cast<float>(index.entry_count());
+    const float frequency = static_cast<float>(index.entry_frequency(expansion.term));
+    const float idf = std::log(1.0f + (entries - frequency + 0.5f) / (frequency + 0.5f));
+    float inverse_average_length[kTextFieldCount];
+    for (std::size_t f = 0; f < kTextFieldCount; ++f) {
+        float average = index.average_field_length(static_cast<TextField>(f));
+        inverse_average_length[f] = average > 0 ? 1.0f / average : 0.0f;
+    }
+    std::uint32_t current = 0;
+    float sum = 0;
+    index.for_each_posting(expansion.term, [&](const detail::Posting& posting) {
+        if (clause.in_field && posting.field != clause.field) return;
+        if (sum > 0 && posting.entry != current) visit(current, sum), sum = 0;
+        const auto f = static_cast<std::size_t>(posting.field);
+        const float tf = posting.frequency;
+        const float length_ratio = static_cast<float>(index.field_length(posting.entry, posting.field)) * inverse_average_length[f];
+        const float bm25 = tf * (kK1 + 1) / (tf + kK1 * (1 - kB + kB * length_ratio));
+        current = posting.entry;
+        sum += expansion.weight * idf * kFieldBoosts[f] * bm25;
+    });
+    if (sum > 0) visit(current, sum);
+}
+
 // Scores each entry by its best-matching expansion of the word, so that a word
 // found both exactly and as a typo of something else is not counted twice.
-std::vector<EntryScore> SearchIndex::Impl::score_word(const QueryClause& clause, const std::vector<Expansion>& expansions) const {
-    const float entries = static_cast<float>(index.entry_count());
-    std::vector<EntryScore> scores;
-    std::vector<EntryScore> term_scores;
+// `best` is all zero on entry and on return.
+std::vector<EntryScore> SearchIndex::Impl::score_word(const QueryClause& clause, const std::vector<Expansion>& expansions,
+                                                      std::vector<float>& best) const {
+    std::vector<std::uint32_t> entries;
     for (const Expansion& expansion : expansions) {
-        const float frequency = static_cast<float>(index.entry_frequency(expansion.term));
-        const float idf = std::log(1.0f + (entries - frequency + 0.5f) / (frequency + 0.5f));
-        term_scores.clear();
-        index.for_each_posting(expansion.term, [&](const detail::Posting& posting) {
-            if (clause.in_field && posting.field != clause.field) return;
-            const auto f = static_cast<std::size_t>(posting.field);
-            const float tf = posting.frequency;
-            const float length_ratio = index.average_field_length(posting.field) > 0
-                                           ? static_cast<float>(index.field_length(posting.entry, posting.field)) /
-                                                 index.average_field_length(posting.field)
-                                           : 1.0f;
-            const float bm25 = tf * (kK1 + 1) / (tf + kK1 * (1 - kB + kB * length_ratio));
-            const float score = expansion.weight * idf * kFieldBoosts[f] * bm25;
-            if (!term_scores.empty() && term_scores.back().entry == posting.entry) term_scores.back().score += score;
-            else term_scores.push_back({posting.entry, score});
+        score_term(clause, expansion, [&](std::uint32_t entry, float score) {
+            if (best[entry] == 0) entries.push_back(entry);
+            best[entry] = std::max(best[entry], score);
         });
-        // Merge the two entry-sorted lists, keeping the better score per entry.
-        std::vector<EntryScore> merged;
-        merged.reserve(scores.size() + term_scores.size());
-        std::size_t i = 0, j = 0;
-        while (i < scores.size() || j < term_scores.size()) {
-            if (j == term_scores.size() || (i < scores.size() && scores[i].entry < term_scores[j].entry)) {
-                merged.push_back(scores[i++]);
-            } else if (i == scores.size() || term_scores[j].entry < scores[i].entry) {
-                merged.push_back(term_scores[j++]);
-            } else {
-                merged.push_back({scores[i].entry, std::max(scores[i].score, term_scores[j].score)});
-                ++i, ++j;
-            }
-        }
-        scores.swap(merged);
+    }
+    std::vector<EntryScore> scores;
+    scores.reserve(entries.size());
+    for (std::uint32_t entry : entries) {
+        scores.push_back({entry, best[entry]});
+        best[entry] = 0;
     }
     return scores;
 }
@@ -180,7 +202,9 @@ std::vector<EntryScore> SearchIndex::Impl::score_word(const QueryClause& clause,
 std::vector<EntryScore> SearchIndex::Impl::score_phrase(const QueryClause& clause) const {
     std::vector<EntryScore> together;
     for (std::size_t t = 0; t < clause.terms.size(); ++t) {
-        std::vector<EntryScore> word = score_word(clause, expand(clause, clause.terms[t], true));
+        std::vector<EntryScore> word;
+        if (auto id = index.find(clause.terms[t]))
+            score_term(clause, {*id, kExactWeight}, [&](std::uint32_t entry, float score) { word.push_back({entry, score}); });
         if (t == 0) {
             together = std::move(word);
             continue;
@@ -211,34 +235,31 @@ bool SearchIndex::Impl::contains_phrase(std::uint32_t entry, const QueryClause& 
 }
 
 bool SearchIndex::Impl::allowed_by_query(std::uint32_t entry, const ParsedQuery& query) const {
-    const Entry& e = bundle->entries[entry];
-    if (!query.allows(e.kind)) return false;
-    if (query.year_filtered && (!e.year || *e.year < query.first_year || *e.year > query.last_year)) return false;
-    return true;
+    if (query.kinds != ParsedQuery::kAllKinds && !query.allows(bundle->entries[entry].kind)) return false;
+    return !query.year_filtered || (year_key[entry] >= query.first_year && year_key[entry] <= query.last_year);
 }
 
-void SearchIndex::Impl::sort_hits(std::vector<Hit>& hits, SortOrder order) const {
-    const auto& entries = bundle->entries;
-    auto rank_of = [&](const Hit& h) { return entries[h.entry].rank.value_or(INT_MAX); };
-    auto year_of = [&](const Hit& h) { return entries[h.entry].year.value_or(INT_MIN); };
-    auto title_of = [&](const Hit& h) { return title_order[h.entry]; };
+// Puts the first `limit` entries in order; only those are shown, so the rest stay unsorted.
+void SearchIndex::Impl::sort_top(std::vector<std::uint32_t>& entries, const std::vector<float>& scores, SortOrder order,
+                                 std::size_t limit) const {
+    auto sort = [&](auto before) {
+        if (limit < entries.size())
+            std::partial_sort(entries.begin(), entries.begin() + static_cast<std::ptrdiff_t>(limit), entries.end(), before);
+        else
+            std::sort(entries.begin(), entries.end(), before);
+    };
     // Ties always fall back to bundle order, so results never shuffle between keystrokes.
     switch (order) {
         case SortOrder::relevance:
-            return std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
-                return a.score != b.score ? a.score > b.score : a.entry < b.entry;
-            });
+            return sort([&](std::uint32_t a, std::uint32_t b) { return scores[a] != scores[b] ? scores[a] > scores[b] : a < b; });
         case SortOrder::rank:
-            return std::sort(hits.begin(), hits.end(), [&](const Hit& a, const Hit& b) {
-                return rank_of(a) != rank_of(b) ? rank_of(a) < rank_of(b) : a.entry < b.entry;
-            });
+            return sort([&](std::uint32_t a, std::uint32_t b) { return rank_key[a] != rank_key[b] ? rank_key[a] < rank_key[b] : a < b; });
         case SortOrder::year:
-            return std::sort(hits.begin(), hits.end(), [&](const Hit& a, const Hit& b) {
-                if (year_of(a) != year_of(b)) return year_of(a) > year_of(b);
-                return title_of(a) < title_of(b);
+            return sort([&](std::uint32_t a, std::uint32_t b) {
+                return year_key[a] != year_key[b] ? year_key[a] > year_key[b] : title_order[a] < title_order[b];
             });
         case SortOrder::title:
-            return std::sort(hits.begin(), hits.end(), [&](const Hit& a, const Hit& b) { return title_of(a) < title_of(b); });
+            return sort([&](std::uint32_t a, std::uint32_t b) { return title_order[a] < title_order[b]; });
     }
 }
 
@@ -275,7 +296,7 @@ SearchResult SearchIndex::Impl::search(const SearchRequest& request) const {
                 if (auto id = index.find(term)) expansions.push_back({*id, kExactWeight});
         } else {
             expansions = expand(clause, clause.terms.front(), false);
-            matched = score_word(clause, expansions);
+            matched = score_word(clause, expansions, acc.clause_best);
         }
         if (clause.negated) {
             for (const EntryScore& m : matched) acc.excluded[m.entry] = 1;
@@ -309,20 +330,20 @@ SearchResult SearchIndex::Impl::search(const SearchRequest& request) const {
                 result.hints.push_back("no exact match, showing close ones");
             }
         }
-        std::sort(matches.begin(), matches.end());
+        std::sort(matches.begin(), matches.end());  // bundle order, which facet filtering keeps
     }
 
     detail::FacetTable::Outcome outcome =
         facets.apply(matches, request.filters, request.kind, request.facets, request.facet_values);
     result.facets = std::move(outcome.facets);
     result.total = outcome.passing.size();
-    result.hits.reserve(outcome.passing.size());
-    for (std::uint32_t entry : outcome.passing) result.hits.push_back(Hit{entry, acc.score[entry], {}, {}});
-    sort_hits(result.hits, request.sort);
-    if (result.hits.size() > request.limit) result.hits.resize(request.limit);
-    for (Hit& hit : result.hits) {
-        hit.title = highlights(bundle->entries[hit.entry].title, title_terms);
-        hit.body = highlights(bundle->entries[hit.entry].body, body_terms);
+    const std::size_t shown = std::min(request.limit, outcome.passing.size());
+    sort_top(outcome.passing, acc.score, request.sort, shown);
+    result.hits.reserve(shown);
+    for (std::size_t i = 0; i < shown; ++i) {
+        const std::uint32_t entry = outcome.passing[i];
+        const Entry& e = bundle->entries[entry];
+        result.hits.push_back(Hit{entry, acc.score[entry], highlights(e.title, title_terms), highlights(e.body, body_terms)});
     }
     return result;
 }

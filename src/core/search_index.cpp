@@ -141,11 +141,20 @@ std::optional<std::uint32_t> TermIndex::find(std::string_view wanted) const {
 }
 
 std::pair<std::uint32_t, std::uint32_t> TermIndex::prefix_range(std::string_view prefix) const {
-    const auto ids = std::views::iota(std::uint32_t{0}, static_cast<std::uint32_t>(term_count()));
-    auto first = std::ranges::partition_point(ids, [&](std::uint32_t id) { return term(id) < prefix; });
-    auto last = std::ranges::partition_point(std::ranges::subrange(first, ids.end()),
-                                             [&](std::uint32_t id) { return term(id).starts_with(prefix); });
-    return {*first, *last};
+    // Binary searches over term ids (the terms are sorted). Written with plain
+    // integers: Emscripten 3.1.6's libc++ has no std::ranges algorithms.
+    auto partition_point = [&](std::uint32_t lo, std::uint32_t hi, auto&& before) {
+        while (lo < hi) {
+            const std::uint32_t mid = lo + (hi - lo) / 2;
+            if (before(mid)) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    };
+    const auto count = static_cast<std::uint32_t>(term_count());
+    const std::uint32_t first = partition_point(0, count, [&](std::uint32_t id) { return term(id) < prefix; });
+    const std::uint32_t last = partition_point(first, count, [&](std::uint32_t id) { return term(id).starts_with(prefix); });
+    return {first, last};
 }
 
 std::vector<std::pair<std::uint32_t, std::uint8_t>> TermIndex::terms_near(std::string_view wanted, std::size_t distance) const {

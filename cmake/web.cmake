@@ -1,0 +1,61 @@
+# The web build (Emscripten): Dear ImGui, the panel, the browser platform layer,
+# the site in build/web/site/, and the doctest suites run under Node.
+
+set(imgui_dir ${PUBVIEW_THIRD_PARTY}/imgui)
+if(NOT EXISTS ${imgui_dir}/imgui.cpp)
+  message(FATAL_ERROR "Dear ImGui's source is missing: run `bash tools/setup.sh` first")
+endif()
+
+# ---- Dear ImGui 1.86 (Debian's source), without demo, metrics or file I/O -------
+add_library(imgui STATIC
+  ${imgui_dir}/imgui.cpp ${imgui_dir}/imgui_draw.cpp ${imgui_dir}/imgui_widgets.cpp
+  ${imgui_dir}/imgui_tables.cpp ${imgui_dir}/backends/imgui_impl_opengl3.cpp)
+target_include_directories(imgui SYSTEM PUBLIC ${imgui_dir} ${imgui_dir}/backends)
+target_compile_definitions(imgui PUBLIC
+  IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_METRICS_WINDOW IMGUI_DISABLE_FILE_FUNCTIONS
+  IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_IMPL_OPENGL_ES3)
+target_compile_options(imgui PRIVATE -w)
+
+# ---- ui: the ImGui panel (knows ImGui and core, nothing of the browser) --------
+file(GLOB ui_sources CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/ui/*.cpp)
+add_library(pubview_ui STATIC ${ui_sources})
+target_link_libraries(pubview_ui PUBLIC pubview_core imgui)
+
+# ---- platform: the widget module (html5.h input, WebGL2, JS interop) -----------
+file(GLOB platform_sources CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/platform/widget*.cpp)
+add_executable(pubview_widget ${platform_sources})
+target_link_libraries(pubview_widget PRIVATE pubview_ui)
+set_target_properties(pubview_widget PROPERTIES OUTPUT_NAME pubview-glue SUFFIX .js)
+target_link_options(pubview_widget PRIVATE
+  -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
+  -sMODULARIZE=1 -sEXPORT_NAME=createPubviewModule -sENVIRONMENT=web
+  -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=16MB -sMAXIMUM_MEMORY=2GB -sTOTAL_STACK=1MB
+  -sFILESYSTEM=0 -sSTRICT=1 -lGL -lhtml5
+  "-sEXPORTED_RUNTIME_METHODS=['UTF8ToString','stringToUTF8','lengthBytesUTF8']"
+  "-sEXPORTED_FUNCTIONS=['_malloc','_free']")
+
+# ---- the site: pubview.js (the JS API with the Emscripten glue inside it),
+# pubview.wasm, fonts, pages and the default bundle.
+set(site_dir ${CMAKE_BINARY_DIR}/site)
+file(GLOB web_pages CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/*.html ${CMAKE_SOURCE_DIR}/web/*.css)
+add_custom_command(
+  OUTPUT ${site_dir}/pubview.js ${site_dir}/pubview.wasm
+  COMMAND ${CMAKE_COMMAND} -DGLUE=${CMAKE_BINARY_DIR}/pubview-glue.js -DAPI=${CMAKE_SOURCE_DIR}/web/pubview.js
+          -DOUT=${site_dir}/pubview.js -P ${CMAKE_SOURCE_DIR}/cmake/splice_glue.cmake
+  COMMAND ${CMAKE_COMMAND} -E copy ${CMAKE_BINARY_DIR}/pubview-glue.wasm ${site_dir}/pubview.wasm
+  DEPENDS pubview_widget ${CMAKE_SOURCE_DIR}/web/pubview.js ${CMAKE_SOURCE_DIR}/cmake/splice_glue.cmake
+  COMMENT "Assembling pubview.js and pubview.wasm")
+add_custom_target(site ALL
+  DEPENDS ${site_dir}/pubview.js
+  COMMAND ${CMAKE_COMMAND} -E make_directory ${site_dir}/fonts ${site_dir}/data
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different ${web_pages} ${site_dir}/
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different ${PUBVIEW_THIRD_PARTY}/fonts/pubview-regular.ttf
+          ${PUBVIEW_THIRD_PARTY}/fonts/pubview-bold.ttf ${site_dir}/fonts/
+  COMMAND ${CMAKE_COMMAND} -E copy_if_different ${CMAKE_SOURCE_DIR}/data/most-viewed-2022.json ${site_dir}/data/
+  VERBATIM)
+
+# ---- doctest suites under Node (32-bit pointers) --------------------------------
+target_compile_options(pubview_tests PRIVATE -fexceptions)
+target_link_options(pubview_tests PRIVATE -fexceptions -sENVIRONMENT=node -sNODERAWFS=1
+  -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=4GB -sTOTAL_STACK=8MB -sEXIT_RUNTIME=1)
+add_test(NAME core-wasm COMMAND pubview_tests)

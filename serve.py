@@ -1,0 +1,163 @@
+#!/usr/bin/env python3
+"""Set up, build and serve the pubview demo.
+
+    python3 serve.py                  # install what is missing, build, serve http://127.0.0.1:8000/
+    python3 serve.py --port 9000      # another port
+    python3 serve.py --bundle my.json # serve another bundle as the default one
+    python3 serve.py --no-build       # serve build/web/site as it is
+
+The site is static: any web server can serve build/web/site. This one adds the
+right types for .wasm, serves precompressed .gz files when the browser accepts
+them, and has switches that make the bundle fail in the ways real servers do
+(for the browser tests of the widget's error handling).
+"""
+
+import argparse
+import http.server
+import os
+import pathlib
+import subprocess
+import sys
+import time
+import urllib.parse
+
+ROOT = pathlib.Path(__file__).resolve().parent
+SITE = ROOT / "build" / "web" / "site"
+DEFAULT_BUNDLE_PATH = "/data/most-viewed-2022.json"
+
+TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".mjs": "text/javascript; charset=utf-8",
+    ".wasm": "application/wasm",
+    ".json": "application/json; charset=utf-8",
+    ".ttf": "font/ttf",
+    ".css": "text/css; charset=utf-8",
+    ".png": "image/png",
+    ".svg": "image/svg+xml",
+}
+
+# How the bundle URL misbehaves with --fault (see the browser tests).
+FAULTS = ("404", "500", "timeout", "truncated", "html", "slow")
+
+
+def build():
+    """Runs the project's set-up and the web build; exits on failure."""
+    env = dict(os.environ, NODE_PATH="/usr/share/nodejs")
+    steps = [
+        ["bash", str(ROOT / "tools" / "setup.sh"), "--serve"],
+        ["cmake", "--preset", "web"],
+        ["cmake", "--build", "--preset", "web", "--target", "site"],
+    ]
+    for step in steps:
+        print("serve.py:", " ".join(step), flush=True)
+        if subprocess.run(step, cwd=ROOT, env=env).returncode != 0:
+            sys.exit("serve.py: the build failed; see above")
+
+
+def make_handler(bundle, fault):
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, directory=str(SITE), **kwargs)
+
+        def log_message(self, fmt, *args):
+            sys.stderr.write("serve.py: %s\n" % (fmt % args))
+
+        def end_headers(self):
+            self.send_header("Cache-Control", "no-cache")
+            self.send_header("X-Content-Type-Options", "nosniff")
+            super().end_headers()
+
+        def guess_type(self, path):
+            return TYPES.get(pathlib.Path(path).suffix, "application/octet-stream")
+
+        def do_GET(self):
+            path = urllib.parse.urlsplit(self.path).path
+            if path == DEFAULT_BUNDLE_PATH and (bundle or fault):
+                return self.send_bundle()
+            gz = SITE / (path.lstrip("/") + ".gz")
+            if "gzip" in self.headers.get("Accept-Encoding", "") and gz.is_file() and not path.endswith("/"):
+                return self.send_file(gz, self.guess_type(path), encoding="gzip")
+            return super().do_GET()
+
+        def send_file(self, file, content_type, encoding=None):
+            data = file.read_bytes()
+            self.send_response(200)
+            self.send_header("Content-Type", content_type)
+            if encoding:
+                self.send_header("Content-Encoding", encoding)
+                self.send_header("Vary", "Accept-Encoding")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def send_bundle(self):
+            data = pathlib.Path(bundle).read_bytes() if bundle else (SITE / DEFAULT_BUNDLE_PATH.lstrip("/")).read_bytes()
+            if fault == "404":
+                return self.send_error(404, "Not Found")
+            if fault == "500":
+                return self.send_error(500, "Internal Server Error")
+            if fault == "timeout":
+                time.sleep(60)  # the widget's own timeout must fire first
+                return None
+            if fault == "html":
+                page = b"<!doctype html><html><body><h1>Welcome to nginx!</h1></body></html>"
+                return self.send_payload(page, "text/html; charset=utf-8")
+            if fault == "truncated":
+                self.send_response(200)
+                self.send_header("Content-Type", TYPES[".json"])
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data[: len(data) // 2])
+                self.close_connection = True
+                return None
+            if fault == "slow":
+                self.send_response(200)
+                self.send_header("Content-Type", TYPES[".json"])
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                step = max(1, len(data) // 20)
+                for at in range(0, len(data), step):
+                    self.wfile.write(data[at : at + step])
+                    self.wfile.flush()
+                    time.sleep(0.1)
+                return None
+            return self.send_payload(data, TYPES[".json"])
+
+        def send_payload(self, data, content_type):
+            self.send_response(200)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+    return Handler
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--bundle", help="a bundle file to serve as the default bundle")
+    parser.add_argument("--no-build", action="store_true", help="serve build/web/site without setting up or building")
+    parser.add_argument("--fault", choices=FAULTS, help="make the default bundle's URL fail this way (for tests)")
+    args = parser.parse_args()
+
+    if args.bundle and not pathlib.Path(args.bundle).is_file():
+        sys.exit("serve.py: no such bundle file: %s" % args.bundle)
+    if not args.no_build:
+        build()
+    if not (SITE / "pubview.js").is_file():
+        sys.exit("serve.py: %s has no build; run without --no-build" % SITE)
+
+    server = http.server.ThreadingHTTPServer((args.host, args.port), make_handler(args.bundle, args.fault))
+    server.daemon_threads = True
+    print("serve.py: pubview at http://%s:%d/ (Ctrl+C stops)" % (args.host, server.server_address[1]), flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+
+
+if __name__ == "__main__":
+    main()

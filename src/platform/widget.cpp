@@ -1,0 +1,551 @@
+// The browser platform of one pubview widget: a WebGL2 context on the widget's
+// own canvas, input from <emscripten/html5.h> bound to that canvas alone, frames
+// drawn only when something changed, and the C functions that web/pubview.js
+// calls. pubview.js instantiates this module once per mounted widget, so the
+// module holds exactly one Widget.
+//
+// Why not Emscripten's GLFW: it listens on the whole window, swallows Tab and
+// Backspace for every input of the host page, scrolls far too fast, and has no
+// clipboard, HiDPI or touch support.
+#include "core/bundle.h"
+#include "platform/widget_json.h"
+#include "ui/fonts.h"
+#include "ui/panel.h"
+#include "ui/theme.h"
+
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <GLES3/gl3.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <string>
+#include <vector>
+
+// ---- calls into web/pubview.js (Module.pubviewHost) -----------------------------
+EM_JS(void, js_open_url, (const char* url, const char* id), { Module.pubviewHost.openUrl(UTF8ToString(url), UTF8ToString(id)); });
+EM_JS(void, js_copy_text, (const char* text), { Module.pubviewHost.copyText(UTF8ToString(text)); });
+EM_JS(void, js_view_changed, (), { Module.pubviewHost.viewChanged(); });
+EM_JS(void, js_rows_shown, (), { Module.pubviewHost.rowsShown(); });
+EM_JS(void, js_set_cursor, (const char* cursor), { Module.pubviewHost.setCursor(UTF8ToString(cursor)); });
+EM_JS(int, js_is_mac, (), { return /Mac|iPhone|iPad/.test(navigator.platform) ? 1 : 0; });
+
+namespace pv::platform {
+namespace {
+
+constexpr int kSettleFrames = 3;  // frames drawn after an input, for ImGui's layout to settle
+constexpr int kKeyCount = 512;
+
+// DOM keyCodes of the keys ImGui needs to know by name.
+enum DomKey : int {
+    kBackspace = 8, kTab = 9, kEnter = 13, kEscape = 27, kSpace = 32, kPageUp = 33, kPageDown = 34, kEnd = 35,
+    kHome = 36, kLeft = 37, kUp = 38, kRight = 39, kDown = 40, kInsert = 45, kDelete = 46,
+    kA = 65, kC = 67, kV = 86, kX = 88, kY = 89, kZ = 90,
+};
+
+bool is_single_character(const char* key) {
+    // EmscriptenKeyboardEvent::key is "a", "é", "Enter", "ArrowLeft": one UTF-8 code point means text.
+    const auto c = static_cast<unsigned char>(key[0]);
+    if (c == 0) return false;
+    const int length = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    return static_cast<int>(std::char_traits<char>::length(key)) == length && c >= 0x20;
+}
+
+const char* css_cursor(ImGuiMouseCursor cursor) {
+    switch (cursor) {
+        case ImGuiMouseCursor_Hand: return "pointer";
+        case ImGuiMouseCursor_TextInput: return "text";
+        default: return "default";
+    }
+}
+
+class Widget final : public ui::PanelHost {
+public:
+    Widget(std::string canvas, std::vector<unsigned char> regular, std::vector<unsigned char> bold)
+        : canvas_(std::move(canvas)), font_regular_(std::move(regular)), font_bold_(std::move(bold)), panel_(*this) {}
+
+    ~Widget() override {
+        remove_input_callbacks();
+        if (imgui_) {
+            ImGui::SetCurrentContext(imgui_);
+            emscripten_webgl_make_context_current(gl_);
+            ImGui_ImplOpenGL3_Shutdown();
+            ImGui::DestroyContext(imgui_);
+        }
+        if (gl_) emscripten_webgl_destroy_context(gl_);
+    }
+
+    bool start() {
+        EmscriptenWebGLContextAttributes attributes;
+        emscripten_webgl_init_context_attributes(&attributes);
+        attributes.majorVersion = 2;
+        attributes.alpha = false;
+        attributes.antialias = false;  // ImGui antialiases its own shapes
+        attributes.depth = false;
+        attributes.stencil = false;
+        attributes.premultipliedAlpha = false;
+        gl_ = emscripten_webgl_create_context(canvas_.c_str(), &attributes);
+        if (gl_ <= 0) return false;
+        emscripten_webgl_make_context_current(gl_);
+
+        imgui_ = ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.LogFilename = nullptr;
+        io.ConfigInputTextCursorBlink = false;  // a blinking cursor would need frames while idle
+        io.ConfigMacOSXBehaviors = js_is_mac() != 0;
+        io.BackendPlatformName = "pubview_html5";
+        io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
+        io.SetClipboardTextFn = [](void*, const char* text) { js_copy_text(text); };
+        io.GetClipboardTextFn = [](void*) -> const char* { return ""; };  // pastes arrive as DOM paste events
+        const std::pair<ImGuiKey, int> keys[] = {
+            {ImGuiKey_Tab, kTab}, {ImGuiKey_LeftArrow, kLeft}, {ImGuiKey_RightArrow, kRight}, {ImGuiKey_UpArrow, kUp},
+            {ImGuiKey_DownArrow, kDown}, {ImGuiKey_PageUp, kPageUp}, {ImGuiKey_PageDown, kPageDown}, {ImGuiKey_Home, kHome},
+            {ImGuiKey_End, kEnd}, {ImGuiKey_Insert, kInsert}, {ImGuiKey_Delete, kDelete}, {ImGuiKey_Backspace, kBackspace},
+            {ImGuiKey_Space, kSpace}, {ImGuiKey_Enter, kEnter}, {ImGuiKey_Escape, kEscape}, {ImGuiKey_KeyPadEnter, kEnter},
+            {ImGuiKey_A, kA}, {ImGuiKey_C, kC}, {ImGuiKey_V, kV}, {ImGuiKey_X, kX}, {ImGuiKey_Y, kY}, {ImGuiKey_Z, kZ},
+        };
+        for (auto [imgui_key, dom_key] : keys) io.KeyMap[imgui_key] = dom_key;
+        ImGui_ImplOpenGL3_Init("#version 300 es");
+        apply_theme();
+        add_input_callbacks();
+        return true;
+    }
+
+    ui::Panel& panel() { return panel_; }
+
+    void resize(double css_width, double css_height, double pixel_ratio) {
+        css_width_ = std::max(1.0, css_width);
+        css_height_ = std::max(1.0, css_height);
+        pixel_ratio_ = std::clamp(pixel_ratio, 0.5, 4.0);
+        emscripten_set_canvas_element_size(canvas_.c_str(), static_cast<int>(std::lround(css_width_ * pixel_ratio_)),
+                                           static_cast<int>(std::lround(css_height_ * pixel_ratio_)));
+        request_frames();
+    }
+
+    void set_theme(bool dark, unsigned accent_rgb, double font_size) {
+        ui::Theme theme = panel_.theme();
+        theme.dark = dark;
+        theme.accent = IM_COL32((accent_rgb >> 16) & 0xFF, (accent_rgb >> 8) & 0xFF, accent_rgb & 0xFF, 255);
+        theme.font_size = static_cast<float>(std::clamp(font_size, 9.0, 32.0));
+        panel_.set_theme(theme);
+        apply_theme();
+        request_frames();
+    }
+
+    void paste(const char* text) {
+        ImGui::SetCurrentContext(imgui_);
+        ImGui::GetIO().AddInputCharactersUTF8(text);
+        request_frames();
+    }
+
+    // Draws kSettleFrames more frames, one per animation frame; then sleeps.
+    void request_frames() {
+        frames_pending_ = kSettleFrames;
+        if (frame_scheduled_) return;
+        frame_scheduled_ = true;
+        emscripten_request_animation_frame(&Widget::on_animation_frame, this);
+    }
+
+    // PanelHost
+    void open_url(const std::string& url, const std::string& entry_id) override { js_open_url(url.c_str(), entry_id.c_str()); }
+    void copy_text(const std::string& text) override { js_copy_text(text.c_str()); }
+    void view_changed() override { js_view_changed(); }
+
+private:
+    static EM_BOOL on_animation_frame(double now, void* user) {
+        auto* self = static_cast<Widget*>(user);
+        self->frame_scheduled_ = false;
+        self->draw_frame(now);
+        if (--self->frames_pending_ > 0 || self->panel_.wants_another_frame()) {
+            self->frames_pending_ = std::max(self->frames_pending_, 1);
+            self->frame_scheduled_ = true;
+            emscripten_request_animation_frame(&Widget::on_animation_frame, self);
+        }
+        return EM_FALSE;
+    }
+
+    void apply_theme() {
+        ImGui::SetCurrentContext(imgui_);
+        ui::Theme theme = panel_.theme();
+        ui::apply_theme(theme, ImGui::GetStyle());
+        panel_.set_theme(theme);
+        fonts_dirty_ = true;
+    }
+
+    void rebuild_fonts_if_needed() {
+        const float size = panel_.theme().font_size;
+        if (!fonts_dirty_ && fonts_pixel_ratio_ == pixel_ratio_ && fonts_size_ == size) return;
+        ImGuiIO& io = ImGui::GetIO();
+        const auto ratio = static_cast<float>(pixel_ratio_);
+        panel_.set_fonts(ui::build_fonts(*io.Fonts, font_regular_, font_bold_, size, ratio));
+        io.FontGlobalScale = 1.0f / ratio;  // rasterized at device pixels, laid out in CSS pixels
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+        fonts_pixel_ratio_ = pixel_ratio_;
+        fonts_size_ = size;
+        fonts_dirty_ = false;
+    }
+
+    void draw_frame(double now_ms) {
+        ImGui::SetCurrentContext(imgui_);
+        emscripten_webgl_make_context_current(gl_);
+        rebuild_fonts_if_needed();
+        ImGuiIO& io = ImGui::GetIO();
+        // ImGui needs a positive step; after a long sleep, one frame's worth.
+        io.DeltaTime = static_cast<float>(std::clamp((now_ms - last_frame_ms_) / 1000.0, 1e-4, 0.1));
+        last_frame_ms_ = now_ms;
+        io.DisplaySize = ImVec2(static_cast<float>(css_width_), static_cast<float>(css_height_));
+        io.DisplayFramebufferScale = ImVec2(static_cast<float>(pixel_ratio_), static_cast<float>(pixel_ratio_));
+
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui::NewFrame();
+        panel_.draw(io.DisplaySize);
+        ImGui::Render();
+
+        const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(panel_.theme().background);
+        glViewport(0, 0, static_cast<int>(std::lround(css_width_ * pixel_ratio_)), static_cast<int>(std::lround(css_height_ * pixel_ratio_)));
+        glClearColor(bg.x, bg.y, bg.z, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+        const ImGuiMouseCursor cursor = ImGui::GetMouseCursor();
+        if (cursor != last_cursor_) {
+            js_set_cursor(css_cursor(cursor));
+            last_cursor_ = cursor;
+        }
+        ++frame_count_;
+        release_deferred_input();
+        if (!rows_reported_ && panel_.has_rows_on_screen()) {
+            rows_reported_ = true;
+            js_rows_shown();
+        }
+    }
+
+    // A press and release that arrive between two frames would never be seen
+    // as a press: the release waits until a frame has seen the press.
+    void release_deferred_input() {
+        ImGuiIO& io = ImGui::GetIO();
+        for (int b = 0; b < 3; ++b)
+            if (mouse_release_pending_[b]) { io.MouseDown[b] = false; mouse_release_pending_[b] = false; }
+        for (int k : keys_release_pending_) io.KeysDown[k] = false;
+        keys_release_pending_.clear();
+        if (touch_release_pending_) { io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX); touch_release_pending_ = false; }
+    }
+
+    void press_mouse(int button, ImVec2 pos) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = pos;
+        io.MouseDown[button] = true;
+        mouse_release_pending_[button] = false;
+        mouse_down_frame_[button] = frame_count_;
+    }
+
+    void release_mouse(int button) {
+        ImGuiIO& io = ImGui::GetIO();
+        if (!io.MouseDown[button]) return;
+        if (mouse_down_frame_[button] == frame_count_) mouse_release_pending_[button] = true;
+        else io.MouseDown[button] = false;
+    }
+
+    // ---- html5.h events, bound to this widget's canvas ----------------------
+    void add_input_callbacks() {
+        const char* c = canvas_.c_str();
+        emscripten_set_mousedown_callback(c, this, false, &Widget::on_mouse);
+        emscripten_set_mousemove_callback(c, this, false, &Widget::on_mouse);
+        emscripten_set_mouseleave_callback(c, this, false, &Widget::on_mouse);
+        // A drag that ends outside the canvas must still release the button.
+        emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, this, false, &Widget::on_mouse);
+        emscripten_set_wheel_callback(c, this, false, &Widget::on_wheel);
+        emscripten_set_keydown_callback(c, this, false, &Widget::on_key);
+        emscripten_set_keyup_callback(c, this, false, &Widget::on_key);
+        emscripten_set_focus_callback(c, this, false, &Widget::on_focus);
+        emscripten_set_blur_callback(c, this, false, &Widget::on_focus);
+        emscripten_set_touchstart_callback(c, this, false, &Widget::on_touch);
+        emscripten_set_touchmove_callback(c, this, false, &Widget::on_touch);
+        emscripten_set_touchend_callback(c, this, false, &Widget::on_touch);
+        emscripten_set_touchcancel_callback(c, this, false, &Widget::on_touch);
+    }
+
+    void remove_input_callbacks() {
+        const char* c = canvas_.c_str();
+        emscripten_set_mousedown_callback(c, nullptr, false, nullptr);
+        emscripten_set_mousemove_callback(c, nullptr, false, nullptr);
+        emscripten_set_mouseleave_callback(c, nullptr, false, nullptr);
+        emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, nullptr);
+        emscripten_set_wheel_callback(c, nullptr, false, nullptr);
+        emscripten_set_keydown_callback(c, nullptr, false, nullptr);
+        emscripten_set_keyup_callback(c, nullptr, false, nullptr);
+        emscripten_set_focus_callback(c, nullptr, false, nullptr);
+        emscripten_set_blur_callback(c, nullptr, false, nullptr);
+        emscripten_set_touchstart_callback(c, nullptr, false, nullptr);
+        emscripten_set_touchmove_callback(c, nullptr, false, nullptr);
+        emscripten_set_touchend_callback(c, nullptr, false, nullptr);
+        emscripten_set_touchcancel_callback(c, nullptr, false, nullptr);
+    }
+
+    static EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void* user) {
+        auto* self = static_cast<Widget*>(user);
+        ImGui::SetCurrentContext(self->imgui_);
+        ImGuiIO& io = ImGui::GetIO();
+        const ImVec2 pos(static_cast<float>(e->targetX), static_cast<float>(e->targetY));
+        const int button = e->button == 2 ? 1 : e->button == 1 ? 2 : 0;  // DOM: 0 left, 1 middle, 2 right
+        switch (type) {
+            case EMSCRIPTEN_EVENT_MOUSEDOWN: self->press_mouse(button, pos); break;
+            case EMSCRIPTEN_EVENT_MOUSEUP: self->release_mouse(button); break;
+            case EMSCRIPTEN_EVENT_MOUSELEAVE:
+                if (!io.MouseDown[0]) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+                break;
+            default: io.MousePos = pos; break;
+        }
+        self->request_frames();
+        return EM_FALSE;  // a mousedown must still focus the canvas
+    }
+
+    static EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void* user) {
+        auto* self = static_cast<Widget*>(user);
+        ImGui::SetCurrentContext(self->imgui_);
+        ImGuiIO& io = ImGui::GetIO();
+        // Convert to pixels, then to ImGui's wheel unit (5 lines of text).
+        double dy = e->deltaY;
+        if (e->deltaMode == DOM_DELTA_LINE) dy *= 16;
+        else if (e->deltaMode == DOM_DELTA_PAGE) dy *= self->css_height_ * 0.9;
+        const float lines = static_cast<float>(-dy / (5.0 * ImGui::GetFontSize()));
+        io.MousePos = ImVec2(static_cast<float>(e->mouse.targetX), static_cast<float>(e->mouse.targetY));
+        // Only scroll the list while it can move that way; otherwise the page scrolls.
+        if (!self->panel_.takes_wheel(io.MousePos, lines)) return EM_FALSE;
+        io.MouseWheel += lines;
+        self->request_frames();
+        return EM_TRUE;
+    }
+
+    static EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void* user) {
+        auto* self = static_cast<Widget*>(user);
+        ImGui::SetCurrentContext(self->imgui_);
+        ImGuiIO& io = ImGui::GetIO();
+        const int code = static_cast<int>(e->keyCode);
+        if (code == kTab) return EM_FALSE;  // focus moves on through the page as everywhere else
+        const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
+        const bool command = e->ctrlKey || e->metaKey;
+        io.KeyCtrl = e->ctrlKey;
+        io.KeyShift = e->shiftKey;
+        io.KeyAlt = e->altKey;
+        io.KeySuper = e->metaKey;
+        // Paste comes as a DOM paste event (the only way to read the clipboard):
+        // the browser must see Ctrl/Cmd+V, and ImGui must not paste on its own.
+        if (command && code == kV) return EM_FALSE;
+        const bool known = code == kBackspace || code == kEnter || code == kEscape || (code >= kSpace && code <= kDelete) ||
+                           (command && (code == kA || code == kC || code == kX || code == kY || code == kZ));
+        const bool text = down && !command && is_single_character(e->key);
+        if (!known && !text) return EM_FALSE;  // F5, Ctrl+L and the like stay the browser's
+        if (code > 0 && code < kKeyCount) {
+            if (down) {
+                io.KeysDown[code] = true;
+                self->key_down_frame_[code] = self->frame_count_;
+            } else if (self->key_down_frame_[code] == self->frame_count_) {
+                self->keys_release_pending_.push_back(code);
+            } else {
+                io.KeysDown[code] = false;
+            }
+        }
+        if (text) io.AddInputCharactersUTF8(e->key);
+        self->request_frames();
+        return EM_TRUE;
+    }
+
+    static EM_BOOL on_focus(int type, const EmscriptenFocusEvent*, void* user) {
+        auto* self = static_cast<Widget*>(user);
+        ImGui::SetCurrentContext(self->imgui_);
+        if (type == EMSCRIPTEN_EVENT_BLUR) {
+            // Keys released while focus was elsewhere never reach us.
+            ImGuiIO& io = ImGui::GetIO();
+            std::fill(std::begin(io.KeysDown), std::end(io.KeysDown), false);
+            io.KeyCtrl = io.KeyShift = io.KeyAlt = io.KeySuper = false;
+        }
+        self->request_frames();
+        return EM_FALSE;
+    }
+
+    // One finger: a tap is a click, a drag scrolls the list (the page when the
+    // list is at its end). Two fingers are the page's (pinch zoom).
+    static EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void* user) {
+        auto* self = static_cast<Widget*>(user);
+        ImGui::SetCurrentContext(self->imgui_);
+        ImGuiIO& io = ImGui::GetIO();
+        if (e->numTouches != 1 && type != EMSCRIPTEN_EVENT_TOUCHEND) {
+            self->touch_dragging_ = true;
+            return EM_FALSE;
+        }
+        const EmscriptenTouchPoint& t = e->touches[0];
+        const ImVec2 pos(static_cast<float>(t.targetX), static_cast<float>(t.targetY));
+        bool consumed = false;
+        switch (type) {
+            case EMSCRIPTEN_EVENT_TOUCHSTART:
+                self->touch_start_ = self->touch_last_ = pos;
+                self->touch_dragging_ = false;
+                io.MousePos = pos;
+                break;
+            case EMSCRIPTEN_EVENT_TOUCHMOVE: {
+                if (std::abs(pos.y - self->touch_start_.y) > 8 || std::abs(pos.x - self->touch_start_.x) > 8) self->touch_dragging_ = true;
+                const float lines = (pos.y - self->touch_last_.y) / (5.0f * ImGui::GetFontSize());
+                self->touch_last_ = pos;
+                if (self->touch_dragging_ && self->panel_.takes_wheel(pos, lines)) {
+                    io.MousePos = pos;
+                    io.MouseWheel += lines;
+                    consumed = true;
+                }
+                break;
+            }
+            case EMSCRIPTEN_EVENT_TOUCHEND:
+                if (!self->touch_dragging_) {
+                    self->press_mouse(0, pos);
+                    self->release_mouse(0);
+                    consumed = true;  // no emulated mouse events after a tap we handled
+                }
+                self->touch_release_pending_ = true;
+                break;
+            default: self->touch_release_pending_ = true; break;
+        }
+        self->request_frames();
+        return consumed ? EM_TRUE : EM_FALSE;
+    }
+
+    std::string canvas_;
+    std::vector<unsigned char> font_regular_, font_bold_;
+    ui::Panel panel_;
+    EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl_ = 0;
+    ImGuiContext* imgui_ = nullptr;
+
+    double css_width_ = 1, css_height_ = 1, pixel_ratio_ = 1;
+    double fonts_pixel_ratio_ = 0;
+    float fonts_size_ = 0;
+    bool fonts_dirty_ = true;
+
+    int frames_pending_ = 0;
+    bool frame_scheduled_ = false;
+    double last_frame_ms_ = 0;
+    unsigned frame_count_ = 0;
+    bool rows_reported_ = false;
+    ImGuiMouseCursor last_cursor_ = ImGuiMouseCursor_Arrow;
+
+    unsigned mouse_down_frame_[3] = {};
+    bool mouse_release_pending_[3] = {};
+    unsigned key_down_frame_[kKeyCount] = {};
+    std::vector<int> keys_release_pending_;
+    ImVec2 touch_start_{}, touch_last_{};
+    bool touch_dragging_ = false;
+    bool touch_release_pending_ = false;
+};
+
+std::unique_ptr<Widget> g_widget;
+std::string g_reply;  // the last string handed to JS; valid until the next call
+
+const char* reply(std::string text) {
+    g_reply = std::move(text);
+    return g_reply.c_str();
+}
+
+}  // namespace
+}  // namespace pv::platform
+
+using pv::platform::g_widget;
+
+// ---- the functions web/pubview.js calls -----------------------------------------
+extern "C" {
+
+// Returns 0 when the widget runs, 1 when the browser has no WebGL2.
+EMSCRIPTEN_KEEPALIVE int pv_start(const char* canvas_selector, const unsigned char* regular, int regular_size,
+                                  const unsigned char* bold, int bold_size) {
+    g_widget = std::make_unique<pv::platform::Widget>(canvas_selector, std::vector<unsigned char>(regular, regular + regular_size),
+                                                      std::vector<unsigned char>(bold, bold + bold_size));
+    if (!g_widget->start()) {
+        g_widget.reset();
+        return 1;
+    }
+    return 0;
+}
+
+EMSCRIPTEN_KEEPALIVE void pv_stop() { g_widget.reset(); }
+
+EMSCRIPTEN_KEEPALIVE void pv_resize(double css_width, double css_height, double pixel_ratio) {
+    if (g_widget) g_widget->resize(css_width, css_height, pixel_ratio);
+}
+
+EMSCRIPTEN_KEEPALIVE void pv_set_theme(int dark, unsigned accent_rgb, double font_size) {
+    if (g_widget) g_widget->set_theme(dark != 0, accent_rgb, font_size);
+}
+
+EMSCRIPTEN_KEEPALIVE void pv_show_loading(double received, double total) {
+    if (!g_widget) return;
+    g_widget->panel().show_loading(static_cast<std::size_t>(received), static_cast<std::size_t>(total));
+    g_widget->request_frames();
+}
+
+EMSCRIPTEN_KEEPALIVE void pv_show_error(const char* message) {
+    if (!g_widget) return;
+    g_widget->panel().show_error(message);
+    g_widget->request_frames();
+}
+
+// Loads a bundle from `size` bytes of JSON; returns 1 if usable.
+EMSCRIPTEN_KEEPALIVE int pv_load(const char* json, int size) {
+    if (!g_widget) return 0;
+    pv::LoadResult result = pv::load_bundle(std::string_view(json, static_cast<std::size_t>(size)));
+    const bool usable = result.usable;
+    g_widget->panel().show_bundle(std::move(result));
+    g_widget->request_frames();
+    return usable ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE const char* pv_problems() {
+    if (!g_widget) return "{\"error\":null,\"warnings\":[]}";
+    return pv::platform::reply(pv::platform::problems_json(g_widget->panel()));
+}
+
+EMSCRIPTEN_KEEPALIVE void pv_set_query(const char* text) {
+    if (!g_widget) return;
+    g_widget->panel().set_query(text);
+    g_widget->request_frames();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* pv_query() { return g_widget ? g_widget->panel().query().c_str() : ""; }
+
+EMSCRIPTEN_KEEPALIVE int pv_count() { return g_widget ? static_cast<int>(g_widget->panel().count()) : 0; }
+
+EMSCRIPTEN_KEEPALIVE const char* pv_visible() {
+    if (!g_widget) return "[]";
+    return pv::platform::reply(pv::platform::visible_json(g_widget->panel().visible()));
+}
+
+EMSCRIPTEN_KEEPALIVE int pv_expand(const char* id, int open) {
+    if (!g_widget) return 0;
+    const bool found = g_widget->panel().expand(id, open != 0);
+    g_widget->request_frames();
+    return found ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE const char* pv_state() {
+    if (!g_widget) return "{}";
+    return pv::platform::reply(pv::platform::view_state_to_json(g_widget->panel().state()));
+}
+
+EMSCRIPTEN_KEEPALIVE void pv_set_state(const char* json) {
+    if (!g_widget) return;
+    g_widget->panel().set_state(pv::platform::view_state_from_json(json));
+    g_widget->request_frames();
+}
+
+EMSCRIPTEN_KEEPALIVE void pv_paste(const char* text) {
+    if (g_widget) g_widget->paste(text);
+}
+
+EMSCRIPTEN_KEEPALIVE void pv_focus_search() {
+    if (!g_widget) return;
+    g_widget->panel().focus_search();
+    g_widget->request_frames();
+}
+
+}  // extern "C"

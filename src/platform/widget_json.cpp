@@ -1,0 +1,75 @@
+#include "platform/widget_json.h"
+
+#include <nlohmann/json.hpp>
+
+namespace pv::platform {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr std::pair<SortOrder, const char*> kSortNames[] = {
+    {SortOrder::relevance, "relevance"}, {SortOrder::rank, "rank"}, {SortOrder::year, "year"}, {SortOrder::title, "title"}};
+
+std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+}  // namespace
+
+std::string view_state_to_json(const ui::ViewState& s) {
+    json filters = json::object();
+    for (std::size_t f = 0; f < kFacetFieldCount; ++f)
+        if (!s.filters.values[f].empty()) filters[facet_field_name(static_cast<FacetField>(f))] = s.filters.values[f];
+    const char* sort = "relevance";
+    for (auto [order, name] : kSortNames)
+        if (order == s.sort) sort = name;
+    return dump({{"q", s.query},
+                 {"kind", s.kind ? json(kind_name(*s.kind)) : json(nullptr)},
+                 {"filters", filters},
+                 {"sort", sort},
+                 {"open", s.open_id}});
+}
+
+ui::ViewState view_state_from_json(const char* text) {
+    ui::ViewState s;
+    const json j = json::parse(text, nullptr, false);
+    if (!j.is_object()) return s;
+    if (auto q = j.find("q"); q != j.end() && q->is_string()) s.query = q->get<std::string>();
+    if (auto k = j.find("kind"); k != j.end() && k->is_string()) {
+        if (*k == "publication") s.kind = Kind::publication;
+        else if (*k == "job") s.kind = Kind::job;
+    }
+    if (auto sort = j.find("sort"); sort != j.end() && sort->is_string())
+        for (auto [order, name] : kSortNames)
+            if (*sort == name) s.sort = order;
+    if (auto filters = j.find("filters"); filters != j.end() && filters->is_object()) {
+        for (std::size_t f = 0; f < kFacetFieldCount; ++f) {
+            auto values = filters->find(facet_field_name(static_cast<FacetField>(f)));
+            if (values == filters->end() || !values->is_array()) continue;
+            for (const json& v : *values)
+                if (v.is_string()) s.filters.values[f].push_back(v.get<std::string>());
+        }
+    }
+    if (auto open = j.find("open"); open != j.end() && open->is_string()) s.open_id = open->get<std::string>();
+    return s;
+}
+
+std::string visible_json(const std::vector<ui::VisibleRow>& rows) {
+    json out = json::array();
+    for (const ui::VisibleRow& r : rows)
+        out.push_back({{"id", r.entry->id}, {"kind", kind_name(r.entry->kind)}, {"title", r.entry->title}, {"expanded", r.expanded}});
+    return dump(out);
+}
+
+std::string problems_json(const ui::Panel& panel) {
+    json warnings = json::array();
+    std::size_t skipped = 0;
+    if (const LoadResult* loaded = panel.loaded()) {
+        skipped = loaded->skipped;
+        for (const Problem& p : loaded->problems)
+            if (p.severity == Severity::warning) warnings.push_back(format_problem("", p).substr(2));
+    }
+    const std::string& error = panel.error();
+    return dump({{"error", error.empty() ? json(nullptr) : json(error)}, {"warnings", warnings}, {"skipped", skipped}});
+}
+
+}  // namespace pv::platform

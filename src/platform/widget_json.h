@@ -1,0 +1,24 @@
+// The JSON that crosses between the widget module and web/pubview.js: the
+// view state (for deep links and events), the visible rows and the problems.
+#pragma once
+
+#include "ui/panel.h"
+
+#include <string>
+#include <vector>
+
+namespace pv::platform {
+
+// {"q": "...", "kind": "publication"|"job"|null, "filters": {"year": ["2022"]},
+//  "sort": "relevance"|"rank"|"year"|"title", "open": "id"|""}
+std::string view_state_to_json(const ui::ViewState& state);
+// Reads what view_state_to_json writes; anything unknown or malformed is left at its default.
+ui::ViewState view_state_from_json(const char* json);
+
+// [{"id", "kind", "title", "expanded"}, ...]
+std::string visible_json(const std::vector<ui::VisibleRow>& rows);
+
+// {"error": null|"message", "warnings": ["/pointer: message", ...], "skipped": N}
+std::string problems_json(const ui::Panel& panel);
+
+}  // namespace pv::platform

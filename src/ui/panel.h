@@ -1,0 +1,144 @@
+// The pubview panel: a search box, a kind switch, facet filters, a sort order
+// and the virtualized list of results, drawn with Dear ImGui. The panel owns
+// the loaded bundle and its search index; it draws what core computes and turns
+// clicks and keys into core calls. It knows nothing of the browser: whatever
+// must leave the panel (opening a link, copying text, telling the page that
+// the view changed) goes through PanelHost.
+#pragma once
+
+#include "core/bundle.h"
+#include "core/search.h"
+#include "ui/fonts.h"
+#include "ui/theme.h"
+
+#include <imgui.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace pv::ui {
+
+// What the panel asks of the page around it.
+class PanelHost {
+public:
+    virtual ~PanelHost() = default;
+    virtual void open_url(const std::string& url, const std::string& entry_id) = 0;
+    virtual void copy_text(const std::string& text) = 0;
+    virtual void view_changed() = 0;   // query, kind, filters, sort or the open row changed
+};
+
+// Everything a visitor chose, as a deep link stores it.
+struct ViewState {
+    std::string query;
+    std::optional<Kind> kind;
+    FacetSelection filters;
+    SortOrder sort = SortOrder::relevance;
+    std::string open_id;  // the expanded entry a link points at, if any
+};
+
+struct VisibleRow {
+    const Entry* entry = nullptr;
+    bool expanded = false;
+};
+
+class Panel {
+public:
+    explicit Panel(PanelHost& host);
+    ~Panel();
+
+    // Data: exactly one of loading, error or a bundle is shown.
+    void show_loading(std::size_t bytes_received, std::size_t bytes_total);  // total 0 = unknown
+    void show_error(std::string message);
+    void show_bundle(LoadResult loaded);
+
+    void set_query(std::string_view text);
+    const std::string& query() const { return state_.query; }
+    void set_state(const ViewState& state);
+    ViewState state() const;
+    bool expand(std::string_view id, bool open);
+    void focus_search() { focus_search_ = true; }
+    void set_theme(const Theme& theme) { theme_ = theme; }
+    void set_fonts(const FontSet& fonts) { fonts_ = fonts; }
+    // True when the last frame changed layout that the next frame must settle
+    // (a row measured anew, a scroll requested): draw once more.
+    bool wants_another_frame() const { return wants_frame_; }
+    const Theme& theme() const { return theme_; }
+
+    std::size_t count() const;                // results of the current view
+    std::vector<VisibleRow> visible() const;  // every matching row, in display order
+    const LoadResult* loaded() const { return loaded_.get(); }
+    const std::string& error() const { return error_; }
+    bool has_rows_on_screen() const { return rows_drawn_ > 0; }
+
+    // Draws one frame of the panel filling `size` (logical pixels). Call between
+    // ImGui::NewFrame() and ImGui::Render().
+    void draw(ImVec2 size);
+
+    // Whether a wheel turn of `wheel_lines` (ImGui's sign: positive = up) over
+    // the point `mouse` should scroll the panel rather than the page.
+    bool takes_wheel(ImVec2 mouse, float wheel_lines) const;
+
+private:
+    void refresh_results();
+    void mark_view_changed();
+    void rebuild_row_tops();
+    int row_of_entry(std::uint32_t entry) const;
+
+    void draw_header(float width);
+    void draw_kind_switch();
+    void draw_filters(bool narrow);
+    void draw_facet_combo(FacetField field, const char* label);
+    void draw_sort_combo();
+    void draw_status();
+    void draw_problems();
+    void draw_loading();
+    void draw_error();
+    void draw_empty();
+    void draw_list();
+    void draw_row(int row, float width);
+    float draw_row_details(const Entry& entry, const Hit& hit, float width);
+    void draw_link(const char* label, const std::string& url, const Entry& entry);
+    void handle_list_keys();
+    void toggle_row(int row);
+    void scroll_to_row(int row);
+
+    PanelHost& host_;
+    Theme theme_;
+    FontSet fonts_;
+    bool wants_frame_ = false;
+
+    std::unique_ptr<LoadResult> loaded_;
+    std::unique_ptr<SearchIndex> index_;
+    std::string error_;
+    bool loading_ = true;
+    std::size_t bytes_received_ = 0;
+    std::size_t bytes_total_ = 0;
+
+    ViewState state_;
+    char query_buffer_[512] = {};
+    SearchResult results_;
+    bool results_dirty_ = true;
+    std::vector<std::uint32_t> expanded_;           // entry indices, in the order opened
+    std::unordered_map<std::uint32_t, float> expanded_height_;  // measured at expanded_width_
+    float expanded_width_ = 0;
+    std::vector<float> row_tops_;                   // y of each result row in the list; back() = total height
+    bool row_tops_dirty_ = true;
+    int selected_ = -1;                             // keyboard-selected result row
+    bool scroll_to_selected_ = false;
+    bool scroll_to_top_ = false;
+    float collapsed_height_ = 0;
+    std::string scroll_to_open_id_;                 // a deep link's row, scrolled to once shown
+    bool focus_search_ = false;
+    bool show_problems_ = false;
+    int rows_drawn_ = 0;
+
+    // The list's scroll state at the end of the last frame, for wheel routing.
+    ImVec2 list_min_{}, list_max_{};
+    float list_scroll_ = 0, list_scroll_max_ = 0;
+};
+
+}  // namespace pv::ui

@@ -1,0 +1,72 @@
+// Shared set-up for the browser tests: serve.py on a free port, and headless
+// Debian Chromium (WebGL2 through SwiftShader) driven by playwright-core.
+import { chromium } from 'playwright-core';
+import { spawn } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-first-run', '--disable-quic',
+];
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+// Starts `python3 serve.py --no-build` with extra arguments; resolves to {url, stop}.
+export async function startServer(extraArgs = []) {
+  const port = await freePort();
+  const child = spawn('python3', ['serve.py', '--no-build', '--port', String(port), ...extraArgs], {
+    cwd: root, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stderr.on('data', (d) => { output += d; });
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('serve.py did not start:\n' + output)), 15000);
+    child.stdout.on('data', (d) => {
+      output += d;
+      if (/pubview at http/.test(output)) { clearTimeout(timer); resolve(); }
+    });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`serve.py exited with ${code}:\n${output}`)); });
+  });
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    stop: () => new Promise((resolve) => { child.once('exit', resolve); child.kill(); }),
+  };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+// Opens `pageUrl` and waits until every widget on it is ready.
+export async function openPage(browser, pageUrl, contextOptions = {}) {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, deviceScaleFactor: 1, ...contextOptions });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(pageUrl);
+  await page.waitForFunction(() => window.PubView && PubView.widgets.length > 0 &&
+    Promise.all(PubView.widgets.map((w) => w.ready)).then(() => true), null, { timeout: 30000 });
+  await page.evaluate(() => Promise.all(PubView.widgets.map((w) => w.ready)));
+  return { context, page, errors };
+}
+
+// Waits until the widget has drawn and gone idle (no frame for a moment).
+export async function settle(page, ms = 250) {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.waitForTimeout(ms);
+}

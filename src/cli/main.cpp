@@ -1,4 +1,5 @@
 // pubview: validate, search and author pubview bundles from the command line.
+#include "cli/cmd_import.h"
 #include "cli/commands.h"
 
 #include <cstring>
@@ -16,6 +17,11 @@ constexpr Command kCommands[] = {
     {"validate", "validate FILE                 check a bundle; exit 0 clean, 1 warnings, 2 unusable", pv::cli::validate},
     {"search", "search FILE QUERY [--kind publication|job] [--limit N] [--json]", pv::cli::search},
     {"stats", "stats FILE                    counts of entries, years, venues and locations", pv::cli::stats},
+    {"import-page", "import-page PAGE.txt [--facts FACTS.json] -o OUT.json", pv::cli::import_page},
+    {"import-csv", "import-csv FILE.csv --kind job|publication [--map column=field ...] -o OUT.json", pv::cli::import_csv},
+    {"import-bibtex", "import-bibtex FILE.bib -o OUT.json", pv::cli::import_bibtex},
+    {"merge", "merge A.json B.json ... -o OUT.json", pv::cli::merge},
+    {"export-bibtex", "export-bibtex FILE.json [-o OUT.bib]", pv::cli::export_bibtex},
 };
 
 int usage(std::ostream& out, int code) {

@@ -12,12 +12,6 @@ namespace pv {
 
 namespace {
 
-std::string lower_ascii(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
 // ---- LaTeX ------------------------------------------------------------------
 
 // An accent command and the precomposed letters it makes from the base letters
@@ -465,6 +459,10 @@ std::optional<Entry> make_publication(const RawEntry& raw, IdAllocator& ids, std
         if (e.venue.empty()) e.venue = plain(field(raw, venue_field));
     e.doi = without_doi_prefix(plain_link(field(raw, "doi")));
     e.url = plain_link(field(raw, "url"));
+    if (!e.url.empty() && !is_web_link(e.url)) {
+        problems.push_back(warning_at(raw.line, "entry " + raw.key + ": url \"" + e.url + "\" is not an http(s) link; left out"));
+        e.url.clear();
+    }
     const std::string eprint = plain_link(field(raw, "eprint"));
     const std::string archive = lower_ascii(plain(field(raw, "archiveprefix") + field(raw, "eprinttype")));
     if (archive == "arxiv" || (archive.empty() && looks_like_arxiv_id(eprint))) e.arxiv = eprint;

@@ -32,6 +32,7 @@ namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
+
 std::string_view first_words(std::string_view text, std::size_t max_words) {
     std::size_t i = 0, words = 0;
     while (i < text.size()) {
@@ -77,6 +78,12 @@ std::string job_id_base(const Entry& job) {
     return base;
 }
 
+bool is_web_link(std::string_view url) {
+    const std::string start = lower_ascii(url.substr(0, 8));
+    return (start.starts_with("https://") || start.starts_with("http://")) &&
+           url.find_first_of(" \t\n\"<>") == std::string_view::npos;
+}
+
 std::string IdAllocator::claim(const std::string& base, std::string_view fallback) {
     const std::string root = base.empty() ? std::string(fallback) : base;
     std::string id = root;
@@ -97,6 +104,12 @@ std::string normalize_text_file(std::string_view text) {
             out += text[i];
         }
     }
+    return out;
+}
+
+std::string lower_ascii(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return out;
 }
 
@@ -142,7 +155,7 @@ std::string short_title(std::string_view text, std::size_t max_words) {
         ++words;
         i = end;
     }
-    if (!title.empty() && (title.back() == '.' || title.back() == '?' || title.back() == '!')) title.pop_back();
+    if (title.size() > 1 && (title.back() == '.' || title.back() == '?' || title.back() == '!')) title.pop_back();
     return title;
 }
 

@@ -44,6 +44,10 @@ std::string slugify(std::string_view text, std::size_t max_words = SIZE_MAX);
 std::string publication_id_base(const Entry& publication);
 std::string job_id_base(const Entry& job);
 
+// An http(s) address with nothing in it that would break a link. Importers
+// leave other urls out with a warning (the bundle keeps only web links).
+bool is_web_link(std::string_view url);
+
 // Hands out ids unique within one bundle: the first request for "x" gets "x",
 // the next ones "x-2", "x-3", ... An empty base becomes `fallback`.
 class IdAllocator {
@@ -60,6 +64,9 @@ private:
 std::string normalize_text_file(std::string_view text);
 
 std::string_view trim(std::string_view text);
+
+// Header names, field names and BibTeX types compare in lower case.
+std::string lower_ascii(std::string_view text);
 
 // "a; b ;; c" -> {"a", "b", "c"}: trimmed, empty parts left out.
 std::vector<std::string> split_list(std::string_view text, char separator);

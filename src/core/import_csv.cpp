@@ -7,11 +7,7 @@ namespace pv {
 
 namespace {
 
-std::string lower_trimmed(std::string_view text) {
-    std::string out(trim(text));
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
+std::string lower_trimmed(std::string_view text) { return lower_ascii(trim(text)); }
 
 // Reads records one cell at a time; `at_` is an offset into the normalised text.
 class CsvReader {
@@ -94,7 +90,7 @@ void set_field(Entry& e, std::string_view field, const std::string& value, int l
     else if (field == "authors") e.authors = split_list(value, ';');
     else if (field == "tags") e.tags = split_list(value, ';');
     else if (field == "venue") e.venue = value;
-    else if (field == "url") e.url = value;
+    else if (field == "url") { if (is_web_link(value)) e.url = value; else if (!value.empty()) bad("an http(s) link"); }
     else if (field == "doi") e.doi = value;
     else if (field == "arxiv") e.arxiv = value;
     else if (field == "award") e.award = value;

@@ -114,3 +114,10 @@ TEST_CASE("BibTeX to bundle to BibTeX keeps every field the bundle knows") {
     CHECK(pv::to_json(second.bundle) == pv::to_json(first.bundle));
     CHECK(pv::bibtex(second.bundle) == exported);
 }
+
+TEST_CASE("a BibTeX url that is not an http(s) link is left out with a warning") {
+    const pv::ImportResult result = pv::import_bibtex("@misc{k,\n  title = {A},\n  url = {file:///etc/passwd}\n}\n");
+    REQUIRE(result.bundle.entries.size() == 1);
+    CHECK(result.bundle.entries[0].url.empty());
+    CHECK(has_problem_at_line(result, 1, "is not an http(s) link"));
+}

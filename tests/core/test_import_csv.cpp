@@ -97,3 +97,11 @@ TEST_CASE("header names match fields whatever their case and --map overrides the
     CHECK(result.bundle.entries[0].title == "A paper");
     CHECK(result.bundle.entries[0].year == 2020);
 }
+
+TEST_CASE("a url that is not an http(s) link is left out with a warning") {
+    const pv::ImportResult result = pv::import_csv("title,url\nA,javascript:alert(1)\nB,https://example.org/b\n", {});
+    REQUIRE(result.bundle.entries.size() == 2);
+    CHECK(result.bundle.entries[0].url.empty());
+    CHECK(has_problem_at_line(result, 2, "url \"javascript:alert(1)\" is not an http(s) link"));
+    CHECK(result.bundle.entries[1].url == "https://example.org/b");
+}

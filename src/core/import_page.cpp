@@ -373,6 +373,15 @@ JobHeadline find_job_headline(std::string_view description) {
 
 namespace {
 
+// What the page holds, in page order, before it becomes entries.
+struct PageContent {
+    std::string heading;
+    int heading_line = 0;
+    Paragraphs intro;
+    std::vector<PagePublication> publications;
+    std::vector<PageJob> jobs;
+};
+
 // Reads the page line by line. Every line is either structure (the heading,
 // a list number, a location line, a "Related content" or "Read ... paper"
 // marker) or text that belongs to the item being read; text outside any
@@ -390,25 +399,20 @@ public:
         }
     }
 
-    void read(std::vector<Problem>& problems) {
+    PageContent read(std::vector<Problem>& problems) {
         problems_ = &problems;
         std::size_t i = 0;
         for (; i < lines_.size(); ++i) {
             const Line& line = lines_[i];
-            if (line.text.empty()) { intro_.end_paragraph(); continue; }
+            if (line.text.empty()) { page_.intro.end_paragraph(); continue; }
             if (is_item_start(line.text)) break;
-            if (heading_.empty()) { heading_ = std::string(line.text); heading_line_ = line.number; }
-            else intro_.add_line(line.text);
+            if (page_.heading.empty()) { page_.heading = std::string(line.text); page_.heading_line = line.number; }
+            else page_.intro.add_line(line.text);
         }
         for (; i < lines_.size(); ++i) i = read_line(i);
         finish_item();
+        return std::move(page_);
     }
-
-    std::string heading_;
-    int heading_line_ = 0;
-    Paragraphs intro_;
-    std::vector<PagePublication> publications_;
-    std::vector<PageJob> jobs_;
 
 private:
     bool is_item_start(std::string_view text) const {
@@ -430,30 +434,30 @@ private:
         std::string_view rest;
         Location location;
         if (line.text.empty()) {
-            if (current_pub_) publications_.back().abstract.end_paragraph();
-            if (current_job_) jobs_.back().description.end_paragraph();
+            if (current_pub_) page_.publications.back().abstract.end_paragraph();
+            if (current_job_) page_.jobs.back().description.end_paragraph();
         } else if (parse_numbered_item(line.text, rank, rest)) {
             finish_item();
-            publications_.push_back({line.number, rank, {}, {}, false});
-            if (!rest.empty()) publications_.back().abstract.add_line(rest);
+            page_.publications.push_back({line.number, rank, {}, {}, false});
+            if (!rest.empty()) page_.publications.back().abstract.add_line(rest);
             current_pub_ = true;
         } else if (parse_location(line.text, location)) {
             finish_item();
-            jobs_.push_back({line.number, std::move(location), {}});
+            page_.jobs.push_back({line.number, std::move(location), {}});
             current_job_ = true;
         } else if (is_related_marker(line.text)) {
             return read_related(i);
         } else if (is_read_marker(line.text)) {
             if (current_pub_) {
-                publications_.back().truncated = marks_truncated_abstract(line.text);
+                page_.publications.back().truncated = marks_truncated_abstract(line.text);
                 finish_item();
             } else {
                 problems_->push_back(warning_at(line.number, "a \"Read ... paper\" line outside any publication"));
             }
         } else if (current_pub_) {
-            publications_.back().abstract.add_line(line.text);
+            page_.publications.back().abstract.add_line(line.text);
         } else if (current_job_) {
-            jobs_.back().description.add_line(line.text);
+            page_.jobs.back().description.add_line(line.text);
         } else {
             problems_->push_back(warning_at(line.number, "text outside any publication or job, not imported: \"" +
                                                              std::string(line.text.substr(0, 60)) + "\""));
@@ -473,7 +477,7 @@ private:
             finish_item();
             return i;
         }
-        PagePublication& pub = publications_.back();
+        PagePublication& pub = page_.publications.back();
         pub.abstract.end_paragraph();
         pub.related.push_back({"", std::string(lines_[next].text), ""});
         return next;
@@ -486,6 +490,7 @@ private:
 
     std::string text_;
     std::vector<Line> lines_;
+    PageContent page_;
     std::vector<Problem>* problems_ = nullptr;
     bool current_pub_ = false;
     bool current_job_ = false;
@@ -548,48 +553,47 @@ Entry make_job(const PageJob& page, IdAllocator& ids) {
 
 ImportResult import_page(std::string_view page_text, const PageImportOptions& options) {
     ImportResult result;
-    PageReader reader(page_text);
-    reader.read(result.problems);
-    if (reader.publications_.empty() && reader.jobs_.empty()) {
-        result.problems.push_back(error_at(reader.heading_line_,
+    const PageContent page = PageReader(page_text).read(result.problems);
+    if (page.publications.empty() && page.jobs.empty()) {
+        result.problems.push_back(error_at(page.heading_line,
                                            "no numbered publications and no job location lines (\"US, WA, Seattle\") "
                                            "found: this does not look like a publications page"));
         return result;
     }
     result.usable = true;
     Bundle& bundle = result.bundle;
-    bundle.title = reader.heading_;
-    bundle.description = reader.intro_.joined();
+    bundle.title = page.heading;
+    bundle.description = page.intro.joined();
     bundle.source.name = options.source_name;
     if (options.facts) bundle.source.url = options.facts->article_url;
 
     IdAllocator ids;
     std::map<int, int> rank_lines;
-    for (const PagePublication& page : reader.publications_) {
-        if (page.abstract.empty()) {
-            result.problems.push_back(warning_at(page.line, "publication " + std::to_string(page.rank) +
-                                                                " has no abstract; not imported"));
+    for (const PagePublication& publication : page.publications) {
+        if (publication.abstract.empty()) {
+            result.problems.push_back(warning_at(
+                publication.line, "publication " + std::to_string(publication.rank) + " has no abstract; not imported"));
             continue;
         }
-        if (auto [at, fresh] = rank_lines.emplace(page.rank, page.line); !fresh)
-            result.problems.push_back(warning_at(page.line, "rank " + std::to_string(page.rank) +
-                                                                " already used at line " + std::to_string(at->second)));
-        const PublicationFacts* facts = facts_for_rank(options.facts, page.rank);
+        if (auto [at, fresh] = rank_lines.emplace(publication.rank, publication.line); !fresh)
+            result.problems.push_back(warning_at(publication.line, "rank " + std::to_string(publication.rank) +
+                                                                       " already used at line " + std::to_string(at->second)));
+        const PublicationFacts* facts = facts_for_rank(options.facts, publication.rank);
         if (options.facts && !facts)
-            result.problems.push_back(warning_at(page.line, "no facts for rank " + std::to_string(page.rank)));
-        bundle.entries.push_back(make_publication(page, facts, ids, result.problems));
+            result.problems.push_back(warning_at(publication.line, "no facts for rank " + std::to_string(publication.rank)));
+        bundle.entries.push_back(make_publication(publication, facts, ids, result.problems));
     }
     if (options.facts)
         for (const PublicationFacts& facts : options.facts->publications)
             if (rank_lines.count(facts.rank) == 0)
                 result.problems.push_back(warning_at(0, "the facts for rank " + std::to_string(facts.rank) + " (\"" +
                                                             facts.title + "\") match no publication on the page"));
-    for (const PageJob& page : reader.jobs_) {
-        if (page.description.empty()) {
-            result.problems.push_back(warning_at(page.line, "job location line with no description; not imported"));
+    for (const PageJob& job : page.jobs) {
+        if (job.description.empty()) {
+            result.problems.push_back(warning_at(job.line, "job location line with no description; not imported"));
             continue;
         }
-        bundle.entries.push_back(make_job(page, ids));
+        bundle.entries.push_back(make_job(job, ids));
     }
     return result;
 }

@@ -471,8 +471,10 @@ private:
         const std::size_t next = next_text_line(i + 1);
         const bool blurb_follows = current_pub_ && next < lines_.size() && !is_item_start(lines_[next].text) &&
                                    !is_read_marker(lines_[next].text) && !is_related_marker(lines_[next].text);
+        Location location;
+        const bool jobs_follow = next < lines_.size() && parse_location(lines_[next].text, location);
         if (!blurb_follows) {
-            if (current_pub_ && (next == lines_.size() || !is_item_start(lines_[next].text)))
+            if (current_pub_ && !jobs_follow)
                 problems_->push_back(warning_at(lines_[i].number, "\"Related content\" with no blurb after it"));
             finish_item();
             return i;

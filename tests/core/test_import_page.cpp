@@ -245,3 +245,47 @@ TEST_CASE("the committed default bundle is exactly what import-page makes from d
     CHECK(loaded.bundle.count(Kind::publication) == 10);
     CHECK(loaded.bundle.count(Kind::job) == 10);
 }
+
+TEST_CASE("team names are found after 'called', before 'team' with a determiner, and before 'is hiring'") {
+    CHECK(pv::find_job_headline("Join a team called Search Relevance, in Berlin.").team == "Search Relevance");
+    CHECK(pv::find_job_headline("Our Maps Quality team hires an Economist.").team == "Maps Quality");
+    CHECK(pv::find_job_headline("Our Maps Quality team hires an Economist.").role == "Economist");
+    CHECK(pv::find_job_headline("Amazon Robotics is hiring a Principal Applied Scientist.").team == "Amazon Robotics");
+    CHECK(pv::find_job_headline("Amazon Robotics is hiring a Principal Applied Scientist.").role == "Principal Applied Scientist");
+    CHECK(pv::find_job_headline("You join a diverse science team of applied scientists.").team.empty());
+    CHECK(pv::find_job_headline("You join a diverse science team of applied scientists.").role.empty());
+}
+
+TEST_CASE("facts that match no publication and publications without facts are reported") {
+    pv::PageFacts facts;
+    facts.publications.push_back({1, "First Paper", {}, "", 2021, "", "", "", ""});
+    facts.publications.push_back({7, "Missing Paper", {}, "", 2021, "", "", "", ""});
+    pv::PageImportOptions options;
+    options.facts = &facts;
+    const std::string page = "Papers\n\n  1. One.\n\n  2. Two.\n";
+    const pv::ImportResult result = pv::import_page(page, options);
+    REQUIRE(result.bundle.entries.size() == 2);
+    CHECK(result.bundle.entries[0].id == "first-paper-2021");
+    CHECK(result.bundle.entries[1].title == "Two");
+    bool reported_missing_facts = false, reported_unused_facts = false;
+    for (const pv::Problem& p : result.problems) {
+        reported_missing_facts |= p.line == 5 && p.message == "no facts for rank 2";
+        reported_unused_facts |= p.message.find("rank 7 (\"Missing Paper\") match no publication") != std::string::npos;
+    }
+    CHECK(reported_missing_facts);
+    CHECK(reported_unused_facts);
+}
+
+TEST_CASE("a related-content line with no blurb after it is reported") {
+    const pv::ImportResult result = pv::import_page("Papers\n\n  1. One.\n\n    Related content\n\n  2. Two.\n");
+    REQUIRE(result.problems.size() == 1);
+    CHECK(result.problems[0].line == 5);
+    CHECK(result.bundle.entries.size() == 2);
+}
+
+TEST_CASE("a facts file that is not JSON of the expected shape is refused") {
+    std::vector<pv::Problem> problems;
+    CHECK_FALSE(pv::parse_page_facts("{not json", problems));
+    CHECK_FALSE(pv::parse_page_facts(R"({"article": {}})", problems));
+    CHECK(problems.size() == 2);
+}

@@ -7,6 +7,29 @@ namespace pv {
 
 namespace {
 
+// LaTeX-escapes text for a BibTeX field: & % $ # _ { } \ ~ ^ become commands;
+// braces in the output stay balanced.
+std::string escape_bibtex(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        switch (c) {
+            case '&': case '%': case '$': case '#': case '_':
+                out += '\\';
+                out += c;
+                break;
+            // BibTeX counts braces even after a backslash, so "\{" would unbalance the field.
+            case '{': out += "\\textbraceleft{}"; break;
+            case '}': out += "\\textbraceright{}"; break;
+            case '\\': out += "\\textbackslash{}"; break;
+            case '~': out += "\\textasciitilde{}"; break;
+            case '^': out += "\\textasciicircum{}"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
 bool ends_sentence(std::string_view text) {
     return !text.empty() && (text.back() == '.' || text.back() == '?' || text.back() == '!');
 }
@@ -69,27 +92,6 @@ std::string joined(const std::vector<std::string>& parts, std::string_view separ
 }
 
 }  // namespace
-
-std::string escape_bibtex(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-            case '&': case '%': case '$': case '#': case '_':
-                out += '\\';
-                out += c;
-                break;
-            // BibTeX counts braces even after a backslash, so "\{" would unbalance the field.
-            case '{': out += "\\textbraceleft{}"; break;
-            case '}': out += "\\textbraceright{}"; break;
-            case '\\': out += "\\textbackslash{}"; break;
-            case '~': out += "\\textasciitilde{}"; break;
-            case '^': out += "\\textasciicircum{}"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
 
 std::string citation(const Entry& entry) {
     std::string out;

@@ -6,7 +6,6 @@
 #include "core/bundle.h"
 
 #include <string>
-#include <string_view>
 
 namespace pv {
 
@@ -27,9 +26,5 @@ std::string bibtex(const Entry& entry);
 // The records of all publications in the bundle, in bundle order, separated
 // by a blank line.
 std::string bibtex(const Bundle& bundle);
-
-// LaTeX-escapes text for a BibTeX field: & % $ # _ { } \ ~ ^ become commands;
-// braces in the output stay balanced.
-std::string escape_bibtex(std::string_view text);
 
 }  // namespace pv

@@ -53,7 +53,6 @@ bool is_web_link(std::string_view url);
 class IdAllocator {
 public:
     std::string claim(const std::string& base, std::string_view fallback = "item");
-    bool taken(const std::string& id) const { return taken_.count(id) != 0; }
 
 private:
     std::set<std::string> taken_;

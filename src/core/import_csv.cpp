@@ -107,18 +107,18 @@ void set_field(Entry& e, std::string_view field, const std::string& value, int l
     }
 }
 
-}  // namespace
-
-std::vector<CsvRow> parse_csv(std::string_view text, std::vector<Problem>& problems) {
-    const std::string normalized = normalize_text_file(text);
-    return CsvReader(normalized, problems).read();
-}
-
 const std::vector<std::string_view>& csv_fields(Kind kind) {
     static const std::vector<std::string_view> publication = {
         "id", "title", "abstract", "authors", "venue", "year", "tags", "url", "doi", "arxiv", "award", "rank", "abstract_truncated"};
     static const std::vector<std::string_view> job = {"id", "title", "description", "team", "url", "tags", "country", "region", "city"};
     return kind == Kind::job ? job : publication;
+}
+
+}  // namespace
+
+std::vector<CsvRow> parse_csv(std::string_view text, std::vector<Problem>& problems) {
+    const std::string normalized = normalize_text_file(text);
+    return CsvReader(normalized, problems).read();
 }
 
 ImportResult import_csv(std::string_view csv_text, const CsvImportOptions& options) {

@@ -30,13 +30,12 @@ struct CsvImportOptions {
     std::map<std::string, std::string> column_fields;
 };
 
-// The fields a column can fill for `kind`: for publications id, title,
-// abstract, authors, venue, year, tags, url, doi, arxiv, award, rank,
-// abstract_truncated; for jobs id, title, description, team, url, tags,
-// country, region, city. authors and tags hold ';'-separated lists.
-const std::vector<std::string_view>& csv_fields(Kind kind);
-
-// The first row is the header. A row with the wrong number of cells, or
+// The first row is the header; a column fills the field it is named after
+// (any case) or the one `column_fields` gives it. Publications have id,
+// title, abstract, authors, venue, year, tags, url, doi, arxiv, award, rank,
+// abstract_truncated; jobs id, title, description, team, url, tags, country,
+// region, city. authors and tags hold ';'-separated lists. Other columns are
+// reported and left out. A row with the wrong number of cells, or
 // without a title (or, for a job, a description and a location), is reported
 // with its line and skipped; every other row becomes an entry.
 ImportResult import_csv(std::string_view csv_text, const CsvImportOptions& options);

@@ -24,6 +24,7 @@ struct Options {
     std::string facts;
     std::string kind;
     std::vector<std::string> maps;
+    std::string title;  // the bundle's title, which CSV and BibTeX files do not have
 };
 
 // Reads the arguments; options not in `allowed` (e.g. {"-o", "--facts"}) are
@@ -43,6 +44,7 @@ std::optional<Options> parse_options(const Args& args, const std::set<std::strin
             else if (arg == "--facts") options.facts = value;
             else if (arg == "--kind") options.kind = value;
             else if (arg == "--map") options.maps.push_back(value);
+            else if (arg == "--title") options.title = value;
         } else {
             options.inputs.push_back(arg);
         }
@@ -54,11 +56,13 @@ std::optional<Options> parse_options(const Args& args, const std::set<std::strin
     return options;
 }
 
-// Prints the problems, writes the bundle if there is one and gives the exit code.
-int finish(const std::string& input, const ImportResult& result, const std::string& output) {
+// Prints the problems, writes the bundle (with the --title given, if any) if
+// there is one and gives the exit code.
+int finish(const std::string& input, ImportResult result, const Options& options) {
     for (const Problem& p : result.problems) std::cerr << format_problem(input, p) << '\n';
     if (!result.usable) return 2;
-    if (!write_file(output, to_json(result.bundle))) return 2;
+    if (!options.title.empty()) result.bundle.title = options.title;
+    if (!write_file(options.output, to_json(result.bundle))) return 2;
     return result.has_errors() ? 1 : 0;
 }
 
@@ -80,12 +84,12 @@ int import_page(const Args& args) {
     }
     PageImportOptions page_options;
     page_options.facts = facts ? &*facts : nullptr;
-    return finish(options->inputs[0], pv::import_page(*page, page_options), options->output);
+    return finish(options->inputs[0], pv::import_page(*page, page_options), *options);
 }
 
 int import_csv(const Args& args) {
-    const char* usage = "import-csv FILE.csv --kind job|publication [--map column=field ...] -o OUT.json";
-    const auto options = parse_options(args, {"-o", "--kind", "--map"}, 1, 1, usage);
+    const char* usage = "import-csv FILE.csv --kind job|publication [--map column=field ...] [--title TITLE] -o OUT.json";
+    const auto options = parse_options(args, {"-o", "--kind", "--map", "--title"}, 1, 1, usage);
     if (!options) return 2;
     if (options->kind != "job" && options->kind != "publication") {
         std::cerr << "pubview import-csv: --kind must be job or publication\nusage: pubview " << usage << '\n';
@@ -103,19 +107,19 @@ int import_csv(const Args& args) {
     }
     const std::optional<std::string> text = read_file(options->inputs[0]);
     if (!text) return 2;
-    return finish(options->inputs[0], pv::import_csv(*text, csv_options), options->output);
+    return finish(options->inputs[0], pv::import_csv(*text, csv_options), *options);
 }
 
 int import_bibtex(const Args& args) {
-    const auto options = parse_options(args, {"-o"}, 1, 1, "import-bibtex FILE.bib -o OUT.json");
+    const auto options = parse_options(args, {"-o", "--title"}, 1, 1, "import-bibtex FILE.bib [--title TITLE] -o OUT.json");
     if (!options) return 2;
     const std::optional<std::string> text = read_file(options->inputs[0]);
     if (!text) return 2;
-    return finish(options->inputs[0], pv::import_bibtex(*text), options->output);
+    return finish(options->inputs[0], pv::import_bibtex(*text), *options);
 }
 
 int merge(const Args& args) {
-    const auto options = parse_options(args, {"-o"}, 2, SIZE_MAX, "merge A.json B.json ... -o OUT.json");
+    const auto options = parse_options(args, {"-o", "--title"}, 2, SIZE_MAX, "merge A.json B.json ... [--title TITLE] -o OUT.json");
     if (!options) return 2;
     std::vector<NamedBundle> inputs;
     for (const std::string& path : options->inputs) {
@@ -123,8 +127,9 @@ int merge(const Args& args) {
         if (!loaded) return 2;
         inputs.push_back({path, std::move(loaded->bundle)});
     }
-    const ImportResult merged = merge_bundles(inputs);
+    ImportResult merged = merge_bundles(inputs);
     for (const Problem& p : merged.problems) std::cerr << "pubview merge: " << p.message << " (" << p.pointer << ")\n";
+    if (!options->title.empty()) merged.bundle.title = options->title;
     return write_file(options->output, to_json(merged.bundle)) ? 0 : 2;
 }
 

@@ -7,9 +7,9 @@
 namespace pv::cli {
 
 int import_page(const Args& args);    // import-page PAGE.txt [--facts FACTS.json] -o OUT.json
-int import_csv(const Args& args);     // import-csv FILE.csv --kind job|publication [--map column=field ...] -o OUT.json
-int import_bibtex(const Args& args);  // import-bibtex FILE.bib -o OUT.json
-int merge(const Args& args);          // merge A.json B.json ... -o OUT.json
+int import_csv(const Args& args);     // import-csv FILE.csv --kind job|publication [--map column=field ...] [--title TITLE] -o OUT.json
+int import_bibtex(const Args& args);  // import-bibtex FILE.bib [--title TITLE] -o OUT.json
+int merge(const Args& args);          // merge A.json B.json ... [--title TITLE] -o OUT.json
 int export_bibtex(const Args& args);  // export-bibtex FILE.json [-o OUT.bib]
 
 }  // namespace pv::cli

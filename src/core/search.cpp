@@ -3,13 +3,13 @@
 #include "core/query.h"
 #include "core/search_index.h"
 #include "core/search_index_facets.h"
+#include "core/search_index_scoring.h"
 #include "core/text.h"
 
 #include <algorithm>
 #include <climits>
 #include <cmath>
 #include <numeric>
-#include <unordered_set>
 
 namespace pv {
 
@@ -28,57 +28,49 @@ void FacetSelection::clear() {
 
 namespace {
 
-// BM25 with a boost per field; a match in the title outweighs many in the body.
-constexpr float kK1 = 1.2f;
-constexpr float kB = 0.75f;
-constexpr float kFieldBoosts[kTextFieldCount] = {
-    4.0f,  // title
-    3.0f,  // authors
-    2.5f,  // tags
-    2.0f,  // venue
-    2.0f,  // location
-    1.5f,  // team
-    1.0f,  // body
-};
+// Reading a candidate entry's text costs about as much as reading this many
+// postings. Once the words read so far leave fewer candidates than a word's
+// postings would cost, that word is checked in the candidates' text instead.
+constexpr std::size_t kTextScanCostPerEntry = 2000;
 
-// How much a term counts by how it matched the query word.
-constexpr float kExactWeight = 1.0f;
-constexpr float kPrefixWeight = 0.6f;
-constexpr float kTypoWeight = 0.4f;  // divided by the edit distance
-
-// A one-letter prefix matches a large part of the vocabulary; its most common
-// completions are the ones a visitor can mean, and scoring all would not fit
-// the time one keystroke has.
-constexpr std::size_t kMaxPrefixTerms = 256;
-
-std::size_t typo_budget(std::string_view term) {
-    if (std::all_of(term.begin(), term.end(), [](char c) { return c >= '0' && c <= '9'; })) return 0;  // years, counts
-    std::size_t length = text::code_point_count(term);
-    return length >= 8 ? 2 : length >= 4 ? 1 : 0;
-}
-
-struct Expansion {
-    std::uint32_t term = 0;
-    float weight = 0;
-};
-
-struct EntryScore {
-    std::uint32_t entry = 0;
-    float score = 0;
+// One clause of the query with the words it matches (a phrase: each of its words).
+struct ClausePlan {
+    const QueryClause* clause = nullptr;
+    std::vector<detail::WordMatcher> words;
+    std::size_t cost = 0;  // postings to read
 };
 
 // What one search keeps per entry, dense so that clauses combine in O(postings).
 struct Accumulator {
     explicit Accumulator(std::size_t entries)
-        : score(entries, 0.0f), clauses_matched(entries, 0), excluded(entries, 0), clause_best(entries, 0.0f) {}
+        : score(entries, 0.0f), clauses_matched(entries, 0), excluded(entries, 0), scratch(entries, 0.0f) {}
+    void add(std::uint32_t entry, float score_of_clause) {
+        if (clauses_matched[entry]++ == 0) touched.push_back(entry);
+        score[entry] += score_of_clause;
+    }
     std::vector<float> score;
     std::vector<std::uint8_t> clauses_matched;
     std::vector<std::uint8_t> excluded;
     std::vector<std::uint32_t> touched;  // entries some positive clause matched, in first-match order
-    // Scratch for one word: its best expansion's score per entry; zero between words
-    // (every real score is positive).
-    std::vector<float> clause_best;
+    std::vector<float> scratch;          // for Scorer::score_from_postings
 };
+
+// The entries of `list` that `keep` accepts, in bundle order. `keep` must reject
+// every entry not in `list`: a long list is cheaper to find again by scanning
+// every entry than to sort.
+template <class Keep>
+std::vector<std::uint32_t> in_bundle_order(std::vector<std::uint32_t> list, std::size_t entry_count, Keep&& keep) {
+    std::vector<std::uint32_t> kept;
+    if (list.size() > entry_count / 32) {
+        for (std::uint32_t entry = 0; entry < entry_count; ++entry)
+            if (keep(entry)) kept.push_back(entry);
+        return kept;
+    }
+    std::sort(list.begin(), list.end());
+    for (std::uint32_t entry : list)
+        if (keep(entry)) kept.push_back(entry);
+    return kept;
+}
 
 }  // namespace
 
@@ -87,20 +79,20 @@ struct SearchIndex::Impl {
 
     SearchResult search(const SearchRequest& request) const;
 
-    std::vector<Expansion> expand(const QueryClause& clause, std::string_view term, bool phrase_term) const;
-    template <class Visit>
-    void score_term(const QueryClause& clause, const Expansion& expansion, Visit&& visit) const;
-    std::vector<EntryScore> score_word(const QueryClause& clause, const std::vector<Expansion>& expansions,
-                                       std::vector<float>& best) const;
-    std::vector<EntryScore> score_phrase(const QueryClause& clause) const;
-    bool contains_phrase(std::uint32_t entry, const QueryClause& clause) const;
+    ClausePlan plan(const QueryClause& clause) const;
+    std::vector<detail::EntryScore> score_from_postings(const ClausePlan& plan, Accumulator& acc) const;
+    // Every clause must match; returns the entries that match them all.
+    std::vector<std::uint32_t> match_all(const std::vector<ClausePlan>& plans, Accumulator& acc) const;
+    // Any clause may match.
+    void match_any(const std::vector<ClausePlan>& plans, Accumulator& acc) const;
     bool allowed_by_query(std::uint32_t entry, const ParsedQuery& query) const;
     void sort_top(std::vector<std::uint32_t>& entries, const std::vector<float>& scores, SortOrder order,
                   std::size_t limit) const;
-    std::vector<Highlight> highlights(std::string_view text, const std::unordered_set<std::string_view>& terms) const;
+    std::vector<Highlight> highlights(std::string_view text, const std::vector<const detail::WordMatcher*>& words) const;
 
     const Bundle* bundle;
     detail::TermIndex index;
+    detail::Scorer scorer;
     detail::FacetTable facets;
     // Sort keys, compact so that sorting 100,000 hits stays in cache.
     std::vector<std::uint32_t> title_order;  // each entry's position when sorted by folded title
@@ -108,7 +100,7 @@ struct SearchIndex::Impl {
     std::vector<int> year_key;               // year, INT_MIN without one
 };
 
-SearchIndex::Impl::Impl(const Bundle& b) : bundle(&b), index(b), facets(b) {
+SearchIndex::Impl::Impl(const Bundle& b) : bundle(&b), index(b), scorer(index, b), facets(b) {
     const std::size_t n = b.entries.size();
     std::vector<std::string> folded_titles(n);
     for (std::size_t e = 0; e < n; ++e) folded_titles[e] = text::fold(b.entries[e].title);
@@ -124,114 +116,51 @@ SearchIndex::Impl::Impl(const Bundle& b) : bundle(&b), index(b), facets(b) {
     }
 }
 
-std::vector<Expansion> SearchIndex::Impl::expand(const QueryClause& clause, std::string_view term, bool phrase_term) const {
-    std::vector<Expansion> expansions;
-    if (auto exact = index.find(term)) expansions.push_back({*exact, kExactWeight});
-    if (phrase_term || clause.exact) return expansions;
-    if (clause.prefix) {
-        auto [first, last] = index.prefix_range(term);
-        std::vector<std::uint32_t> completions;
-        for (std::uint32_t id = first; id < last; ++id)
-            if (index.term(id).size() > term.size()) completions.push_back(id);
-        if (completions.size() > kMaxPrefixTerms) {
-            auto more_common = [&](std::uint32_t a, std::uint32_t b) { return index.entry_frequency(a) > index.entry_frequency(b); };
-            std::nth_element(completions.begin(), completions.begin() + kMaxPrefixTerms, completions.end(), more_common);
-            completions.resize(kMaxPrefixTerms);
+ClausePlan SearchIndex::Impl::plan(const QueryClause& clause) const {
+    ClausePlan plan;
+    plan.clause = &clause;
+    if (clause.phrase()) {
+        plan.cost = SIZE_MAX;
+        for (const std::string& term : clause.terms) {
+            plan.words.emplace_back(index, term, false, false);
+            plan.cost = std::min(plan.cost, plan.words.back().postings_cost());
         }
-        for (std::uint32_t id : completions) expansions.push_back({id, kPrefixWeight});
+    } else {
+        plan.words.emplace_back(index, clause.terms.front(), clause.prefix, !clause.exact);
+        plan.cost = plan.words.front().postings_cost();
     }
-    if (std::size_t budget = typo_budget(term)) {
-        for (const auto& near : index.terms_near(term, budget)) {
-            const auto id = near.first;  // not a structured binding: clang 14 (Emscripten 3.1.6) cannot capture those
-            const auto distance = near.second;
-            bool already = std::any_of(expansions.begin(), expansions.end(), [&](const Expansion& e) { return e.term == id; });
-            if (!already) expansions.push_back({id, kTypoWeight / distance});
-        }
-    }
-    return expansions;
+    return plan;
 }
 
-// Calls `visit(entry, score)` for each entry the term occurs in (fields summed), in entry order.
-template <class Visit>
-void SearchIndex::Impl::score_term(const QueryClause& clause, const Expansion& expansion, Visit&& visit) const {
-    const float entries = static_cast<float>(index.entry_count());
-    const float frequency = static_cast<float>(index.entry_frequency(expansion.term));
-    const float idf = std::log(1.0f + (entries - frequency + 0.5f) / (frequency + 0.5f));
-    float inverse_average_length[kTextFieldCount];
-    for (std::size_t f = 0; f < kTextFieldCount; ++f) {
-        float average = index.average_field_length(static_cast<TextField>(f));
-        inverse_average_length[f] = average > 0 ? 1.0f / average : 0.0f;
-    }
-    std::uint32_t current = 0;
-    float sum = 0;
-    index.for_each_posting(expansion.term, [&](const detail::Posting& posting) {
-        if (clause.in_field && posting.field != clause.field) return;
-        if (sum > 0 && posting.entry != current) visit(current, sum), sum = 0;
-        const auto f = static_cast<std::size_t>(posting.field);
-        const float tf = posting.frequency;
-        const float length_ratio = static_cast<float>(index.field_length(posting.entry, posting.field)) * inverse_average_length[f];
-        const float bm25 = tf * (kK1 + 1) / (tf + kK1 * (1 - kB + kB * length_ratio));
-        current = posting.entry;
-        sum += expansion.weight * idf * kFieldBoosts[f] * bm25;
-    });
-    if (sum > 0) visit(current, sum);
+std::vector<detail::EntryScore> SearchIndex::Impl::score_from_postings(const ClausePlan& plan, Accumulator& acc) const {
+    if (plan.clause->phrase()) return scorer.score_phrase(*plan.clause);
+    return scorer.score_from_postings(*plan.clause, plan.words.front(), acc.scratch);
 }
 
-// Scores each entry by its best-matching expansion of the word, so that a word
-// found both exactly and as a typo of something else is not counted twice.
-// `best` is all zero on entry and on return.
-std::vector<EntryScore> SearchIndex::Impl::score_word(const QueryClause& clause, const std::vector<Expansion>& expansions,
-                                                      std::vector<float>& best) const {
-    std::vector<std::uint32_t> entries;
-    for (const Expansion& expansion : expansions) {
-        score_term(clause, expansion, [&](std::uint32_t entry, float score) {
-            if (best[entry] == 0) entries.push_back(entry);
-            best[entry] = std::max(best[entry], score);
-        });
-    }
-    std::vector<EntryScore> scores;
-    scores.reserve(entries.size());
-    for (std::uint32_t entry : entries) {
-        scores.push_back({entry, best[entry]});
-        best[entry] = 0;
-    }
-    return scores;
-}
-
-// Entries with every word of the phrase, consecutive in one field.
-std::vector<EntryScore> SearchIndex::Impl::score_phrase(const QueryClause& clause) const {
-    std::vector<EntryScore> together;
-    for (std::size_t t = 0; t < clause.terms.size(); ++t) {
-        std::vector<EntryScore> word;
-        if (auto id = index.find(clause.terms[t]))
-            score_term(clause, {*id, kExactWeight}, [&](std::uint32_t entry, float score) { word.push_back({entry, score}); });
-        if (t == 0) {
-            together = std::move(word);
-            continue;
+std::vector<std::uint32_t> SearchIndex::Impl::match_all(const std::vector<ClausePlan>& plans, Accumulator& acc) const {
+    std::vector<std::uint32_t> candidates;
+    for (std::size_t k = 0; k < plans.size(); ++k) {
+        const ClausePlan& plan = plans[k];
+        const bool scan_text = k > 0 && !plan.clause->phrase() && candidates.size() * kTextScanCostPerEntry < plan.cost;
+        if (scan_text) {
+            for (std::uint32_t entry : candidates)
+                if (float score = scorer.score_from_text(*plan.clause, plan.words.front(), entry); score > 0) acc.add(entry, score);
+        } else {
+            for (const detail::EntryScore& s : score_from_postings(plan, acc)) acc.add(s.entry, s.score);
         }
-        std::vector<EntryScore> both;
-        std::size_t i = 0, j = 0;
-        while (i < together.size() && j < word.size()) {
-            if (together[i].entry < word[j].entry) ++i;
-            else if (word[j].entry < together[i].entry) ++j;
-            else both.push_back({together[i].entry, together[i++].score + word[j++].score});
-        }
-        together.swap(both);
+        const std::vector<std::uint32_t>& before = k == 0 ? acc.touched : candidates;
+        std::vector<std::uint32_t> still;
+        for (std::uint32_t entry : before)
+            if (acc.clauses_matched[entry] == k + 1) still.push_back(entry);
+        candidates.swap(still);
+        if (candidates.empty()) break;
     }
-    std::erase_if(together, [&](const EntryScore& s) { return !contains_phrase(s.entry, clause); });
-    return together;
+    return candidates;
 }
 
-bool SearchIndex::Impl::contains_phrase(std::uint32_t entry, const QueryClause& clause) const {
-    bool found = false;
-    detail::for_each_field_text(bundle->entries[entry], [&](TextField field, std::string_view text) {
-        if (found || (clause.in_field && field != clause.field)) return;
-        std::vector<std::string> parts;
-        for (text::Token& token : text::tokenize(text))
-            if (token.role == text::TokenRole::part) parts.push_back(std::move(token.term));
-        found = std::search(parts.begin(), parts.end(), clause.terms.begin(), clause.terms.end()) != parts.end();
-    });
-    return found;
+void SearchIndex::Impl::match_any(const std::vector<ClausePlan>& plans, Accumulator& acc) const {
+    for (const ClausePlan& plan : plans)
+        for (const detail::EntryScore& s : score_from_postings(plan, acc)) acc.add(s.entry, s.score);
 }
 
 bool SearchIndex::Impl::allowed_by_query(std::uint32_t entry, const ParsedQuery& query) const {
@@ -263,11 +192,13 @@ void SearchIndex::Impl::sort_top(std::vector<std::uint32_t>& entries, const std:
     }
 }
 
-std::vector<Highlight> SearchIndex::Impl::highlights(std::string_view text, const std::unordered_set<std::string_view>& terms) const {
+std::vector<Highlight> SearchIndex::Impl::highlights(std::string_view text,
+                                                    const std::vector<const detail::WordMatcher*>& words) const {
     std::vector<Highlight> ranges;
-    if (terms.empty()) return ranges;
+    if (words.empty()) return ranges;
     for (const text::Token& token : text::tokenize(text))
-        if (terms.contains(token.term)) ranges.push_back({token.begin, token.end});
+        if (std::any_of(words.begin(), words.end(), [&](const detail::WordMatcher* w) { return w->weight(token.term) > 0; }))
+            ranges.push_back({token.begin, token.end});
     std::sort(ranges.begin(), ranges.end(), [](const Highlight& a, const Highlight& b) {
         return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
     });
@@ -283,54 +214,49 @@ SearchResult SearchIndex::Impl::search(const SearchRequest& request) const {
     SearchResult result;
     const ParsedQuery query = parse_query(request.query);
     result.hints = query.hints;
+    const std::size_t entry_count = index.entry_count();
 
-    Accumulator acc(index.entry_count());
-    std::unordered_set<std::string_view> title_terms, body_terms;  // what highlights mark
-    std::size_t positive_clauses = 0;
+    Accumulator acc(entry_count);
+    std::vector<ClausePlan> positive;
+    std::vector<const detail::WordMatcher*> title_words, body_words;  // what highlights mark
     for (const QueryClause& clause : query.clauses) {
-        std::vector<EntryScore> matched;
-        std::vector<Expansion> expansions;
-        if (clause.phrase()) {
-            matched = score_phrase(clause);
-            for (const std::string& term : clause.terms)
-                if (auto id = index.find(term)) expansions.push_back({*id, kExactWeight});
-        } else {
-            expansions = expand(clause, clause.terms.front(), false);
-            matched = score_word(clause, expansions, acc.clause_best);
-        }
+        ClausePlan p = plan(clause);
         if (clause.negated) {
-            for (const EntryScore& m : matched) acc.excluded[m.entry] = 1;
-            continue;
+            for (const detail::EntryScore& s : score_from_postings(p, acc)) acc.excluded[s.entry] = 1;
+        } else {
+            positive.push_back(std::move(p));
         }
-        ++positive_clauses;
-        for (const Expansion& e : expansions) {
-            if (!clause.in_field || clause.field == TextField::title) title_terms.insert(index.term(e.term));
-            if (!clause.in_field || clause.field == TextField::body) body_terms.insert(index.term(e.term));
-        }
-        for (const EntryScore& m : matched) {
-            if (acc.clauses_matched[m.entry]++ == 0) acc.touched.push_back(m.entry);
-            acc.score[m.entry] += m.score;
+    }
+    // Cheapest first: later words then only need checking in what is left.
+    std::stable_sort(positive.begin(), positive.end(), [](const ClausePlan& a, const ClausePlan& b) { return a.cost < b.cost; });
+    for (const ClausePlan& p : positive) {
+        for (const detail::WordMatcher& word : p.words) {
+            if (!p.clause->in_field || p.clause->field == TextField::title) title_words.push_back(&word);
+            if (!p.clause->in_field || p.clause->field == TextField::body) body_words.push_back(&word);
         }
     }
 
     auto usable = [&](std::uint32_t entry) { return !acc.excluded[entry] && allowed_by_query(entry, query); };
     std::vector<std::uint32_t> matches;
-    if (positive_clauses == 0) {
-        for (std::uint32_t entry = 0; entry < index.entry_count(); ++entry)
+    if (positive.empty()) {
+        for (std::uint32_t entry = 0; entry < entry_count; ++entry)
             if (usable(entry)) matches.push_back(entry);
     } else {
-        for (std::uint32_t entry : acc.touched)
-            if (acc.clauses_matched[entry] == positive_clauses && usable(entry)) matches.push_back(entry);
+        const auto all_clauses = static_cast<std::uint8_t>(positive.size());
+        matches = in_bundle_order(match_all(positive, acc), entry_count,
+                                  [&](std::uint32_t entry) { return acc.clauses_matched[entry] == all_clauses && usable(entry); });
         if (matches.empty()) {
             // Nothing has every word: show what has some of them, best first.
-            for (std::uint32_t entry : acc.touched)
-                if (usable(entry)) matches.push_back(entry);
+            std::vector<std::uint8_t> excluded = std::move(acc.excluded);
+            acc = Accumulator(entry_count);
+            acc.excluded = std::move(excluded);
+            match_any(positive, acc);
+            matches = in_bundle_order(acc.touched, entry_count, [&](std::uint32_t entry) { return acc.clauses_matched[entry] > 0 && usable(entry); });
             if (!matches.empty()) {
                 result.fallback = true;
                 result.hints.push_back("no exact match, showing close ones");
             }
         }
-        std::sort(matches.begin(), matches.end());  // bundle order, which facet filtering keeps
     }
 
     detail::FacetTable::Outcome outcome =
@@ -343,7 +269,7 @@ SearchResult SearchIndex::Impl::search(const SearchRequest& request) const {
     for (std::size_t i = 0; i < shown; ++i) {
         const std::uint32_t entry = outcome.passing[i];
         const Entry& e = bundle->entries[entry];
-        result.hits.push_back(Hit{entry, acc.score[entry], highlights(e.title, title_terms), highlights(e.body, body_terms)});
+        result.hits.push_back(Hit{entry, acc.score[entry], highlights(e.title, title_words), highlights(e.body, body_words)});
     }
     return result;
 }

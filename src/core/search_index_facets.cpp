@@ -102,9 +102,10 @@ FacetTable::Outcome FacetTable::apply(const std::vector<std::uint32_t>& matches,
         for (std::uint32_t i = column.starts[entry]; i < column.starts[entry + 1]; ++i) ++counts[f][column.ids[i]];
     };
 
+    const bool filtering = std::any_of(std::begin(filters), std::end(filters), [](const FacetFilter& f) { return f.active; });
     for (std::uint32_t entry : matches) {
         std::size_t failures = 0, failed = 0;
-        for (std::size_t f = 0; f < kFacetFieldCount && failures < 2; ++f) {
+        for (std::size_t f = 0; filtering && f < kFacetFieldCount && failures < 2; ++f) {
             const Column& column = columns_[f];
             const std::uint32_t* ids = column.ids.data();
             if (!filters[f].accepts_any_of(ids + column.starts[entry], ids + column.starts[entry + 1])) {

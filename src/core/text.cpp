@@ -298,18 +298,19 @@ std::size_t decode_term(std::string_view term, std::array<char32_t, kMaxEditTerm
     return n;
 }
 
-}  // namespace
+bool is_ascii(std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
 
-std::size_t bounded_edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
+// Optimal string alignment over three rolling rows, stopping once a whole row exceeds the limit.
+template <class Char>
+std::size_t osa_distance(const Char* x, std::size_t n, const Char* y, std::size_t m, std::size_t limit) {
     const std::size_t over = limit + 1;
-    if (a.size() > 4 * kMaxEditTermLength || b.size() > 4 * kMaxEditTermLength) return over;
-    std::array<char32_t, kMaxEditTermLength> x{}, y{};
-    std::size_t n = decode_term(a, x), m = decode_term(b, y);
-    if (n >= kMaxEditTermLength || m >= kMaxEditTermLength) return over;
     if ((n > m ? n - m : m - n) > limit) return over;
-
-    // Three rolling rows of the optimal-string-alignment table.
-    std::array<std::size_t, kMaxEditTermLength + 1> before{}, previous{}, current{};
+    std::array<std::size_t, kMaxEditTermLength + 1> rows[3];
+    std::size_t* before = rows[0].data();
+    std::size_t* previous = rows[1].data();
+    std::size_t* current = rows[2].data();
     for (std::size_t j = 0; j <= m; ++j) previous[j] = j;
     for (std::size_t i = 1; i <= n; ++i) {
         current[0] = i;
@@ -317,16 +318,29 @@ std::size_t bounded_edit_distance(std::string_view a, std::string_view b, std::s
         for (std::size_t j = 1; j <= m; ++j) {
             std::size_t cost = x[i - 1] == y[j - 1] ? 0 : 1;
             std::size_t best = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
-            if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1])
-                best = std::min(best, before[j - 2] + 1);
+            if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1]) best = std::min(best, before[j - 2] + 1);
             current[j] = best;
             row_min = std::min(row_min, best);
         }
         if (row_min > limit) return over;
-        before = previous;
-        previous = current;
+        std::swap(before, previous);  // the row before last is no longer needed
+        std::swap(previous, current);
     }
     return std::min(previous[m], over);
+}
+
+}  // namespace
+
+std::size_t bounded_edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
+    const std::size_t over = limit + 1;
+    if (is_ascii(a) && is_ascii(b)) {
+        if (a.size() >= kMaxEditTermLength || b.size() >= kMaxEditTermLength) return over;
+        return osa_distance(a.data(), a.size(), b.data(), b.size(), limit);
+    }
+    std::array<char32_t, kMaxEditTermLength> x{}, y{};
+    std::size_t n = decode_term(a, x), m = decode_term(b, y);
+    if (n >= kMaxEditTermLength || m >= kMaxEditTermLength) return over;
+    return osa_distance(x.data(), n, y.data(), m, limit);
 }
 
 }  // namespace pv::text

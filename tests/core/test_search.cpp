@@ -131,6 +131,28 @@ TEST_CASE("the last word matches as a prefix while typing, earlier words must be
     CHECK(earlier.fallback);  // "dyna" is not a word of the entry
 }
 
+TEST_CASE("a rare completion of the typed prefix is found when earlier words leave few candidates") {
+    // 7,000 entries with "zoo" cost more postings than reading the three entries
+    // with "rare" (kTextScanCostPerEntry each), so "z" is checked in their text.
+    std::vector<Entry> entries(7000, publication("Zoo keeper", "zoo"));
+    entries.push_back(publication("Rare zebra"));
+    entries.push_back(publication("Rare bird"));
+    entries.push_back(publication("Rare zoo"));
+    Bundle b = bundle_of(std::move(entries));
+    SearchIndex index(b);
+    SearchResult r = run(index, "rare z");
+    CHECK(titles(index, r) == Titles{"Rare zebra", "Rare zoo"});
+    CHECK(r.hits.at(0).score > r.hits.at(1).score);  // "zebra" is rarer than "zoo"
+    // Checked in the text, a word scores what its postings would give: "z" alone reads postings.
+    auto score_of = [&](const SearchResult& result, const std::string& title) {
+        for (const pv::Hit& hit : result.hits)
+            if (b.entries[hit.entry].title == title) return hit.score;
+        return 0.0f;
+    };
+    const float from_postings = score_of(run(index, "rare "), "Rare zebra") + score_of(run(index, "z"), "Rare zebra");
+    CHECK(score_of(r, "Rare zebra") == doctest::Approx(from_postings));
+}
+
 TEST_CASE("an exact match outranks a prefix match, which outranks a typo") {
     Bundle b = bundle_of({publication("Models of data", "x"), publication("Modelling trees", "x"),
                           publication("Model zoo", "x")});

@@ -59,3 +59,30 @@ target_compile_options(pubview_tests PRIVATE -fexceptions)
 target_link_options(pubview_tests PRIVATE -fexceptions -sENVIRONMENT=node -sNODERAWFS=1
   -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=4GB -sTOTAL_STACK=8MB -sEXIT_RUNTIME=1)
 add_test(NAME core-wasm COMMAND pubview_tests)
+
+# ---- Node core module (search engine without ImGui) ----
+# build/web/pubview-core.mjs + .wasm: `load(bundleJsonText)` -> an index with
+# search() and count(). The core is compiled again at -O3 for it: the module
+# exists for speed (benchmarks, server-side search), the widget for size.
+add_library(pubview_core_fast STATIC ${core_sources})
+target_include_directories(pubview_core_fast PUBLIC ${CMAKE_SOURCE_DIR}/src)
+target_include_directories(pubview_core_fast SYSTEM PUBLIC ${header_libs})
+target_compile_definitions(pubview_core_fast PUBLIC JSON_NOEXCEPTION)
+target_compile_options(pubview_core_fast PRIVATE -O3)
+add_executable(pubview_core_module ${CMAKE_SOURCE_DIR}/src/platform/core_module.cpp)
+target_link_libraries(pubview_core_module PRIVATE pubview_core_fast)
+target_compile_options(pubview_core_module PRIVATE -O3)
+set_target_properties(pubview_core_module PROPERTIES OUTPUT_NAME pubview-core SUFFIX .mjs)
+set(core_module_prelude ${CMAKE_SOURCE_DIR}/web/pubview-core-prelude.js)
+set(core_module_wrapper ${CMAKE_SOURCE_DIR}/web/pubview-core-wrapper.js)
+target_link_options(pubview_core_module PRIVATE -O3
+  -sMODULARIZE=1 -sEXPORT_ES6=1 -sEXPORT_NAME=createPubviewCore -sENVIRONMENT=node,web
+  -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=4GB -sFILESYSTEM=0
+  "-sEXPORTED_FUNCTIONS=['_malloc','_free','_pv_core_load','_pv_core_load_error','_pv_core_free','_pv_core_count','_pv_core_search']"
+  "-sEXPORTED_RUNTIME_METHODS=['UTF8ToString','stringToUTF8','lengthBytesUTF8']"
+  --extern-pre-js ${core_module_prelude} --extern-post-js ${core_module_wrapper})
+set_property(TARGET pubview_core_module APPEND PROPERTY LINK_DEPENDS "${core_module_prelude};${core_module_wrapper}")
+add_test(NAME core-module
+  COMMAND node --no-experimental-fetch --test ${CMAKE_SOURCE_DIR}/tests/node/core-module.test.mjs)
+set_tests_properties(core-module PROPERTIES
+  ENVIRONMENT "PUBVIEW_CORE_MODULE=$<TARGET_FILE:pubview_core_module>")

@@ -1,0 +1,58 @@
+// Appended to pubview-core.mjs (--extern-post-js): the module's JS API over the
+// C exports of src/platform/core_module.cpp. (The module's default export stays
+// Emscripten's factory, createPubviewCore; `nodeGlobals` comes from
+// pubview-core-prelude.js.)
+//
+//   import { load } from './pubview-core.mjs';
+//   const index = await load(bundleJsonText);
+//   index.search('dynamodb', { kind: 'publication', limit: 10 });
+//     // -> { total, fallback, hints, results: [{ id, kind, score }] }
+//   index.count();  // entries in the bundle
+//   index.close();  // frees the index
+
+let corePromise = null;
+
+const KINDS = { publication: 0, job: 1 };
+
+function withString(core, text, use) {
+  const size = core.lengthBytesUTF8(text) + 1;
+  const pointer = core._malloc(size);
+  if (!pointer) throw new Error('pubview-core: out of memory');
+  try {
+    core.stringToUTF8(text, pointer, size);
+    return use(pointer, size - 1);
+  } finally {
+    core._free(pointer);
+  }
+}
+
+export async function load(bundleJsonText) {
+  // Emscripten 3.1.6 would hand Node's fs a file: URL; under Node, give it the path.
+  corePromise ??= createPubviewCore({
+    locateFile: (file) => (nodeGlobals.dirname ? `${nodeGlobals.dirname}/${file}` : new URL(file, import.meta.url).href),
+  });
+  const core = await corePromise;
+  const handle = withString(core, String(bundleJsonText), (pointer, size) => core._pv_core_load(pointer, size));
+  if (!handle) throw new Error(`pubview-core: ${core.UTF8ToString(core._pv_core_load_error())}`);
+  let open = true;
+  const live = () => {
+    if (!open) throw new Error('pubview-core: the index was closed');
+    return handle;
+  };
+  return {
+    search(query, { kind, limit = 10 } = {}) {
+      const kindCode = kind === undefined || kind === null ? -1 : KINDS[kind];
+      if (kindCode === undefined) throw new Error(`pubview-core: kind is 'publication' or 'job', not '${kind}'`);
+      const json = withString(core, String(query), (pointer) =>
+        core.UTF8ToString(core._pv_core_search(live(), pointer, kindCode, limit === Infinity ? -1 : limit)));
+      return JSON.parse(json);
+    },
+    count() {
+      return core._pv_core_count(live());
+    },
+    close() {
+      if (open) core._pv_core_free(handle);
+      open = false;
+    },
+  };
+}

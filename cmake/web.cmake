@@ -64,14 +64,16 @@ add_test(NAME core-wasm COMMAND pubview_tests)
 # build/web/pubview-core.mjs + .wasm: `load(bundleJsonText)` -> an index with
 # search() and count(). The core is compiled again at -O3 for it: the module
 # exists for speed (benchmarks, server-side search), the widget for size.
+# -finline-functions: em++ 3.1.6 adds -fno-inline-functions when it sees the
+# build type's -Os, even before a later -O3, and that makes search 5-7x slower.
 add_library(pubview_core_fast STATIC ${core_sources})
 target_include_directories(pubview_core_fast PUBLIC ${CMAKE_SOURCE_DIR}/src)
 target_include_directories(pubview_core_fast SYSTEM PUBLIC ${header_libs})
 target_compile_definitions(pubview_core_fast PUBLIC JSON_NOEXCEPTION)
-target_compile_options(pubview_core_fast PRIVATE -O3)
+target_compile_options(pubview_core_fast PRIVATE -O3 -finline-functions)
 add_executable(pubview_core_module ${CMAKE_SOURCE_DIR}/src/platform/core_module.cpp)
 target_link_libraries(pubview_core_module PRIVATE pubview_core_fast)
-target_compile_options(pubview_core_module PRIVATE -O3)
+target_compile_options(pubview_core_module PRIVATE -O3 -finline-functions)
 set_target_properties(pubview_core_module PROPERTIES OUTPUT_NAME pubview-core SUFFIX .mjs)
 set(core_module_prelude ${CMAKE_SOURCE_DIR}/web/pubview-core-prelude.js)
 set(core_module_wrapper ${CMAKE_SOURCE_DIR}/web/pubview-core-wrapper.js)

@@ -110,6 +110,12 @@
     expand(id, open = true) {
       return this.module ? withCString(this.module, String(id), (p) => this.module._pv_expand(p, open ? 1 : 0) === 1) : false;
     }
+    // Where the row of `id` is drawn, relative to the element: {x, y, width, height}, or null when off screen.
+    rowBounds(id) {
+      if (!this.module) return null;
+      const b = withCString(this.module, String(id), (p) => JSON.parse(this.module.UTF8ToString(this.module._pv_row_bounds(p))));
+      return b && { x: b[0], y: b[1], width: b[2], height: b[3] };
+    }
     state() { return this.module ? JSON.parse(this.module.UTF8ToString(this.module._pv_state())) : null; }
     setState(state) { this._call((m) => withCString(m, JSON.stringify(state), (p) => m._pv_set_state(p))); }
     error() { return this._error || (this.module ? this._problems().error : null); }

@@ -18,9 +18,9 @@ constexpr Command kCommands[] = {
     {"search", "search FILE QUERY [--kind publication|job] [--limit N] [--json]", pv::cli::search},
     {"stats", "stats FILE                    counts of entries, years, venues and locations", pv::cli::stats},
     {"import-page", "import-page PAGE.txt [--facts FACTS.json] -o OUT.json", pv::cli::import_page},
-    {"import-csv", "import-csv FILE.csv --kind job|publication [--map column=field ...] -o OUT.json", pv::cli::import_csv},
-    {"import-bibtex", "import-bibtex FILE.bib -o OUT.json", pv::cli::import_bibtex},
-    {"merge", "merge A.json B.json ... -o OUT.json", pv::cli::merge},
+    {"import-csv", "import-csv FILE.csv --kind job|publication [--map column=field ...] [--title TITLE] -o OUT.json", pv::cli::import_csv},
+    {"import-bibtex", "import-bibtex FILE.bib [--title TITLE] -o OUT.json", pv::cli::import_bibtex},
+    {"merge", "merge A.json B.json ... [--title TITLE] -o OUT.json", pv::cli::merge},
     {"export-bibtex", "export-bibtex FILE.json [-o OUT.bib]", pv::cli::export_bibtex},
 };
 

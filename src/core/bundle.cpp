@@ -31,7 +31,8 @@ std::size_t Bundle::count(Kind kind) const {
 std::string format_problem(std::string_view file, const Problem& problem) {
     std::string out(file);
     if (problem.line > 0) {
-        out += ':' + std::to_string(problem.line) + ':' + std::to_string(problem.column);
+        out += ':' + std::to_string(problem.line);
+        if (problem.column > 0) out += ':' + std::to_string(problem.column);
     } else {
         out += ": ";
         out += problem.pointer.empty() ? "/" : problem.pointer;

@@ -90,7 +90,8 @@ struct Problem {
     int column = 0;
 };
 
-// "FILE:LINE:COL: message" for parse errors, "FILE: /pointer: message" otherwise.
+// "FILE:LINE:COL: message" for parse errors ("FILE:LINE: message" when the
+// column is unknown), "FILE: /pointer: message" otherwise.
 std::string format_problem(std::string_view file, const Problem& problem);
 
 struct LoadOptions {

@@ -20,6 +20,7 @@
 #include <imgui_impl_opengl3.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cmath>
 #include <memory>
 #include <string>
@@ -536,6 +537,16 @@ EMSCRIPTEN_KEEPALIVE void pv_set_state(const char* json) {
     if (!g_widget) return;
     g_widget->panel().set_state(pv::platform::view_state_from_json(json));
     g_widget->request_frames();
+}
+
+// "[x, y, width, height]" of the row of entry `id` in the last frame, or "null".
+EMSCRIPTEN_KEEPALIVE const char* pv_row_bounds(const char* id) {
+    if (!g_widget) return "null";
+    const std::optional<ImVec4> b = g_widget->panel().row_bounds(id);
+    if (!b) return "null";
+    char text[128];
+    std::snprintf(text, sizeof text, "[%.1f,%.1f,%.1f,%.1f]", b->x, b->y, b->z, b->w);
+    return pv::platform::reply(text);
 }
 
 EMSCRIPTEN_KEEPALIVE void pv_paste(const char* text) {

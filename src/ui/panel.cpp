@@ -160,6 +160,13 @@ void Panel::mark_view_changed() {
     host_.view_changed();
 }
 
+std::optional<ImVec4> Panel::row_bounds(std::string_view id) const {
+    if (!loaded_) return std::nullopt;
+    for (const DrawnRow& row : drawn_rows_)
+        if (loaded_->bundle.entries[row.entry].id == id) return row.bounds;
+    return std::nullopt;
+}
+
 std::size_t Panel::count() const {
     const_cast<Panel*>(this)->refresh_results();
     return index_ ? results_.total : 0;
@@ -231,7 +238,7 @@ bool Panel::takes_wheel(ImVec2 mouse, float wheel_lines) const {
 
 void Panel::draw(ImVec2 size) {
     wants_frame_ = false;
-    rows_drawn_ = 0;
+    drawn_rows_.clear();
     refresh_results();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(size);
@@ -590,7 +597,6 @@ void Panel::draw_list() {
     for (int row = first; row < n && row_tops_[row] < view_bottom; ++row) {
         ImGui::SetCursorPosY(row_tops_[row]);
         draw_row(row, width);
-        ++rows_drawn_;
     }
     ImGui::SetCursorPosY(row_tops_.back());
     ImGui::Dummy(ImVec2(0, 0));
@@ -668,6 +674,12 @@ void Panel::draw_row(int row, float width) {
         }
     }
 
+    // Only the part inside the list is on screen.
+    const ImVec2 clip_min = dl->GetClipRectMin(), clip_max = dl->GetClipRectMax();
+    const float visible_top = std::max(top.y, clip_min.y), visible_bottom = std::min(bottom, clip_max.y);
+    if (visible_bottom > visible_top)
+        drawn_rows_.push_back({hit.entry, ImVec4(top.x, visible_top, width, visible_bottom - visible_top)});
+
     dl->ChannelsSetCurrent(0);
     const ImVec2 row_max(top.x + width, bottom);
     if (row == selected_) dl->AddRectFilled(top, row_max, theme_.row_selected);
@@ -700,6 +712,7 @@ float Panel::draw_row_details(const Entry& e, const Hit& hit, float width) {
     // Paragraphs of the body; in job descriptions, headings and list items.
     std::string_view text = e.body;
     std::size_t offset = 0;
+    bool paragraph_start = true;  // a ':' line is a heading only where a paragraph starts
     while (offset < text.size()) {
         std::size_t end = text.find('\n', offset);
         if (end == std::string_view::npos) end = text.size();
@@ -712,11 +725,12 @@ float Panel::draw_row_details(const Entry& e, const Hit& hit, float width) {
             ImGui::SetCursorScreenPos(ImVec2(left + bullet_indent, ImGui::GetCursorScreenPos().y));
             draw_wrapped({line.substr(2), hit.body, offset + 2}, width - bullet_indent, body);
             at_left();
-        } else if (e.kind == Kind::job && line.back() == ':' && line.size() < 60) {
+        } else if (e.kind == Kind::job && paragraph_start && line.back() == ':' && line.size() < 60) {
             draw_wrapped({line, hit.body, offset}, width, heading);
         } else {
             draw_wrapped({line, hit.body, offset}, width, body);
         }
+        paragraph_start = line.empty();
         offset = end + 1;
     }
     if (e.abstract_truncated) {

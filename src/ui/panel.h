@@ -72,7 +72,12 @@ public:
     std::vector<VisibleRow> visible() const;  // every matching row, in display order
     const LoadResult* loaded() const { return loaded_.get(); }
     const std::string& error() const { return error_; }
-    bool has_rows_on_screen() const { return rows_drawn_ > 0; }
+    bool has_rows_on_screen() const { return !drawn_rows_.empty(); }
+
+    // Where the row of entry `id` was drawn in the last frame (x, y, width,
+    // height in CSS pixels from the canvas's top left), if it was on screen.
+    // The page's hidden DOM mirror and the browser tests use it.
+    std::optional<ImVec4> row_bounds(std::string_view id) const;
 
     // Draws one frame of the panel filling `size` (logical pixels). Call between
     // ImGui::NewFrame() and ImGui::Render().
@@ -134,7 +139,11 @@ private:
     std::string scroll_to_open_id_;                 // a deep link's row, scrolled to once shown
     bool focus_search_ = false;
     bool show_problems_ = false;
-    int rows_drawn_ = 0;
+    struct DrawnRow {
+        std::uint32_t entry;
+        ImVec4 bounds;  // x, y, width, height
+    };
+    std::vector<DrawnRow> drawn_rows_;  // rows on screen in the last frame
 
     // The list's scroll state at the end of the last frame, for wheel routing.
     ImVec2 list_min_{}, list_max_{};

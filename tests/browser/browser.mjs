@@ -59,9 +59,9 @@ export async function openPage(browser, pageUrl, contextOptions = {}) {
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await page.goto(pageUrl);
-  await page.waitForFunction(() => window.PubView && PubView.widgets.length > 0 &&
-    Promise.all(PubView.widgets.map((w) => w.ready)).then(() => true), null, { timeout: 30000 });
-  await page.evaluate(() => Promise.all(PubView.widgets.map((w) => w.ready)));
+  await page.waitForFunction(() => window.PubView && PubView.widgets.length > 0, null, { timeout: 30000 });
+  // Resolve to nothing: a widget object holds the wasm heap, which Playwright would serialize.
+  await page.evaluate(() => Promise.all(PubView.widgets.map((w) => w.ready)).then(() => null));
   return { context, page, errors };
 }
 

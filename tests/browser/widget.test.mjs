@@ -1,0 +1,174 @@
+// The widget end to end in headless Chromium: the demo page loads the seed
+// bundle, searches, expands rows by mouse and keyboard, and leaves the host
+// page's own inputs alone.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startServer, launchBrowser, openPage, settle, root } from './browser.mjs';
+
+const screenshots = path.join(root, 'build', 'screenshots');
+let server, browser;
+
+before(async () => {
+  fs.mkdirSync(screenshots, { recursive: true });
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+// Clicks the middle of a row's header, as a visitor would.
+async function clickRow(page, id) {
+  const box = await page.evaluate((id) => {
+    const w = PubView.widgets[0];
+    const b = w.rowBounds(id);
+    const c = w.canvas.getBoundingClientRect();
+    return b && { x: c.left + b.x + 40, y: c.top + b.y + 12 };
+  }, id);
+  assert.ok(box, `row ${id} is on screen`);
+  await page.mouse.click(box.x, box.y);
+}
+
+test('the demo page shows all 20 entries of the seed bundle without errors', async () => {
+  const { page, errors, context } = await openPage(browser, server.url);
+  await settle(page);
+  const rows = await page.evaluate(() => PubView.widgets[0].visible());
+  assert.equal(rows.length, 20);
+  assert.equal(rows.filter((r) => r.kind === 'publication').length, 10);
+  assert.equal(rows.filter((r) => r.kind === 'job').length, 10);
+  assert.equal(rows[0].title, 'Amazon Redshift Re-invented');
+  assert.equal(await page.evaluate(() => PubView.widgets[0].error()), null);
+  assert.deepEqual(await page.evaluate(() => PubView.widgets[0].warnings()), []);
+  assert.ok(await page.evaluate(() => PubView.widgets[0].rowBounds('amazon-redshift-re-invented-2022') !== null),
+    'the first row was drawn on the canvas');
+  assert.deepEqual(errors, []);
+  await page.screenshot({ path: path.join(screenshots, 'demo.png') });
+  await context.close();
+});
+
+test('setQuery narrows the list to the DynamoDB paper', async () => {
+  const { page, context } = await openPage(browser, server.url);
+  const ids = await page.evaluate(() => {
+    PubView.widgets[0].setQuery('dynamo');
+    return PubView.widgets[0].visible().map((r) => r.id);
+  });
+  assert.deepEqual(ids, ['amazon-dynamodb-2022']);
+  assert.equal(await page.evaluate(() => PubView.widgets[0].query()), 'dynamo');
+  await context.close();
+});
+
+test('pressing / and typing on the keyboard searches', async () => {
+  const { page, context } = await openPage(browser, server.url);
+  await page.focus('canvas');
+  await page.keyboard.press('/');
+  await settle(page, 100);
+  await page.keyboard.type('auctiongym', { delay: 20 });
+  await settle(page, 150);
+  assert.equal(await page.evaluate(() => PubView.widgets[0].query()), 'auctiongym');
+  const ids = await page.evaluate(() => PubView.widgets[0].visible().map((r) => r.id));
+  assert.equal(ids[0], 'learning-to-bid-with-2022');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await settle(page, 150);
+  assert.equal(await page.evaluate(() => PubView.widgets[0].query()), 'auctiong');
+  await page.keyboard.press('Escape');
+  await settle(page, 150);
+  assert.equal(await page.evaluate(() => PubView.widgets[0].query()), '');
+  assert.equal(await page.evaluate(() => PubView.widgets[0].count()), 20);
+  await context.close();
+});
+
+test('clicking into the search box and typing narrows the list', async () => {
+  const { page, context } = await openPage(browser, server.url);
+  await settle(page);
+  const canvas = await page.locator('canvas').boundingBox();
+  await page.mouse.click(canvas.x + 200, canvas.y + 24);  // the search box spans the top of the panel
+  await settle(page, 100);
+  await page.keyboard.type('bengaluru', { delay: 20 });
+  await settle(page, 150);
+  const rows = await page.evaluate(() => PubView.widgets[0].visible());
+  assert.equal(rows.length, 4);
+  assert.ok(rows.every((r) => r.kind === 'job'));
+  await context.close();
+});
+
+test('clicking a row expands it in place and clicking again folds it', async () => {
+  const { page, context } = await openPage(browser, server.url);
+  await settle(page);
+  await clickRow(page, 'amazon-dynamodb-2022');
+  await settle(page);
+  let rows = await page.evaluate(() => PubView.widgets[0].visible());
+  assert.deepEqual(rows.filter((r) => r.expanded).map((r) => r.id), ['amazon-dynamodb-2022']);
+  const bounds = await page.evaluate(() => PubView.widgets[0].rowBounds('amazon-dynamodb-2022'));
+  assert.ok(bounds.height > 150, `the expanded row shows the abstract (height ${bounds.height})`);
+  await page.screenshot({ path: path.join(screenshots, 'demo-expanded.png') });
+  await clickRow(page, 'amazon-dynamodb-2022');
+  await settle(page);
+  rows = await page.evaluate(() => PubView.widgets[0].visible());
+  assert.equal(rows.filter((r) => r.expanded).length, 0);
+  await context.close();
+});
+
+test('the keyboard alone selects and expands a row', async () => {
+  const { page, context } = await openPage(browser, server.url);
+  await page.focus('canvas');
+  await page.keyboard.press('/');
+  await page.keyboard.type('causal', { delay: 20 });
+  await settle(page, 100);
+  await page.keyboard.press('ArrowDown');
+  await settle(page, 100);
+  await page.keyboard.press('Enter');
+  await settle(page);
+  const rows = await page.evaluate(() => PubView.widgets[0].visible());
+  assert.equal(rows[0].id, 'validating-causal-inference-methods-2022');
+  assert.equal(rows[0].expanded, true);
+  await context.close();
+});
+
+test('an input of the host page still receives Backspace and typing while the widget is on the page', async () => {
+  const { page, context } = await openPage(browser, server.url);
+  await page.evaluate(() => {
+    const input = document.createElement('input');
+    input.id = 'host-input';
+    document.querySelector('header').appendChild(input);
+  });
+  await page.click('canvas');  // the widget had focus before
+  await page.click('#host-input');
+  await page.keyboard.type('hello/');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  assert.equal(await page.inputValue('#host-input'), 'hell');
+  assert.equal(await page.evaluate(() => PubView.widgets[0].query()), '', 'the widget did not take the keys');
+  await context.close();
+});
+
+test('the wheel scrolls the list while it can and the page once it is at the end', async () => {
+  const { page, context } = await openPage(browser, server.url, { viewport: { width: 1000, height: 600 } });
+  await page.evaluate(() => { document.body.style.paddingBottom = '2000px'; });
+  await settle(page);
+  const canvas = await page.locator('canvas').boundingBox();
+  await page.mouse.move(canvas.x + 300, canvas.y + canvas.height - 60);
+  await page.mouse.wheel(0, 200);
+  await settle(page, 150);
+  assert.equal(await page.evaluate(() => window.scrollY), 0, 'the list scrolled, not the page');
+  for (let i = 0; i < 40; ++i) await page.mouse.wheel(0, 400);
+  await settle(page, 300);
+  assert.ok(await page.evaluate(() => window.scrollY) > 0, 'at the end of the list the page scrolls');
+  await context.close();
+});
+
+test('a bundle that fails to load shows its error inside the widget', async () => {
+  const { page, context } = await openPage(browser, server.url);
+  await page.evaluate(async () => {
+    const el = document.createElement('div');
+    el.id = 'broken';
+    document.body.appendChild(el);
+    await PubView.mount(el, { bundle: 'data/no-such-bundle.json', height: '300px' }).then(() => null);
+  });
+  const error = await page.evaluate(() => document.getElementById('broken').pubview.error());
+  assert.match(error, /404/);
+  await context.close();
+});

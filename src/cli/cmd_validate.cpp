@@ -16,8 +16,10 @@ int validate(const Args& args) {
     std::cout << args[0] << ": " << b.count(Kind::publication) << " publications, " << b.count(Kind::job) << " jobs";
     if (result->skipped) std::cout << ", " << result->skipped << " items skipped";
     if (!result->problems.empty()) std::cout << ", " << result->problems.size() << " problems";
+    if (result->has_errors()) std::cout << " (read up to the first error)";
     std::cout << '\n';
-    return result->clean() ? 0 : 1;
+    // A file that is not entirely valid JSON must be fixed even if part of it loaded.
+    return result->has_errors() ? 2 : result->clean() ? 0 : 1;
 }
 
 }  // namespace pv::cli

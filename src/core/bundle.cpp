@@ -42,6 +42,10 @@ std::string format_problem(std::string_view file, const Problem& problem) {
     return out;
 }
 
+bool LoadResult::has_errors() const {
+    return std::any_of(problems.begin(), problems.end(), [](const Problem& p) { return p.severity == Severity::error; });
+}
+
 const Problem* LoadResult::fatal() const {
     if (usable) return nullptr;
     for (const Problem& p : problems)

@@ -107,6 +107,9 @@ struct LoadResult {
     std::size_t skipped = 0;        // items left out because of a problem
 
     bool clean() const { return usable && problems.empty(); }
+    // An error that did not stop loading: a syntax error after the top-level
+    // fields (the items before it are kept) is one.
+    bool has_errors() const;
     const Problem* fatal() const;  // the error that made it unusable, or null
 };
 

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Runs every pubview test on a fresh machine: installs what is missing, builds
+# both presets, then runs the doctest suites (native, and wasm under Node),
+# the CLI, Node-module and browser tests. A second run reuses the builds.
+#   bash tests/run.sh
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export NODE_PATH=/usr/share/nodejs
+export CMAKE_BUILD_PARALLEL_LEVEL=${CMAKE_BUILD_PARALLEL_LEVEL:-$(nproc)}
+
+passed=0
+failed=0
+failures=()
+
+step() {  # step NAME COMMAND...: runs a stage, counts it, keeps going on failure
+  local name=$1; shift
+  echo
+  echo "=== $name"
+  local start=$SECONDS
+  if "$@"; then
+    passed=$((passed + 1))
+    echo "=== $name: ok ($((SECONDS - start)) s)"
+  else
+    failed=$((failed + 1))
+    failures+=("$name")
+    echo "=== $name: FAILED ($((SECONDS - start)) s)"
+  fi
+}
+
+build() {
+  cmake --preset native >/dev/null && cmake --build --preset native &&
+  cmake --preset web >/dev/null && cmake --build --preset web
+}
+
+bash tools/setup.sh || { echo "tests/run.sh: set-up failed"; exit 2; }
+step "build (native and web)" build || true
+if [ $failed -gt 0 ]; then
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+step "core doctest suites (native)" build/native/pubview_tests --no-intro --minimal
+step "core doctest suites (wasm32 under Node)" node --no-experimental-fetch build/web/pubview_tests.js --no-intro --minimal
+step "CLI, Node module and browser tests" \
+  node --no-experimental-fetch --test --test-concurrency=1 tests/cli/ tests/node/ tests/browser/
+
+echo
+if [ $failed -gt 0 ]; then
+  echo "failed stages: ${failures[*]}"
+fi
+echo "stages: $passed passed, $failed failed"
+[ $failed -eq 0 ]

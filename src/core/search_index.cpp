@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cmath>
 #include <numeric>
 #include <ranges>
 #include <unordered_map>
@@ -172,6 +173,12 @@ std::vector<std::pair<std::uint32_t, std::uint8_t>> TermIndex::terms_near(std::s
         }
     }
     return near;
+}
+
+float TermIndex::idf(std::uint32_t id) const {
+    const float entries = static_cast<float>(entry_count_);
+    const float df = static_cast<float>(entry_frequency_[id]);
+    return std::log(1.0f + (entries - df + 0.5f) / (df + 0.5f));
 }
 
 std::uint32_t TermIndex::field_length(std::uint32_t entry, TextField field) const {

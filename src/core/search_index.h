@@ -53,6 +53,8 @@ public:
     std::vector<std::pair<std::uint32_t, std::uint8_t>> terms_near(std::string_view term, std::size_t distance) const;
 
     std::uint32_t entry_frequency(std::uint32_t id) const { return entry_frequency_[id]; }
+    // BM25's inverse document frequency of a term.
+    float idf(std::uint32_t id) const;
     // Token count of a field of an entry (saturated at 65535) and its mean over entries.
     std::uint32_t field_length(std::uint32_t entry, TextField field) const;
     float average_field_length(TextField field) const { return average_field_length_[static_cast<std::size_t>(field)]; }

@@ -3,14 +3,24 @@
 #include "core/text.h"
 
 #include <algorithm>
-#include <cmath>
+#include <limits>
 
 namespace pv::detail {
 namespace {
 
 // BM25 with a boost per field; a match in the title outweighs many in the body.
 constexpr float kK1 = 1.2f;
-constexpr float kB = 0.75f;
+// How much a field's length discounts a match, per field. Multi-valued fields
+// are not discounted: a paper with eight authors is no less by each of them.
+constexpr float kLengthNormalization[kTextFieldCount] = {
+    0.75f,  // title
+    0.0f,   // authors
+    0.0f,   // tags
+    0.75f,  // venue
+    0.0f,   // location
+    0.75f,  // team
+    0.75f,  // body
+};
 constexpr float kFieldBoosts[kTextFieldCount] = {
     4.0f,  // title
     3.0f,  // authors
@@ -38,12 +48,16 @@ std::size_t typo_budget(std::string_view term) {
 }  // namespace
 
 WordMatcher::WordMatcher(const TermIndex& index, std::string word, bool prefix, bool fuzzy)
-    : word_(std::move(word)), prefix_(prefix) {
+    : word_(std::move(word)), word_length_(text::code_point_count(word_)), prefix_(prefix),
+      idf_cap_(std::numeric_limits<float>::infinity()) {
     auto add = [&](std::uint32_t term, float weight) {
         expansions_.push_back({term, weight});
         postings_cost_ += index.entry_frequency(term);
     };
-    if (auto exact = index.find(word_)) add(*exact, kExactWeight);
+    if (auto exact = index.find(word_)) {
+        add(*exact, kExactWeight);
+        idf_cap_ = index.idf(*exact);
+    }
     if (prefix_) {
         const std::pair<std::uint32_t, std::uint32_t> range = index.prefix_range(word_);
         std::vector<std::uint32_t> completions;
@@ -57,7 +71,7 @@ WordMatcher::WordMatcher(const TermIndex& index, std::string word, bool prefix, 
             std::size_t cost = index.entry_frequency(completions[i]);
             if (i > 0 && read + cost > kPrefixPostingBudget) break;
             read += cost;
-            add(completions[i], kPrefixWeight);
+            add(completions[i], prefix_weight(index.term(completions[i])));
         }
     }
     if (!fuzzy) return;
@@ -72,32 +86,34 @@ WordMatcher::WordMatcher(const TermIndex& index, std::string word, bool prefix, 
     }
 }
 
+// The more letters a completion adds, the less likely it is what the visitor is typing.
+float WordMatcher::prefix_weight(std::string_view completion) const {
+    const auto typed = static_cast<float>(word_length_);
+    const auto added = static_cast<float>(text::code_point_count(completion) - word_length_);
+    return kPrefixWeight * (typed + 0.3f) / (typed + 0.3f * added);
+}
+
 float WordMatcher::weight(std::string_view term) const {
     if (term == word_) return kExactWeight;
-    if (prefix_ && term.size() > word_.size() && term.substr(0, word_.size()) == word_) return kPrefixWeight;
+    if (prefix_ && term.size() > word_.size() && term.substr(0, word_.size()) == word_) return prefix_weight(term);
     auto it = std::lower_bound(near_.begin(), near_.end(), term,
                                [](const std::pair<std::string_view, float>& n, std::string_view t) { return n.first < t; });
     return it != near_.end() && it->first == term ? it->second : 0.0f;
-}
-
-float Scorer::idf(std::uint32_t term) const {
-    const float entries = static_cast<float>(index_.entry_count());
-    const float df = static_cast<float>(index_.entry_frequency(term));
-    return std::log(1.0f + (entries - df + 0.5f) / (df + 0.5f));
 }
 
 float Scorer::field_score(TextField field, std::uint32_t frequency, std::uint32_t entry) const {
     const float average = index_.average_field_length(field);
     const float length_ratio = average > 0 ? static_cast<float>(index_.field_length(entry, field)) / average : 1.0f;
     const float tf = static_cast<float>(frequency);
-    return kFieldBoosts[static_cast<std::size_t>(field)] * tf * (kK1 + 1) / (tf + kK1 * (1 - kB + kB * length_ratio));
+    const float b = kLengthNormalization[static_cast<std::size_t>(field)];
+    return kFieldBoosts[static_cast<std::size_t>(field)] * tf * (kK1 + 1) / (tf + kK1 * (1 - b + b * length_ratio));
 }
 
 std::vector<EntryScore> Scorer::score_from_postings(const QueryClause& clause, const WordMatcher& word,
                                                     std::vector<float>& best) const {
     std::vector<std::uint32_t> entries;
     for (const Expansion& expansion : word.expansions()) {
-        const float term_weight = expansion.weight * idf(expansion.term);
+        const float term_weight = expansion.weight * std::min(index_.idf(expansion.term), word.idf_cap());
         std::uint32_t current = 0;
         float sum = 0;
         auto keep_best = [&] {
@@ -146,7 +162,7 @@ float Scorer::score_from_text(const QueryClause& clause, const WordMatcher& word
         for (std::size_t f = 0; f < kTextFieldCount; ++f)
             if (o.count[f] > 0)
                 sum += field_score(static_cast<TextField>(f), std::min<std::uint32_t>(o.count[f], TermIndex::kMaxFrequency), entry);
-        best = std::max(best, o.weight * idf(*term) * sum);
+        best = std::max(best, o.weight * std::min(index_.idf(*term), word.idf_cap()) * sum);
     }
     return best;
 }
@@ -156,7 +172,7 @@ std::vector<EntryScore> Scorer::score_phrase(const QueryClause& clause) const {
     for (std::size_t t = 0; t < clause.terms.size(); ++t) {
         std::vector<EntryScore> word;
         if (std::optional<std::uint32_t> term = index_.find(clause.terms[t])) {
-            const float term_weight = kExactWeight * idf(*term);
+            const float term_weight = kExactWeight * index_.idf(*term);
             index_.for_each_posting(*term, [&](const Posting& posting) {
                 if (clause.in_field && posting.field != clause.field) return;
                 float score = term_weight * field_score(posting.field, posting.frequency, posting.entry);

@@ -17,7 +17,7 @@ namespace pv::detail {
 
 // How much a term counts by how it matched the query word.
 constexpr float kExactWeight = 1.0f;
-constexpr float kPrefixWeight = 0.6f;
+constexpr float kPrefixWeight = 0.6f;  // for a completion one letter longer; less for longer ones
 constexpr float kTypoWeight = 0.4f;  // divided by the edit distance
 
 struct Expansion {
@@ -43,10 +43,18 @@ public:
     const std::vector<Expansion>& expansions() const { return expansions_; }
     // Postings that reading the expansions costs.
     std::size_t postings_cost() const { return postings_cost_; }
+    // The highest idf a matching term counts with: the word's own, when it is a
+    // term. A rare completion or misspelling would otherwise outscore the word
+    // the visitor actually typed.
+    float idf_cap() const { return idf_cap_; }
 
 private:
+    float prefix_weight(std::string_view completion) const;
+
     std::string word_;
+    std::size_t word_length_ = 0;  // in code points
     bool prefix_ = false;
+    float idf_cap_ = 0;
     std::vector<std::pair<std::string_view, float>> near_;  // typo terms by term
     std::vector<Expansion> expansions_;
     std::size_t postings_cost_ = 0;
@@ -66,7 +74,6 @@ public:
     std::vector<EntryScore> score_phrase(const QueryClause& clause) const;
 
 private:
-    float idf(std::uint32_t term) const;
     // Boosted BM25 of `frequency` occurrences in one field, before weight and idf.
     float field_score(TextField field, std::uint32_t frequency, std::uint32_t entry) const;
     bool contains_phrase(std::uint32_t entry, const QueryClause& clause) const;

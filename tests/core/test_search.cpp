@@ -160,6 +160,24 @@ TEST_CASE("an exact match outranks a prefix match, which outranks a typo") {
     CHECK(titles_for(index, "model") == Titles{"Model zoo", "Modelling trees", "Models of data"});
 }
 
+TEST_CASE("a word typed in full outranks a rarer word it is the beginning of") {
+    std::vector<Entry> entries(10, publication("Filler", "lomi"));
+    entries.push_back(publication("Lomistra method"));
+    entries.push_back(publication("Lomi method"));
+    Bundle b = bundle_of(std::move(entries));
+    SearchIndex index(b);
+    CHECK(first_title(index, "lomi") == "Lomi method");
+}
+
+TEST_CASE("a paper with many authors matches an author's name as well as a paper with one") {
+    Bundle b = bundle_of({publication("Many", "", {"Ann Lee", "Bo Chen", "Cy Diaz", "Doug Terry", "Ed Fox", "Flo Gray"}),
+                          publication("One", "", {"Doug Terry"})});
+    SearchIndex index(b);
+    SearchResult r = run(index, "doug terry");
+    REQUIRE(r.hits.size() == 2);
+    CHECK(r.hits[0].score == doctest::Approx(r.hits[1].score));
+}
+
 TEST_CASE("every word must match, and when nothing does, close matches come with a hint") {
     Bundle b = bundle_of({publication("Causal inference methods"), publication("Causal discovery"),
                           publication("Graph inference")});

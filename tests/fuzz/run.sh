@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (the `fuzz` preset) and runs each for SECONDS
+# (default 60) on its corpus in tests/fuzz/corpus-NAME/ (git-ignored; kept
+# between runs), seeded from data/ and tests/data/. Exits non-zero if any
+# target finds a crash; the input is saved as build/fuzz/crash-NAME-*.
+#   bash tests/fuzz/run.sh 3600          # an hour per target
+#   JOBS=2 bash tests/fuzz/run.sh 600    # two processes per target
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+seconds=${1:-60}
+jobs=${JOBS:-1}
+
+cmake --preset fuzz >/dev/null && cmake --build --preset fuzz || exit 2
+
+# Seeds: the import target reads its first byte as the importer to use.
+seeds=build/fuzz/seeds
+rm -rf "$seeds" && mkdir -p "$seeds"/bundle "$seeds"/query "$seeds"/import
+cp data/most-viewed-2022.json "$seeds"/bundle/
+for f in tests/data/bad/*.json; do
+  [ -f "$f" ] && [ "$(stat -c %s "$f")" -le 65536 ] && cp "$f" "$seeds"/bundle/
+done
+i=0
+while IFS= read -r q; do
+  printf '\x10\x00\x00\x64%s' "$q" > "$seeds/query/q$i"; i=$((i + 1))
+  printf '\x33\x09\x8c\x02%s' "$q" > "$seeds/query/r$i"
+done < tests/fuzz/query-seeds.txt
+# 0/1: page text without/with facts, 2/3: CSV publications/jobs, 4: BibTeX
+{ printf '\x00'; head -c 6000 data/source/most-viewed-2022.txt; } > "$seeds"/import/page
+{ printf '\x01'; head -c 6000 data/source/most-viewed-2022.txt; } > "$seeds"/import/page-facts
+for f in tests/data/import/*.csv; do
+  { printf '\x02'; cat "$f"; } > "$seeds/import/pub-$(basename "$f")"
+  { printf '\x03'; cat "$f"; } > "$seeds/import/job-$(basename "$f")"
+done
+for f in tests/data/import/*.bib; do { printf '\x04'; cat "$f"; } > "$seeds/import/$(basename "$f")"; done
+
+status=0
+for name in bundle query import; do
+  corpus=tests/fuzz/corpus-$name
+  mkdir -p "$corpus"
+  extra=()
+  [ $name = bundle ] && extra=(-dict=tests/fuzz/json.dict -max_len=8192)
+  [ $name = import ] && extra=(-max_len=8192)
+  echo "=== fuzz_$name for ${seconds} s"
+  if ! build/fuzz/fuzz_$name "$corpus" "$seeds/$name" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+      -jobs="$jobs" -workers="$jobs" -print_final_stats=1 -artifact_prefix=build/fuzz/crash-$name- "${extra[@]}" 2>&1 |
+      tee build/fuzz/fuzz_$name.log | grep -E '^(#[0-9]+[[:space:]]+(INITED|DONE)|stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY|fuzz check)'; then
+    :
+  fi
+  if grep -qE '==[0-9]+==ERROR|fuzz check failed|deadly signal|Test unit written' build/fuzz/fuzz_$name.log; then
+    echo "=== fuzz_$name: FOUND A PROBLEM (build/fuzz/fuzz_$name.log)"
+    status=1
+  fi
+done
+exit $status

@@ -1,0 +1,38 @@
+#include "core/display.h"
+
+#include <doctest/doctest.h>
+
+TEST_CASE("a publication's summary line names venue and year once, two authors and how many more") {
+    pv::Entry e;
+    e.venue = "KDD 2022";
+    e.year = 2022;
+    e.authors = {"Yuhang Wu", "Zeyu Zheng", "Guangyu Zhang", "Zuohua Zhang", "Chu Wang"};
+    CHECK(pv::summary_line(e) == "KDD 2022  \xC2\xB7  Yuhang Wu, Zeyu Zheng +3");
+    e.venue = "arXiv";
+    e.award = "Best paper award";
+    CHECK(pv::summary_line(e) == "arXiv 2022  \xC2\xB7  Yuhang Wu, Zeyu Zheng +3  \xC2\xB7  Best paper award");
+}
+
+TEST_CASE("a job's summary line is its location, most specific first, and its team") {
+    pv::Entry e;
+    e.kind = pv::Kind::job;
+    e.location = {"US", "WA", "Seattle"};
+    e.team = "Fire TV Channels";
+    CHECK(pv::summary_line(e) == "Seattle, WA, US  \xC2\xB7  Fire TV Channels");
+}
+
+TEST_CASE("entry links turn DOI and arXiv ids into URLs and leave out what is missing") {
+    pv::Entry e;
+    e.url = "https://example.org/p";
+    e.doi = "10.1145/3514221.3526045";
+    auto links = pv::entry_links(e);
+    REQUIRE(links.size() == 2);
+    CHECK(links[0].label == "Paper");
+    CHECK(links[1].url == "https://doi.org/10.1145/3514221.3526045");
+    e.url.clear();
+    e.doi.clear();
+    e.arxiv = "2208.01448";
+    links = pv::entry_links(e);
+    REQUIRE(links.size() == 1);
+    CHECK(links[0].url == "https://arxiv.org/abs/2208.01448");
+}

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Profiles the widget loading a large bundle and searching it (see
+# profile.mjs): builds the site once more with --profiling-funcs into
+# build/bench-browser/profiled/, so that wasm functions have their C++ names.
+#
+#   bash bench/browser/profile.sh [SIZE]     (entries, default 100000; `seed` for the demo bundle)
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+export NODE_PATH=/usr/share/nodejs
+export BENCH_DATA=${BENCH_DATA:-$root/build/bench-search}
+size=${1:-100000}
+profiled_build=$root/build/bench-browser/profiled
+
+cd "$root"
+cmake --preset web -B "$profiled_build" -DCMAKE_EXE_LINKER_FLAGS=--profiling-funcs > /dev/null
+cmake --build "$profiled_build" --target site > /dev/null
+cmake --build --preset web --target site > /dev/null  # serve.py serves build/web/site: page, fonts, data
+[ "$size" = seed ] || [ -f "$BENCH_DATA/corpus-$size.json" ] || node bench/search/generate-corpus.mjs "$BENCH_DATA" "$size"
+node "$here/profile.mjs" "$profiled_build/site" "$size"

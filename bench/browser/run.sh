@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The browser benchmark (issue 7): pubview's site in headless Chromium against
+# a bare Dear ImGui page built with the same flags. Builds the site and the
+# baseline, generates the large bundles if missing, prints one table.
+# See bench/browser/README.md.
+#
+#   bash bench/browser/run.sh
+#   BENCH_SIZES=10000 BENCH_RUNS=3 bash bench/browser/run.sh
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+export NODE_PATH=/usr/share/nodejs
+export BENCH_SIZES=${BENCH_SIZES:-"10000 100000"}
+export BENCH_DATA=${BENCH_DATA:-$root/build/bench-search}
+toolchain=/usr/share/emscripten/cmake/Modules/Platform/Emscripten.cmake
+baseline_build=$root/build/bench-browser/baseline
+
+cd "$root"
+echo "building the site (the web preset)..." >&2
+cmake --preset web > /dev/null
+cmake --build --preset web --target site > /dev/null
+echo "building the baseline into $baseline_build..." >&2
+cmake -S "$here/baseline" -B "$baseline_build" -G Ninja -DCMAKE_BUILD_TYPE=MinSizeRel \
+  -DCMAKE_TOOLCHAIN_FILE="$toolchain" -DPUBVIEW_THIRD_PARTY="$root/third_party" > /dev/null
+cmake --build "$baseline_build" > /dev/null
+for size in $BENCH_SIZES; do
+  [ -f "$BENCH_DATA/corpus-$size.json" ] || node bench/search/generate-corpus.mjs "$BENCH_DATA" "$size"
+done
+node "$here/run.mjs"

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -122,4 +123,23 @@ TEST_CASE("edit distance stops at its limit and counts characters, not bytes") {
     CHECK(pv::text::bounded_edit_distance("abc", "abcdef", 2) == 3);
     CHECK(pv::text::bounded_edit_distance("москва", "моства", 1) == 1);
     CHECK(pv::text::code_point_count("москва") == 6);
+}
+
+TEST_CASE("random bytes tokenize into in-bounds, non-empty, valid UTF-8 terms") {
+    std::mt19937 random(20221231);
+    std::uniform_int_distribution<int> byte(0, 255), length(0, 64);
+    for (int round = 0; round < 5000; ++round) {
+        std::string text;
+        for (int i = length(random); i > 0; --i) text += static_cast<char>(byte(random));
+        for (const Token& token : pv::text::tokenize(text)) {
+            REQUIRE(token.begin < token.end);
+            REQUIRE(token.end <= text.size());
+            REQUIRE_FALSE(token.term.empty());
+            for (std::size_t at = 0; at < token.term.size();) {
+                pv::text::Decoded d = pv::text::decode_utf8(token.term, at);
+                REQUIRE(d.code_point != pv::text::kInvalidCodePoint);
+                at += d.length;
+            }
+        }
+    }
 }

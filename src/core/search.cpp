@@ -85,6 +85,7 @@ struct SearchIndex::Impl {
     std::vector<std::uint32_t> match_all(const std::vector<ClausePlan>& plans, Accumulator& acc) const;
     // Any clause may match.
     void match_any(const std::vector<ClausePlan>& plans, Accumulator& acc) const;
+    void add_author_pair_bonus(const ParsedQuery& query, Accumulator& acc) const;
     bool allowed_by_query(std::uint32_t entry, const ParsedQuery& query) const;
     void sort_top(std::vector<std::uint32_t>& entries, const std::vector<float>& scores, SortOrder order,
                   std::size_t limit) const;
@@ -161,6 +162,27 @@ std::vector<std::uint32_t> SearchIndex::Impl::match_all(const std::vector<Clause
 void SearchIndex::Impl::match_any(const std::vector<ClausePlan>& plans, Accumulator& acc) const {
     for (const ClausePlan& plan : plans)
         for (const detail::EntryScore& s : score_from_postings(plan, acc)) acc.add(s.entry, s.score);
+}
+
+// Two neighbouring words of the query that are neighbours in one author's name
+// ("doug terry") score that entry as if the pair were one more word: the entry
+// is by that person, not by a Doug and a Terry.
+void SearchIndex::Impl::add_author_pair_bonus(const ParsedQuery& query, Accumulator& acc) const {
+    auto plain_word = [](const QueryClause& c) {
+        return !c.negated && !c.phrase() && (!c.in_field || c.field == TextField::authors);
+    };
+    for (std::size_t i = 0; i + 1 < query.clauses.size(); ++i) {
+        const QueryClause& first = query.clauses[i];
+        const QueryClause& second = query.clauses[i + 1];
+        if (!plain_word(first) || !plain_word(second)) continue;
+        QueryClause pair;
+        pair.terms = {detail::author_word_pair(first.terms.front(), second.terms.front())};
+        pair.exact = pair.in_field = true;
+        pair.field = TextField::authors;
+        const detail::WordMatcher word(index, pair.terms.front(), false, false);
+        if (word.expansions().empty()) continue;
+        for (const detail::EntryScore& s : scorer.score_from_postings(pair, word, acc.scratch)) acc.score[s.entry] += s.score;
+    }
 }
 
 bool SearchIndex::Impl::allowed_by_query(std::uint32_t entry, const ParsedQuery& query) const {
@@ -258,6 +280,8 @@ SearchResult SearchIndex::Impl::search(const SearchRequest& request) const {
             }
         }
     }
+
+    if (!matches.empty()) add_author_pair_bonus(query, acc);
 
     detail::FacetTable::Outcome outcome =
         facets.apply(matches, request.filters, request.kind, request.facets, request.facet_values);

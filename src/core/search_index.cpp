@@ -59,6 +59,13 @@ struct TermOccurrence {
 
 }  // namespace
 
+std::string author_word_pair(std::string_view first, std::string_view second) {
+    std::string pair;
+    pair.reserve(first.size() + 1 + second.size());
+    pair.append(first).append(1, kAuthorPairSeparator).append(second);
+    return pair;
+}
+
 TermIndex::TermIndex(const Bundle& bundle) : entry_count_(bundle.entries.size()) {
     std::unordered_map<std::string, std::uint32_t> builder_ids;
     std::vector<std::string> builder_terms;
@@ -70,15 +77,23 @@ TermIndex::TermIndex(const Bundle& bundle) : entry_count_(bundle.entries.size())
     for (std::uint32_t entry = 0; entry < entry_count_; ++entry) {
         occurrences.clear();
         std::uint32_t lengths[kTextFieldCount] = {};
+        auto occur = [&](std::string term, TextField field) {
+            auto [it, added] = builder_ids.try_emplace(term, static_cast<std::uint32_t>(builders.size()));
+            if (added) {
+                builders.emplace_back();
+                builder_terms.push_back(std::move(term));
+            }
+            occurrences.push_back({it->second, field});
+        };
         for_each_field_text(bundle.entries[entry], [&](TextField field, std::string_view text) {
+            std::string previous_part;
             for (text::Token& token : text::tokenize(text)) {
-                if (token.role == text::TokenRole::part) ++lengths[static_cast<std::size_t>(field)];
-                auto [it, added] = builder_ids.try_emplace(token.term, static_cast<std::uint32_t>(builders.size()));
-                if (added) {
-                    builders.emplace_back();
-                    builder_terms.push_back(std::move(token.term));
+                if (token.role == text::TokenRole::part) {
+                    ++lengths[static_cast<std::size_t>(field)];
+                    if (field == TextField::authors && !previous_part.empty()) occur(author_word_pair(previous_part, token.term), field);
+                    previous_part = token.term;
                 }
-                occurrences.push_back({it->second, field});
+                occur(std::move(token.term), field);
             }
         });
         std::sort(occurrences.begin(), occurrences.end());

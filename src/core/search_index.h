@@ -30,6 +30,14 @@ void for_each_field_text(const Entry& entry, Visit&& visit) {
     visit(TextField::body, std::string_view(entry.body));
 }
 
+// Neighbouring words within one author's name are also indexed as a pair
+// ("doug" "terry" -> "doug terry", one term), so that a query naming a person
+// can prefer the entries where both words belong to the same author. The space
+// keeps pairs apart from anything the tokenizer makes.
+constexpr char kAuthorPairSeparator = ' ';
+std::string author_word_pair(std::string_view first, std::string_view second);
+inline bool is_author_word_pair(std::string_view term) { return term.find(kAuthorPairSeparator) != std::string_view::npos; }
+
 // One (entry, field) occurrence of a term.
 struct Posting {
     std::uint32_t entry = 0;

@@ -62,7 +62,7 @@ WordMatcher::WordMatcher(const TermIndex& index, std::string word, bool prefix, 
         const std::pair<std::uint32_t, std::uint32_t> range = index.prefix_range(word_);
         std::vector<std::uint32_t> completions;
         for (std::uint32_t id = range.first; id < range.second; ++id)
-            if (index.term(id).size() > word_.size()) completions.push_back(id);
+            if (index.term(id).size() > word_.size() && !is_author_word_pair(index.term(id))) completions.push_back(id);
         const std::size_t considered = std::min(completions.size(), kMaxPrefixTerms);
         std::partial_sort(completions.begin(), completions.begin() + static_cast<std::ptrdiff_t>(considered), completions.end(),
                           [&](std::uint32_t a, std::uint32_t b) { return index.entry_frequency(a) > index.entry_frequency(b); });
@@ -77,6 +77,7 @@ WordMatcher::WordMatcher(const TermIndex& index, std::string word, bool prefix, 
     if (!fuzzy) return;
     if (std::size_t budget = typo_budget(word_)) {
         for (const auto& near : index.terms_near(word_, budget)) {
+            if (is_author_word_pair(index.term(near.first))) continue;
             const float weight = kTypoWeight / static_cast<float>(near.second);
             near_.emplace_back(index.term(near.first), weight);
             auto known = std::find_if(expansions_.begin(), expansions_.end(), [&](const Expansion& e) { return e.term == near.first; });

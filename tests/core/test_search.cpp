@@ -178,6 +178,13 @@ TEST_CASE("a paper with many authors matches an author's name as well as a paper
     CHECK(r.hits[0].score == doctest::Approx(r.hits[1].score));
 }
 
+TEST_CASE("two words of one author's name rank that author above two people who share the words") {
+    Bundle b = bundle_of({publication("Doug and Terry", "", {"Doug Smith", "Ann Terry"}),
+                          publication("Doug Terry alone", "", {"Doug Terry"})});
+    SearchIndex index(b);
+    CHECK(titles_for(index, "doug terry") == Titles{"Doug Terry alone", "Doug and Terry"});
+}
+
 TEST_CASE("every word must match, and when nothing does, close matches come with a hint") {
     Bundle b = bundle_of({publication("Causal inference methods"), publication("Causal discovery"),
                           publication("Graph inference")});

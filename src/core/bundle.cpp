@@ -337,7 +337,11 @@ public:
     }
     bool parse_error(std::size_t position, const std::string& last_token, const nlohmann::detail::exception& ex) {
         // `position` is just past the offending token: point at its start.
-        error_position_ = position >= last_token.size() ? position - last_token.size() : 0;
+        // The token shows each control byte as "<U+00XX>": count it as one byte.
+        std::size_t token_bytes = last_token.size();
+        for (std::size_t at = last_token.find("<U+"); at != std::string::npos; at = last_token.find("<U+", at + 1))
+            if (at + 8 <= last_token.size() && last_token[at + 7] == '>' && token_bytes >= 8) token_bytes -= 7;
+        error_position_ = position >= token_bytes ? position - token_bytes : 0;
         error_message_ = ex.what();
         return false;
     }
@@ -483,11 +487,35 @@ private:
 // nlohmann's message is "[json.exception.parse_error.101] parse error at line
 // 3, column 5: syntax error while parsing object - unexpected '}'; expected
 // string literal". Keep what comes after "syntax error while parsing X - ".
+// Other errors ("[json.exception.out_of_range.406] number overflow parsing
+// '1e400'") lose the bracketed prefix. A quoted token longer than 40 bytes
+// keeps its last 40, where the error is.
 std::string short_parse_message(const std::string& what) {
     std::string msg = what;
     if (auto colon = msg.find(": "); colon != std::string::npos) msg = msg.substr(colon + 2);
+    else if (msg.starts_with('[') && msg.find("] ") != std::string::npos) msg = msg.substr(msg.find("] ") + 2);
     if (auto dash = msg.find(" - "); dash != std::string::npos) msg = msg.substr(dash + 3);
+    for (std::string_view marker : {"last read: '", "parsing '"}) {
+        const std::size_t begin = msg.find(marker);
+        if (begin == std::string::npos) continue;
+        const std::size_t from = begin + marker.size();
+        std::size_t end = msg.find("';", from);
+        if (end == std::string::npos) end = msg.rfind('\'');
+        if (end == std::string::npos || end < from || end - from <= 40) continue;
+        std::size_t keep = end - 40;
+        while (keep < end && (static_cast<unsigned char>(msg[keep]) & 0xC0) == 0x80) ++keep;
+        msg.replace(from, keep - from, "...");
+    }
     return msg;
+}
+
+// A bundle saved as UTF-16 or UTF-32 starts with a byte order mark that the
+// JSON parser would only call an "invalid literal".
+const char* wide_encoding(std::string_view text) {
+    using namespace std::string_view_literals;
+    if (text.starts_with("\xFF\xFE\0\0"sv) || text.starts_with("\0\0\xFE\xFF"sv)) return "UTF-32";
+    if (text.starts_with("\xFF\xFE"sv) || text.starts_with("\xFE\xFF"sv)) return "UTF-16";
+    return nullptr;
 }
 
 void locate(std::string_view text, std::size_t offset, int& line, int& column) {
@@ -541,11 +569,30 @@ LoadResult load_bundle(std::string_view text, const LoadOptions& options) {
         result.problems.push_back({Severity::error, "", "the bundle is empty"});
         return result;
     }
+    if (const char* encoding = wide_encoding(text)) {
+        result.problems.push_back({Severity::error, "", std::string("the file is ") + encoding +
+                                   " (it starts with a byte order mark); save the bundle as UTF-8", 1, 1});
+        return result;
+    }
     BundleReader reader(options, result);
     const bool parsed = json::sax_parse(text.begin(), text.end(), &reader);
+    // The parser takes a NUL byte for the end of the input: say what it is,
+    // and do not let it hide whatever follows a complete document.
+    const std::size_t nul = text.find('\0');
     if (!parsed && !reader.error_message().empty()) {
         Problem p{Severity::error, "", short_parse_message(reader.error_message())};
-        locate(text, reader.error_position(), p.line, p.column);
+        std::size_t at = reader.error_position();
+        // A NUL in a string is reported as a control character, so the first
+        // NUL byte is where the parser saw an "end of input" that was not.
+        if (nul != std::string_view::npos && p.message.starts_with("unexpected end of input")) {
+            p.message.replace(0, 23, "unexpected NUL byte (is this a UTF-16 or binary file?)");
+            at = nul;
+        }
+        locate(text, at, p.line, p.column);
+        result.problems.push_back(std::move(p));
+    } else if (parsed && nul != std::string_view::npos) {
+        Problem p{Severity::error, "", "unexpected NUL byte after the end of the document"};
+        locate(text, nul, p.line, p.column);
         result.problems.push_back(std::move(p));
     }
 
@@ -558,6 +605,10 @@ LoadResult load_bundle(std::string_view text, const LoadOptions& options) {
     result.usable = reader.saw_root_object() &&
                     std::none_of(top_problems.begin(), top_problems.end(),
                                  [](const Problem& p) { return p.severity == Severity::error; });
+    // A document cut off or broken before its top-level fields: the syntax
+    // error, not the fields it hid, is what made it unusable.
+    if (!result.usable && !parsed && !reader.error_message().empty())
+        std::rotate(result.problems.begin(), result.problems.end() - 1, result.problems.end());
     if (result.usable) {
         auto& entries = result.bundle.entries;
         entries = std::move(reader.items(Kind::publication));

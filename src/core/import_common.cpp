@@ -97,9 +97,20 @@ std::string normalize_text_file(std::string_view text) {
     std::string out;
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '\r') {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c == '\r') {
             out += '\n';
             if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+        } else if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) {
+            // Control characters: the loader would remove them too, and an id
+            // or title made only of them would make it drop the entry.
+        } else if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0x9F &&
+                   static_cast<unsigned char>(text[i + 1]) >= 0x80) {
+            ++i;  // C1 controls, U+0080..U+009F
+        } else if (c == 0xE2 && i + 2 < text.size() &&
+                   ((text[i + 1] == '\x80' && static_cast<unsigned char>(text[i + 2]) >= 0xAA && static_cast<unsigned char>(text[i + 2]) <= 0xAE) ||
+                    (text[i + 1] == '\x81' && static_cast<unsigned char>(text[i + 2]) >= 0xA6 && static_cast<unsigned char>(text[i + 2]) <= 0xA9))) {
+            i += 2;  // bidirectional overrides and isolates, U+202A..U+202E, U+2066..U+2069
         } else {
             out += text[i];
         }

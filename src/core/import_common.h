@@ -58,8 +58,10 @@ private:
     std::set<std::string> taken_;
 };
 
-// The text with a leading UTF-8 byte order mark removed and CR LF / lone CR
-// line ends turned into LF.
+// The text with a leading UTF-8 byte order mark removed, CR LF / lone CR
+// line ends turned into LF, and control characters other than LF and tab
+// (C0, DEL, C1) and bidirectional overrides removed, as the bundle loader
+// would remove them.
 std::string normalize_text_file(std::string_view text);
 
 std::string_view trim(std::string_view text);

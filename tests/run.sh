@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every pubview test on a fresh machine: installs what is missing, builds
 # both presets, then runs the doctest suites (native, and wasm under Node),
-# the CLI, Node-module and browser tests. A second run reuses the builds.
+# the CLI, Node-module and browser tests, then the suites under ASan+UBSan and
+# each fuzz target for FUZZ_SECONDS (20). A second run reuses the builds.
 #   bash tests/run.sh
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -44,6 +45,15 @@ step "core doctest suites (wasm32 under Node)" node --no-experimental-fetch buil
 # Emscripten 3.1.6's Node glue needs fetch off; Playwright needs it on.
 step "Node module tests" node --no-experimental-fetch --test tests/node/
 step "CLI and browser tests" node --test --test-concurrency=1 tests/cli/ tests/browser/
+
+# Sanitizers (clang): the doctest suites under ASan+UBSan with leak checks,
+# then each libFuzzer target for a short, bounded time on its seed corpus.
+sanitize_build() { cmake --preset sanitize >/dev/null && cmake --build --preset sanitize --target pubview_tests; }
+step "build (sanitize: ASan and UBSan)" sanitize_build
+step "core doctest suites under ASan and UBSan" \
+  env ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  build/sanitize/pubview_tests --no-intro --no-colors
+step "fuzz targets, ${FUZZ_SECONDS:=20} s each" bash tests/fuzz/run.sh "$FUZZ_SECONDS"
 
 echo
 if [ $failed -gt 0 ]; then

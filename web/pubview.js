@@ -7,7 +7,8 @@
  *
  * This file owns everything that is the page's business: finding the
  * elements, fetching the bundle and the fonts, sizing the canvas, the
- * clipboard, opening links and the events the element emits. The widget
+ * clipboard, links, deep links in the URL hash, the hidden DOM mirror for
+ * screen readers and print, and the events the element emits. The widget
  * module (C++) owns drawing and input on its own canvas.
  */
 (function () {
@@ -21,21 +22,35 @@
   const scriptUrl = document.currentScript && document.currentScript.src;
   const baseUrl = new URL('.', scriptUrl || document.baseURI);
   const SAFE_SCHEMES = ['http:', 'https:', 'mailto:'];
+  const FACETS = ['year', 'venue', 'author', 'tag', 'country', 'city', 'team'];
+  const DEFAULT_TIMEOUT_MS = 20000;
+  // The module's heap may grow to 2 GB (cmake/web.cmake); loading needs about
+  // three times the bundle's size (the text, the model and the index).
+  const MAX_BUNDLE_BYTES = 600 * 1024 * 1024;
 
-  // ---- shared downloads: the wasm is compiled once and the fonts fetched once,
-  // however many widgets the page mounts.
+  // ---- assets shared by all widgets: the wasm is compiled once and the fonts
+  // fetched once, however many widgets the page mounts. A standalone page
+  // (pubview-standalone.html) carries them inline, in <script> elements.
+  function inlineAsset(id) {
+    const el = document.getElementById(id);
+    if (!el) return null;
+    const binary = atob(el.textContent.trim());
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; ++i) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  }
+
   let wasmPromise = null;
   function compiledWasm() {
     if (!wasmPromise) {
-      const url = new URL('pubview.wasm', baseUrl);
-      wasmPromise = fetch(url)
-        .then((response) => {
-          if (!response.ok) throw new Error('pubview.wasm: HTTP ' + response.status);
-          if (WebAssembly.compileStreaming && /wasm/.test(response.headers.get('content-type') || '')) {
-            return WebAssembly.compileStreaming(response);
-          }
-          return response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes));
-        });
+      const inline = inlineAsset('pubview-wasm');
+      wasmPromise = inline ? WebAssembly.compile(inline) : fetch(new URL('pubview.wasm', baseUrl)).then((response) => {
+        if (!response.ok) throw new Error('pubview.wasm: the server answered ' + response.status);
+        if (WebAssembly.compileStreaming && /wasm/.test(response.headers.get('content-type') || '')) {
+          return WebAssembly.compileStreaming(response);
+        }
+        return response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes));
+      });
     }
     return wasmPromise;
   }
@@ -43,10 +58,15 @@
   let fontsPromise = null;
   function fonts() {
     if (!fontsPromise) {
-      const load = (name) => fetch(new URL('fonts/' + name, baseUrl))
-        .then((r) => (r.ok ? r.arrayBuffer() : new ArrayBuffer(0)))
-        .catch(() => new ArrayBuffer(0));  // the module falls back to ImGui's built-in font
-      fontsPromise = Promise.all([load('pubview-regular.ttf'), load('pubview-bold.ttf')]);
+      const load = (name) => {
+        const inline = inlineAsset('pubview-font-' + name);
+        if (inline) return Promise.resolve(inline);
+        return fetch(new URL('fonts/pubview-' + name + '.ttf', baseUrl))
+          .then((r) => (r.ok ? r.arrayBuffer() : new ArrayBuffer(0)))
+          .then((buffer) => new Uint8Array(buffer))
+          .catch(() => new Uint8Array(0));  // the module falls back to ImGui's built-in font
+      };
+      fontsPromise = Promise.all([load('regular'), load('bold')]);
     }
     return fontsPromise;
   }
@@ -59,20 +79,14 @@
     }
   }
 
-  // Calls fn(pointer) with `text` as a NUL-terminated UTF-8 string in the module's heap.
+  // Calls fn(pointer, length) with `text` as a NUL-terminated UTF-8 string in the module's heap.
   function withCString(module, text, fn) {
-    const size = module.lengthBytesUTF8(text) + 1;
-    const pointer = module._malloc(size);
-    try {
-      module.stringToUTF8(text, pointer, size);
-      return fn(pointer, size - 1);
-    } finally {
-      module._free(pointer);
-    }
+    return withBytes(module, new TextEncoder().encode(text + '\0'), (pointer, size) => fn(pointer, size - 1));
   }
 
   function withBytes(module, bytes, fn) {
     const pointer = module._malloc(Math.max(1, bytes.length));
+    if (!pointer) throw new Error('out of memory for ' + Math.round(bytes.length / 1048576) + ' MB');
     try {
       module.HEAPU8.set(bytes, pointer);
       return fn(pointer, bytes.length);
@@ -82,11 +96,63 @@
   }
 
   function cssColorToRgb(color, fallback) {
-    const m = /^#([0-9a-f]{6})$/i.exec((color || '').trim()) || /^#([0-9a-f]{3})$/i.exec((color || '').trim());
+    const text = (color || '').trim();
+    const m = /^#([0-9a-f]{6})$/i.exec(text) || /^#([0-9a-f]{3})$/i.exec(text);
     if (!m) return fallback;
     const hex = m[1].length === 3 ? m[1].replace(/./g, '$&$&') : m[1];
     return parseInt(hex, 16);
   }
+
+  function kilobytes(n) { return Math.round(n / 1024) + ' KB'; }
+
+  // ---- deep links: each widget keeps its view in the URL hash under its own
+  // name, e.g. #pv1:q=dynamo&kind=publication&open=amazon-dynamodb-2022;pv2:q=seattle
+  function readHash() {
+    const parts = new Map();
+    // URLSearchParams encodes ';' and ':' inside values, so they only ever separate.
+    for (const part of location.hash.slice(1).split(';')) {
+      const colon = part.indexOf(':');
+      if (colon > 0) parts.set(part.slice(0, colon), new URLSearchParams(part.slice(colon + 1)));
+    }
+    return parts;
+  }
+
+  function hashWith(name, params) {
+    const parts = readHash();
+    if (params.toString()) parts.set(name, params);
+    else parts.delete(name);
+    const text = Array.from(parts, ([key, value]) => key + ':' + value.toString()).join(';');
+    return text ? '#' + text : '';
+  }
+
+  function stateToParams(state, openId) {
+    const params = new URLSearchParams();
+    if (state.q) params.set('q', state.q);
+    if (state.kind) params.set('kind', state.kind);
+    if (state.sort && state.sort !== 'relevance') params.set('sort', state.sort);
+    for (const facet of FACETS) for (const value of (state.filters && state.filters[facet]) || []) params.append(facet, value);
+    const open = openId !== undefined ? openId : state.open;
+    if (open) params.set('open', open);
+    return params;
+  }
+
+  function paramsToState(params) {
+    const filters = {};
+    for (const facet of FACETS) if (params.getAll(facet).length) filters[facet] = params.getAll(facet);
+    return {
+      q: params.get('q') || '',
+      kind: params.get('kind') === 'job' || params.get('kind') === 'publication' ? params.get('kind') : null,
+      sort: params.get('sort') || 'relevance',
+      filters,
+      open: params.get('open') || '',
+    };
+  }
+
+  // Styles that hide an element from sight but not from screen readers.
+  const VISUALLY_HIDDEN = 'position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;' +
+    'clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap;border:0;';
+  const PRINTED = 'position:static;width:auto;height:auto;overflow:visible;white-space:normal;' +
+    'font:11pt/1.45 Georgia,serif;color:#000;';
 
   let widgetCounter = 0;
 
@@ -95,8 +161,10 @@
       this.element = element;
       this.options = options;
       this.number = ++widgetCounter;
+      this.name = 'pv' + this.number;
       this.module = null;
       this._error = null;
+      this._loading = null;
       this._destroyed = false;
       this._cleanups = [];
       this._buildDom();
@@ -110,67 +178,97 @@
     expand(id, open = true) {
       return this.module ? withCString(this.module, String(id), (p) => this.module._pv_expand(p, open ? 1 : 0) === 1) : false;
     }
+    state() { return this.module ? JSON.parse(this.module.UTF8ToString(this.module._pv_state())) : null; }
+    setState(state) { this._call((m) => withCString(m, JSON.stringify(state), (p) => m._pv_set_state(p))); }
     // Where the row of `id` is drawn, relative to the element: {x, y, width, height}, or null when off screen.
     rowBounds(id) {
       if (!this.module) return null;
       const b = withCString(this.module, String(id), (p) => JSON.parse(this.module.UTF8ToString(this.module._pv_row_bounds(p))));
       return b && { x: b[0], y: b[1], width: b[2], height: b[3] };
     }
-    state() { return this.module ? JSON.parse(this.module.UTF8ToString(this.module._pv_state())) : null; }
-    setState(state) { this._call((m) => withCString(m, JSON.stringify(state), (p) => m._pv_set_state(p))); }
     error() { return this._error || (this.module ? this._problems().error : null); }
     warnings() { return this.module ? this._problems().warnings : []; }
+    loading() { return this._loading && Object.assign({}, this._loading); }
+    // A link to this view with `id` open (or the view as it is).
+    link(id) {
+      const state = this.state() || {};
+      return location.href.split('#')[0] + hashWith(this.name, stateToParams(state, id));
+    }
     focus() { this.canvas.focus(); this._call((m) => m._pv_focus_search()); }
     setTheme(theme) {
       this.options.theme = theme;
       this._applyTheme();
     }
+    // Shows another bundle (a URL or an object) in place of the current one.
+    setBundle(bundle) {
+      this.options.bundle = bundle;
+      return this._loadBundle().then(() => this);
+    }
     destroy() {
       if (this._destroyed) return;
       this._destroyed = true;
+      if (this._abort) this._abort.abort();
       if (this.module) this.module._pv_stop();
       this.module = null;
       this._cleanups.forEach((fn) => fn());
       this.root.remove();
       for (const node of this._fallback) this.element.appendChild(node);
-      const list = PubView.widgets;
-      const at = list.indexOf(this);
-      if (at >= 0) list.splice(at, 1);
+      delete this.element.pubview;
+      const at = PubView.widgets.indexOf(this);
+      if (at >= 0) PubView.widgets.splice(at, 1);
     }
 
     // ---- mounting --------------------------------------------------------------
     _buildDom() {
       const el = this.element;
-      // The page author's own content (a <noscript> or fallback list) is kept
-      // aside and put back by destroy().
+      // The page author's own content (a <noscript> or fallback list) stays
+      // readable until the widget runs, and comes back if it cannot.
       this._fallback = Array.from(el.childNodes);
-      this._fallback.forEach((node) => node.remove());
       this.root = document.createElement('div');
       this.root.style.cssText = 'position:relative;width:100%;overflow:hidden;user-select:none;-webkit-user-select:none;' +
         'height:' + (this.options.height || '600px') + ';';
       this.canvas = document.createElement('canvas');
       this.canvas.id = 'pubview-canvas-' + this.number;
       this.canvas.tabIndex = 0;
-      this.canvas.setAttribute('aria-label', 'Publications and jobs: type to search');
-      this.canvas.style.cssText = 'display:block;width:100%;height:100%;outline:none;touch-action:pan-x pinch-zoom;';
+      this.canvas.setAttribute('role', 'application');
+      this.canvas.setAttribute('aria-label', 'Publications and jobs. Type to search; the results follow as a list.');
+      this.canvas.style.cssText = 'display:block;width:100%;height:100%;outline:none;touch-action:pan-x pan-y pinch-zoom;';
       this.message = document.createElement('div');
-      this.message.setAttribute('role', 'status');
+      this.message.setAttribute('role', 'alert');
       this.message.style.cssText = 'position:absolute;inset:0;padding:16px;font:15px system-ui,sans-serif;display:none;';
-      this.root.append(this.canvas, this.message);
+      // The on-screen keyboard of a phone opens only for a real <input>.
+      this.textInput = document.createElement('input');
+      this.textInput.type = 'search';
+      this.textInput.setAttribute('aria-label', 'Search');
+      this.textInput.setAttribute('autocomplete', 'off');
+      this.textInput.tabIndex = -1;
+      this.textInput.style.cssText = 'position:absolute;left:0;top:0;width:100%;height:40px;font-size:16px;opacity:0;' +
+        'border:0;padding:0;pointer-events:none;';
+      this.mirror = document.createElement('div');
+      this.mirror.className = 'pubview-mirror';
+      this.mirror.style.cssText = VISUALLY_HIDDEN;
+      this.status = document.createElement('p');
+      this.status.setAttribute('role', 'status');
+      this.status.setAttribute('aria-live', 'polite');
+      this.mirrorList = document.createElement('ul');
+      this.mirror.append(this.status, this.mirrorList);
+      this.root.append(this.canvas, this.textInput, this.message, this.mirror);
       el.appendChild(this.root);
     }
 
     async start() {
       const [wasm, [regular, bold]] = await Promise.all([compiledWasm(), fonts()]);
-      const widget = this;
       const module = await createPubviewModule({
         canvas: this.canvas,
         pubviewHost: {
-          openUrl: (url, id) => widget._openUrl(url, id),
-          copyText: (text) => widget._copyText(text),
-          viewChanged: () => widget._viewChanged(),
-          rowsShown: () => widget._rowsShown(),
-          setCursor: (cursor) => { widget.canvas.style.cursor = cursor; },
+          openUrl: (url, id) => this._openUrl(url, id),
+          copyText: (text) => this._copyText(text),
+          copyLink: (id) => this._copyText(this.link(id)),
+          viewChanged: () => this._viewChanged(),
+          retry: () => this._loadBundle(),
+          focusTextInput: () => this._focusTextInput(),
+          rowsShown: () => this._rowsShown(),
+          setCursor: (cursor) => { this.canvas.style.cursor = cursor; },
         },
         instantiateWasm(imports, receive) {
           WebAssembly.instantiate(wasm, imports).then((instance) => receive(instance, wasm));
@@ -180,76 +278,130 @@
         printErr: (text) => console.warn('pubview:', text),
       });
       if (this._destroyed) return this;
-      const started = withBytes(module, new Uint8Array(regular), (pr, nr) =>
-        withBytes(module, new Uint8Array(bold), (pb, nb) =>
-          withCString(module, '#' + this.canvas.id, (sel) => module._pv_start(sel, pr, nr, pb, nb))));
-      if (started !== 0) {
-        this._showMessage('This browser cannot show the list: WebGL2 is not available.');
-        this._error = 'WebGL2 is not available';
-        return this;
-      }
+      const started = withBytes(module, regular, (pr, nr) => withBytes(module, bold, (pb, nb) =>
+        withCString(module, '#' + this.canvas.id, (sel) => module._pv_start(sel, pr, nr, pb, nb))));
+      if (started !== 0) throw new Error('this browser has no WebGL2');
       this.module = module;
+      this._fallback.forEach((node) => node.remove());
       this._watchSize();
+      this._watchFocus();
+      this._watchPrint();
       this._applyTheme();
       this._listen(this.canvas, 'paste', (event) => {
         const text = event.clipboardData && event.clipboardData.getData('text/plain');
         if (text) withCString(module, text, (p) => module._pv_paste(p));
         event.preventDefault();
       });
+      this._listen(this.textInput, 'input', () => this.setQuery(this.textInput.value));
+      this._listen(this.textInput, 'keydown', (event) => {
+        if (event.key === 'Enter') this.textInput.blur();
+        if (event.key === 'Escape') { this.textInput.value = ''; this.setQuery(''); }
+      });
       await this._loadBundle();
-      const kinds = { publications: 'publication', jobs: 'job' };
-      if (kinds[this.options.view]) this.setState(Object.assign(this.state(), { kind: kinds[this.options.view] }));
-      if (this.options.query) this.setQuery(this.options.query);
       return this;
+    }
+
+    // The view the widget opens with: the page's hash, else the element's attributes.
+    _initialState() {
+      const fromHash = readHash().get(this.name);
+      if (fromHash) return paramsToState(fromHash);
+      const kinds = { publications: 'publication', jobs: 'job' };
+      return { q: this.options.query || '', kind: kinds[this.options.view] || null, sort: 'relevance', filters: {}, open: '' };
     }
 
     async _loadBundle() {
       const source = this.options.bundle;
-      if (source && typeof source === 'object') {
-        this._loadText(JSON.stringify(source));
-        return;
-      }
-      if (!source) {
-        this._fail('No bundle given: set data-bundle on the element or pass {bundle} to PubView.mount().');
-        return;
-      }
+      this._error = null;
       try {
-        const response = await fetch(new URL(source, document.baseURI));
-        if (!response.ok) throw new Error(source + ': the server answered ' + response.status + ' ' + response.statusText);
+        if (source && typeof source === 'object') this._loadBytes(new TextEncoder().encode(JSON.stringify(source)));
+        else if (typeof source === 'string' && source.startsWith('#')) this._loadInline(source);
+        else if (source) this._loadBytes(await this._download(source));
+        else throw new Error('No bundle given: set data-bundle on the element or pass {bundle} to PubView.mount().');
+      } catch (e) {
+        this._fail(e && e.message ? e.message : String(e));
+      }
+      this._loading = null;
+      this._ready();
+    }
+
+    // A bundle inside the page: data-bundle="#id" names a <script type="application/json">.
+    _loadInline(selector) {
+      const el = document.getElementById(selector.slice(1));
+      if (!el) throw new Error('No element ' + selector + ' holds the bundle.');
+      this._loadBytes(new TextEncoder().encode(el.textContent));
+    }
+
+    // Fetches the bundle with a progress bar and a timeout that restarts with
+    // every chunk, so a slow but live download goes on and a dead one ends.
+    async _download(source) {
+      const url = new URL(source, document.baseURI);
+      const timeoutMs = Number(this.options.timeout) || DEFAULT_TIMEOUT_MS;
+      const abort = new AbortController();
+      this._abort = abort;
+      let timer = 0;
+      const restartTimer = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => abort.abort(), timeoutMs);
+      };
+      const name = url.pathname.split('/').pop() || source;
+      this._loading = { received: 0, total: 0 };
+      if (this.module) this.module._pv_show_loading(0, 0);
+      restartTimer();
+      try {
+        const response = await fetch(url, { signal: abort.signal });
+        if (!response.ok) throw new Error(name + ': the server answered ' + response.status + ' ' + response.statusText + '.');
+        const type = response.headers.get('content-type') || '';
+        if (/text\/html/.test(type)) throw new Error(name + ': the server sent a web page, not a JSON bundle. Is the URL right?');
         const total = Number(response.headers.get('content-length')) || 0;
+        if (total > MAX_BUNDLE_BYTES) throw new Error(name + ' is ' + kilobytes(total) + '; the widget can show bundles up to ' + kilobytes(MAX_BUNDLE_BYTES) + '.');
         const chunks = [];
         let received = 0;
         const reader = response.body.getReader();
         for (;;) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          chunks.push(value);
-          received += value.length;
+          let chunk;
+          try {
+            chunk = await reader.read();
+          } catch (e) {
+            if (abort.signal.aborted) throw e;
+            throw new Error(name + ': the download was cut off after ' + kilobytes(received) + (total ? ' of ' + kilobytes(total) : '') + '.');
+          }
+          if (chunk.done) break;
+          restartTimer();
+          chunks.push(chunk.value);
+          received += chunk.value.length;
+          if (received > MAX_BUNDLE_BYTES) throw new Error(name + ' is larger than ' + kilobytes(MAX_BUNDLE_BYTES) + ', the most the widget can show.');
+          this._loading = { received, total };
           if (this.module) this.module._pv_show_loading(received, total);
         }
         const bytes = new Uint8Array(received);
         let at = 0;
         for (const chunk of chunks) { bytes.set(chunk, at); at += chunk.length; }
-        this._loadBytes(bytes);
+        if (/^\s*</.test(new TextDecoder().decode(bytes.subarray(0, 64)))) {
+          throw new Error(name + ': the server sent a web page, not a JSON bundle. Is the URL right?');
+        }
+        return bytes;
       } catch (e) {
-        this._fail(e && e.message ? e.message : String(e));
+        if (abort.signal.aborted && !this._destroyed) throw new Error(name + ': no answer from the server for ' + Math.round(timeoutMs / 1000) + ' s.');
+        throw e;
+      } finally {
+        clearTimeout(timer);
+        this._abort = null;
       }
     }
-
-    _loadText(text) { this._loadBytes(new TextEncoder().encode(text)); }
 
     _loadBytes(bytes) {
       if (!this.module) return;
       const m = this.module;
       withBytes(m, bytes, (p, n) => m._pv_load(p, n));
-      this._ready();
+      const state = this._initialState();
+      this.setState(state);
+      this._mirrorNow();
     }
 
     _fail(message) {
       this._error = message;
-      if (this.module) this.module._pv_show_error(message.slice(0, 2000)
-        .replace(/[\u0000-\u001f]/g, ' '));
-      this._ready();
+      if (this.module) withCString(this.module, message.slice(0, 2000).replace(/[\u0000-\u001f]/g, ' '), (p) => this.module._pv_show_error(p));
+      this._mirrorNow();
     }
 
     _ready() {
@@ -275,7 +427,7 @@
     _watchSize() {
       const resize = () => {
         const box = this.root.getBoundingClientRect();
-        if (this.module) this.module._pv_resize(box.width, box.height, window.devicePixelRatio || 1);
+        if (this.module && box.width > 0) this.module._pv_resize(box.width, box.height, window.devicePixelRatio || 1);
       };
       const observer = new ResizeObserver(resize);
       observer.observe(this.root);
@@ -283,20 +435,50 @@
       resize();
     }
 
+    // A visible focus ring while the widget has keyboard focus.
+    _watchFocus() {
+      this._listen(this.canvas, 'focus', () => {
+        if (this.canvas.matches(':focus-visible')) this.root.style.boxShadow = 'inset 0 0 0 2px ' + this._accentCss;
+      });
+      this._listen(this.canvas, 'blur', () => { this.root.style.boxShadow = ''; });
+    }
+
+    // Printing shows the results as text with every abstract, not the canvas.
+    _watchPrint() {
+      const print = window.matchMedia('print');
+      const apply = (printing) => {
+        if (printing) this._mirrorNow(true);
+        this.mirror.style.cssText = printing ? PRINTED : VISUALLY_HIDDEN;
+        this.canvas.style.display = printing ? 'none' : 'block';
+        this.root.style.height = printing ? 'auto' : (this.options.height || '600px');
+      };
+      this._listen(print, 'change', (event) => apply(event.matches));
+      this._listen(window, 'beforeprint', () => apply(true));
+      this._listen(window, 'afterprint', () => apply(false));
+    }
+
     _applyTheme() {
       if (!this.module) return;
       const style = getComputedStyle(this.element);
       const mode = this.options.theme || 'auto';
-      const query = window.matchMedia('(prefers-color-scheme: dark)');
       if (!this._darkQuery) {
-        this._darkQuery = query;
-        this._listen(query, 'change', () => this._applyTheme());
+        this._darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
+        this._listen(this._darkQuery, 'change', () => this._applyTheme());
       }
-      const dark = mode === 'dark' || (mode === 'auto' && query.matches);
+      const dark = mode === 'dark' || (mode === 'auto' && this._darkQuery.matches);
       const accent = cssColorToRgb(style.getPropertyValue('--pubview-accent'), dark ? 0x60a5fa : 0x2563eb);
       const fontSize = parseFloat(style.getPropertyValue('--pubview-font-size')) || 15;
+      this._accentCss = '#' + accent.toString(16).padStart(6, '0');
       this.module._pv_set_theme(dark ? 1 : 0, accent, fontSize);
       this.root.style.background = dark ? '#181a1f' : '#ffffff';
+      this.root.style.colorScheme = dark ? 'dark' : 'light';
+    }
+
+    _focusTextInput() {
+      this.textInput.value = this.query();
+      this.textInput.style.pointerEvents = 'auto';
+      this.textInput.focus({ preventScroll: true });
+      this.textInput.addEventListener('blur', () => { this.textInput.style.pointerEvents = 'none'; }, { once: true });
     }
 
     _openUrl(url, id) {
@@ -309,8 +491,12 @@
     }
 
     _copyText(text) {
+      const announce = (what) => { this.status.textContent = what; };
       if (navigator.clipboard && navigator.clipboard.writeText) {
-        navigator.clipboard.writeText(text).catch((e) => console.warn('pubview: copy failed:', e));
+        navigator.clipboard.writeText(text).then(() => announce('Copied.'), (e) => {
+          console.warn('pubview: copy failed:', e);
+          announce('Copying was not allowed.');
+        });
       }
     }
 
@@ -321,8 +507,53 @@
       Promise.resolve().then(() => {
         this._changeQueued = false;
         if (!this.module) return;
-        this.element.dispatchEvent(new CustomEvent('pubview:change', { detail: this.state() }));
+        const state = this.state();
+        const hash = hashWith(this.name, stateToParams(state));
+        if (hash !== location.hash && !(hash === '' && location.hash === '#')) {
+          history.replaceState(history.state, '', location.href.split('#')[0] + hash);
+        }
+        this.element.dispatchEvent(new CustomEvent('pubview:change', { detail: state }));
+        clearTimeout(this._mirrorTimer);
+        this._mirrorTimer = setTimeout(() => this._mirrorNow(), 120);
       });
+    }
+
+    // Keeps the hidden DOM mirror in step with the list: the result count for
+    // screen readers to announce, and each result as text and real links.
+    _mirrorNow(full = false) {
+      if (!this.module) return;
+      const mirror = JSON.parse(this.module.UTF8ToString(this.module._pv_mirror(full ? 1 : 0)));
+      const error = this.error();
+      this.status.textContent = error ? 'The list could not be loaded: ' + error
+        : mirror.count === 1 ? '1 result' : mirror.count + ' results';
+      const items = mirror.rows.map((row) => {
+        const li = document.createElement('li');
+        li.dataset.id = row.id;
+        const heading = document.createElement('h3');
+        heading.textContent = row.title;
+        const summary = document.createElement('p');
+        summary.textContent = (row.kind === 'job' ? 'Job' : 'Paper') + ' · ' + row.summary.replace(/\s+·\s+/g, ' · ');
+        li.append(heading, summary);
+        if (row.body !== undefined) {
+          for (const paragraph of row.body.split(/\n\n+/)) {
+            const p = document.createElement('p');
+            p.textContent = paragraph;
+            p.style.whiteSpace = 'pre-line';
+            li.appendChild(p);
+          }
+        }
+        for (const link of row.links) {
+          if (!isSafeUrl(link.url)) continue;
+          const a = document.createElement('a');
+          a.href = link.url;
+          a.target = '_blank';
+          a.rel = 'noopener noreferrer';
+          a.textContent = link.label + ': ' + row.title;
+          li.appendChild(a);
+        }
+        return li;
+      });
+      this.mirrorList.replaceChildren(...items);
     }
 
     _rowsShown() {
@@ -333,7 +564,7 @@
 
   function optionsFromElement(element) {
     const d = element.dataset;
-    return { bundle: d.bundle, view: d.view, theme: d.theme, query: d.query, height: d.height };
+    return { bundle: d.bundle, view: d.view, theme: d.theme, query: d.query, height: d.height, timeout: d.timeout };
   }
 
   // Mounts a widget on `element`; resolves to the widget once its bundle is

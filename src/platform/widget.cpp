@@ -21,6 +21,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <cmath>
 #include <memory>
 #include <string>
@@ -29,7 +30,10 @@
 // ---- calls into web/pubview.js (Module.pubviewHost) -----------------------------
 EM_JS(void, js_open_url, (const char* url, const char* id), { Module.pubviewHost.openUrl(UTF8ToString(url), UTF8ToString(id)); });
 EM_JS(void, js_copy_text, (const char* text), { Module.pubviewHost.copyText(UTF8ToString(text)); });
+EM_JS(void, js_copy_link, (const char* id), { Module.pubviewHost.copyLink(UTF8ToString(id)); });
 EM_JS(void, js_view_changed, (), { Module.pubviewHost.viewChanged(); });
+EM_JS(void, js_retry, (), { Module.pubviewHost.retry(); });
+EM_JS(void, js_focus_text_input, (), { Module.pubviewHost.focusTextInput(); });
 EM_JS(void, js_rows_shown, (), { Module.pubviewHost.rowsShown(); });
 EM_JS(void, js_set_cursor, (const char* cursor), { Module.pubviewHost.setCursor(UTF8ToString(cursor)); });
 EM_JS(int, js_is_mac, (), { return /Mac|iPhone|iPad/.test(navigator.platform) ? 1 : 0; });
@@ -154,7 +158,9 @@ public:
     // PanelHost
     void open_url(const std::string& url, const std::string& entry_id) override { js_open_url(url.c_str(), entry_id.c_str()); }
     void copy_text(const std::string& text) override { js_copy_text(text.c_str()); }
+    void copy_link(const std::string& entry_id) override { js_copy_link(entry_id.c_str()); }
     void view_changed() override { js_view_changed(); }
+    void retry() override { js_retry(); }
 
 private:
     static EM_BOOL on_animation_frame(double now, void* user) {
@@ -195,6 +201,7 @@ private:
         ImGui::SetCurrentContext(imgui_);
         emscripten_webgl_make_context_current(gl_);
         rebuild_fonts_if_needed();
+        apply_key_events();
         ImGuiIO& io = ImGui::GetIO();
         // ImGui needs a positive step; after a long sleep, one frame's worth.
         io.DeltaTime = static_cast<float>(std::clamp((now_ms - last_frame_ms_) / 1000.0, 1e-4, 0.1));
@@ -226,15 +233,44 @@ private:
         }
     }
 
+    // ImGui 1.86 reads keys as up/down state once per frame, so a key pressed
+    // and released between two frames, or pressed twice, would be lost, and
+    // text and keys typed in one frame would be applied out of order. Events
+    // wait in a queue; a frame takes them in order until one would touch a key
+    // it already changed or would follow text with a key. The rest waits.
+    void apply_key_events() {
+        ImGuiIO& io = ImGui::GetIO();
+        bool changed[kKeyCount] = {};
+        bool typed = false;
+        std::size_t used = 0;
+        for (const KeyEvent& event : key_events_) {
+            if (event.code == 0) {
+                io.AddInputCharactersUTF8(event.text);
+                typed = true;
+            } else {
+                if (changed[event.code] || typed) break;
+                changed[event.code] = true;
+                io.KeysDown[event.code] = event.down;
+                io.KeyCtrl = event.modifiers.ctrl;
+                io.KeyShift = event.modifiers.shift;
+                io.KeyAlt = event.modifiers.alt;
+                io.KeySuper = event.modifiers.super;
+            }
+            ++used;
+        }
+        key_events_.erase(key_events_.begin(), key_events_.begin() + static_cast<std::ptrdiff_t>(used));
+        if (!key_events_.empty()) frames_pending_ = std::max(frames_pending_, 2);
+    }
+
     // A press and release that arrive between two frames would never be seen
     // as a press: the release waits until a frame has seen the press.
     void release_deferred_input() {
         ImGuiIO& io = ImGui::GetIO();
         for (int b = 0; b < 3; ++b)
             if (mouse_release_pending_[b]) { io.MouseDown[b] = false; mouse_release_pending_[b] = false; }
-        for (int k : keys_release_pending_) io.KeysDown[k] = false;
-        keys_release_pending_.clear();
-        if (touch_release_pending_) { io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX); touch_release_pending_ = false; }
+        // After a tap the finger is gone: no hover. Not before the frame that
+        // sees the release, which must still find the pointer over the button.
+        if (touch_hover_frames_ > 0 && --touch_hover_frames_ == 0) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
     }
 
     void press_mouse(int button, ImVec2 pos) {
@@ -326,34 +362,30 @@ private:
     static EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void* user) {
         auto* self = static_cast<Widget*>(user);
         ImGui::SetCurrentContext(self->imgui_);
-        ImGuiIO& io = ImGui::GetIO();
         const int code = static_cast<int>(e->keyCode);
         if (code == kTab) return EM_FALSE;  // focus moves on through the page as everywhere else
         const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
         const bool command = e->ctrlKey || e->metaKey;
-        io.KeyCtrl = e->ctrlKey;
-        io.KeyShift = e->shiftKey;
-        io.KeyAlt = e->altKey;
-        io.KeySuper = e->metaKey;
+        const Modifiers modifiers{e->ctrlKey != 0, e->shiftKey != 0, e->altKey != 0, e->metaKey != 0};
         // Paste comes as a DOM paste event (the only way to read the clipboard):
         // the browser must see Ctrl/Cmd+V, and ImGui must not paste on its own.
         if (command && code == kV) return EM_FALSE;
         const bool known = code == kBackspace || code == kEnter || code == kEscape || (code >= kSpace && code <= kDelete) ||
                            (command && (code == kA || code == kC || code == kX || code == kY || code == kZ));
         const bool text = down && !command && is_single_character(e->key);
-        if (!known && !text) return EM_FALSE;  // F5, Ctrl+L and the like stay the browser's
-        if (code > 0 && code < kKeyCount) {
-            if (down) {
-                io.KeysDown[code] = true;
-                self->key_down_frame_[code] = self->frame_count_;
-            } else if (self->key_down_frame_[code] == self->frame_count_) {
-                self->keys_release_pending_.push_back(code);
-            } else {
-                io.KeysDown[code] = false;
-            }
+        const bool tracked = code > 0 && code < kKeyCount;
+        // Every release is passed on, or a key pressed as text would stay down
+        // for ImGui and repeat (a "y" left down made Ctrl+A a redo).
+        if (tracked && (!down || known || text)) {
+            self->key_events_.push_back({code, down, modifiers, {}});
+            self->request_frames();
         }
-        if (text) io.AddInputCharactersUTF8(e->key);
-        self->request_frames();
+        if (!known && !text) return EM_FALSE;  // F5, Ctrl+L and the like stay the browser's
+        if (text) {
+            KeyEvent typed{0, true, modifiers, {}};
+            std::strncpy(typed.text, e->key, sizeof typed.text - 1);
+            self->key_events_.push_back(typed);
+        }
         return EM_TRUE;
     }
 
@@ -364,6 +396,7 @@ private:
             // Keys released while focus was elsewhere never reach us.
             ImGuiIO& io = ImGui::GetIO();
             std::fill(std::begin(io.KeysDown), std::end(io.KeysDown), false);
+            self->key_events_.clear();
             io.KeyCtrl = io.KeyShift = io.KeyAlt = io.KeySuper = false;
         }
         self->request_frames();
@@ -402,13 +435,20 @@ private:
             }
             case EMSCRIPTEN_EVENT_TOUCHEND:
                 if (!self->touch_dragging_) {
+                    // The on-screen keyboard opens only for an <input> focused
+                    // within the tap's own event: hand the search box to the page's.
+                    const ImVec4 box = self->panel_.search_box_bounds();
+                    if (pos.x >= box.x && pos.x < box.x + box.z && pos.y >= box.y && pos.y < box.y + box.w) {
+                        js_focus_text_input();
+                        return EM_TRUE;
+                    }
                     self->press_mouse(0, pos);
                     self->release_mouse(0);
                     consumed = true;  // no emulated mouse events after a tap we handled
                 }
-                self->touch_release_pending_ = true;
+                self->touch_hover_frames_ = 2;
                 break;
-            default: self->touch_release_pending_ = true; break;
+            default: self->touch_hover_frames_ = 2; break;
         }
         self->request_frames();
         return consumed ? EM_TRUE : EM_FALSE;
@@ -434,11 +474,19 @@ private:
 
     unsigned mouse_down_frame_[3] = {};
     bool mouse_release_pending_[3] = {};
-    unsigned key_down_frame_[kKeyCount] = {};
-    std::vector<int> keys_release_pending_;
+    struct Modifiers {
+        bool ctrl, shift, alt, super;
+    };
+    struct KeyEvent {
+        int code;     // DOM keyCode, or 0 for text
+        bool down;
+        Modifiers modifiers;  // as they were at this event, not when the frame comes
+        char text[8]; // one UTF-8 character when code is 0
+    };
+    std::vector<KeyEvent> key_events_;
     ImVec2 touch_start_{}, touch_last_{};
     bool touch_dragging_ = false;
-    bool touch_release_pending_ = false;
+    int touch_hover_frames_ = 0;  // frames until a lifted finger stops hovering
 };
 
 std::unique_ptr<Widget> g_widget;
@@ -547,6 +595,13 @@ EMSCRIPTEN_KEEPALIVE const char* pv_row_bounds(const char* id) {
     char text[128];
     std::snprintf(text, sizeof text, "[%.1f,%.1f,%.1f,%.1f]", b->x, b->y, b->z, b->w);
     return pv::platform::reply(text);
+}
+
+// The visible rows for the page's hidden DOM mirror and print view; `full`
+// includes every row's text, not only the open rows'.
+EMSCRIPTEN_KEEPALIVE const char* pv_mirror(int full) {
+    if (!g_widget) return "{\"count\":0,\"rows\":[]}";
+    return pv::platform::reply(pv::platform::mirror_json(g_widget->panel(), full != 0));
 }
 
 EMSCRIPTEN_KEEPALIVE void pv_paste(const char* text) {

@@ -1,5 +1,7 @@
 #include "platform/widget_json.h"
 
+#include "core/display.h"
+
 #include <nlohmann/json.hpp>
 
 namespace pv::platform {
@@ -58,6 +60,21 @@ std::string visible_json(const std::vector<ui::VisibleRow>& rows) {
     for (const ui::VisibleRow& r : rows)
         out.push_back({{"id", r.entry->id}, {"kind", kind_name(r.entry->kind)}, {"title", r.entry->title}, {"expanded", r.expanded}});
     return dump(out);
+}
+
+std::string mirror_json(const ui::Panel& panel, bool full) {
+    const std::vector<ui::VisibleRow> visible = panel.visible();
+    json rows = json::array();
+    for (std::size_t i = 0; i < visible.size() && i < kMirrorRows; ++i) {
+        const Entry& e = *visible[i].entry;
+        json links = json::array();
+        for (const EntryLink& link : entry_links(e)) links.push_back({{"label", link.label}, {"url", link.url}});
+        json row = {{"id", e.id}, {"kind", kind_name(e.kind)}, {"title", e.title}, {"summary", summary_line(e)},
+                    {"expanded", visible[i].expanded}, {"links", links}};
+        if (full || visible[i].expanded) row["body"] = e.body;
+        rows.push_back(std::move(row));
+    }
+    return dump({{"count", visible.size()}, {"rows", rows}});
 }
 
 std::string problems_json(const ui::Panel& panel) {

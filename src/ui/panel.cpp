@@ -1,5 +1,7 @@
 #include "ui/panel.h"
 
+#include "core/citation.h"
+#include "core/display.h"
 #include "ui/rich_text.h"
 
 #include <imgui_internal.h>  // ClearActiveID: to take the search box out of editing on Esc and Down
@@ -29,31 +31,6 @@ const char* sort_label(SortOrder s) {
 
 std::string plural(std::size_t n, const char* one, const char* many) {
     return std::to_string(n) + ' ' + (n == 1 ? one : many);
-}
-
-// "KDD 2022 · Yuhang Wu, Zeyu Zheng +3" or "Seattle, WA, US · Fire TV Channels".
-std::string meta_line(const Entry& e) {
-    std::string out;
-    auto add = [&](const std::string& part) {
-        if (part.empty()) return;
-        if (!out.empty()) out += "  \xC2\xB7  ";  // middle dot
-        out += part;
-    };
-    if (e.kind == Kind::publication) {
-        std::string venue = e.venue;
-        if (e.year && venue.find(std::to_string(*e.year)) == std::string::npos)
-            venue += (venue.empty() ? "" : " ") + std::to_string(*e.year);
-        add(venue);
-        std::string authors;
-        for (std::size_t i = 0; i < e.authors.size() && i < 2; ++i) authors += (i ? ", " : "") + e.authors[i];
-        if (e.authors.size() > 2) authors += " +" + std::to_string(e.authors.size() - 2);
-        add(authors);
-        add(e.award);
-    } else {
-        add(e.location.display());
-        add(e.team);
-    }
-    return out;
 }
 
 const FacetValue* facet_value(const SearchResult& r, FacetField field, std::string_view value) {
@@ -115,6 +92,8 @@ void Panel::set_query(std::string_view text) {
     state_.query.assign(text);
     std::memcpy(query_buffer_, text.data(), text.size());
     query_buffer_[text.size()] = '\0';
+    selected_ = -1;
+    scroll_to_top_ = true;
     // An active InputText keeps its own copy of the text: take it out of editing
     // so that it shows the new query, and give focus back next frame.
     if (ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput) {
@@ -122,6 +101,7 @@ void Panel::set_query(std::string_view text) {
         focus_search_ = true;
     }
     results_dirty_ = true;
+    mark_view_changed();
 }
 
 void Panel::set_state(const ViewState& state) {
@@ -131,6 +111,7 @@ void Panel::set_state(const ViewState& state) {
     state_.sort = state.sort;
     results_dirty_ = true;
     if (!state.open_id.empty() && expand(state.open_id, true)) scroll_to_open_id_ = state.open_id;
+    mark_view_changed();
 }
 
 ViewState Panel::state() const {
@@ -280,6 +261,7 @@ void Panel::draw_error() {
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(error_.c_str());
     ImGui::PopTextWrapPos();
+    if (ImGui::Button("Try again")) host_.retry();
     if (loaded_) draw_problems();
 }
 
@@ -291,14 +273,24 @@ void Panel::draw_header(float width) {
     if (editing && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
         ImGui::ClearActiveID();
         set_query("");
-        mark_view_changed();
     } else if (editing && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow)) && !results_.hits.empty()) {
         ImGui::ClearActiveID();
         selected_ = 0;
         scroll_to_selected_ = true;
-    } else if (!editing && io.InputQueueCharacters.contains('/')) {
+    }
+    // Typing while the list has focus goes to the search box ("/" only moves
+    // there). The box takes focus a frame later, so the characters wait.
+    if (!editing && !io.InputQueueCharacters.empty()) {
+        for (ImWchar c : io.InputQueueCharacters)
+            if (c != '/' || !typed_before_focus_.empty()) typed_before_focus_.push_back(c);
+        io.InputQueueCharacters.resize(0);
         focus_search_ = true;
-        io.InputQueueCharacters.resize(0);  // the '/' that asked for the box is not typed into it
+    } else if (editing && !typed_before_focus_.empty()) {
+        ImVector<ImWchar> queue;
+        for (ImWchar c : typed_before_focus_) queue.push_back(c);
+        for (ImWchar c : io.InputQueueCharacters) queue.push_back(c);
+        io.InputQueueCharacters.swap(queue);
+        typed_before_focus_.clear();
     }
 
     const float help_width = ImGui::GetFrameHeight();
@@ -310,7 +302,10 @@ void Panel::draw_header(float width) {
     char hint[96];
     std::snprintf(hint, sizeof hint, "Search %s and %s", plural(loaded_->bundle.count(Kind::publication), "publication", "publications").c_str(),
                   plural(loaded_->bundle.count(Kind::job), "job", "jobs").c_str());
-    if (ImGui::InputTextWithHint("##search", hint, query_buffer_, sizeof query_buffer_)) {
+    const bool edited = ImGui::InputTextWithHint("##search", hint, query_buffer_, sizeof query_buffer_);
+    const ImVec2 box_min = ImGui::GetItemRectMin(), box_max = ImGui::GetItemRectMax();
+    search_box_ = ImVec4(box_min.x, box_min.y, box_max.x - box_min.x, box_max.y - box_min.y);
+    if (edited) {
         state_.query = query_buffer_;
         results_dirty_ = true;
         selected_ = -1;
@@ -507,10 +502,7 @@ void Panel::draw_empty() {
     if (state_.query.empty()) ImGui::TextUnformatted("Nothing matches these filters.");
     else ImGui::Text("No results for \xE2\x80\x9C%s\xE2\x80\x9D.", state_.query.c_str());
     ImGui::PopFont();
-    if (!state_.query.empty() && ImGui::Button("Clear search")) {
-        set_query("");
-        mark_view_changed();
-    }
+    if (!state_.query.empty() && ImGui::Button("Clear search")) set_query("");
     if (!state_.filters.empty() || state_.kind) {
         if (!state_.query.empty()) ImGui::SameLine();
         if (ImGui::Button("Show everything")) {
@@ -536,10 +528,26 @@ void Panel::handle_list_keys() {
     else if (pressed(ImGuiKey_PageUp)) target = selected_ - static_cast<int>(page);
     else if (pressed(ImGuiKey_Home)) target = 0;
     else if (pressed(ImGuiKey_End)) target = last;
-    else if ((pressed(ImGuiKey_Enter) || pressed(ImGuiKey_Space)) && selected_ >= 0) toggle_row(selected_);
+    else if (selected_ >= 0 && (pressed(ImGuiKey_LeftArrow) || pressed(ImGuiKey_RightArrow))) {
+        // Left and Right walk through the open row's links and buttons.
+        const Entry& e = loaded_->bundle.entries[results_.hits[selected_].entry];
+        const bool open = std::find(expanded_.begin(), expanded_.end(), results_.hits[selected_].entry) != expanded_.end();
+        const int actions = open ? static_cast<int>(row_actions(e).size()) : 0;
+        if (actions > 0) {
+            const int step = pressed(ImGuiKey_RightArrow) ? 1 : -1;
+            focused_action_ = std::clamp(focused_action_ + step, -1, actions - 1);
+            wants_frame_ = true;
+        }
+    } else if (pressed(ImGuiKey_Enter) && selected_ >= 0 && focused_action_ >= 0) {
+        activate_focused_action_ = true;
+    } else if ((pressed(ImGuiKey_Enter) || pressed(ImGuiKey_Space)) && selected_ >= 0) {
+        toggle_row(selected_);
+        focused_action_ = -1;
+    }
     target = std::clamp(target, selected_ < 0 ? -1 : 0, last);
     if (target != selected_) {
         selected_ = target;
+        focused_action_ = -1;
         scroll_to_selected_ = true;
     }
 }
@@ -631,7 +639,7 @@ void Panel::draw_row(int row, float width) {
     if (expanded) draw_wrapped(title, text_width, title_style);
     else draw_line(title, text_width, title_style);
     ImGui::SetCursorScreenPos(ImVec2(top.x + kRowPadX, ImGui::GetCursorScreenPos().y));
-    const std::string meta = std::string(e.kind == Kind::job ? "Job" : "Paper") + "  \xC2\xB7  " + meta_line(e);
+    const std::string meta = std::string(e.kind == Kind::job ? "Job" : "Paper") + "  \xC2\xB7  " + summary_line(e);
     draw_line({meta, {}, 0}, text_width, small_style);
     if (!expanded) {
         ImGui::SetCursorScreenPos(ImVec2(top.x + kRowPadX, ImGui::GetCursorScreenPos().y));
@@ -663,7 +671,7 @@ void Panel::draw_row(int row, float width) {
     float bottom = header_bottom;
     if (expanded) {
         ImGui::SetCursorScreenPos(ImVec2(top.x + kRowPadX, header_bottom));
-        const float details = draw_row_details(e, hit, text_width);
+        const float details = draw_row_details(e, hit, text_width, row == selected_);
         bottom = header_bottom + details + kRowPadY;
         const float extra = bottom + 1 - top.y - collapsed_height_;  // over a collapsed row
         float& cached = expanded_height_[hit.entry];
@@ -692,7 +700,7 @@ void Panel::draw_row(int row, float width) {
     ImGui::PopID();
 }
 
-float Panel::draw_row_details(const Entry& e, const Hit& hit, float width) {
+float Panel::draw_row_details(const Entry& e, const Hit& hit, float width, bool selected) {
     const float fs = ImGui::GetFontSize();
     const float start_y = ImGui::GetCursorScreenPos().y;
     const float left = ImGui::GetCursorScreenPos().x;
@@ -748,41 +756,74 @@ float Panel::draw_row_details(const Entry& e, const Hit& hit, float width) {
         draw_wrapped({"Related content", {}, 0}, width - indent, {fonts_.bold, fs * kSmallScale, theme_.text_dim, theme_.mark});
         if (!r.title.empty()) draw_wrapped({r.title, {}, 0}, width - indent, heading);
         if (!r.summary.empty()) draw_wrapped({r.summary, {}, 0}, width - indent, dim);
-        if (!r.url.empty()) draw_link("Read more", r.url, e);
+        if (!r.url.empty()) {
+            ImGui::PushID(&r);
+            if (ImGui::SmallButton("Read more")) host_.open_url(r.url, e.id);
+            ImGui::PopID();
+        }
         ImGui::GetWindowDrawList()->AddRectFilled(bar_top, ImVec2(bar_top.x + 3, ImGui::GetCursorScreenPos().y), theme_.accent, 1.5f);
         at_left();
     }
 
-    gap(0.3f);
-    bool first_link = true;
-    auto link = [&](const char* label, const std::string& url) {
-        if (url.empty()) return;
-        if (!first_link) ImGui::SameLine(0, fs);
-        first_link = false;
-        draw_link(label, url, e);
-    };
-    link(e.kind == Kind::job ? "View the posting" : "Paper", e.url);
-    link("DOI", e.doi.empty() ? std::string() : "https://doi.org/" + e.doi);
-    link("arXiv", e.arxiv.empty() ? std::string() : "https://arxiv.org/abs/" + e.arxiv);
-    if (first_link) ImGui::Dummy(ImVec2(0, 0));
+    gap(0.4f);
+    draw_actions(e, selected);
     return ImGui::GetCursorScreenPos().y - start_y;
 }
 
-void Panel::draw_link(const char* label, const std::string& url, const Entry& entry) {
-    const ImVec2 pos = ImGui::GetCursorScreenPos();
-    const ImVec2 size = ImGui::CalcTextSize(label);
-    ImGui::PushID(label);
-    const bool clicked = ImGui::InvisibleButton("link", size);
-    const bool hovered = ImGui::IsItemHovered();
-    ImGui::PopID();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddText(pos, theme_.accent, label);
-    if (hovered) {
-        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-        dl->AddLine(ImVec2(pos.x, pos.y + size.y), ImVec2(pos.x + size.x, pos.y + size.y), theme_.accent);
-        ImGui::SetTooltip("%s", url.c_str());
+std::vector<Panel::RowAction> Panel::row_actions(const Entry& e) const {
+    std::vector<RowAction> actions;
+    for (EntryLink& link : entry_links(e)) actions.push_back({std::move(link.label), std::move(link.url), {}, false});
+    if (e.kind == Kind::publication) {
+        actions.push_back({"Copy citation", {}, citation(e), false});
+        actions.push_back({"Copy BibTeX", {}, bibtex(e), false});
+        actions.push_back({"Copy title", {}, e.title, false});
     }
-    if (clicked) host_.open_url(url, entry.id);
+    actions.push_back({"Copy link", {}, {}, true});
+    return actions;
+}
+
+void Panel::run_action(const RowAction& action, const Entry& e) {
+    if (!action.url.empty()) host_.open_url(action.url, e.id);
+    else if (action.copy_link) host_.copy_link(e.id);
+    else host_.copy_text(action.copy);
+}
+
+// The actions flow left to right like words, wrapping at the row's width. They
+// look like links; the keyboard-focused one gets a ring.
+void Panel::draw_actions(const Entry& e, bool row_selected) {
+    const std::vector<RowAction> actions = row_actions(e);
+    const float left = ImGui::GetCursorScreenPos().x;
+    const float right = left + ImGui::GetContentRegionAvail().x;
+    const float gap = ImGui::GetFontSize() * 0.9f;
+    const float line = ImGui::GetTextLineHeight();
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    for (std::size_t i = 0; i < actions.size(); ++i) {
+        const RowAction& action = actions[i];
+        const ImVec2 size = ImGui::CalcTextSize(action.label.c_str());
+        if (pos.x > left && pos.x + size.x > right) pos = ImVec2(left, pos.y + line * 1.4f);
+        ImGui::SetCursorScreenPos(pos);
+        ImGui::PushID(static_cast<int>(i));
+        const bool clicked = ImGui::InvisibleButton("action", size);
+        const bool hovered = ImGui::IsItemHovered();
+        ImGui::PopID();
+        const bool focused = row_selected && focused_action_ == static_cast<int>(i);
+        dl->AddText(pos, theme_.accent, action.label.c_str());
+        if (hovered || focused)
+            dl->AddLine(ImVec2(pos.x, pos.y + size.y), ImVec2(pos.x + size.x, pos.y + size.y), theme_.accent);
+        if (focused)
+            dl->AddRect(ImVec2(pos.x - 4, pos.y - 2), ImVec2(pos.x + size.x + 4, pos.y + size.y + 2), theme_.accent, 4.0f, 0, 2.0f);
+        if (hovered) {
+            ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+            if (!action.url.empty()) ImGui::SetTooltip("%s", action.url.c_str());
+        }
+        if (clicked || (focused && activate_focused_action_)) run_action(action, e);
+        pos.x += size.x + gap;
+    }
+    if (row_selected) activate_focused_action_ = false;
+    ImGui::SetCursorScreenPos(ImVec2(left, pos.y));
+    ImGui::Dummy(ImVec2(0, line));
+    ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y));
 }
 
 }  // namespace pv::ui

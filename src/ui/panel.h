@@ -28,7 +28,9 @@ public:
     virtual ~PanelHost() = default;
     virtual void open_url(const std::string& url, const std::string& entry_id) = 0;
     virtual void copy_text(const std::string& text) = 0;
+    virtual void copy_link(const std::string& entry_id) = 0;  // a link to this view with the entry open
     virtual void view_changed() = 0;   // query, kind, filters, sort or the open row changed
+    virtual void retry() = 0;          // the visitor asked to load the bundle again
 };
 
 // Everything a visitor chose, as a deep link stores it.
@@ -78,6 +80,8 @@ public:
     // height in CSS pixels from the canvas's top left), if it was on screen.
     // The page's hidden DOM mirror and the browser tests use it.
     std::optional<ImVec4> row_bounds(std::string_view id) const;
+    // Where the search box was drawn in the last frame (x, y, width, height).
+    ImVec4 search_box_bounds() const { return search_box_; }
 
     // Draws one frame of the panel filling `size` (logical pixels). Call between
     // ImGui::NewFrame() and ImGui::Render().
@@ -105,8 +109,17 @@ private:
     void draw_empty();
     void draw_list();
     void draw_row(int row, float width);
-    float draw_row_details(const Entry& entry, const Hit& hit, float width);
-    void draw_link(const char* label, const std::string& url, const Entry& entry);
+    float draw_row_details(const Entry& entry, const Hit& hit, float width, bool selected);
+    // The actions of an expanded row: its links, then copy buttons.
+    struct RowAction {
+        std::string label;
+        std::string url;       // opened when set
+        std::string copy;      // copied when set
+        bool copy_link = false;
+    };
+    std::vector<RowAction> row_actions(const Entry& entry) const;
+    void draw_actions(const Entry& entry, bool row_selected);
+    void run_action(const RowAction& action, const Entry& entry);
     void handle_list_keys();
     void toggle_row(int row);
     void scroll_to_row(int row);
@@ -133,11 +146,15 @@ private:
     std::vector<float> row_tops_;                   // y of each result row in the list; back() = total height
     bool row_tops_dirty_ = true;
     int selected_ = -1;                             // keyboard-selected result row
+    int focused_action_ = -1;                       // keyboard-focused action of the selected row
+    bool activate_focused_action_ = false;          // Enter pressed on a focused action
     bool scroll_to_selected_ = false;
     bool scroll_to_top_ = false;
     float collapsed_height_ = 0;
     std::string scroll_to_open_id_;                 // a deep link's row, scrolled to once shown
     bool focus_search_ = false;
+    std::vector<ImWchar> typed_before_focus_;  // typed while the search box was taking focus
+    ImVec4 search_box_{};
     bool show_problems_ = false;
     struct DrawnRow {
         std::uint32_t entry;

@@ -17,7 +17,7 @@ export const TYPED_QUERY = 'data model';  // 10 characters, words that occur in 
 const TYPING_DELAY_MS = 100;
 
 // What is measured on each page: how to know its first frame is on screen.
-export const PAGES = {
+const PAGES = {
   pubview: { firstFrame: 'window.PubView && PubView.widgets.length > 0 && PubView.widgets[0].firstRowsAt' },
   baseline: { firstFrame: 'window.baselineFirstFrameAt' },
 };

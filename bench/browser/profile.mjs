@@ -17,6 +17,7 @@ const [siteDir, sizeArgument] = process.argv.slice(2);
 const size = sizeArgument || '100000';
 const corpusDir = process.env.BENCH_DATA || path.join(root, 'build', 'bench-search');
 const serverArgs = size === 'seed' ? [] : ['--bundle', path.join(corpusDir, `corpus-${size}.json`)];
+const bundleName = size === 'seed' ? 'the seed bundle' : `${size} entries`;
 const SAMPLING_INTERVAL_US = 500;
 const TOP = 25;
 
@@ -100,7 +101,7 @@ async function main() {
       await page.waitForFunction(() => window.PubView && PubView.widgets.length > 0 && PubView.widgets[0].firstRowsAt,
         null, { timeout: 300000, polling: 100 });
     });
-    printSummary(`Loading ${size} entries, navigation → rows shown`, loading);
+    printSummary(`Loading ${bundleName}, navigation → rows shown`, loading);
     await page.waitForTimeout(1000);
     const count = await page.evaluate(() => PubView.widgets[0].count());
     const scrolling = await profiled(cdp, async () => {
@@ -114,7 +115,7 @@ async function main() {
       await page.keyboard.type(TYPED_QUERY, { delay: 100 });
       await page.waitForTimeout(1000);
     });
-    printSummary(`Typing "${TYPED_QUERY}" over ${size} entries`, typing);
+    printSummary(`Typing "${TYPED_QUERY}" over ${bundleName}`, typing);
     await context.close();
   } finally {
     await browser.close();

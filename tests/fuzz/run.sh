@@ -38,11 +38,13 @@ for name in bundle query import; do
   corpus=tests/fuzz/corpus-$name
   mkdir -p "$corpus"
   extra=()
-  [ $name = bundle ] && extra=(-dict=tests/fuzz/json.dict -max_len=8192)
-  [ $name = import ] && extra=(-max_len=8192)
+  # -jobs runs fuzzers in child processes that log to fuzz-N.log files.
+  [ "$jobs" -gt 1 ] && extra=(-jobs="$jobs" -workers="$jobs")
+  [ $name = bundle ] && extra+=(-dict=tests/fuzz/json.dict -max_len=8192)
+  [ $name = import ] && extra+=(-max_len=8192)
   echo "=== fuzz_$name for ${seconds} s"
   if ! build/fuzz/fuzz_$name "$corpus" "$seeds/$name" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-      -jobs="$jobs" -workers="$jobs" -print_final_stats=1 -artifact_prefix=build/fuzz/crash-$name- "${extra[@]}" 2>&1 |
+      -print_final_stats=1 -artifact_prefix=build/fuzz/crash-$name- "${extra[@]}" 2>&1 |
       tee build/fuzz/fuzz_$name.log | grep -E '^(#[0-9]+[[:space:]]+(INITED|DONE)|stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY|fuzz check)'; then
     :
   fi

@@ -5,6 +5,7 @@
     python3 serve.py --port 9000      # another port
     python3 serve.py --bundle my.json # serve another bundle as the default one
     python3 serve.py --no-build       # serve build/web/site as it is
+    python3 serve.py --standalone my.json  # write one HTML file that works from disk, and exit
 
 The site is static: any web server can serve build/web/site. This one adds the
 right types for .wasm, serves precompressed .gz files when the browser accepts
@@ -22,6 +23,8 @@ import time
 import urllib.parse
 
 ROOT = pathlib.Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "tools"))
+from make_standalone import make_standalone  # noqa: E402  (tools/ is not a package)
 SITE = ROOT / "build" / "web" / "site"
 DEFAULT_BUNDLE_PATH = "/data/most-viewed-2022.json"
 
@@ -141,6 +144,8 @@ def main():
     parser.add_argument("--bundle", help="a bundle file to serve as the default bundle")
     parser.add_argument("--no-build", action="store_true", help="serve build/web/site without setting up or building")
     parser.add_argument("--fault", choices=FAULTS, help="make the default bundle's URL fail this way (for tests)")
+    parser.add_argument("--standalone", metavar="BUNDLE", help="write pubview-standalone.html with this bundle inlined, then exit")
+    parser.add_argument("--output", default=str(SITE / "pubview-standalone.html"), help="where --standalone writes")
     args = parser.parse_args()
 
     if args.bundle and not pathlib.Path(args.bundle).is_file():
@@ -149,6 +154,11 @@ def main():
         build()
     if not (SITE / "pubview.js").is_file():
         sys.exit("serve.py: %s has no build; run without --no-build" % SITE)
+    if args.standalone:
+        out = pathlib.Path(args.output)
+        out.write_text(make_standalone(args.standalone, SITE), encoding="utf-8")
+        print("serve.py: wrote %s (%d KB); open it from disk, no server needed" % (out, out.stat().st_size // 1024))
+        return
 
     server = http.server.ThreadingHTTPServer((args.host, args.port), make_handler(args.bundle, args.fault))
     server.daemon_threads = True

@@ -54,6 +54,16 @@ add_custom_target(site ALL
   COMMAND ${CMAKE_COMMAND} -E copy_if_different ${CMAKE_SOURCE_DIR}/data/most-viewed-2022.json ${site_dir}/data/
   VERBATIM)
 
+# The offline demo: one HTML file with everything inlined (tools/make_standalone.py).
+find_package(Python3 REQUIRED COMPONENTS Interpreter)
+add_custom_command(
+  OUTPUT ${site_dir}/pubview-standalone.html
+  COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tools/make_standalone.py ${CMAKE_SOURCE_DIR}/data/most-viewed-2022.json
+          --site ${site_dir} -o ${site_dir}/pubview-standalone.html
+  DEPENDS site ${site_dir}/pubview.js ${CMAKE_SOURCE_DIR}/tools/make_standalone.py ${CMAKE_SOURCE_DIR}/data/most-viewed-2022.json
+  COMMENT "Writing pubview-standalone.html")
+add_custom_target(standalone ALL DEPENDS ${site_dir}/pubview-standalone.html)
+
 # ---- doctest suites under Node (32-bit pointers) --------------------------------
 target_compile_options(pubview_tests PRIVATE -fexceptions)
 target_link_options(pubview_tests PRIVATE -fexceptions -sENVIRONMENT=node -sNODERAWFS=1

@@ -199,6 +199,8 @@
       this.options.theme = theme;
       this._applyTheme();
     }
+    // Loads the bundle again (what the error view's "Try again" button does).
+    retry() { return this._loadBundle().then(() => this); }
     // Shows another bundle (a URL or an object) in place of the current one.
     setBundle(bundle) {
       this.options.bundle = bundle;
@@ -265,7 +267,7 @@
           copyText: (text) => this._copyText(text),
           copyLink: (id) => this._copyText(this.link(id)),
           viewChanged: () => this._viewChanged(),
-          retry: () => this._loadBundle(),
+          retry: () => this.retry(),
           focusTextInput: () => this._focusTextInput(),
           rowsShown: () => this._rowsShown(),
           setCursor: (cursor) => { this.canvas.style.cursor = cursor; },

@@ -33,6 +33,13 @@ std::string plural(std::size_t n, const char* one, const char* many) {
     return std::to_string(n) + ' ' + (n == 1 ? one : many);
 }
 
+// Black or white, whichever reads better on `background`.
+ImU32 readable_on(ImU32 background) {
+    const ImVec4 c = ImGui::ColorConvertU32ToFloat4(background);
+    const float luminance = 0.2126f * c.x + 0.7152f * c.y + 0.0722f * c.z;
+    return luminance > 0.5f ? IM_COL32(17, 24, 39, 255) : IM_COL32_WHITE;
+}
+
 const FacetValue* facet_value(const SearchResult& r, FacetField field, std::string_view value) {
     for (const Facet& f : r.facets)
         if (f.field == field)
@@ -351,7 +358,7 @@ void Panel::draw_kind_switch() {
         if (active) {
             ImGui::PushStyleColor(ImGuiCol_Button, theme_.accent);
             ImGui::PushStyleColor(ImGuiCol_ButtonHovered, theme_.accent);
-            ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
+            ImGui::PushStyleColor(ImGuiCol_Text, readable_on(theme_.accent));
         }
         char label[48];
         std::snprintf(label, sizeof label, "%s %u##kind%d", choices[i].label, counts[i], i);

@@ -259,6 +259,10 @@
     }
 
     async start() {
+      // The bundle downloads while the wasm compiles: neither waits for the other.
+      const source = this.options.bundle;
+      const early = typeof source === 'string' && source && !source.startsWith('#') ? this._download(source) : null;
+      if (early) early.catch(() => {});  // its error is reported by _loadBundle
       const [wasm, [regular, bold]] = await Promise.all([compiledWasm(), fonts()]);
       const module = await createPubviewModule({
         canvas: this.canvas,
@@ -299,7 +303,7 @@
         if (event.key === 'Enter') this.textInput.blur();
         if (event.key === 'Escape') { this.textInput.value = ''; this.setQuery(''); }
       });
-      await this._loadBundle();
+      await this._loadBundle(early);
       return this;
     }
 
@@ -311,13 +315,14 @@
       return { q: this.options.query || '', kind: kinds[this.options.view] || null, sort: 'relevance', filters: {}, open: '' };
     }
 
-    async _loadBundle() {
+    // Loads options.bundle; `download` is its download if one already started.
+    async _loadBundle(download) {
       const source = this.options.bundle;
       this._error = null;
       try {
         if (source && typeof source === 'object') this._loadBytes(new TextEncoder().encode(JSON.stringify(source)));
         else if (typeof source === 'string' && source.startsWith('#')) this._loadInline(source);
-        else if (source) this._loadBytes(await this._download(source));
+        else if (source) this._loadBytes(await (download || this._download(source)));
         else throw new Error('No bundle given: set data-bundle on the element or pass {bundle} to PubView.mount().');
       } catch (e) {
         this._fail(e && e.message ? e.message : String(e));

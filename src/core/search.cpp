@@ -73,6 +73,13 @@ std::vector<std::uint32_t> in_bundle_order(std::vector<std::uint32_t> list, std:
 
 }  // namespace
 
+// The positive clauses of a query, kept so that highlights can be made later
+// for the rows a list draws. The word lists point into `clauses`.
+struct detail::HighlightPlan {
+    std::vector<ClausePlan> clauses;
+    std::vector<const detail::WordMatcher*> title_words, body_words;
+};
+
 struct SearchIndex::Impl {
     explicit Impl(const Bundle& b);
 
@@ -238,8 +245,10 @@ SearchResult SearchIndex::Impl::search(const SearchRequest& request) const {
     const std::size_t entry_count = index.entry_count();
 
     Accumulator acc(entry_count);
-    std::vector<ClausePlan> positive;
-    std::vector<const detail::WordMatcher*> title_words, body_words;  // what highlights mark
+    auto marks = std::make_shared<detail::HighlightPlan>();
+    std::vector<ClausePlan>& positive = marks->clauses;
+    std::vector<const detail::WordMatcher*>& title_words = marks->title_words;  // what highlights mark
+    std::vector<const detail::WordMatcher*>& body_words = marks->body_words;
     for (const QueryClause& clause : query.clauses) {
         ClausePlan p = plan(clause);
         if (clause.negated) {
@@ -291,10 +300,25 @@ SearchResult SearchIndex::Impl::search(const SearchRequest& request) const {
     result.hits.reserve(shown);
     for (std::size_t i = 0; i < shown; ++i) {
         const std::uint32_t entry = outcome.passing[i];
+        if (!request.highlights) {
+            result.hits.push_back(Hit{entry, acc.score[entry], {}, {}});
+            continue;
+        }
         const Entry& e = bundle->entries[entry];
         result.hits.push_back(Hit{entry, acc.score[entry], highlights(e.title, title_words), highlights(e.body, body_words)});
     }
+    if (!request.highlights) {
+        for (ClausePlan& p : marks->clauses) p.clause = nullptr;  // it points into this call's parsed query
+        result.highlight_plan = std::move(marks);
+    }
     return result;
+}
+
+EntryHighlights SearchIndex::highlight(const SearchResult& result, std::uint32_t entry) const {
+    const detail::HighlightPlan* plan = result.highlight_plan.get();
+    if (!plan || entry >= impl_->bundle->entries.size()) return {};
+    const Entry& e = impl_->bundle->entries[entry];
+    return {impl_->highlights(e.title, plan->title_words), impl_->highlights(e.body, plan->body_words)};
 }
 
 SearchIndex::SearchIndex(const Bundle& bundle) : impl_(std::make_unique<Impl>(bundle)) {}

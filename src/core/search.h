@@ -47,6 +47,9 @@ struct SearchRequest {
     SortOrder sort = SortOrder::relevance;
     std::size_t limit = SIZE_MAX;     // hits returned (total still counts all)
     bool facets = true;               // compute facet counts
+    // Fill Hit::title/body for every hit. A list that draws a few rows of a
+    // large result turns this off and asks SearchIndex::highlight() per row.
+    bool highlights = true;
     std::size_t facet_values = 100;   // values listed per facet, most results first; picked ones always are
 };
 
@@ -68,12 +71,23 @@ struct Facet {
     std::vector<FacetValue> values;   // by count, then value
 };
 
+namespace detail {
+struct HighlightPlan;  // the query's words, ready to mark text with
+}
+
 struct SearchResult {
     std::vector<Hit> hits;            // ordered by the request's sort
     std::size_t total = 0;            // all matches, before `limit`
     bool fallback = false;            // nothing matched every word: these are close matches
     std::vector<std::string> hints;   // short notes about the query ("unclosed quote", "unknown field 'foo:'")
     std::vector<Facet> facets;        // one per FacetField, in enum order
+    // Set when the request asked for no highlights: what SearchIndex::highlight() needs.
+    std::shared_ptr<const detail::HighlightPlan> highlight_plan;
+};
+
+struct EntryHighlights {
+    std::vector<Highlight> title;
+    std::vector<Highlight> body;
 };
 
 class SearchIndex {
@@ -85,6 +99,9 @@ public:
     SearchIndex& operator=(SearchIndex&&) noexcept;
 
     SearchResult search(const SearchRequest& request) const;
+    // The ranges that Hit::title/body would hold for `entry`, for a result
+    // searched with `highlights = false`. Empty for any other result.
+    EntryHighlights highlight(const SearchResult& result, std::uint32_t entry) const;
     const Bundle& bundle() const;
 
 private:

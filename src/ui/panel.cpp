@@ -179,10 +179,18 @@ void Panel::refresh_results() {
     request.kind = state_.kind;
     request.filters = state_.filters;
     request.sort = state_.sort;
+    request.highlights = false;
     results_ = index_->search(request);
+    marks_.clear();
     results_dirty_ = false;
     row_tops_dirty_ = true;
     if (selected_ >= static_cast<int>(results_.hits.size())) selected_ = static_cast<int>(results_.hits.size()) - 1;
+}
+
+const EntryHighlights& Panel::marks_of(std::uint32_t entry) {
+    auto found = marks_.find(entry);
+    if (found == marks_.end()) found = marks_.emplace(entry, index_->highlight(results_, entry)).first;
+    return found->second;
 }
 
 int Panel::row_of_entry(std::uint32_t entry) const {
@@ -627,6 +635,7 @@ void Panel::draw_list() {
 void Panel::draw_row(int row, float width) {
     const Hit& hit = results_.hits[row];
     const Entry& e = loaded_->bundle.entries[hit.entry];
+    const EntryHighlights& marks = marks_of(hit.entry);
     const bool expanded = std::find(expanded_.begin(), expanded_.end(), hit.entry) != expanded_.end();
     const float fs = ImGui::GetFontSize();
     const float text_width = width - 2 * kRowPadX;
@@ -642,7 +651,7 @@ void Panel::draw_row(int row, float width) {
     const TextStyle title_style{fonts_.bold, fs * kTitleScale, theme_.text, theme_.mark};
     const TextStyle small_style{fonts_.regular, fs * kSmallScale, theme_.text_dim, theme_.mark};
     ImGui::SetCursorScreenPos(ImVec2(top.x + kRowPadX, top.y + kRowPadY));
-    const MarkedText title{e.title, hit.title, 0};
+    const MarkedText title{e.title, marks.title, 0};
     if (expanded) draw_wrapped(title, text_width, title_style);
     else draw_line(title, text_width, title_style);
     ImGui::SetCursorScreenPos(ImVec2(top.x + kRowPadX, ImGui::GetCursorScreenPos().y));
@@ -651,15 +660,15 @@ void Panel::draw_row(int row, float width) {
     if (!expanded) {
         ImGui::SetCursorScreenPos(ImVec2(top.x + kRowPadX, ImGui::GetCursorScreenPos().y));
         bool ellipsis = false;
-        const std::size_t around = hit.body.empty() ? 0 : hit.body.front().begin;
+        const std::size_t around = marks.body.empty() ? 0 : marks.body.front().begin;
         const std::size_t start = snippet_start(e.body, around, kSnippetChars, ellipsis);
         const std::string_view rest = std::string_view(e.body).substr(start);
         if (ellipsis) {
             std::string shown = "\xE2\x80\xA6" + std::string(rest.substr(0, 400));
             // The marks are offsets into the body; the snippet moved them by `start` minus the 3-byte ellipsis.
-            draw_line({shown, hit.body, start - 3}, text_width, {fonts_.regular, fs * kSmallScale, theme_.text, theme_.mark});
+            draw_line({shown, marks.body, start - 3}, text_width, {fonts_.regular, fs * kSmallScale, theme_.text, theme_.mark});
         } else {
-            draw_line({rest.substr(0, 400), hit.body, start}, text_width, {fonts_.regular, fs * kSmallScale, theme_.text, theme_.mark});
+            draw_line({rest.substr(0, 400), marks.body, start}, text_width, {fonts_.regular, fs * kSmallScale, theme_.text, theme_.mark});
         }
     }
     const float header_bottom = expanded ? ImGui::GetCursorScreenPos().y : top.y + collapsed_height_ - 1;
@@ -678,7 +687,7 @@ void Panel::draw_row(int row, float width) {
     float bottom = header_bottom;
     if (expanded) {
         ImGui::SetCursorScreenPos(ImVec2(top.x + kRowPadX, header_bottom));
-        const float details = draw_row_details(e, hit, text_width, row == selected_);
+        const float details = draw_row_details(e, marks, text_width, row == selected_);
         bottom = header_bottom + details + kRowPadY;
         const float extra = bottom + 1 - top.y - collapsed_height_;  // over a collapsed row
         float& cached = expanded_height_[hit.entry];
@@ -707,7 +716,7 @@ void Panel::draw_row(int row, float width) {
     ImGui::PopID();
 }
 
-float Panel::draw_row_details(const Entry& e, const Hit& hit, float width, bool selected) {
+float Panel::draw_row_details(const Entry& e, const EntryHighlights& marks, float width, bool selected) {
     const float fs = ImGui::GetFontSize();
     const float start_y = ImGui::GetCursorScreenPos().y;
     const float left = ImGui::GetCursorScreenPos().x;
@@ -738,12 +747,12 @@ float Panel::draw_row_details(const Entry& e, const Hit& hit, float width, bool 
             const float bullet_indent = fs * 1.1f;
             ImGui::GetWindowDrawList()->AddText(fonts_.regular, fs, ImGui::GetCursorScreenPos(), theme_.text_dim, "\xE2\x80\xA2");
             ImGui::SetCursorScreenPos(ImVec2(left + bullet_indent, ImGui::GetCursorScreenPos().y));
-            draw_wrapped({line.substr(2), hit.body, offset + 2}, width - bullet_indent, body);
+            draw_wrapped({line.substr(2), marks.body, offset + 2}, width - bullet_indent, body);
             at_left();
         } else if (e.kind == Kind::job && paragraph_start && line.back() == ':' && line.size() < 60) {
-            draw_wrapped({line, hit.body, offset}, width, heading);
+            draw_wrapped({line, marks.body, offset}, width, heading);
         } else {
-            draw_wrapped({line, hit.body, offset}, width, body);
+            draw_wrapped({line, marks.body, offset}, width, body);
         }
         paragraph_start = line.empty();
         offset = end + 1;

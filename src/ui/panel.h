@@ -109,7 +109,8 @@ private:
     void draw_empty();
     void draw_list();
     void draw_row(int row, float width);
-    float draw_row_details(const Entry& entry, const Hit& hit, float width, bool selected);
+    float draw_row_details(const Entry& entry, const EntryHighlights& marks, float width, bool selected);
+    const EntryHighlights& marks_of(std::uint32_t entry);
     // The actions of an expanded row: its links, then copy buttons.
     struct RowAction {
         std::string label;
@@ -139,6 +140,8 @@ private:
     ViewState state_;
     char query_buffer_[512] = {};
     SearchResult results_;
+    // Highlights are made for the rows drawn, not for every hit of a large result.
+    std::unordered_map<std::uint32_t, EntryHighlights> marks_;
     bool results_dirty_ = true;
     std::vector<std::uint32_t> expanded_;           // entry indices, in the order opened
     std::unordered_map<std::uint32_t, float> expanded_height_;  // measured at expanded_width_

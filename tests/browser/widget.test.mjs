@@ -172,3 +172,30 @@ test('a bundle that fails to load shows its error inside the widget', async () =
   assert.match(error, /404/);
   await context.close();
 });
+
+test('a search highlights its words in the titles and abstracts it shows', async () => {
+  const { page, context } = await openPage(browser, server.url);
+  await page.evaluate(() => {
+    PubView.widgets[0].setQuery('database');
+    PubView.widgets[0].expand('amazon-dynamodb-2022');
+  });
+  await settle(page, 300);
+  const ids = await page.evaluate(() => PubView.widgets[0].visible().map((r) => r.id));
+  assert.ok(ids.includes('amazon-dynamodb-2022'), ids.join());
+  // The highlight color (light theme: #fde68a) is on screen.
+  const shot = await page.screenshot({ path: path.join(screenshots, 'readme.png') });
+  const marked = await page.evaluate(async (png) => {
+    const image = new Image();
+    image.src = 'data:image/png;base64,' + png;
+    await image.decode();
+    const canvas = new OffscreenCanvas(image.width, image.height);
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(image, 0, 0);
+    const data = ctx.getImageData(0, 0, image.width, image.height).data;
+    let count = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i] === 253 && data[i + 1] === 230 && data[i + 2] === 138) ++count;
+    return count;
+  }, shot.toString('base64'));
+  assert.ok(marked > 200, `highlight pixels on screen: ${marked}`);
+  await context.close();
+});

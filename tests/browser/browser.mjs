@@ -1,12 +1,15 @@
 // Shared set-up for the browser tests: serve.py on a free port, and headless
 // Debian Chromium (WebGL2 through SwiftShader) driven by playwright-core.
 import { chromium } from 'playwright-core';
+import { before, after } from 'node:test';
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const screenshots = path.join(root, 'build', 'screenshots');
 
 const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
@@ -69,4 +72,20 @@ export async function openPage(browser, pageUrl, contextOptions = {}) {
 export async function settle(page, ms = 250) {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   await page.waitForTimeout(ms);
+}
+
+// One serve.py and one browser for all the tests of a file: returns an object
+// whose `server` and `browser` are set before the first test runs.
+export function serverAndBrowserForThisFile() {
+  const shared = { server: null, browser: null };
+  before(async () => {
+    fs.mkdirSync(screenshots, { recursive: true });
+    shared.server = await startServer();
+    shared.browser = await launchBrowser();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.stop();
+  });
+  return shared;
 }

@@ -1,24 +1,12 @@
 // The widget as a guest on other people's pages: two widgets in a blog post,
 // the host's own inputs, themes, deep links, the clipboard, keyboard, touch,
 // the hidden DOM mirror, print, events and a strict Content-Security-Policy.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, openPage, settle, root } from './browser.mjs';
+import { serverAndBrowserForThisFile, openPage, settle, screenshots } from './browser.mjs';
 
-const screenshots = path.join(root, 'build', 'screenshots');
-let server, browser;
-
-before(async () => {
-  fs.mkdirSync(screenshots, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const shared = serverAndBrowserForThisFile();
 
 const widget = (page, n, fn, arg) => page.evaluate(([n, source, arg]) => {
   // eslint-disable-next-line no-new-func
@@ -43,7 +31,7 @@ async function rowCenter(page, n, id) {
 }
 
 test('the blog page mounts two widgets that search independently', async () => {
-  const { page, context, errors } = await openPage(browser, server.url + 'blog.html');
+  const { page, context, errors } = await openPage(shared.browser, shared.server.url + 'blog.html');
   assert.equal(await page.evaluate(() => PubView.widgets.length), 2);
   const [papers, jobs] = [await widget(page, 0, (w) => w.visible()), await widget(page, 1, (w) => w.visible())];
   assert.equal(papers.length, 10);
@@ -69,7 +57,7 @@ test('the blog page mounts two widgets that search independently', async () => {
 });
 
 test('the host page keeps its input, textarea and Tab order', async () => {
-  const { page, context } = await openPage(browser, server.url + 'blog.html');
+  const { page, context } = await openPage(shared.browser, shared.server.url + 'blog.html');
   await page.locator('#papers canvas').click();
   await page.fill('#reader-name', '');
   await page.click('#reader-name');
@@ -90,7 +78,7 @@ test('the host page keeps its input, textarea and Tab order', async () => {
 });
 
 test('light and dark themes follow the system and setTheme', async () => {
-  const { page, context } = await openPage(browser, server.url + 'blog.html', { colorScheme: 'light' });
+  const { page, context } = await openPage(shared.browser, shared.server.url + 'blog.html', { colorScheme: 'light' });
   await settle(page, 300);
   const background = () => page.evaluate(() => PubView.widgets[0].root.style.background);
   assert.match(await background(), /255, 255, 255|#ffffff/);
@@ -106,8 +94,8 @@ test('light and dark themes follow the system and setTheme', async () => {
 });
 
 test('a deep link restores the query and the open row, and the hash follows changes', async () => {
-  const url = server.url + 'blog.html#pv1:q=dynamo&open=amazon-dynamodb-2022;pv2:q=boston';
-  const { page, context } = await openPage(browser, url);
+  const url = shared.server.url + 'blog.html#pv1:q=dynamo&open=amazon-dynamodb-2022;pv2:q=boston';
+  const { page, context } = await openPage(shared.browser, url);
   await settle(page, 300);
   const state = await widget(page, 0, (w) => w.state());
   assert.equal(state.q, 'dynamo');
@@ -128,7 +116,7 @@ test('a deep link restores the query and the open row, and the hash follows chan
 });
 
 test('copy citation, copy link and the search box shortcuts reach the system clipboard', async () => {
-  const { page, context } = await openPage(browser, server.url, { permissions: ['clipboard-read', 'clipboard-write'] });
+  const { page, context } = await openPage(shared.browser, shared.server.url, { permissions: ['clipboard-read', 'clipboard-write'] });
   await page.locator('canvas').focus();
   await page.keyboard.press('/');
   await page.keyboard.type('dynamodb', { delay: 10 });
@@ -168,7 +156,7 @@ test('copy citation, copy link and the search box shortcuts reach the system cli
 });
 
 test('Enter on a focused link opens it in a new tab, only for http(s), and says so in an event', async () => {
-  const { page, context } = await openPage(browser, server.url);
+  const { page, context } = await openPage(shared.browser, shared.server.url);
   await page.evaluate(() => {
     window.opened = [];
     window.open = (url, target, features) => { window.opened.push([url, target, features]); return null; };
@@ -190,7 +178,7 @@ test('Enter on a focused link opens it in a new tab, only for http(s), and says 
 });
 
 test('a tap expands a row and a tap in the search box opens the on-screen keyboard input', async () => {
-  const { page, context } = await openPage(browser, server.url, {
+  const { page, context } = await openPage(shared.browser, shared.server.url, {
     viewport: { width: 390, height: 760 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true,
   });
   await settle(page, 300);
@@ -212,7 +200,7 @@ test('a tap expands a row and a tap in the search box opens the on-screen keyboa
 });
 
 test('the hidden DOM mirror lists the same rows as visible() and announces the count', async () => {
-  const { page, context } = await openPage(browser, server.url);
+  const { page, context } = await openPage(shared.browser, shared.server.url);
   await settle(page, 200);
   const mirrorIds = () => page.evaluate(() => Array.from(document.querySelectorAll('.pubview-mirror li')).map((li) => li.dataset.id));
   const status = () => page.evaluate(() => document.querySelector('.pubview-mirror [role=status]').textContent);
@@ -231,7 +219,7 @@ test('the hidden DOM mirror lists the same rows as visible() and announces the c
 });
 
 test('printing shows the results as text with their abstracts, not the canvas', async () => {
-  const { page, context } = await openPage(browser, server.url);
+  const { page, context } = await openPage(shared.browser, shared.server.url);
   await page.emulateMedia({ media: 'print' });
   await settle(page, 200);
   const printed = await page.evaluate(() => {
@@ -250,7 +238,7 @@ test('printing shows the results as text with their abstracts, not the canvas', 
 });
 
 test('pubview:change carries the new state, and destroy() gives the page its content back', async () => {
-  const { page, context } = await openPage(browser, server.url + 'blog.html');
+  const { page, context } = await openPage(shared.browser, shared.server.url + 'blog.html');
   const detail = await page.evaluate(() => new Promise((resolve) => {
     document.getElementById('papers').addEventListener('pubview:change', (e) => resolve(e.detail), { once: true });
     PubView.widgets[0].expand('alexatm-20b-2022');
@@ -268,7 +256,7 @@ test('pubview:change carries the new state, and destroy() gives the page its con
 });
 
 test('pubview.js adds no global but PubView and runs under a strict Content-Security-Policy', async () => {
-  const context = await browser.newContext();
+  const context = await shared.browser.newContext();
   const page = await context.newPage();
   const violations = [];
   page.on('console', (m) => { if (/Content.Security.Policy|Refused/i.test(m.text())) violations.push(m.text()); });
@@ -278,7 +266,7 @@ test('pubview.js adds no global but PubView and runs under a strict Content-Secu
       "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:" } });
   });
   await page.addInitScript(() => { window.keysBefore = Object.keys(window); });
-  await page.goto(server.url + 'blog.html');
+  await page.goto(shared.server.url + 'blog.html');
   await page.waitForFunction(() => window.PubView && PubView.widgets.length === 2);
   await page.evaluate(() => Promise.all(PubView.widgets.map((w) => w.ready)).then(() => null));
   assert.equal(await page.evaluate(() => PubView.widgets[0].count()), 10);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startServer, launchBrowser, openPage, settle, root } from './browser.mjs';
+import { startServer, launchBrowser, openPage, settle, root, screenshots } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
@@ -52,7 +52,7 @@ for (const [fault, message] of faults) {
       assert.equal(result.rows, 0);
       assert.match(result.status, /could not be loaded/);
       assert.ok(Date.now() - started < 15000, 'it did not hang');
-      await page.screenshot({ path: path.join(root, 'build', 'screenshots', `fault-${fault}.png`) });
+      await page.screenshot({ path: path.join(screenshots, `fault-${fault}.png`) });
     } finally {
       await context.close();
       await server.stop();

@@ -1,24 +1,12 @@
 // The widget end to end in headless Chromium: the demo page loads the seed
 // bundle, searches, expands rows by mouse and keyboard, and leaves the host
 // page's own inputs alone.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launchBrowser, openPage, settle, root } from './browser.mjs';
+import { serverAndBrowserForThisFile, openPage, settle, screenshots } from './browser.mjs';
 
-const screenshots = path.join(root, 'build', 'screenshots');
-let server, browser;
-
-before(async () => {
-  fs.mkdirSync(screenshots, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const shared = serverAndBrowserForThisFile();
 
 // Clicks the middle of a row's header, as a visitor would.
 async function clickRow(page, id) {
@@ -33,7 +21,7 @@ async function clickRow(page, id) {
 }
 
 test('the demo page shows all 20 entries of the seed bundle without errors', async () => {
-  const { page, errors, context } = await openPage(browser, server.url);
+  const { page, errors, context } = await openPage(shared.browser, shared.server.url);
   await settle(page);
   const rows = await page.evaluate(() => PubView.widgets[0].visible());
   assert.equal(rows.length, 20);
@@ -50,7 +38,7 @@ test('the demo page shows all 20 entries of the seed bundle without errors', asy
 });
 
 test('setQuery narrows the list to the DynamoDB paper', async () => {
-  const { page, context } = await openPage(browser, server.url);
+  const { page, context } = await openPage(shared.browser, shared.server.url);
   const ids = await page.evaluate(() => {
     PubView.widgets[0].setQuery('dynamo');
     return PubView.widgets[0].visible().map((r) => r.id);
@@ -61,7 +49,7 @@ test('setQuery narrows the list to the DynamoDB paper', async () => {
 });
 
 test('pressing / and typing on the keyboard searches', async () => {
-  const { page, context } = await openPage(browser, server.url);
+  const { page, context } = await openPage(shared.browser, shared.server.url);
   await page.focus('canvas');
   await page.keyboard.press('/');
   await settle(page, 100);
@@ -82,7 +70,7 @@ test('pressing / and typing on the keyboard searches', async () => {
 });
 
 test('clicking into the search box and typing narrows the list', async () => {
-  const { page, context } = await openPage(browser, server.url);
+  const { page, context } = await openPage(shared.browser, shared.server.url);
   await settle(page);
   const canvas = await page.locator('canvas').boundingBox();
   await page.mouse.click(canvas.x + 200, canvas.y + 24);  // the search box spans the top of the panel
@@ -96,7 +84,7 @@ test('clicking into the search box and typing narrows the list', async () => {
 });
 
 test('clicking a row expands it in place and clicking again folds it', async () => {
-  const { page, context } = await openPage(browser, server.url);
+  const { page, context } = await openPage(shared.browser, shared.server.url);
   await settle(page);
   await clickRow(page, 'amazon-dynamodb-2022');
   await settle(page);
@@ -113,7 +101,7 @@ test('clicking a row expands it in place and clicking again folds it', async () 
 });
 
 test('the keyboard alone selects and expands a row', async () => {
-  const { page, context } = await openPage(browser, server.url);
+  const { page, context } = await openPage(shared.browser, shared.server.url);
   await page.focus('canvas');
   await page.keyboard.press('/');
   await page.keyboard.type('causal', { delay: 20 });
@@ -129,7 +117,7 @@ test('the keyboard alone selects and expands a row', async () => {
 });
 
 test('an input of the host page still receives Backspace and typing while the widget is on the page', async () => {
-  const { page, context } = await openPage(browser, server.url);
+  const { page, context } = await openPage(shared.browser, shared.server.url);
   await page.evaluate(() => {
     const input = document.createElement('input');
     input.id = 'host-input';
@@ -146,7 +134,7 @@ test('an input of the host page still receives Backspace and typing while the wi
 });
 
 test('the wheel scrolls the list while it can and the page once it is at the end', async () => {
-  const { page, context } = await openPage(browser, server.url, { viewport: { width: 1000, height: 600 } });
+  const { page, context } = await openPage(shared.browser, shared.server.url, { viewport: { width: 1000, height: 600 } });
   await page.evaluate(() => { document.body.style.paddingBottom = '2000px'; });
   await settle(page);
   const canvas = await page.locator('canvas').boundingBox();
@@ -161,7 +149,7 @@ test('the wheel scrolls the list while it can and the page once it is at the end
 });
 
 test('a bundle that fails to load shows its error inside the widget', async () => {
-  const { page, context } = await openPage(browser, server.url);
+  const { page, context } = await openPage(shared.browser, shared.server.url);
   await page.evaluate(async () => {
     const el = document.createElement('div');
     el.id = 'broken';
@@ -174,7 +162,7 @@ test('a bundle that fails to load shows its error inside the widget', async () =
 });
 
 test('a search highlights its words in the titles and abstracts it shows', async () => {
-  const { page, context } = await openPage(browser, server.url);
+  const { page, context } = await openPage(shared.browser, shared.server.url);
   await page.evaluate(() => {
     PubView.widgets[0].setQuery('database');
     PubView.widgets[0].expand('amazon-dynamodb-2022');

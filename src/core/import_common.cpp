@@ -96,23 +96,24 @@ std::string normalize_text_file(std::string_view text) {
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
     std::string out;
     out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const auto c = static_cast<unsigned char>(text[i]);
+    for (std::size_t i = 0; i < text.size();) {
+        const text::Decoded d = text::decode_utf8(text, i);
+        const char32_t c = d.code_point;
+        i += d.length;
         if (c == '\r') {
             out += '\n';
-            if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
-        } else if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) {
-            // Control characters: the loader would remove them too, and an id
-            // or title made only of them would make it drop the entry.
-        } else if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0x9F &&
-                   static_cast<unsigned char>(text[i + 1]) >= 0x80) {
-            ++i;  // C1 controls, U+0080..U+009F
-        } else if (c == 0xE2 && i + 2 < text.size() &&
-                   ((text[i + 1] == '\x80' && static_cast<unsigned char>(text[i + 2]) >= 0xAA && static_cast<unsigned char>(text[i + 2]) <= 0xAE) ||
-                    (text[i + 1] == '\x81' && static_cast<unsigned char>(text[i + 2]) >= 0xA6 && static_cast<unsigned char>(text[i + 2]) <= 0xA9))) {
-            i += 2;  // bidirectional overrides and isolates, U+202A..U+202E, U+2066..U+2069
+            if (i < text.size() && text[i] == '\n') ++i;
+        } else if (c == text::kInvalidCodePoint) {
+            // Ill-formed UTF-8 becomes U+FFFD now, as it would when the bundle
+            // is written: two ids that differ only in bad bytes would clash then.
+            text::append_utf8(out, 0xFFFD);
+        } else if ((c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7F && c <= 0x9F) ||
+                   (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)) {
+            // Control characters (C0, DEL, C1) and bidirectional overrides: the
+            // loader would remove them too, and an id or title made only of
+            // them would make it drop the entry.
         } else {
-            out += text[i];
+            out.append(text.substr(i - d.length, d.length));
         }
     }
     return out;

@@ -59,9 +59,9 @@ private:
 };
 
 // The text with a leading UTF-8 byte order mark removed, CR LF / lone CR
-// line ends turned into LF, and control characters other than LF and tab
-// (C0, DEL, C1) and bidirectional overrides removed, as the bundle loader
-// would remove them.
+// line ends turned into LF, ill-formed UTF-8 replaced by U+FFFD, and control
+// characters other than LF and tab (C0, DEL, C1) and bidirectional overrides
+// removed, as the bundle loader would remove them.
 std::string normalize_text_file(std::string_view text);
 
 std::string_view trim(std::string_view text);

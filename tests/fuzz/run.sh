@@ -43,6 +43,8 @@ for name in bundle query import; do
   [ $name = bundle ] && extra+=(-dict=tests/fuzz/json.dict -max_len=8192)
   [ $name = import ] && extra+=(-max_len=8192)
   echo "=== fuzz_$name for ${seconds} s"
+  # Inputs that once failed (tests/fuzz/regressions/NAME/) are seeds too.
+  [ -d tests/fuzz/regressions/$name ] && cp tests/fuzz/regressions/$name/* "$seeds/$name/"
   if ! build/fuzz/fuzz_$name "$corpus" "$seeds/$name" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
       -print_final_stats=1 -artifact_prefix=build/fuzz/crash-$name- "${extra[@]}" 2>&1 |
       tee build/fuzz/fuzz_$name.log | grep -E '^(#[0-9]+[[:space:]]+(INITED|DONE)|stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY|fuzz check)'; then

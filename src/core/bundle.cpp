@@ -118,6 +118,14 @@ bool sanitize_text(std::string& text, bool keep_newlines) {
     return removed;
 }
 
+// Removes `chars` from both ends of `text`.
+void trim_ends(std::string& text, const char* chars) {
+    const auto first = text.find_first_not_of(chars);
+    if (first == std::string::npos) { text.clear(); return; }
+    text.erase(text.find_last_not_of(chars) + 1);
+    text.erase(0, first);
+}
+
 bool is_safe_url(std::string_view url) {
     auto starts = [&](std::string_view scheme) {
         if (url.size() < scheme.size()) return false;
@@ -229,10 +237,7 @@ private:
     void clean(std::string_view field, std::string& text, bool multiline) {
         if (sanitize_text(text, multiline))
             warn(field, "removed control or text-direction characters");
-        const auto first = text.find_first_not_of(multiline ? " \n" : " ");
-        if (first == std::string::npos) { text.clear(); return; }
-        text.erase(0, first);
-        text.erase(text.find_last_not_of(multiline ? " \n" : " ") + 1);
+        trim_ends(text, multiline ? " \n" : " ");
     }
 
     const json& object_;
@@ -557,6 +562,13 @@ void read_top_fields(json& top, LoadResult& result, std::vector<Problem>& out) {
 }
 
 }  // namespace
+
+std::string single_line(std::string_view text) {
+    std::string out(text);
+    sanitize_text(out, false);
+    trim_ends(out, " ");
+    return out;
+}
 
 LoadResult load_bundle(std::string_view text, const LoadOptions& options) {
     LoadResult result;

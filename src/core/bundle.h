@@ -113,6 +113,12 @@ struct LoadResult {
     const Problem* fatal() const;  // the error that made it unusable, or null
 };
 
+// A one-line field (an id, a title) as the loader keeps it: tabs and line
+// breaks become spaces, control and text-direction characters go, the ends
+// are trimmed. Importers make ids with it, so that ids they keep apart stay
+// apart once the bundle is loaded.
+std::string single_line(std::string_view text);
+
 // Parses and validates a bundle. Never throws; everything that went wrong is in
 // `problems`, and every valid item is kept.
 LoadResult load_bundle(std::string_view json_text, const LoadOptions& options = {});

@@ -85,7 +85,9 @@ bool is_web_link(std::string_view url) {
 }
 
 std::string IdAllocator::claim(const std::string& base, std::string_view fallback) {
-    const std::string root = base.empty() ? std::string(fallback) : base;
+    // Compare ids as the loader will store them.
+    std::string root = single_line(base);
+    if (root.empty()) root = single_line(fallback);
     std::string id = root;
     for (int n = 2; taken_.count(id) != 0; ++n) id = root + '-' + std::to_string(n);
     taken_.insert(id);

@@ -150,7 +150,8 @@ std::string short_title(std::string_view text, std::size_t max_words) {
     // A sentence ends at '.', '?' or '!' followed by a space (so "9.3B" and
     // "Amazon.com" do not end it).
     for (std::size_t i = 0; i + 1 < text.size(); ++i) {
-        if ((text[i] == '.' || text[i] == '?' || text[i] == '!') && text[i + 1] == ' ') {
+        // A mark with nothing before it ("? Applied ...") ends no sentence: the title would be empty.
+        if ((text[i] == '.' || text[i] == '?' || text[i] == '!') && text[i + 1] == ' ' && !trim(text.substr(0, i)).empty()) {
             text = text.substr(0, i);
             break;
         }

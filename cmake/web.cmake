@@ -1,20 +1,7 @@
 # The web build (Emscripten): Dear ImGui, the panel, the browser platform layer,
 # the site in build/web/site/, and the doctest suites run under Node.
 
-set(imgui_dir ${PUBVIEW_THIRD_PARTY}/imgui)
-if(NOT EXISTS ${imgui_dir}/imgui.cpp)
-  message(FATAL_ERROR "Dear ImGui's source is missing: run `bash tools/setup.sh` first")
-endif()
-
-# ---- Dear ImGui 1.86 (Debian's source), without demo, metrics or file I/O -------
-add_library(imgui STATIC
-  ${imgui_dir}/imgui.cpp ${imgui_dir}/imgui_draw.cpp ${imgui_dir}/imgui_widgets.cpp
-  ${imgui_dir}/imgui_tables.cpp ${imgui_dir}/backends/imgui_impl_opengl3.cpp)
-target_include_directories(imgui SYSTEM PUBLIC ${imgui_dir} ${imgui_dir}/backends)
-target_compile_definitions(imgui PUBLIC
-  IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_METRICS_WINDOW IMGUI_DISABLE_FILE_FUNCTIONS
-  IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_IMPL_OPENGL_ES3)
-target_compile_options(imgui PRIVATE -w)
+include(${CMAKE_CURRENT_LIST_DIR}/imgui.cmake)
 
 # ---- ui: the ImGui panel (knows ImGui and core, nothing of the browser) --------
 file(GLOB ui_sources CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/ui/*.cpp)

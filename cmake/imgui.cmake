@@ -1,0 +1,18 @@
+# Dear ImGui 1.86 from Debian's source package (unpacked by tools/setup.sh into
+# PUBVIEW_THIRD_PARTY/imgui), as a static library without the demo, the
+# metrics window or file I/O, with the OpenGL ES 3 (WebGL2) renderer. Used by
+# the widget (cmake/web.cmake) and by bench/browser's bare ImGui baseline, so
+# that both are built from the same source with the same options.
+set(imgui_dir ${PUBVIEW_THIRD_PARTY}/imgui)
+if(NOT EXISTS ${imgui_dir}/imgui.cpp)
+  message(FATAL_ERROR "Dear ImGui's source is missing: run `bash tools/setup.sh` first")
+endif()
+
+add_library(imgui STATIC
+  ${imgui_dir}/imgui.cpp ${imgui_dir}/imgui_draw.cpp ${imgui_dir}/imgui_widgets.cpp
+  ${imgui_dir}/imgui_tables.cpp ${imgui_dir}/backends/imgui_impl_opengl3.cpp)
+target_include_directories(imgui SYSTEM PUBLIC ${imgui_dir} ${imgui_dir}/backends)
+target_compile_definitions(imgui PUBLIC
+  IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_METRICS_WINDOW IMGUI_DISABLE_FILE_FUNCTIONS
+  IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_IMPL_OPENGL_ES3)
+target_compile_options(imgui PRIVATE -w)

@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -21,6 +22,16 @@ std::optional<std::string> read_file(const std::string& path) {
 }
 
 std::optional<LoadResult> load_bundle_file(const std::string& path) {
+    // Refuse an oversized file before reading it into memory.
+    const std::size_t limit = LoadOptions{}.max_document_bytes;
+    std::error_code error;
+    const auto size = std::filesystem::file_size(path, error);
+    if (!error && size > limit) {
+        const Problem too_big{Severity::error, "", "bundle is " + std::to_string(size >> 20) + " MiB; the limit is " +
+                                                       std::to_string(limit >> 20) + " MiB"};
+        std::cerr << format_problem(path, too_big) << '\n';
+        return std::nullopt;
+    }
     std::optional<std::string> text = read_file(path);
     if (!text) return std::nullopt;
     LoadResult result = load_bundle(*text);

@@ -82,8 +82,11 @@ std::string problems_json(const ui::Panel& panel) {
     std::size_t skipped = 0;
     if (const LoadResult* loaded = panel.loaded()) {
         skipped = loaded->skipped;
+        // Everything but the error that made the bundle unusable (that one is error()):
+        // a syntax error after which the items before it still loaded is listed too.
+        const Problem* fatal = loaded->fatal();
         for (const Problem& p : loaded->problems)
-            if (p.severity == Severity::warning) warnings.push_back(format_problem("", p).substr(2));
+            if (&p != fatal) warnings.push_back(format_problem("bundle", p));
     }
     const std::string& error = panel.error();
     return dump({{"error", error.empty() ? json(nullptr) : json(error)}, {"warnings", warnings}, {"skipped", skipped}});

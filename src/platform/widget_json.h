@@ -23,7 +23,7 @@ std::string visible_json(const std::vector<ui::VisibleRow>& rows);
 constexpr std::size_t kMirrorRows = 500;
 std::string mirror_json(const ui::Panel& panel, bool full);
 
-// {"error": null|"message", "warnings": ["/pointer: message", ...], "skipped": N}
+// {"error": null|"message", "warnings": ["bundle: /pointer: message", "bundle:3:7: message", ...], "skipped": N}
 std::string problems_json(const ui::Panel& panel);
 
 }  // namespace pv::platform

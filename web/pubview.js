@@ -454,7 +454,8 @@
     _watchPrint() {
       const print = window.matchMedia('print');
       const apply = (printing) => {
-        if (printing) this._mirrorNow(true);
+        this._printing = printing;
+        if (printing) this._mirrorNow();
         this.mirror.style.cssText = printing ? PRINTED : VISUALLY_HIDDEN;
         this.canvas.style.display = printing ? 'none' : 'block';
         this.root.style.height = printing ? 'auto' : (this.options.height || '600px');
@@ -527,9 +528,10 @@
 
     // Keeps the hidden DOM mirror in step with the list: the result count for
     // screen readers to announce, and each result as text and real links.
-    _mirrorNow(full = false) {
+    _mirrorNow() {
       if (!this.module) return;
-      const mirror = JSON.parse(this.module.UTF8ToString(this.module._pv_mirror(full ? 1 : 0)));
+      // Printed, every row shows its text; on screen, only the open ones.
+      const mirror = JSON.parse(this.module.UTF8ToString(this.module._pv_mirror(this._printing ? 1 : 0)));
       const error = this.error();
       this.status.textContent = error ? 'The list could not be loaded: ' + error
         : mirror.count === 1 ? '1 result' : mirror.count + ' results';
@@ -549,6 +551,7 @@
             li.appendChild(p);
           }
         }
+        const links = document.createElement('p');
         for (const link of row.links) {
           if (!isSafeUrl(link.url)) continue;
           const a = document.createElement('a');
@@ -556,8 +559,10 @@
           a.target = '_blank';
           a.rel = 'noopener noreferrer';
           a.textContent = link.label + ': ' + row.title;
-          li.appendChild(a);
+          if (links.childNodes.length) links.append(' · ');
+          links.appendChild(a);
         }
+        if (links.childNodes.length) li.appendChild(links);
         return li;
       });
       this.mirrorList.replaceChildren(...items);

@@ -73,7 +73,7 @@ public:
         : canvas_(std::move(canvas)), font_regular_(std::move(regular)), font_bold_(std::move(bold)), panel_(*this) {}
 
     ~Widget() override {
-        remove_input_callbacks();
+        set_input_callbacks(false);
         if (imgui_) {
             ImGui::SetCurrentContext(imgui_);
             emscripten_webgl_make_context_current(gl_);
@@ -116,7 +116,7 @@ public:
         for (auto [imgui_key, dom_key] : keys) io.KeyMap[imgui_key] = dom_key;
         ImGui_ImplOpenGL3_Init("#version 300 es");
         apply_theme();
-        add_input_callbacks();
+        set_input_callbacks(true);
         return true;
     }
 
@@ -289,39 +289,25 @@ private:
     }
 
     // ---- html5.h events, bound to this widget's canvas ----------------------
-    void add_input_callbacks() {
+    // Binds (or, with on = false, unbinds) the html5.h events of this widget's canvas.
+    void set_input_callbacks(bool on) {
         const char* c = canvas_.c_str();
-        emscripten_set_mousedown_callback(c, this, false, &Widget::on_mouse);
-        emscripten_set_mousemove_callback(c, this, false, &Widget::on_mouse);
-        emscripten_set_mouseleave_callback(c, this, false, &Widget::on_mouse);
+        void* user = on ? this : nullptr;
+        auto pick = [on](auto handler) { return on ? handler : nullptr; };
+        emscripten_set_mousedown_callback(c, user, false, pick(&Widget::on_mouse));
+        emscripten_set_mousemove_callback(c, user, false, pick(&Widget::on_mouse));
+        emscripten_set_mouseleave_callback(c, user, false, pick(&Widget::on_mouse));
         // A drag that ends outside the canvas must still release the button.
-        emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, this, false, &Widget::on_mouse);
-        emscripten_set_wheel_callback(c, this, false, &Widget::on_wheel);
-        emscripten_set_keydown_callback(c, this, false, &Widget::on_key);
-        emscripten_set_keyup_callback(c, this, false, &Widget::on_key);
-        emscripten_set_focus_callback(c, this, false, &Widget::on_focus);
-        emscripten_set_blur_callback(c, this, false, &Widget::on_focus);
-        emscripten_set_touchstart_callback(c, this, false, &Widget::on_touch);
-        emscripten_set_touchmove_callback(c, this, false, &Widget::on_touch);
-        emscripten_set_touchend_callback(c, this, false, &Widget::on_touch);
-        emscripten_set_touchcancel_callback(c, this, false, &Widget::on_touch);
-    }
-
-    void remove_input_callbacks() {
-        const char* c = canvas_.c_str();
-        emscripten_set_mousedown_callback(c, nullptr, false, nullptr);
-        emscripten_set_mousemove_callback(c, nullptr, false, nullptr);
-        emscripten_set_mouseleave_callback(c, nullptr, false, nullptr);
-        emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, nullptr);
-        emscripten_set_wheel_callback(c, nullptr, false, nullptr);
-        emscripten_set_keydown_callback(c, nullptr, false, nullptr);
-        emscripten_set_keyup_callback(c, nullptr, false, nullptr);
-        emscripten_set_focus_callback(c, nullptr, false, nullptr);
-        emscripten_set_blur_callback(c, nullptr, false, nullptr);
-        emscripten_set_touchstart_callback(c, nullptr, false, nullptr);
-        emscripten_set_touchmove_callback(c, nullptr, false, nullptr);
-        emscripten_set_touchend_callback(c, nullptr, false, nullptr);
-        emscripten_set_touchcancel_callback(c, nullptr, false, nullptr);
+        emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, user, false, pick(&Widget::on_mouse));
+        emscripten_set_wheel_callback(c, user, false, pick(&Widget::on_wheel));
+        emscripten_set_keydown_callback(c, user, false, pick(&Widget::on_key));
+        emscripten_set_keyup_callback(c, user, false, pick(&Widget::on_key));
+        emscripten_set_focus_callback(c, user, false, pick(&Widget::on_focus));
+        emscripten_set_blur_callback(c, user, false, pick(&Widget::on_focus));
+        emscripten_set_touchstart_callback(c, user, false, pick(&Widget::on_touch));
+        emscripten_set_touchmove_callback(c, user, false, pick(&Widget::on_touch));
+        emscripten_set_touchend_callback(c, user, false, pick(&Widget::on_touch));
+        emscripten_set_touchcancel_callback(c, user, false, pick(&Widget::on_touch));
     }
 
     static EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void* user) {

@@ -195,6 +195,14 @@
       return location.href.split('#')[0] + hashWith(this.name, stateToParams(state, id));
     }
     focus() { this.canvas.focus(); this._call((m) => m._pv_focus_search()); }
+    // Resolves once the widget has drawn every frame its last input asked for
+    // (before a screenshot, or in a test).
+    settled() {
+      return new Promise((resolve) => {
+        const check = () => (this.module && this.module._pv_busy() ? requestAnimationFrame(check) : resolve());
+        check();
+      });
+    }
     setTheme(theme) {
       this.options.theme = theme;
       this._applyTheme();

@@ -148,6 +148,9 @@ public:
     }
 
     // Draws kSettleFrames more frames, one per animation frame; then sleeps.
+    // True until the frames the last input asked for are drawn.
+    bool busy() const { return frame_scheduled_ || !key_events_.empty(); }
+
     void request_frames() {
         frames_pending_ = kSettleFrames;
         if (frame_scheduled_) return;
@@ -238,6 +241,8 @@ private:
     // text and keys typed in one frame would be applied out of order. Events
     // wait in a queue; a frame takes them in order until one would touch a key
     // it already changed or would follow text with a key. The rest waits.
+    // An event that changes nothing (the release of a letter typed as text)
+    // is taken at once, so a fast typist's letters all land in one frame.
     void apply_key_events() {
         ImGuiIO& io = ImGui::GetIO();
         bool changed[kKeyCount] = {};
@@ -247,6 +252,10 @@ private:
             if (event.code == 0) {
                 io.AddInputCharactersUTF8(event.text);
                 typed = true;
+            } else if (!changed[event.code] && io.KeysDown[event.code] == event.down && event.modifiers.ctrl == io.KeyCtrl &&
+                       event.modifiers.shift == io.KeyShift && event.modifiers.alt == io.KeyAlt &&
+                       event.modifiers.super == io.KeySuper) {
+                // nothing to change
             } else {
                 if (changed[event.code] || typed) break;
                 changed[event.code] = true;
@@ -360,9 +369,10 @@ private:
                            (command && (code == kA || code == kC || code == kX || code == kY || code == kZ));
         const bool text = down && !command && is_single_character(e->key);
         const bool tracked = code > 0 && code < kKeyCount;
-        // Every release is passed on, or a key pressed as text would stay down
-        // for ImGui and repeat (a "y" left down made Ctrl+A a redo).
-        if (tracked && (!down || known || text)) {
+        // A letter typed as text reaches ImGui as text only. Every release is
+        // passed on, or a key pressed with Ctrl would stay down for ImGui and
+        // repeat (a "y" left down made Ctrl+A a redo).
+        if (tracked && (!down || known)) {
             self->key_events_.push_back({code, down, modifiers, {}});
             self->request_frames();
         }
@@ -371,6 +381,7 @@ private:
             KeyEvent typed{0, true, modifiers, {}};
             std::strncpy(typed.text, e->key, sizeof typed.text - 1);
             self->key_events_.push_back(typed);
+            self->request_frames();
         }
         return EM_TRUE;
     }
@@ -545,6 +556,8 @@ EMSCRIPTEN_KEEPALIVE void pv_set_query(const char* text) {
     g_widget->panel().set_query(text);
     g_widget->request_frames();
 }
+
+EMSCRIPTEN_KEEPALIVE int pv_busy() { return g_widget && g_widget->busy() ? 1 : 0; }
 
 EMSCRIPTEN_KEEPALIVE const char* pv_query() { return g_widget ? g_widget->panel().query().c_str() : ""; }
 

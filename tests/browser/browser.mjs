@@ -71,6 +71,8 @@ export async function openPage(browser, pageUrl, contextOptions = {}) {
 // Waits until the widget has drawn and gone idle (no frame for a moment).
 export async function settle(page, ms = 250) {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  // Every key typed so far is drawn, however slow the machine.
+  await page.evaluate(() => Promise.all((window.PubView ? PubView.widgets : []).map((w) => w.settled())).then(() => null));
   await page.waitForTimeout(ms);
 }
 

@@ -1,8 +1,10 @@
 # Dear ImGui 1.86 from Debian's source package (unpacked by tools/setup.sh into
 # PUBVIEW_THIRD_PARTY/imgui), as a static library without the demo, the
-# metrics window or file I/O, with the OpenGL ES 3 (WebGL2) renderer. Used by
-# the widget (cmake/web.cmake) and by bench/browser's bare ImGui baseline, so
-# that both are built from the same source with the same options.
+# metrics window or file I/O, with ImGui's OpenGL ES 3 (WebGL2) renderer. Used by
+# the widget (cmake/web.cmake), which draws with its own renderer
+# (src/platform/webgl_renderer.cpp) and so never links ImGui's, and by
+# bench/browser's bare ImGui baseline, which does: both are built from the same
+# source with the same options.
 set(imgui_dir ${PUBVIEW_THIRD_PARTY}/imgui)
 if(NOT EXISTS ${imgui_dir}/imgui.cpp)
   message(FATAL_ERROR "Dear ImGui's source is missing: run `bash tools/setup.sh` first")

@@ -12,7 +12,7 @@ target_link_libraries(pubview_ui PUBLIC pubview_core_fast imgui)
 
 # ---- platform: the widget module (html5.h input, WebGL2, JS interop) -----------
 file(GLOB platform_sources CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/platform/widget*.cpp)
-add_executable(pubview_widget ${platform_sources})
+add_executable(pubview_widget ${platform_sources} ${CMAKE_SOURCE_DIR}/src/platform/webgl_renderer.cpp)
 target_link_libraries(pubview_widget PRIVATE pubview_ui)
 set_target_properties(pubview_widget PROPERTIES OUTPUT_NAME pubview-glue SUFFIX .js)
 target_link_options(pubview_widget PRIVATE

@@ -8,6 +8,7 @@
 // Backspace for every input of the host page, scrolls far too fast, and has no
 // clipboard, HiDPI or touch support.
 #include "core/bundle.h"
+#include "platform/webgl_renderer.h"
 #include "platform/widget_json.h"
 #include "ui/fonts.h"
 #include "ui/panel.h"
@@ -17,7 +18,6 @@
 #include <emscripten/html5.h>
 #include <GLES3/gl3.h>
 #include <imgui.h>
-#include <imgui_impl_opengl3.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -76,8 +76,6 @@ public:
         set_input_callbacks(false);
         if (imgui_) {
             ImGui::SetCurrentContext(imgui_);
-            emscripten_webgl_make_context_current(gl_);
-            ImGui_ImplOpenGL3_Shutdown();
             ImGui::DestroyContext(imgui_);
         }
         if (gl_) emscripten_webgl_destroy_context(gl_);
@@ -114,7 +112,7 @@ public:
             {ImGuiKey_A, kA}, {ImGuiKey_C, kC}, {ImGuiKey_V, kV}, {ImGuiKey_X, kX}, {ImGuiKey_Y, kY}, {ImGuiKey_Z, kZ},
         };
         for (auto [imgui_key, dom_key] : keys) io.KeyMap[imgui_key] = dom_key;
-        ImGui_ImplOpenGL3_Init("#version 300 es");
+        if (!renderer_.init()) return false;
         apply_theme();
         set_input_callbacks(true);
         return true;
@@ -193,8 +191,7 @@ private:
         const auto ratio = static_cast<float>(pixel_ratio_);
         panel_.set_fonts(ui::build_fonts(*io.Fonts, font_regular_, font_bold_, size, ratio));
         io.FontGlobalScale = 1.0f / ratio;  // rasterized at device pixels, laid out in CSS pixels
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
+        renderer_.upload_font_atlas(*io.Fonts);
         fonts_pixel_ratio_ = pixel_ratio_;
         fonts_size_ = size;
         fonts_dirty_ = false;
@@ -212,16 +209,17 @@ private:
         io.DisplaySize = ImVec2(static_cast<float>(css_width_), static_cast<float>(css_height_));
         io.DisplayFramebufferScale = ImVec2(static_cast<float>(pixel_ratio_), static_cast<float>(pixel_ratio_));
 
-        ImGui_ImplOpenGL3_NewFrame();
         ImGui::NewFrame();
         panel_.draw(io.DisplaySize);
         ImGui::Render();
 
+        const int width = static_cast<int>(std::lround(css_width_ * pixel_ratio_));
+        const int height = static_cast<int>(std::lround(css_height_ * pixel_ratio_));
         const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(panel_.theme().background);
-        glViewport(0, 0, static_cast<int>(std::lround(css_width_ * pixel_ratio_)), static_cast<int>(std::lround(css_height_ * pixel_ratio_)));
+        glViewport(0, 0, width, height);
         glClearColor(bg.x, bg.y, bg.z, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        renderer_.render(*ImGui::GetDrawData(), width, height);
 
         const ImGuiMouseCursor cursor = ImGui::GetMouseCursor();
         if (cursor != last_cursor_) {
@@ -455,6 +453,7 @@ private:
     std::vector<unsigned char> font_regular_, font_bold_;
     ui::Panel panel_;
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl_ = 0;
+    WebGLRenderer renderer_;
     ImGuiContext* imgui_ = nullptr;
 
     double css_width_ = 1, css_height_ = 1, pixel_ratio_ = 1;

@@ -1,0 +1,174 @@
+#include "platform/webgl_renderer.h"
+
+#include <imgui.h>
+
+#include <cstdint>
+#include <cstdio>
+
+namespace pv::platform {
+namespace {
+
+constexpr const char* kVertexShader = R"(#version 300 es
+precision highp float;
+layout (location = 0) in vec2 position;
+layout (location = 1) in vec2 uv;
+layout (location = 2) in vec4 color;
+uniform mat4 projection;
+out vec2 fragment_uv;
+out vec4 fragment_color;
+void main() {
+    fragment_uv = uv;
+    fragment_color = color;
+    gl_Position = projection * vec4(position, 0.0, 1.0);
+}
+)";
+
+// The atlas has one channel: coverage. Solid shapes sample its white pixel.
+constexpr const char* kFragmentShader = R"(#version 300 es
+precision mediump float;
+uniform sampler2D atlas;
+in vec2 fragment_uv;
+in vec4 fragment_color;
+layout (location = 0) out vec4 out_color;
+void main() {
+    out_color = vec4(fragment_color.rgb, fragment_color.a * texture(atlas, fragment_uv).r);
+}
+)";
+
+GLuint compile(GLenum kind, const char* source) {
+    const GLuint shader = glCreateShader(kind);
+    glShaderSource(shader, 1, &source, nullptr);
+    glCompileShader(shader);
+    GLint ok = GL_FALSE;
+    glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);  // once, at start-up
+    if (ok != GL_TRUE) {
+        char log[512] = {};
+        glGetShaderInfoLog(shader, sizeof log, nullptr, log);
+        std::fprintf(stderr, "pubview: a shader did not compile: %s\n", log);
+        glDeleteShader(shader);
+        return 0;
+    }
+    return shader;
+}
+
+}  // namespace
+
+bool WebGLRenderer::init() {
+    const GLuint vertex = compile(GL_VERTEX_SHADER, kVertexShader);
+    const GLuint fragment = compile(GL_FRAGMENT_SHADER, kFragmentShader);
+    if (!vertex || !fragment) return false;
+    program_ = glCreateProgram();
+    glAttachShader(program_, vertex);
+    glAttachShader(program_, fragment);
+    glLinkProgram(program_);
+    glDeleteShader(vertex);
+    glDeleteShader(fragment);
+    GLint ok = GL_FALSE;
+    glGetProgramiv(program_, GL_LINK_STATUS, &ok);
+    if (ok != GL_TRUE) {
+        std::fprintf(stderr, "pubview: the shader program did not link\n");
+        return false;
+    }
+    projection_location_ = glGetUniformLocation(program_, "projection");
+    glUseProgram(program_);
+    glUniform1i(glGetUniformLocation(program_, "atlas"), 0);
+
+    // The vertex array keeps the attribute layout and the index buffer binding.
+    glGenVertexArrays(1, &vertex_array_);
+    glGenBuffers(1, &vertex_buffer_);
+    glGenBuffers(1, &index_buffer_);
+    glBindVertexArray(vertex_array_);
+    glBindBuffer(GL_ARRAY_BUFFER, vertex_buffer_);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, index_buffer_);
+    glEnableVertexAttribArray(0);
+    glEnableVertexAttribArray(1);
+    glEnableVertexAttribArray(2);
+    const auto offset = [](std::size_t bytes) { return reinterpret_cast<const void*>(bytes); };
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(ImDrawVert), offset(offsetof(ImDrawVert, pos)));
+    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(ImDrawVert), offset(offsetof(ImDrawVert, uv)));
+    glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, sizeof(ImDrawVert), offset(offsetof(ImDrawVert, col)));
+
+    // Nothing else draws into this context, so the fixed state is set once.
+    glEnable(GL_BLEND);
+    glBlendEquation(GL_FUNC_ADD);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    glDisable(GL_CULL_FACE);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_STENCIL_TEST);
+    glActiveTexture(GL_TEXTURE0);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);  // the atlas's rows are bytes, of any width
+
+    ImGuiIO& io = ImGui::GetIO();
+    io.BackendRendererName = "pubview_webgl2";
+    return true;
+}
+
+void WebGLRenderer::upload_font_atlas(ImFontAtlas& atlas) {
+    unsigned char* pixels = nullptr;
+    int width = 0;
+    int height = 0;
+    atlas.GetTexDataAsAlpha8(&pixels, &width, &height);
+    if (font_texture_) glDeleteTextures(1, &font_texture_);
+    glGenTextures(1, &font_texture_);
+    glBindTexture(GL_TEXTURE_2D, font_texture_);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+    atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(font_texture_)));
+    atlas.ClearTexData();  // the pixels live on the GPU now
+}
+
+void WebGLRenderer::render(const ImDrawData& draw_data, int width, int height) {
+    if (width <= 0 || height <= 0 || draw_data.CmdListsCount == 0) return;
+    glViewport(0, 0, width, height);
+    glEnable(GL_SCISSOR_TEST);
+
+    // An orthographic projection of ImGui's display rectangle onto clip space.
+    const float left = draw_data.DisplayPos.x;
+    const float right = draw_data.DisplayPos.x + draw_data.DisplaySize.x;
+    const float top = draw_data.DisplayPos.y;
+    const float bottom = draw_data.DisplayPos.y + draw_data.DisplaySize.y;
+    const float projection[4][4] = {
+        {2.0f / (right - left), 0.0f, 0.0f, 0.0f},
+        {0.0f, 2.0f / (top - bottom), 0.0f, 0.0f},
+        {0.0f, 0.0f, -1.0f, 0.0f},
+        {(right + left) / (left - right), (top + bottom) / (bottom - top), 0.0f, 1.0f},
+    };
+    glUseProgram(program_);
+    glUniformMatrix4fv(projection_location_, 1, GL_FALSE, &projection[0][0]);
+    glBindVertexArray(vertex_array_);
+    glBindBuffer(GL_ARRAY_BUFFER, vertex_buffer_);
+
+    const ImVec2 origin = draw_data.DisplayPos;
+    const ImVec2 scale = draw_data.FramebufferScale;
+    constexpr GLenum kIndexType = sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT;
+    for (int n = 0; n < draw_data.CmdListsCount; ++n) {
+        const ImDrawList& list = *draw_data.CmdLists[n];
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(list.VtxBuffer.Size) * static_cast<GLsizeiptr>(sizeof(ImDrawVert)),
+                     list.VtxBuffer.Data, GL_STREAM_DRAW);
+        glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(list.IdxBuffer.Size) * static_cast<GLsizeiptr>(sizeof(ImDrawIdx)),
+                     list.IdxBuffer.Data, GL_STREAM_DRAW);
+        for (const ImDrawCmd& command : list.CmdBuffer) {
+            if (command.UserCallback) {
+                if (command.UserCallback != ImDrawCallback_ResetRenderState) command.UserCallback(&list, &command);
+                continue;
+            }
+            // The clip rectangle in framebuffer pixels; GL's scissor origin is bottom-left.
+            const float x0 = (command.ClipRect.x - origin.x) * scale.x;
+            const float y0 = (command.ClipRect.y - origin.y) * scale.y;
+            const float x1 = (command.ClipRect.z - origin.x) * scale.x;
+            const float y1 = (command.ClipRect.w - origin.y) * scale.y;
+            if (x1 <= x0 || y1 <= y0) continue;
+            glScissor(static_cast<GLint>(x0), static_cast<GLint>(static_cast<float>(height) - y1),
+                      static_cast<GLsizei>(x1 - x0), static_cast<GLsizei>(y1 - y0));
+            glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<std::intptr_t>(command.GetTexID())));
+            glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(command.ElemCount), kIndexType,
+                           reinterpret_cast<const void*>(static_cast<std::uintptr_t>(command.IdxOffset) * sizeof(ImDrawIdx)));
+        }
+    }
+    glDisable(GL_SCISSOR_TEST);  // the next frame's clear covers the whole canvas
+}
+
+}  // namespace pv::platform

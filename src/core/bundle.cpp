@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <climits>
 #include <cstring>
+#include <deque>
 #include <unordered_map>
 
 namespace pv {
@@ -355,7 +356,7 @@ public:
     const std::string& error_message() const { return error_message_; }
     bool saw_root_object() const { return saw_root_object_; }
     json& top_fields() { return top_; }
-    std::vector<Entry>& items(Kind kind) { return kind == Kind::job ? jobs_ : publications_; }
+    std::deque<Entry>& items(Kind kind) { return kind == Kind::job ? jobs_ : publications_; }
 
 private:
     enum class Role : std::uint8_t { root, item_list, build };
@@ -461,6 +462,7 @@ private:
     }
 
     void finish_item() {
+        report(options_.progress, WorkStage::reading, ++items_read_);
         const Frame& list = stack_.back();
         const std::string pointer = pointer_of(stack_.size(), "");
         std::optional<Entry> entry = read_item(list.kind, item_, pointer, result_.problems);
@@ -482,9 +484,11 @@ private:
     std::size_t skip_depth_ = 0;
     json top_ = json::object();
     json item_;
-    std::vector<Entry> publications_, jobs_;
+    // Deques: a growing vector of 65,000 entries moved them all at once (a long block).
+    std::deque<Entry> publications_, jobs_;
     std::unordered_map<std::string, std::string> first_pointer_of_id_;
     bool saw_root_object_ = false;
+    std::size_t items_read_ = 0;
     std::size_t error_position_ = 0;
     std::string error_message_;
 };
@@ -623,9 +627,14 @@ LoadResult load_bundle(std::string_view text, const LoadOptions& options) {
         std::rotate(result.problems.begin(), result.problems.end() - 1, result.problems.end());
     if (result.usable) {
         auto& entries = result.bundle.entries;
-        entries = std::move(reader.items(Kind::publication));
-        auto& jobs = reader.items(Kind::job);
-        entries.insert(entries.end(), std::make_move_iterator(jobs.begin()), std::make_move_iterator(jobs.end()));
+        entries.reserve(reader.items(Kind::publication).size() + reader.items(Kind::job).size());
+        for (Kind kind : {Kind::publication, Kind::job}) {
+            std::deque<Entry>& items = reader.items(kind);
+            for (; !items.empty(); items.pop_front()) {
+                entries.push_back(std::move(items.front()));
+                if (entries.size() % 1024 == 0) report(options.progress, WorkStage::reading, entries.size(), entries.capacity());
+            }
+        }
     }
     return result;
 }

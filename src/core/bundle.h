@@ -6,6 +6,8 @@
 // one kind has stay empty for the other.
 #pragma once
 
+#include "core/progress.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -98,6 +100,7 @@ struct LoadOptions {
     std::size_t max_string_bytes = 1u << 20;   // longer strings are truncated, with a warning
     std::size_t max_nesting = 64;              // deeper documents are refused
     std::size_t max_document_bytes = 256u << 20;
+    ProgressHook progress;  // called after each item read
 };
 
 struct LoadResult {

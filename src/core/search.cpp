@@ -81,7 +81,7 @@ struct detail::HighlightPlan {
 };
 
 struct SearchIndex::Impl {
-    explicit Impl(const Bundle& b);
+    Impl(const Bundle& b, const ProgressHook& progress);
 
     SearchResult search(const SearchRequest& request) const;
 
@@ -107,10 +107,15 @@ struct SearchIndex::Impl {
     std::vector<int> year_key;               // year, INT_MIN without one
 };
 
-SearchIndex::Impl::Impl(const Bundle& b) : bundle(&b), index(b), scorer(index, b), facets(b) {
+SearchIndex::Impl::Impl(const Bundle& b, const ProgressHook& progress)
+    : bundle(&b), index(b, progress), scorer(index, b), facets(b, progress) {
     const std::size_t n = b.entries.size();
+    report(progress, WorkStage::indexing, n, n);
     std::vector<std::string> folded_titles(n);
-    for (std::size_t e = 0; e < n; ++e) folded_titles[e] = text::fold(b.entries[e].title);
+    for (std::size_t e = 0; e < n; ++e) {
+        folded_titles[e] = text::fold(b.entries[e].title);
+        if (e % 4096 == 4095) report(progress, WorkStage::indexing, n, n);
+    }
     std::vector<std::uint32_t> by_title(n);
     std::iota(by_title.begin(), by_title.end(), 0u);
     std::stable_sort(by_title.begin(), by_title.end(),
@@ -321,7 +326,8 @@ EntryHighlights SearchIndex::highlight(const SearchResult& result, std::uint32_t
     return {impl_->highlights(e.title, plan->title_words), impl_->highlights(e.body, plan->body_words)};
 }
 
-SearchIndex::SearchIndex(const Bundle& bundle) : impl_(std::make_unique<Impl>(bundle)) {}
+SearchIndex::SearchIndex(const Bundle& bundle, const ProgressHook& progress)
+    : impl_(std::make_unique<Impl>(bundle, progress)) {}
 SearchIndex::~SearchIndex() = default;
 SearchIndex::SearchIndex(SearchIndex&&) noexcept = default;
 SearchIndex& SearchIndex::operator=(SearchIndex&&) noexcept = default;

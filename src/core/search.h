@@ -93,7 +93,8 @@ struct EntryHighlights {
 class SearchIndex {
 public:
     // Builds the index once; `bundle` must outlive the index and stay unchanged.
-    explicit SearchIndex(const Bundle& bundle);
+    // `progress` hears WorkStage::indexing now and then while it is built.
+    explicit SearchIndex(const Bundle& bundle, const ProgressHook& progress = {});
     ~SearchIndex();
     SearchIndex(SearchIndex&&) noexcept;
     SearchIndex& operator=(SearchIndex&&) noexcept;

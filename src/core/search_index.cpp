@@ -6,8 +6,6 @@
 #include <bit>
 #include <cmath>
 #include <numeric>
-#include <ranges>
-#include <unordered_map>
 
 namespace pv::detail {
 namespace {
@@ -50,6 +48,98 @@ struct PostingsBuilder {
     }
 };
 
+// The distinct terms met while building, each with a dense id in order of
+// first appearance: an open-addressing table of ids over one arena of term
+// bytes. It replaced an unordered_map<std::string, id>, whose node walks were
+// a third of a large bundle's load time (bench/RESULTS.md).
+class TermTable {
+public:
+    TermTable() : slots_(1u << 16, 0) {}
+
+    // The id of `term`, added if it is new.
+    std::uint32_t intern(std::string_view term) {
+        const std::uint32_t hash = hash_of(term);
+        const std::size_t mask = slots_.size() - 1;
+        for (std::size_t at = hash & mask;; at = (at + 1) & mask) {
+            const std::uint64_t slot = slots_[at];
+            if (slot == 0) {
+                const auto id = static_cast<std::uint32_t>(offsets_.size());
+                offsets_.push_back(static_cast<std::uint32_t>(arena_.size()));
+                arena_.append(term);
+                slots_[at] = static_cast<std::uint64_t>(hash) << 32 | (id + 1);
+                if (2 * offsets_.size() > slots_.size()) grow();
+                return id;
+            }
+            const auto id = static_cast<std::uint32_t>(slot & 0xFFFFFFFFu) - 1;
+            if (static_cast<std::uint32_t>(slot >> 32) == hash && this->term(id) == term) return id;
+        }
+    }
+
+    std::size_t size() const { return offsets_.size(); }
+    std::string_view term(std::uint32_t id) const {
+        const std::uint32_t end = id + 1 < offsets_.size() ? offsets_[id + 1] : static_cast<std::uint32_t>(arena_.size());
+        return std::string_view(arena_).substr(offsets_[id], end - offsets_[id]);
+    }
+
+private:
+    static std::uint32_t hash_of(std::string_view term) {
+        std::uint64_t h = 14695981039346656037ull;  // FNV-1a
+        for (char c : term) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+        return static_cast<std::uint32_t>(h ^ (h >> 32));
+    }
+
+    void grow() {
+        std::vector<std::uint64_t> old(slots_.size() * 2, 0);
+        old.swap(slots_);
+        const std::size_t mask = slots_.size() - 1;
+        for (std::uint64_t slot : old) {
+            if (slot == 0) continue;
+            std::size_t at = (slot >> 32) & mask;
+            while (slots_[at] != 0) at = (at + 1) & mask;
+            slots_[at] = slot;
+        }
+    }
+
+    std::vector<std::uint64_t> slots_;  // hash << 32 | (id + 1); 0 is empty
+    std::string arena_;
+    std::vector<std::uint32_t> offsets_;
+};
+
+// Term ids in the bytewise order of their terms: a counting sort by the first
+// two bytes, then a sort of each bucket. The same order as one std::sort over
+// all terms, in pieces small enough to report progress between them.
+std::vector<std::uint32_t> sorted_term_ids(const TermTable& terms, const ProgressHook& progress, std::size_t entries) {
+    // 0 for the empty term, then one key per first byte (shorter terms first)
+    // and second byte: bytewise order of the keys is bytewise order of the terms.
+    auto key_of = [&](std::uint32_t id) -> std::size_t {
+        const std::string_view t = terms.term(id);
+        if (t.empty()) return 0;
+        const auto first = static_cast<unsigned char>(t[0]);
+        return 1 + first * 257u + (t.size() > 1 ? 1u + static_cast<unsigned char>(t[1]) : 0u);
+    };
+    constexpr std::size_t kKeys = 1 + 256 * 257;
+    const auto count = static_cast<std::uint32_t>(terms.size());
+    std::vector<std::uint32_t> starts(kKeys + 1, 0);
+    for (std::uint32_t id = 0; id < count; ++id) ++starts[key_of(id) + 1];
+    std::partial_sum(starts.begin(), starts.end(), starts.begin());
+    std::vector<std::uint32_t> order(count);
+    std::vector<std::uint32_t> next(starts.begin(), starts.end() - 1);
+    for (std::uint32_t id = 0; id < count; ++id) order[next[key_of(id)]++] = id;
+    auto before = [&](std::uint32_t a, std::uint32_t b) { return terms.term(a) < terms.term(b); };
+    std::size_t sorted_since_report = 0;
+    for (std::size_t key = 0; key < kKeys; ++key) {
+        const std::uint32_t first = starts[key];
+        const std::uint32_t last = starts[key + 1];
+        std::sort(order.begin() + first, order.begin() + last, before);
+        sorted_since_report += last - first;
+        if (sorted_since_report >= 8192) {
+            report(progress, WorkStage::indexing, entries, entries);
+            sorted_since_report = 0;
+        }
+    }
+    return order;
+}
+
 struct TermOccurrence {
     std::uint32_t term = 0;  // builder id
     TextField field = TextField::title;
@@ -66,9 +156,8 @@ std::string author_word_pair(std::string_view first, std::string_view second) {
     return pair;
 }
 
-TermIndex::TermIndex(const Bundle& bundle) : entry_count_(bundle.entries.size()) {
-    std::unordered_map<std::string, std::uint32_t> builder_ids;
-    std::vector<std::string> builder_terms;
+TermIndex::TermIndex(const Bundle& bundle, const ProgressHook& progress) : entry_count_(bundle.entries.size()) {
+    TermTable terms;
     std::vector<PostingsBuilder> builders;
     std::vector<TermOccurrence> occurrences;
     field_lengths_.assign(entry_count_ * kTextFieldCount, 0);
@@ -77,13 +166,10 @@ TermIndex::TermIndex(const Bundle& bundle) : entry_count_(bundle.entries.size())
     for (std::uint32_t entry = 0; entry < entry_count_; ++entry) {
         occurrences.clear();
         std::uint32_t lengths[kTextFieldCount] = {};
-        auto occur = [&](std::string term, TextField field) {
-            auto [it, added] = builder_ids.try_emplace(term, static_cast<std::uint32_t>(builders.size()));
-            if (added) {
-                builders.emplace_back();
-                builder_terms.push_back(std::move(term));
-            }
-            occurrences.push_back({it->second, field});
+        auto occur = [&](std::string_view term, TextField field) {
+            const std::uint32_t id = terms.intern(term);
+            if (id == builders.size()) builders.emplace_back();
+            occurrences.push_back({id, field});
         };
         for_each_field_text(bundle.entries[entry], [&](TextField field, std::string_view text) {
             std::string previous_part;
@@ -93,7 +179,7 @@ TermIndex::TermIndex(const Bundle& bundle) : entry_count_(bundle.entries.size())
                     if (field == TextField::authors && !previous_part.empty()) occur(author_word_pair(previous_part, token.term), field);
                     previous_part = token.term;
                 }
-                occur(std::move(token.term), field);
+                occur(token.term, field);
             }
         });
         std::sort(occurrences.begin(), occurrences.end());
@@ -107,43 +193,50 @@ TermIndex::TermIndex(const Bundle& bundle) : entry_count_(bundle.entries.size())
             field_lengths_[entry * kTextFieldCount + f] = static_cast<std::uint16_t>(std::min<std::uint32_t>(lengths[f], 0xFFFF));
             length_sums[f] += lengths[f];
         }
+        if (entry % 64 == 63) report(progress, WorkStage::indexing, entry + 1, entry_count_);
     }
     for (std::size_t f = 0; f < kTextFieldCount; ++f)
         average_field_length_[f] = entry_count_ ? static_cast<float>(length_sums[f] / entry_count_) : 0.0f;
-    builder_ids.clear();
+    report(progress, WorkStage::indexing, entry_count_, entry_count_);
 
     // Lay the terms out in sorted order, so that a prefix is a contiguous range.
-    std::vector<std::uint32_t> order(builders.size());
-    std::iota(order.begin(), order.end(), 0u);
-    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return builder_terms[a] < builder_terms[b]; });
+    const std::vector<std::uint32_t> order = sorted_term_ids(terms, progress, entry_count_);
+    std::size_t posting_bytes = 0;
+    for (const PostingsBuilder& builder : builders) posting_bytes += builder.bytes.size();
+    postings_.reserve(posting_bytes);
     term_offsets_.reserve(order.size() + 1);
     posting_offsets_.reserve(order.size() + 1);
+    std::size_t copied_since_report = 0;
     entry_frequency_.reserve(order.size());
     character_masks_.reserve(order.size());
     for (std::uint32_t builder : order) {
         term_offsets_.push_back(static_cast<std::uint32_t>(term_text_.size()));
-        term_text_ += builder_terms[builder];
+        term_text_ += terms.term(builder);
         posting_offsets_.push_back(static_cast<std::uint32_t>(postings_.size()));
         postings_.insert(postings_.end(), builders[builder].bytes.begin(), builders[builder].bytes.end());
         entry_frequency_.push_back(builders[builder].entries);
-        character_masks_.push_back(character_mask(builder_terms[builder]));
+        character_masks_.push_back(character_mask(terms.term(builder)));
+        copied_since_report += builders[builder].bytes.size();
         builders[builder] = {};
+        if (copied_since_report >= (1u << 20)) {
+            report(progress, WorkStage::indexing, entry_count_, entry_count_);
+            copied_since_report = 0;
+        }
     }
     term_offsets_.push_back(static_cast<std::uint32_t>(term_text_.size()));
     posting_offsets_.push_back(static_cast<std::uint32_t>(postings_.size()));
-    postings_.shrink_to_fit();
     term_text_.shrink_to_fit();
 
+    // Term ids by length, in id order within a length (a counting sort).
     std::vector<std::uint32_t> lengths(term_count());
     for (std::uint32_t id = 0; id < term_count(); ++id) lengths[id] = static_cast<std::uint32_t>(text::code_point_count(term(id)));
-    terms_by_length_.resize(term_count());
-    std::iota(terms_by_length_.begin(), terms_by_length_.end(), 0u);
-    std::stable_sort(terms_by_length_.begin(), terms_by_length_.end(),
-                     [&](std::uint32_t a, std::uint32_t b) { return lengths[a] < lengths[b]; });
-    std::uint32_t longest = lengths.empty() ? 0 : lengths[terms_by_length_.back()];
+    const std::uint32_t longest = lengths.empty() ? 0 : *std::max_element(lengths.begin(), lengths.end());
     length_starts_.assign(longest + 2, 0);
     for (std::uint32_t length : lengths) ++length_starts_[length + 1];
     std::partial_sum(length_starts_.begin(), length_starts_.end(), length_starts_.begin());
+    terms_by_length_.resize(term_count());
+    std::vector<std::uint32_t> next(length_starts_.begin(), length_starts_.end() - 1);
+    for (std::uint32_t id = 0; id < term_count(); ++id) terms_by_length_[next[lengths[id]]++] = id;
 }
 
 std::string_view TermIndex::term(std::uint32_t id) const {

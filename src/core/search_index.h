@@ -49,7 +49,8 @@ class TermIndex {
 public:
     static constexpr std::uint8_t kMaxFrequency = 15;
 
-    explicit TermIndex(const Bundle& bundle);
+    // Reports WorkStage::indexing progress to `progress` as it goes.
+    TermIndex(const Bundle& bundle, const ProgressHook& progress);
 
     std::size_t entry_count() const { return entry_count_; }
     std::size_t term_count() const { return term_offsets_.size() - 1; }

@@ -43,7 +43,7 @@ struct FacetFilter {
 
 }  // namespace
 
-FacetTable::FacetTable(const Bundle& bundle) {
+FacetTable::FacetTable(const Bundle& bundle, const ProgressHook& progress) {
     for (std::size_t f = 0; f < kFacetFieldCount; ++f) {
         Column& column = columns_[f];
         std::unordered_map<std::string, std::uint32_t> first_seen;
@@ -67,6 +67,7 @@ FacetTable::FacetTable(const Bundle& bundle) {
         for (std::uint32_t& id : column.ids) id = sorted_id[id];
         column.values.reserve(values.size());
         for (std::uint32_t id : order) column.values.push_back(std::move(values[id]));
+        report(progress, WorkStage::indexing, bundle.entries.size(), bundle.entries.size());
     }
 }
 

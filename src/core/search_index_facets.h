@@ -14,7 +14,8 @@ namespace pv::detail {
 
 class FacetTable {
 public:
-    explicit FacetTable(const Bundle& bundle);
+    // Reports WorkStage::indexing progress to `progress` after each facet.
+    FacetTable(const Bundle& bundle, const ProgressHook& progress);
 
     struct Outcome {
         std::vector<std::uint32_t> passing;  // matches that every facet filter lets through, in input order

@@ -1,0 +1,85 @@
+// Loading and indexing report their progress through a hook, which the widget
+// uses to give the browser its turn between slices of work. The hook must be
+// called often, in order, and must change nothing about the result.
+#include "core/bundle.h"
+#include "core/search.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+namespace {
+
+// A bundle of `publications` publications and `jobs` jobs, each with a few words of text.
+std::string generated_bundle(int publications, int jobs) {
+    std::string json = R"({"pubview": 1, "title": "Generated", "publications": [)";
+    for (int i = 0; i < publications; ++i) {
+        if (i) json += ',';
+        json += R"({"id": "p)" + std::to_string(i) + R"(", "title": "Paper )" + std::to_string(i) +
+                R"( on graph search", "authors": ["Ada Lovelace", "Alan Turing"], "year": 2022, "abstract": "Word)" +
+                std::to_string(i % 97) + R"( and more words about indexing number )" + std::to_string(i) + R"(."})";
+    }
+    json += R"(], "jobs": [)";
+    for (int i = 0; i < jobs; ++i) {
+        if (i) json += ',';
+        json += R"({"id": "j)" + std::to_string(i) + R"(", "title": "Engineer )" + std::to_string(i) +
+                R"(", "location": {"city": "Seattle", "country": "US"}, "description": "Build search."})";
+    }
+    return json + "]}";
+}
+
+std::vector<std::string> titles(const pv::SearchResult& result, const pv::Bundle& bundle) {
+    std::vector<std::string> out;
+    for (const pv::Hit& hit : result.hits) out.push_back(bundle.entries[hit.entry].title);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("loading reports every item read, then every entry moved into the bundle, and loads the same bundle") {
+    const std::string json = generated_bundle(3000, 200);
+    std::vector<pv::WorkProgress> heard;
+    pv::LoadOptions options;
+    options.progress = [&](const pv::WorkProgress& p) { heard.push_back(p); };
+    const pv::LoadResult with_hook = pv::load_bundle(json, options);
+    const pv::LoadResult without_hook = pv::load_bundle(json);
+
+    REQUIRE(with_hook.clean());
+    CHECK(pv::to_json(with_hook.bundle) == pv::to_json(without_hook.bundle));
+    REQUIRE(heard.size() >= 3200);
+    for (const pv::WorkProgress& p : heard) CHECK(p.stage == pv::WorkStage::reading);
+    // One report per item read, counting up, while the count is unknown...
+    for (std::size_t i = 0; i < 3200; ++i) {
+        CHECK(heard[i].done == i + 1);
+        CHECK(heard[i].total == 0);
+    }
+    // ...then, while the entries are gathered, against the known total.
+    CHECK(heard.back().total == 3200);
+    CHECK(heard.back().done <= 3200);
+}
+
+TEST_CASE("building the index reports progress up to every entry and searches the same as without a hook") {
+    const pv::LoadResult loaded = pv::load_bundle(generated_bundle(5000, 100));
+    REQUIRE(loaded.clean());
+    std::vector<pv::WorkProgress> heard;
+    const pv::SearchIndex with_hook(loaded.bundle, [&](const pv::WorkProgress& p) { heard.push_back(p); });
+    const pv::SearchIndex without_hook(loaded.bundle);
+
+    REQUIRE(heard.size() >= 5100 / 64);
+    std::size_t previous = 0;
+    for (const pv::WorkProgress& p : heard) {
+        CHECK(p.stage == pv::WorkStage::indexing);
+        CHECK(p.total == 5100);
+        CHECK(p.done >= previous);  // never backwards
+        previous = p.done;
+    }
+    CHECK(heard.back().done == 5100);
+
+    for (const char* query : {"graph", "word42", "lovelace turing", "engineer 7", "seatle", "index"}) {
+        pv::SearchRequest request;
+        request.query = query;
+        CAPTURE(query);
+        CHECK(titles(with_hook.search(request), loaded.bundle) == titles(without_hook.search(request), loaded.bundle));
+    }
+}

@@ -20,7 +20,14 @@ target_link_options(pubview_widget PRIVATE
   -sMODULARIZE=1 -sEXPORT_NAME=createPubviewModule -sENVIRONMENT=web
   -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=16MB -sMAXIMUM_MEMORY=2GB -sTOTAL_STACK=1MB
   -sFILESYSTEM=0 -sSTRICT=1 -lGL -lhtml5
-  "-sEXPORTED_RUNTIME_METHODS=['UTF8ToString','stringToUTF8','lengthBytesUTF8']"
+  # pv_load gives the browser turns while it reads and indexes a bundle: it
+  # awaits js_yield_to_browser through a progress hook, an indirect call.
+  # Asyncify instruments only the functions that can be on the stack then
+  # (src/platform/asyncify-add.json), not every function that makes an
+  # indirect call, which would add 70 KB of gzipped wasm.
+  -sASYNCIFY -sASYNCIFY_IGNORE_INDIRECT=1 -sASYNCIFY_STACK_SIZE=16384
+  -sASYNCIFY_ADD=@${CMAKE_SOURCE_DIR}/src/platform/asyncify-add.json
+  "-sEXPORTED_RUNTIME_METHODS=['UTF8ToString','stringToUTF8','lengthBytesUTF8','ccall']"
   "-sEXPORTED_FUNCTIONS=['_malloc','_free']")
 
 # ---- the site: pubview.js (the JS API with the Emscripten glue inside it),

@@ -27,6 +27,9 @@
   // The module's heap may grow to 2 GB (cmake/web.cmake); loading needs about
   // three times the bundle's size (the text, the model and the index).
   const MAX_BUNDLE_BYTES = 600 * 1024 * 1024;
+  // Long work (reading a download, copying it into the module) gives the page
+  // a turn after this long, so no task blocks it for much more.
+  const SLICE_MS = 40;
 
   // ---- assets shared by all widgets: the wasm is compiled once and the fonts
   // fetched once, however many widgets the page mounts. A standalone page
@@ -85,14 +88,39 @@
   }
 
   function withBytes(module, bytes, fn) {
-    const pointer = module._malloc(Math.max(1, bytes.length));
-    if (!pointer) throw new Error('out of memory for ' + Math.round(bytes.length / 1048576) + ' MB');
+    const pointer = mallocOrThrow(module, bytes.length);
     try {
       module.HEAPU8.set(bytes, pointer);
       return fn(pointer, bytes.length);
     } finally {
       module._free(pointer);
     }
+  }
+
+  function mallocOrThrow(module, size) {
+    const pointer = module._malloc(Math.max(1, size));
+    if (!pointer) throw new Error('out of memory for ' + Math.round(size / 1048576) + ' MB');
+    return pointer;
+  }
+
+  // Resolves in a task of its own (a message-channel task: no timer clamp),
+  // after the page has had its turn.
+  function nextTask() {
+    return new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve();
+      channel.port2.postMessage(0);
+    });
+  }
+
+  // Calls `await yieldIfLong()` in a long loop: it gives the page a turn once SLICE_MS have passed.
+  function sliceTimer() {
+    let sliceStart = performance.now();
+    return async () => {
+      if (performance.now() - sliceStart < SLICE_MS) return;
+      await nextTask();
+      sliceStart = performance.now();
+    };
   }
 
   function cssColorToRgb(color, fallback) {
@@ -327,10 +355,11 @@
     async _loadBundle(download) {
       const source = this.options.bundle;
       this._error = null;
+      this.status.textContent = 'Loading the list\u2026';
       try {
-        if (source && typeof source === 'object') this._loadBytes(new TextEncoder().encode(JSON.stringify(source)));
-        else if (typeof source === 'string' && source.startsWith('#')) this._loadInline(source);
-        else if (source) this._loadBytes(await (download || this._download(source)));
+        if (source && typeof source === 'object') await this._loadBytes([new TextEncoder().encode(JSON.stringify(source))]);
+        else if (typeof source === 'string' && source.startsWith('#')) await this._loadInline(source);
+        else if (source) await this._loadBytes(await (download || this._download(source)));
         else throw new Error('No bundle given: set data-bundle on the element or pass {bundle} to PubView.mount().');
       } catch (e) {
         this._fail(e && e.message ? e.message : String(e));
@@ -343,11 +372,12 @@
     _loadInline(selector) {
       const el = document.getElementById(selector.slice(1));
       if (!el) throw new Error('No element ' + selector + ' holds the bundle.');
-      this._loadBytes(new TextEncoder().encode(el.textContent));
+      return this._loadBytes([new TextEncoder().encode(el.textContent)]);
     }
 
     // Fetches the bundle with a progress bar and a timeout that restarts with
     // every chunk, so a slow but live download goes on and a dead one ends.
+    // Resolves to the chunks as they came (joining them would copy it once more).
     async _download(source) {
       const url = new URL(source, document.baseURI);
       const timeoutMs = Number(this.options.timeout) || DEFAULT_TIMEOUT_MS;
@@ -372,6 +402,7 @@
         const chunks = [];
         let received = 0;
         const reader = response.body.getReader();
+        const yieldIfLong = sliceTimer();  // reads of chunks already here resolve with no task between them
         for (;;) {
           let chunk;
           try {
@@ -387,14 +418,13 @@
           if (received > MAX_BUNDLE_BYTES) throw new Error(name + ' is larger than ' + kilobytes(MAX_BUNDLE_BYTES) + ', the most the widget can show.');
           this._loading = { received, total };
           if (this.module) this.module._pv_show_loading(received, total);
+          await yieldIfLong();
         }
-        const bytes = new Uint8Array(received);
-        let at = 0;
-        for (const chunk of chunks) { bytes.set(chunk, at); at += chunk.length; }
-        if (/^\s*</.test(new TextDecoder().decode(bytes.subarray(0, 64)))) {
+        const start = chunks.length ? chunks[0].subarray(0, 64) : new Uint8Array(0);
+        if (/^\s*</.test(new TextDecoder().decode(start))) {
           throw new Error(name + ': the server sent a web page, not a JSON bundle. Is the URL right?');
         }
-        return bytes;
+        return chunks;
       } catch (e) {
         if (abort.signal.aborted && !this._destroyed) throw new Error(name + ': no answer from the server for ' + Math.round(timeoutMs / 1000) + ' s.');
         throw e;
@@ -404,13 +434,34 @@
       }
     }
 
-    _loadBytes(bytes) {
-      if (!this.module) return;
-      const m = this.module;
-      withBytes(m, bytes, (p, n) => m._pv_load(p, n));
-      const state = this._initialState();
-      this.setState(state);
-      this._mirrorNow();
+    // Reads and indexes a bundle given as a list of byte arrays (the chunks
+    // of its download). The chunks are copied into the module's heap one by
+    // one, and the module gives the page turns while it works (pv_load awaits
+    // between slices), so loads queue up, one at a time.
+    _loadBytes(chunks) {
+      const load = (this._lastLoad || Promise.resolve()).then(async () => {
+        const m = this.module;
+        if (!m || this._destroyed) return;
+        const size = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+        const pointer = mallocOrThrow(m, size);
+        try {
+          const yieldIfLong = sliceTimer();
+          let at = pointer;
+          for (const chunk of chunks) {
+            m.HEAPU8.set(chunk, at);  // HEAPU8 is new after the heap grows: read it each time
+            at += chunk.length;
+            await yieldIfLong();
+          }
+          await m.ccall('pv_load', 'number', ['number', 'number'], [pointer, size], { async: true });
+        } finally {
+          m._free(pointer);
+        }
+        if (this._destroyed) return;
+        this.setState(this._initialState());
+        this._mirrorNow();
+      });
+      this._lastLoad = load.catch(() => {});
+      return load;
     }
 
     _fail(message) {

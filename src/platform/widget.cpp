@@ -37,11 +37,24 @@ EM_JS(void, js_focus_text_input, (), { Module.pubviewHost.focusTextInput(); });
 EM_JS(void, js_rows_shown, (), { Module.pubviewHost.rowsShown(); });
 EM_JS(void, js_set_cursor, (const char* cursor), { Module.pubviewHost.setCursor(UTF8ToString(cursor)); });
 EM_JS(int, js_is_mac, (), { return /Mac|iPhone|iPad/.test(navigator.platform) ? 1 : 0; });
+// Gives the browser its turn and resumes on a message-channel task, which no
+// timer clamp delays. Asyncify unwinds and rewinds the C++ stack around it.
+EM_ASYNC_JS(void, js_yield_to_browser, (), {
+    await new Promise((resolve) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve();
+        channel.port2.postMessage(0);
+    });
+});
 
 namespace pv::platform {
 namespace {
 
 constexpr int kSettleFrames = 3;  // frames drawn after an input, for ImGui's layout to settle
+// Loading a bundle gives the browser its turn after about this much work, so
+// no task blocks the page for long, and draws its progress this often.
+constexpr double kWorkSliceMs = 40;
+constexpr double kProgressFrameMs = 250;
 constexpr int kKeyCount = 512;
 
 // DOM keyCodes of the keys ImGui needs to know by name.
@@ -138,6 +151,39 @@ public:
         apply_theme();
         request_frames();
     }
+
+    // Reads and indexes a bundle in slices of about kWorkSliceMs with the
+    // browser's turn between them (input, other widgets, the page), drawing
+    // the progress now and then. Returns whether the bundle is usable.
+    bool load(std::string_view json) {
+        loading_ = true;
+        double slice_start = emscripten_get_now();
+        double last_drawn = slice_start;
+        const ProgressHook progress = [&](const WorkProgress& work) {
+            const double now = emscripten_get_now();
+            if (now - slice_start < kWorkSliceMs || stop_after_load_) return;
+            panel_.show_work(work);
+            if (now - last_drawn >= kProgressFrameMs) {
+                draw_frame(now);
+                last_drawn = now;
+            }
+            js_yield_to_browser();
+            slice_start = emscripten_get_now();
+        };
+        LoadOptions options;
+        options.progress = progress;
+        LoadResult result = load_bundle(json, options);
+        const bool usable = result.usable;
+        panel_.show_bundle(std::move(result), progress);
+        loading_ = false;
+        request_frames();
+        return usable;
+    }
+    // While a load waits for its next slice, the widget must live on: a stop
+    // asked for meanwhile is carried out when the load returns.
+    bool loading() const { return loading_; }
+    void stop_after_load() { stop_after_load_ = true; }
+    bool stop_requested() const { return stop_after_load_; }
 
     void paste(const char* text) {
         ImGui::SetCurrentContext(imgui_);
@@ -461,6 +507,8 @@ private:
     float fonts_size_ = 0;
     bool fonts_dirty_ = true;
 
+    bool loading_ = false;
+    bool stop_after_load_ = false;
     int frames_pending_ = 0;
     bool frame_scheduled_ = false;
     double last_frame_ms_ = 0;
@@ -513,7 +561,10 @@ EMSCRIPTEN_KEEPALIVE int pv_start(const char* canvas_selector, const unsigned ch
     return 0;
 }
 
-EMSCRIPTEN_KEEPALIVE void pv_stop() { g_widget.reset(); }
+EMSCRIPTEN_KEEPALIVE void pv_stop() {
+    if (g_widget && g_widget->loading()) g_widget->stop_after_load();
+    else g_widget.reset();
+}
 
 EMSCRIPTEN_KEEPALIVE void pv_resize(double css_width, double css_height, double pixel_ratio) {
     if (g_widget) g_widget->resize(css_width, css_height, pixel_ratio);
@@ -535,13 +586,13 @@ EMSCRIPTEN_KEEPALIVE void pv_show_error(const char* message) {
     g_widget->request_frames();
 }
 
-// Loads a bundle from `size` bytes of JSON; returns 1 if usable.
+// Loads a bundle from `size` bytes of JSON; returns 1 if usable. It gives the
+// browser turns while it works: call it with ccall(..., {async: true}), keep
+// `json` until its promise settles, and start no other load meanwhile.
 EMSCRIPTEN_KEEPALIVE int pv_load(const char* json, int size) {
-    if (!g_widget) return 0;
-    pv::LoadResult result = pv::load_bundle(std::string_view(json, static_cast<std::size_t>(size)));
-    const bool usable = result.usable;
-    g_widget->panel().show_bundle(std::move(result));
-    g_widget->request_frames();
+    if (!g_widget || g_widget->loading()) return 0;
+    const bool usable = g_widget->load(std::string_view(json, static_cast<std::size_t>(size)));
+    if (g_widget->stop_requested()) g_widget.reset();
     return usable ? 1 : 0;
 }
 

@@ -65,6 +65,12 @@ void Panel::show_loading(std::size_t bytes_received, std::size_t bytes_total) {
     loading_ = true;
     bytes_received_ = bytes_received;
     bytes_total_ = bytes_total;
+    work_.reset();
+}
+
+void Panel::show_work(const WorkProgress& progress) {
+    loading_ = true;
+    work_ = progress;
 }
 
 void Panel::show_error(std::string message) {
@@ -74,17 +80,20 @@ void Panel::show_error(std::string message) {
     loaded_.reset();
 }
 
-void Panel::show_bundle(LoadResult loaded) {
+void Panel::show_bundle(LoadResult loaded, const ProgressHook& progress) {
+    auto result = std::make_unique<LoadResult>(std::move(loaded));
+    std::unique_ptr<SearchIndex> index;
+    if (result->usable) index = std::make_unique<SearchIndex>(result->bundle, progress);
     loading_ = false;
+    work_.reset();
     error_.clear();
-    index_.reset();
-    loaded_ = std::make_unique<LoadResult>(std::move(loaded));
+    index_ = std::move(index);
+    loaded_ = std::move(result);
     if (!loaded_->usable) {
         const Problem* fatal = loaded_->fatal();
         error_ = fatal ? fatal->message : "the bundle could not be read";
         return;
     }
-    index_ = std::make_unique<SearchIndex>(loaded_->bundle);
     expanded_.clear();
     expanded_height_.clear();
     selected_ = -1;
@@ -257,12 +266,20 @@ void Panel::draw_loading() {
     ImGui::Dummy(ImVec2(0, ImGui::GetFontSize()));
     ImGui::TextUnformatted("Loading publications and jobs\xE2\x80\xA6");
     char overlay[64];
-    if (bytes_total_ > 0) {
+    const char* stage = work_ && work_->stage == WorkStage::indexing ? "Indexing" : "Reading";
+    if (work_ && work_->total > 0) {
+        std::snprintf(overlay, sizeof overlay, "%s %zu of %zu", stage, work_->done, work_->total);
+        ImGui::ProgressBar(static_cast<float>(work_->done) / static_cast<float>(work_->total), ImVec2(-1, 0), overlay);
+    } else if (work_) {
+        // The total is not known yet: ImGui 1.86 has no moving bar, so the count says it.
+        std::snprintf(overlay, sizeof overlay, "%zu items read", work_->done);
+        ImGui::ProgressBar(0.0f, ImVec2(-1, 0), overlay);
+    } else if (bytes_total_ > 0) {
         std::snprintf(overlay, sizeof overlay, "%zu KB of %zu KB", bytes_received_ >> 10, bytes_total_ >> 10);
         ImGui::ProgressBar(static_cast<float>(bytes_received_) / static_cast<float>(bytes_total_), ImVec2(-1, 0), overlay);
     } else {
         std::snprintf(overlay, sizeof overlay, "%zu KB", bytes_received_ >> 10);
-        ImGui::ProgressBar(-1.0f * static_cast<float>(ImGui::GetTime()), ImVec2(-1, 0), overlay);
+        ImGui::ProgressBar(0.0f, ImVec2(-1, 0), overlay);
     }
 }
 

@@ -54,8 +54,12 @@ public:
 
     // Data: exactly one of loading, error or a bundle is shown.
     void show_loading(std::size_t bytes_received, std::size_t bytes_total);  // total 0 = unknown
+    // Reading and indexing a downloaded bundle, shown as loading goes on.
+    void show_work(const WorkProgress& progress);
     void show_error(std::string message);
-    void show_bundle(LoadResult loaded);
+    // Builds the search index, then shows the bundle; until then the panel
+    // shows what it showed before, so `progress` may draw frames meanwhile.
+    void show_bundle(LoadResult loaded, const ProgressHook& progress = {});
 
     void set_query(std::string_view text);
     const std::string& query() const { return state_.query; }
@@ -136,6 +140,7 @@ private:
     bool loading_ = true;
     std::size_t bytes_received_ = 0;
     std::size_t bytes_total_ = 0;
+    std::optional<WorkProgress> work_;  // set once the download is in
 
     ViewState state_;
     char query_buffer_[512] = {};

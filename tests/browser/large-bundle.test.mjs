@@ -1,0 +1,86 @@
+// A large bundle is read and indexed in slices: the page keeps getting turns
+// while the widget works, screen readers hear that it loads, and a widget
+// destroyed or given another bundle meanwhile ends in the right state.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { serverAndBrowserForThisFile, openPage } from './browser.mjs';
+
+const shared = serverAndBrowserForThisFile();
+
+// Defines window.bigBundle(n): a bundle object of n publications (in the page,
+// so that no large value crosses the test protocol).
+const defineBigBundle = () => {
+  window.bigBundle = (n, tag) => ({
+    pubview: 1,
+    title: 'Generated ' + tag,
+    publications: Array.from({ length: n }, (_, i) => ({
+      id: tag + '-' + i,
+      title: 'Study ' + i + ' of ' + tag + ' graphs and streams',
+      authors: ['Author ' + (i % 500), 'Coauthor ' + (i % 77)],
+      year: 2000 + (i % 25),
+      venue: 'Venue ' + (i % 40),
+      abstract: 'We measure ' + tag + ' systems under load number ' + i + '. '.repeat(1) +
+        'Words words words about latency, throughput and indexing for entry ' + i + '.',
+    })),
+  });
+};
+
+test('a 20,000-item bundle loads in slices: the page gets many turns and sees the progress while it loads', async () => {
+  const { page, context, errors } = await openPage(shared.browser, shared.server.url);
+  await page.evaluate(defineBigBundle);
+  const outcome = await page.evaluate(async () => {
+    const w = PubView.widgets[0];
+    let turns = 0;
+    let running = true;
+    const tick = () => { if (running) { turns += 1; setTimeout(tick, 0); } };
+    setTimeout(tick, 0);
+    const started = performance.now();
+    const loaded = w.setBundle(bigBundle(20000, 'big'));
+    // Halfway through, the page runs and the widget says it is still loading.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const statusWhileLoading = document.querySelector('.pubview-mirror [role=status]').textContent;
+    await loaded;
+    running = false;
+    return { turns, ms: performance.now() - started, count: w.count(), statusWhileLoading };
+  });
+  assert.equal(outcome.count, 20000);
+  assert.match(outcome.statusWhileLoading, /^Loading/, 'screen readers hear that the list is loading');
+  // Unsliced, the whole load was one task: no turn at all until it ended.
+  assert.ok(outcome.turns >= 5, `the page had ${outcome.turns} turns in ${Math.round(outcome.ms)} ms of loading`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a widget destroyed while it loads a large bundle goes away cleanly', async () => {
+  const { page, context, errors } = await openPage(shared.browser, shared.server.url);
+  await page.evaluate(defineBigBundle);
+  const left = await page.evaluate(async () => {
+    const w = PubView.widgets[0];
+    const loaded = w.setBundle(bigBundle(20000, 'gone'));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    w.destroy();
+    await loaded.catch(() => null);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    return { widgets: PubView.widgets.length, canvases: document.querySelectorAll('canvas').length };
+  });
+  assert.deepEqual(left, { widgets: 0, canvases: 0 });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a second bundle given while the first still loads is the one shown', async () => {
+  const { page, context, errors } = await openPage(shared.browser, shared.server.url);
+  await page.evaluate(defineBigBundle);
+  const shown = await page.evaluate(async () => {
+    const w = PubView.widgets[0];
+    const first = w.setBundle(bigBundle(15000, 'first'));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const second = w.setBundle(bigBundle(300, 'second'));
+    await Promise.all([first, second]).then(() => null);
+    return { count: w.count(), firstId: w.visible()[0].id };
+  });
+  assert.equal(shown.count, 300);
+  assert.match(shown.firstId, /^second-/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

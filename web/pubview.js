@@ -444,17 +444,20 @@
         if (!m || this._destroyed) return;
         const size = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
         const pointer = mallocOrThrow(m, size);
+        let handedOver = false;
         try {
           const yieldIfLong = sliceTimer();
           let at = pointer;
-          for (const chunk of chunks) {
-            m.HEAPU8.set(chunk, at);  // HEAPU8 is new after the heap grows: read it each time
-            at += chunk.length;
+          for (let i = 0; i < chunks.length; i++) {
+            m.HEAPU8.set(chunks[i], at);  // HEAPU8 is new after the heap grows: read it each time
+            at += chunks[i].length;
+            chunks[i] = null;  // the page's copy can go
             await yieldIfLong();
           }
+          handedOver = true;  // pv_load frees the bytes once it has read them
           await m.ccall('pv_load', 'number', ['number', 'number'], [pointer, size], { async: true });
         } finally {
-          m._free(pointer);
+          if (!handedOver) m._free(pointer);
         }
         if (this._destroyed) return;
         this.setState(this._initialState());

@@ -21,6 +21,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <cmath>
 #include <memory>
@@ -154,8 +155,9 @@ public:
 
     // Reads and indexes a bundle in slices of about kWorkSliceMs with the
     // browser's turn between them (input, other widgets, the page), drawing
-    // the progress now and then. Returns whether the bundle is usable.
-    bool load(std::string_view json) {
+    // the progress now and then. Frees `json` (malloc'd) once it is read, so
+    // that the index reuses its memory. Returns whether the bundle is usable.
+    bool load(char* json, std::size_t size) {
         loading_ = true;
         double slice_start = emscripten_get_now();
         double last_drawn = slice_start;
@@ -172,7 +174,8 @@ public:
         };
         LoadOptions options;
         options.progress = progress;
-        LoadResult result = load_bundle(json, options);
+        LoadResult result = load_bundle(std::string_view(json, size), options);
+        std::free(json);
         const bool usable = result.usable;
         panel_.show_bundle(std::move(result), progress);
         loading_ = false;
@@ -586,12 +589,15 @@ EMSCRIPTEN_KEEPALIVE void pv_show_error(const char* message) {
     g_widget->request_frames();
 }
 
-// Loads a bundle from `size` bytes of JSON; returns 1 if usable. It gives the
-// browser turns while it works: call it with ccall(..., {async: true}), keep
-// `json` until its promise settles, and start no other load meanwhile.
-EMSCRIPTEN_KEEPALIVE int pv_load(const char* json, int size) {
-    if (!g_widget || g_widget->loading()) return 0;
-    const bool usable = g_widget->load(std::string_view(json, static_cast<std::size_t>(size)));
+// Loads a bundle from `size` bytes of JSON in a malloc'd block, which it
+// frees; returns 1 if usable. It gives the browser turns while it works: call
+// it with ccall(..., {async: true}) and start no other load until it settles.
+EMSCRIPTEN_KEEPALIVE int pv_load(char* json, int size) {
+    if (!g_widget || g_widget->loading()) {
+        std::free(json);
+        return 0;
+    }
+    const bool usable = g_widget->load(json, static_cast<std::size_t>(size));
     if (g_widget->stop_requested()) g_widget.reset();
     return usable ? 1 : 0;
 }

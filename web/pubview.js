@@ -596,7 +596,7 @@
       const mirror = JSON.parse(this.module.UTF8ToString(this.module._pv_mirror(this._printing ? 1 : 0)));
       const error = this.error();
       this.status.textContent = error ? 'The list could not be loaded: ' + error
-        : mirror.count === 1 ? '1 result' : mirror.count + ' results';
+        : mirror.count === 1 ? '1 result' : mirror.count.toLocaleString('en-US') + ' results';
       const items = mirror.rows.map((row) => {
         const li = document.createElement('li');
         li.dataset.id = row.id;

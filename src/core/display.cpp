@@ -41,4 +41,10 @@ std::vector<EntryLink> entry_links(const Entry& e) {
     return links;
 }
 
+std::string count_text(std::size_t n) {
+    std::string digits = std::to_string(n);
+    for (std::size_t at = digits.size(); at > 3; at -= 3) digits.insert(at - 3, 1, ',');
+    return digits;
+}
+
 }  // namespace pv

@@ -5,6 +5,7 @@
 
 #include "core/bundle.h"
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -21,5 +22,8 @@ struct EntryLink {
 
 // The entry's own links, in the order they are shown; empty ones left out.
 std::vector<EntryLink> entry_links(const Entry& entry);
+
+// A count with its thousands grouped: "7", "40,000", "1,250,000".
+std::string count_text(std::size_t n);
 
 }  // namespace pv

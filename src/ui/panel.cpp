@@ -30,7 +30,7 @@ const char* sort_label(SortOrder s) {
 }
 
 std::string plural(std::size_t n, const char* one, const char* many) {
-    return std::to_string(n) + ' ' + (n == 1 ? one : many);
+    return count_text(n) + ' ' + (n == 1 ? one : many);
 }
 
 // Black or white, whichever reads better on `background`.
@@ -94,6 +94,8 @@ void Panel::show_bundle(LoadResult loaded, const ProgressHook& progress) {
         error_ = fatal ? fatal->message : "the bundle could not be read";
         return;
     }
+    search_hint_ = "Search " + plural(loaded_->bundle.count(Kind::publication), "publication", "publications") + " and " +
+                   plural(loaded_->bundle.count(Kind::job), "job", "jobs");
     expanded_.clear();
     expanded_height_.clear();
     selected_ = -1;
@@ -268,11 +270,11 @@ void Panel::draw_loading() {
     char overlay[64];
     const char* stage = work_ && work_->stage == WorkStage::indexing ? "Indexing" : "Reading";
     if (work_ && work_->total > 0) {
-        std::snprintf(overlay, sizeof overlay, "%s %zu of %zu", stage, work_->done, work_->total);
+        std::snprintf(overlay, sizeof overlay, "%s %s of %s", stage, count_text(work_->done).c_str(), count_text(work_->total).c_str());
         ImGui::ProgressBar(static_cast<float>(work_->done) / static_cast<float>(work_->total), ImVec2(-1, 0), overlay);
     } else if (work_) {
         // The total is not known yet: ImGui 1.86 has no moving bar, so the count says it.
-        std::snprintf(overlay, sizeof overlay, "%zu items read", work_->done);
+        std::snprintf(overlay, sizeof overlay, "%s items read", count_text(work_->done).c_str());
         ImGui::ProgressBar(0.0f, ImVec2(-1, 0), overlay);
     } else if (bytes_total_ > 0) {
         std::snprintf(overlay, sizeof overlay, "%zu KB of %zu KB", bytes_received_ >> 10, bytes_total_ >> 10);
@@ -331,10 +333,7 @@ void Panel::draw_header(float width) {
         ImGui::SetKeyboardFocusHere();
         focus_search_ = false;
     }
-    char hint[96];
-    std::snprintf(hint, sizeof hint, "Search %s and %s", plural(loaded_->bundle.count(Kind::publication), "publication", "publications").c_str(),
-                  plural(loaded_->bundle.count(Kind::job), "job", "jobs").c_str());
-    const bool edited = ImGui::InputTextWithHint("##search", hint, query_buffer_, sizeof query_buffer_);
+    const bool edited = ImGui::InputTextWithHint("##search", search_hint_.c_str(), query_buffer_, sizeof query_buffer_);
     const ImVec2 box_min = ImGui::GetItemRectMin(), box_max = ImGui::GetItemRectMax();
     search_box_ = ImVec4(box_min.x, box_min.y, box_max.x - box_min.x, box_max.y - box_min.y);
     if (edited) {
@@ -386,7 +385,7 @@ void Panel::draw_kind_switch() {
             ImGui::PushStyleColor(ImGuiCol_Text, readable_on(theme_.accent));
         }
         char label[48];
-        std::snprintf(label, sizeof label, "%s %u##kind%d", choices[i].label, counts[i], i);
+        std::snprintf(label, sizeof label, "%s %s##kind%d", choices[i].label, count_text(counts[i]).c_str(), i);
         if (ImGui::Button(label) && !active) {
             state_.kind = choices[i].kind;
             results_dirty_ = true;
@@ -458,8 +457,7 @@ void Panel::draw_facet_combo(FacetField field, const char* label) {
     if (ImGui::BeginCombo("", preview, ImGuiComboFlags_HeightLarge)) {
         for (const FacetValue& v : f->values) {
             bool on = v.selected;
-            char count[16];
-            std::snprintf(count, sizeof count, "%u", v.count);
+            const std::string count = count_text(v.count);
             if (ImGui::Checkbox(v.value.c_str(), &on)) {
                 if (on) picked.push_back(v.value);
                 else picked.erase(std::remove(picked.begin(), picked.end(), v.value), picked.end());
@@ -468,7 +466,7 @@ void Panel::draw_facet_combo(FacetField field, const char* label) {
                 mark_view_changed();
             }
             ImGui::SameLine();
-            ImGui::TextDisabled("%s", count);
+            ImGui::TextDisabled("%s", count.c_str());
         }
         ImGui::EndCombo();
     }

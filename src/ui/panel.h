@@ -137,6 +137,7 @@ private:
     std::unique_ptr<LoadResult> loaded_;
     std::unique_ptr<SearchIndex> index_;
     std::string error_;
+    std::string search_hint_;  // "Search 10 publications and 10 jobs"
     bool loading_ = true;
     std::size_t bytes_received_ = 0;
     std::size_t bytes_total_ = 0;

@@ -36,3 +36,11 @@ TEST_CASE("entry links turn DOI and arXiv ids into URLs and leave out what is mi
     REQUIRE(links.size() == 1);
     CHECK(links[0].url == "https://arxiv.org/abs/2208.01448");
 }
+
+TEST_CASE("counts are written with their thousands grouped") {
+    CHECK(pv::count_text(0) == "0");
+    CHECK(pv::count_text(999) == "999");
+    CHECK(pv::count_text(1000) == "1,000");
+    CHECK(pv::count_text(40000) == "40,000");
+    CHECK(pv::count_text(1250000) == "1,250,000");
+}

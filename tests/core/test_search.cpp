@@ -463,3 +463,16 @@ TEST_CASE("seed: the prefix dyna finds DynamoDB while typing") {
 TEST_CASE("seed: a/b finds the A/B tests paper first") {
     CHECK(first_title(default_index(), "a/b") == "Non-stationary A/B Tests");
 }
+
+TEST_CASE("hits come by score, equal scores in bundle order, and a limit keeps the best ones") {
+    Bundle b = bundle_of({publication("Graph one"), publication("Graph graph graph"), publication("Graph two"),
+                          publication("Streams"), publication("Graph three")});
+    SearchIndex index(b);
+    CHECK(titles_for(index, "graph") == Titles{"Graph graph graph", "Graph one", "Graph two", "Graph three"});
+    SearchRequest request;
+    request.query = "graph";
+    request.limit = 2;
+    const SearchResult top = index.search(request);
+    CHECK(top.total == 4);
+    CHECK(titles(index, top) == Titles{"Graph graph graph", "Graph one"});
+}

@@ -476,3 +476,22 @@ TEST_CASE("hits come by score, equal scores in bundle order, and a limit keeps t
     CHECK(top.total == 4);
     CHECK(titles(index, top) == Titles{"Graph graph graph", "Graph one"});
 }
+
+TEST_CASE("thousands of hits come in score order with ties in bundle order") {
+    std::vector<Entry> entries;
+    for (int i = 0; i < 3000; ++i) {
+        std::string title = "Graph";
+        for (int k = 0; k < i % 7; ++k) title += i % 3 ? " graph" : " stream";
+        entries.push_back(publication(title + " " + std::to_string(i), i % 5 ? "graph theory" : "streams"));
+    }
+    Bundle b = bundle_of(std::move(entries));
+    SearchIndex index(b);
+    const SearchResult result = run(index, "graph");
+    REQUIRE(result.hits.size() == 3000);
+    for (std::size_t i = 1; i < result.hits.size(); ++i) {
+        const pv::Hit& before = result.hits[i - 1];
+        const pv::Hit& after = result.hits[i];
+        CAPTURE(i);
+        CHECK((before.score > after.score || (before.score == after.score && before.entry < after.entry)));
+    }
+}

@@ -63,9 +63,9 @@ std::string visible_json(const std::vector<ui::VisibleRow>& rows) {
 }
 
 std::string mirror_json(const ui::Panel& panel, bool full) {
-    const std::vector<ui::VisibleRow> visible = panel.visible();
+    const std::vector<ui::VisibleRow> visible = panel.visible(kMirrorRows);
     json rows = json::array();
-    for (std::size_t i = 0; i < visible.size() && i < kMirrorRows; ++i) {
+    for (std::size_t i = 0; i < visible.size(); ++i) {
         const Entry& e = *visible[i].entry;
         json links = json::array();
         for (const EntryLink& link : entry_links(e)) links.push_back({{"label", link.label}, {"url", link.url}});
@@ -74,7 +74,7 @@ std::string mirror_json(const ui::Panel& panel, bool full) {
         if (full || visible[i].expanded) row["body"] = e.body;
         rows.push_back(std::move(row));
     }
-    return dump({{"count", visible.size()}, {"rows", rows}});
+    return dump({{"count", panel.count()}, {"rows", rows}});
 }
 
 std::string problems_json(const ui::Panel& panel) {

@@ -171,12 +171,13 @@ std::size_t Panel::count() const {
     return index_ ? results_.total : 0;
 }
 
-std::vector<VisibleRow> Panel::visible() const {
+std::vector<VisibleRow> Panel::visible(std::size_t limit) const {
     const_cast<Panel*>(this)->refresh_results();
     std::vector<VisibleRow> rows;
     if (!index_) return rows;
-    rows.reserve(results_.hits.size());
+    rows.reserve(std::min(limit, results_.hits.size()));
     for (const Hit& hit : results_.hits) {
+        if (rows.size() == limit) break;
         const bool open = std::find(expanded_.begin(), expanded_.end(), hit.entry) != expanded_.end();
         rows.push_back({&loaded_->bundle.entries[hit.entry], open});
     }

@@ -13,6 +13,7 @@
 
 #include <imgui.h>
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -75,7 +76,8 @@ public:
     const Theme& theme() const { return theme_; }
 
     std::size_t count() const;                // results of the current view
-    std::vector<VisibleRow> visible() const;  // every matching row, in display order
+    // The matching rows in display order: every one, or the first `limit`.
+    std::vector<VisibleRow> visible(std::size_t limit = SIZE_MAX) const;
     const LoadResult* loaded() const { return loaded_.get(); }
     const std::string& error() const { return error_; }
     bool has_rows_on_screen() const { return !drawn_rows_.empty(); }

@@ -356,6 +356,7 @@
       const source = this.options.bundle;
       this._error = null;
       this.status.textContent = 'Loading the list\u2026';
+      this._summary = null;
       try {
         if (source && typeof source === 'object') await this._loadBytes([new TextEncoder().encode(JSON.stringify(source))]);
         else if (typeof source === 'string' && source.startsWith('#')) await this._loadInline(source);
@@ -595,8 +596,14 @@
       // Printed, every row shows its text; on screen, only the open ones.
       const mirror = JSON.parse(this.module.UTF8ToString(this.module._pv_mirror(this._printing ? 1 : 0)));
       const error = this.error();
-      this.status.textContent = error ? 'The list could not be loaded: ' + error
+      const summary = error ? 'The list could not be loaded: ' + error
         : mirror.count === 1 ? '1 result' : mirror.count.toLocaleString('en-US') + ' results';
+      // The live region speaks on change: an unchanged count is not said again,
+      // nor does it replace an announcement such as "Copied." made meanwhile.
+      if (summary !== this._summary) {
+        this._summary = summary;
+        this.status.textContent = summary;
+      }
       const items = mirror.rows.map((row) => {
         const li = document.createElement('li');
         li.dataset.id = row.id;

@@ -462,7 +462,8 @@
         }
         if (this._destroyed) return;
         this.setState(this._initialState());
-        this._mirrorNow();
+        // The rows go on screen first; the DOM mirror follows the frame.
+        requestAnimationFrame(() => setTimeout(() => this._mirrorNow(), 0));
       });
       this._lastLoad = load.catch(() => {});
       return load;

@@ -194,10 +194,10 @@ public:
         request_frames();
     }
 
-    // Draws kSettleFrames more frames, one per animation frame; then sleeps.
     // True until the frames the last input asked for are drawn.
     bool busy() const { return frame_scheduled_ || !key_events_.empty(); }
 
+    // Draws kSettleFrames more frames, one per animation frame; then sleeps.
     void request_frames() {
         frames_pending_ = kSettleFrames;
         if (frame_scheduled_) return;

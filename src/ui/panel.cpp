@@ -18,6 +18,9 @@ constexpr float kRowPadX = 12.0f;
 constexpr float kRowPadY = 9.0f;
 constexpr float kSmallScale = 0.9f;      // meta and snippet lines
 constexpr float kTitleScale = 1.07f;
+// Below this width (a phone) the filters fold into a popup and a collapsed
+// row gives its title two lines, where a wide panel cuts it after one.
+constexpr float kNarrowWidth = 500.0f;
 constexpr std::size_t kSnippetChars = 110;
 
 const char* sort_label(SortOrder s) {
@@ -98,6 +101,7 @@ void Panel::show_bundle(LoadResult loaded, const ProgressHook& progress) {
                    plural(loaded_->bundle.count(Kind::job), "job", "jobs");
     expanded_.clear();
     expanded_height_.clear();
+    title_lines_of_.clear();
     selected_ = -1;
     results_dirty_ = true;
 }
@@ -213,19 +217,21 @@ int Panel::row_of_entry(std::uint32_t entry) const {
 
 // ---- layout of the list --------------------------------------------------------
 
-// Collapsed rows all have the same height (one title line, one meta line, one
-// snippet line), so only expanded rows need measuring. Their height is
-// measured when drawn and cached for the current width.
+// A collapsed row is one title line, one meta line and one snippet line; on a
+// narrow panel its title may take a second line, counted once per width. Only
+// expanded rows need measuring: their height is measured when drawn and
+// cached for the current width.
 void Panel::rebuild_row_tops() {
     const float fs = ImGui::GetFontSize();
     const TextStyle title{fonts_.bold, fs * kTitleScale}, small{fonts_.regular, fs * kSmallScale};
-    collapsed_height_ = 2 * kRowPadY + line_height(title) + 2 * line_height(small) + 1;  // +1: the separator
+    title_line_height_ = line_height(title);
+    collapsed_height_ = 2 * kRowPadY + title_line_height_ + 2 * line_height(small) + 1;  // +1: the separator
     row_tops_.resize(results_.hits.size() + 1);
     float y = 0;
     for (std::size_t i = 0; i < results_.hits.size(); ++i) {
-        row_tops_[i] = y;
-        y += collapsed_height_;
         const std::uint32_t entry = results_.hits[i].entry;
+        row_tops_[i] = y;
+        y += collapsed_height(entry);
         if (std::find(expanded_.begin(), expanded_.end(), entry) != expanded_.end()) {
             auto measured = expanded_height_.find(entry);
             y += measured != expanded_height_.end() ? measured->second : fs * 12;  // estimate until drawn
@@ -233,6 +239,22 @@ void Panel::rebuild_row_tops() {
     }
     row_tops_.back() = y;
     row_tops_dirty_ = false;
+}
+
+int Panel::title_lines(std::uint32_t entry) {
+    if (!narrow_) return 1;
+    if (title_lines_of_.size() != loaded_->bundle.entries.size()) title_lines_of_.assign(loaded_->bundle.entries.size(), 0);
+    std::uint8_t& lines = title_lines_of_[entry];
+    if (lines == 0) {
+        const TextStyle title{fonts_.bold, ImGui::GetFontSize() * kTitleScale};
+        const float height = wrapped_height(loaded_->bundle.entries[entry].title, expanded_width_ - 2 * kRowPadX, title);
+        lines = height > 1.5f * title_line_height_ ? 2 : 1;
+    }
+    return lines;
+}
+
+float Panel::collapsed_height(std::uint32_t entry) {
+    return collapsed_height_ + static_cast<float>(title_lines(entry) - 1) * title_line_height_;
 }
 
 bool Panel::takes_wheel(ImVec2 mouse, float wheel_lines) const {
@@ -254,6 +276,11 @@ void Panel::draw(ImVec2 size) {
                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
                                        ImGuiWindowFlags_NoScrollWithMouse;
     ImGui::Begin("pubview", nullptr, flags);
+    const bool narrow = size.x < kNarrowWidth;
+    if (narrow != narrow_) {
+        narrow_ = narrow;
+        row_tops_dirty_ = true;
+    }
     if (loading_) draw_loading();
     else if (!error_.empty()) draw_error();
     else if (index_) {
@@ -364,9 +391,8 @@ void Panel::draw_header(float width) {
     }
 
     draw_kind_switch();
-    const bool narrow = width < 500.0f;
     ImGui::SameLine();
-    draw_filters(narrow);
+    draw_filters(narrow_);
 }
 
 void Panel::draw_kind_switch() {
@@ -605,6 +631,7 @@ void Panel::draw_list() {
     if (width != expanded_width_) {
         expanded_width_ = width;
         expanded_height_.clear();
+        title_lines_of_.clear();
         row_tops_dirty_ = true;
     }
     if (row_tops_dirty_) rebuild_row_tops();
@@ -669,7 +696,7 @@ void Panel::draw_row(int row, float width) {
     ImGui::SetCursorScreenPos(ImVec2(top.x + kRowPadX, top.y + kRowPadY));
     const MarkedText title{e.title, marks.title, 0};
     if (expanded) draw_wrapped(title, text_width, title_style);
-    else draw_line(title, text_width, title_style);
+    else draw_lines(title, text_width, title_style, title_lines(hit.entry));
     ImGui::SetCursorScreenPos(ImVec2(top.x + kRowPadX, ImGui::GetCursorScreenPos().y));
     const std::string meta = std::string(e.kind == Kind::job ? "Job" : "Paper") + "  \xC2\xB7  " + summary_line(e);
     draw_line({meta, {}, 0}, text_width, small_style);
@@ -687,7 +714,7 @@ void Panel::draw_row(int row, float width) {
             draw_line({rest.substr(0, 400), marks.body, start}, text_width, {fonts_.regular, fs * kSmallScale, theme_.text, theme_.mark});
         }
     }
-    const float header_bottom = expanded ? ImGui::GetCursorScreenPos().y : top.y + collapsed_height_ - 1;
+    const float header_bottom = expanded ? ImGui::GetCursorScreenPos().y : top.y + collapsed_height(hit.entry) - 1;
 
     // The whole header is one button: submitted after its text so that the
     // text stays on top, and before the details so their links win the hover.
@@ -705,7 +732,7 @@ void Panel::draw_row(int row, float width) {
         ImGui::SetCursorScreenPos(ImVec2(top.x + kRowPadX, header_bottom));
         const float details = draw_row_details(e, marks, text_width, row == selected_);
         bottom = header_bottom + details + kRowPadY;
-        const float extra = bottom + 1 - top.y - collapsed_height_;  // over a collapsed row
+        const float extra = bottom + 1 - top.y - collapsed_height(hit.entry);  // over a collapsed row
         float& cached = expanded_height_[hit.entry];
         if (std::abs(extra - cached) > 0.5f) {
             cached = extra;

@@ -102,6 +102,9 @@ private:
     void mark_view_changed();
     void rebuild_row_tops();
     int row_of_entry(std::uint32_t entry) const;
+    // Lines a collapsed row gives the entry's title (two at most, on a narrow panel).
+    int title_lines(std::uint32_t entry);
+    float collapsed_height(std::uint32_t entry);
 
     void draw_header(float width);
     void draw_kind_switch();
@@ -161,7 +164,10 @@ private:
     bool activate_focused_action_ = false;          // Enter pressed on a focused action
     bool scroll_to_selected_ = false;
     bool scroll_to_top_ = false;
-    float collapsed_height_ = 0;
+    bool narrow_ = false;  // the panel is phone-narrow (kNarrowWidth in panel.cpp)
+    float collapsed_height_ = 0;  // of a row whose title takes one line
+    float title_line_height_ = 0;
+    std::vector<std::uint8_t> title_lines_of_;  // per entry, at expanded_width_: 0 not yet counted
     std::string scroll_to_open_id_;                 // a deep link's row, scrolled to once shown
     bool focus_search_ = false;
     std::vector<ImWchar> typed_before_focus_;  // typed while the search box was taking focus

@@ -96,6 +96,30 @@ void draw_line(const MarkedText& t, float width, const TextStyle& s) {
     ImGui::SetCursorScreenPos(ImVec2(pos.x, ImGui::GetCursorScreenPos().y));
 }
 
+void draw_lines(const MarkedText& t, float width, const TextStyle& s, int lines) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float scale = s.size / s.font->FontSize;
+    const char* p = t.text.data();
+    const char* end = p + t.text.size();
+    float y = origin.y;
+    // Every line but the last breaks where wrapping would; the last takes the rest.
+    for (int line = 1; line < lines; ++line) {
+        const char* line_end = s.font->CalcWordWrapPositionA(scale, p, end, std::max(width, s.size));
+        if (line_end >= end || *line_end == '\n') break;  // the rest fits: it is the last line
+        if (line_end == p) line_end = p + 1;  // never stall on a glyph wider than the line
+        const char* visible_end = line_end;
+        while (visible_end > p && is_space(visible_end[-1])) --visible_end;
+        draw_line_at(dl, ImVec2(origin.x, y), t, p, visible_end, s);
+        y += s.size * kLineHeight;
+        p = line_end;
+        while (p < end && is_space(*p)) ++p;
+    }
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, y));
+    const auto offset = static_cast<std::size_t>(p - t.text.data());
+    draw_line({t.text.substr(offset), t.marks, t.base + offset}, width, s);
+}
+
 std::size_t snippet_start(std::string_view text, std::size_t around, std::size_t chars, bool& prefix_ellipsis) {
     prefix_ellipsis = false;
     const std::size_t lead = chars / 3;

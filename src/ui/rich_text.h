@@ -39,6 +39,10 @@ float line_height(const TextStyle& style);
 // Draws `t` on one line, cut with "…" if wider than `width`; advances the cursor.
 void draw_line(const MarkedText& t, float width, const TextStyle& style);
 
+// Draws `t` wrapped on at most `lines` lines, the last cut with "…" if the
+// text goes on; advances the cursor past the lines used.
+void draw_lines(const MarkedText& t, float width, const TextStyle& style, int lines);
+
 // A window of `text` around `around` (a byte offset) that fits a line of
 // roughly `chars` characters, starting at a word boundary, with "…" in front
 // when it does not start at the beginning. Returns the byte offset it starts

@@ -177,6 +177,21 @@ test('Enter on a focused link opens it in a new tab, only for http(s), and says 
   await context.close();
 });
 
+test('on a phone a long title takes a second line instead of being cut, and a short one keeps one', async () => {
+  const { page, context } = await openPage(shared.browser, shared.server.url, { viewport: { width: 390, height: 760 } });
+  await settle(page, 200);
+  const heights = () => widget(page, 0, (w) => ['alexatm-20b-2022', 'amazon-redshift-re-invented-2022'].map((id) => w.rowBounds(id).height));
+  const [longOnPhone, shortOnPhone] = await heights();
+  await page.setViewportSize({ width: 1100, height: 760 });
+  await settle(page, 300);
+  const [longWide, shortWide] = await heights();
+  // One title line more: about 1.07 × 1.12 × the font size (16 px here).
+  assert.ok(longOnPhone - longWide > 15 && longOnPhone - longWide < 25, `the long title's row: ${longOnPhone} px on a phone, ${longWide} px wide`);
+  assert.equal(shortOnPhone, shortWide, 'a title that fits keeps one line');
+  assert.equal(longWide, shortWide, 'wide, every collapsed row has one title line');
+  await context.close();
+});
+
 test('a tap expands a row and a tap in the search box opens the on-screen keyboard input', async () => {
   const { page, context } = await openPage(shared.browser, shared.server.url, {
     viewport: { width: 390, height: 760 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true,

@@ -56,6 +56,11 @@ constexpr int kSettleFrames = 3;  // frames drawn after an input, for ImGui's la
 // no task blocks the page for long, and draws its progress this often.
 constexpr double kWorkSliceMs = 40;
 constexpr double kProgressFrameMs = 250;
+// A flick keeps the list moving after the finger lifts, slowing down as on a
+// phone's own lists: the speed decays with this time constant, and stops
+// below the slower speed (wheel lines per second).
+constexpr double kFlingDecaySeconds = 0.325;
+constexpr float kFlingStopLinesPerSecond = 0.5f;
 constexpr int kKeyCount = 512;
 
 // DOM keyCodes of the keys ImGui needs to know by name.
@@ -255,6 +260,7 @@ private:
         // ImGui needs a positive step; after a long sleep, one frame's worth.
         io.DeltaTime = static_cast<float>(std::clamp((now_ms - last_frame_ms_) / 1000.0, 1e-4, 0.1));
         last_frame_ms_ = now_ms;
+        continue_fling(io);
         io.DisplaySize = ImVec2(static_cast<float>(css_width_), static_cast<float>(css_height_));
         io.DisplayFramebufferScale = ImVec2(static_cast<float>(pixel_ratio_), static_cast<float>(pixel_ratio_));
 
@@ -292,6 +298,10 @@ private:
     // is taken at once, so a fast typist's letters all land in one frame.
     void apply_key_events() {
         ImGuiIO& io = ImGui::GetIO();
+        if (panel_.moving_focus()) {  // text typed before the box had focus goes first
+            if (!key_events_.empty()) frames_pending_ = std::max(frames_pending_, 2);
+            return;
+        }
         bool changed[kKeyCount] = {};
         bool typed = false;
         std::size_t used = 0;
@@ -316,6 +326,22 @@ private:
         }
         key_events_.erase(key_events_.begin(), key_events_.begin() + static_cast<std::ptrdiff_t>(used));
         if (!key_events_.empty()) frames_pending_ = std::max(frames_pending_, 2);
+    }
+
+    // Moves the list on after a flick, a frame's worth at a time, until it
+    // slows down or reaches an end; frames keep coming meanwhile.
+    void continue_fling(ImGuiIO& io) {
+        if (fling_lines_per_second_ == 0 || touch_hover_frames_ > 0) return;  // not while the finger's frames run
+        const float lines = fling_lines_per_second_ * io.DeltaTime;
+        if (std::abs(fling_lines_per_second_) < kFlingStopLinesPerSecond || !panel_.takes_wheel(fling_at_, lines)) {
+            fling_lines_per_second_ = 0;
+            io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+            return;
+        }
+        io.MousePos = fling_at_;  // ImGui scrolls the window under the pointer
+        io.MouseWheel += lines;
+        fling_lines_per_second_ *= static_cast<float>(std::exp(-io.DeltaTime / kFlingDecaySeconds));
+        frames_pending_ = std::max(frames_pending_, 2);  // this frame asks for the next (inside a frame: not request_frames)
     }
 
     // A press and release that arrive between two frames would never be seen
@@ -463,21 +489,35 @@ private:
         switch (type) {
             case EMSCRIPTEN_EVENT_TOUCHSTART:
                 self->touch_start_ = self->touch_last_ = pos;
+                self->touch_last_ms_ = emscripten_get_now();
                 self->touch_dragging_ = false;
+                self->touch_lines_per_second_ = 0;
+                self->fling_lines_per_second_ = 0;  // a finger down stops a flick
                 io.MousePos = pos;
                 break;
             case EMSCRIPTEN_EVENT_TOUCHMOVE: {
                 if (std::abs(pos.y - self->touch_start_.y) > 8 || std::abs(pos.x - self->touch_start_.x) > 8) self->touch_dragging_ = true;
                 const float lines = (pos.y - self->touch_last_.y) / (5.0f * ImGui::GetFontSize());
+                const double now = emscripten_get_now();
+                const double seconds = std::max(now - self->touch_last_ms_, 1.0) / 1000.0;
                 self->touch_last_ = pos;
+                self->touch_last_ms_ = now;
                 if (self->touch_dragging_ && self->panel_.takes_wheel(pos, lines)) {
                     io.MousePos = pos;
                     io.MouseWheel += lines;
+                    // The drag's speed over its last moves, smoothed.
+                    const auto speed = static_cast<float>(lines / seconds);
+                    self->touch_lines_per_second_ = 0.8f * speed + 0.2f * self->touch_lines_per_second_;
                     consumed = true;
                 }
                 break;
             }
             case EMSCRIPTEN_EVENT_TOUCHEND:
+                // A drag that ends moving goes on as a flick; one that rested first does not.
+                if (self->touch_dragging_ && emscripten_get_now() - self->touch_last_ms_ <= 100) {
+                    self->fling_lines_per_second_ = self->touch_lines_per_second_;
+                    self->fling_at_ = self->touch_last_;  // where it last moved (a lifted touch may carry no position)
+                }
                 if (!self->touch_dragging_) {
                     // The on-screen keyboard opens only for an <input> focused
                     // within the tap's own event: hand the search box to the page's.
@@ -532,7 +572,11 @@ private:
     };
     std::vector<KeyEvent> key_events_;
     ImVec2 touch_start_{}, touch_last_{};
+    double touch_last_ms_ = 0;
     bool touch_dragging_ = false;
+    float touch_lines_per_second_ = 0;  // the finger's speed while it drags
+    float fling_lines_per_second_ = 0;  // after it lifts; 0: no flick under way
+    ImVec2 fling_at_{};                 // where the finger lifted
     int touch_hover_frames_ = 0;  // frames until a lifted finger stops hovering
 };
 

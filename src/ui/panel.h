@@ -68,6 +68,10 @@ public:
     ViewState state() const;
     bool expand(std::string_view id, bool open);
     void focus_search() { focus_search_ = true; }
+    // True while typed text waits for the search box to take focus (a frame
+    // or two): keys pressed after that text must wait too, or they would act
+    // before it lands.
+    bool moving_focus() const { return focus_search_ || !typed_before_focus_.empty(); }
     void set_theme(const Theme& theme) { theme_ = theme; }
     void set_fonts(const FontSet& fonts) { fonts_ = fonts; }
     // True when the last frame changed layout that the next frame must settle

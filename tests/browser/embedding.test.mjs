@@ -15,7 +15,11 @@ const widget = (page, n, fn, arg) => page.evaluate(([n, source, arg]) => {
 
 // Waits for the widget to announce a finished copy, then reads the clipboard.
 async function copied(page) {
-  await page.waitForFunction(() => /Copied/.test(document.querySelector('.pubview-mirror [role=status]').textContent));
+  const status = () => document.querySelector('.pubview-mirror [role=status]').textContent;
+  await page.waitForFunction((source) => /Copied/.test(eval(source)()), status.toString(), { timeout: 10000 }).catch(async () => {
+    const state = await page.evaluate(() => JSON.stringify(PubView.widgets[0].state()));
+    throw new Error(`no "Copied" announced; the status says "${await page.evaluate(status)}", the view is ${state}`);
+  });
   const text = await page.evaluate(() => navigator.clipboard.readText());
   await page.evaluate(() => { document.querySelector('.pubview-mirror [role=status]').textContent = ''; });
   return text;
@@ -189,6 +193,43 @@ test('on a phone a long title takes a second line instead of being cut, and a sh
   assert.ok(longOnPhone - longWide > 15 && longOnPhone - longWide < 25, `the long title's row: ${longOnPhone} px on a phone, ${longWide} px wide`);
   assert.equal(shortOnPhone, shortWide, 'a title that fits keeps one line');
   assert.equal(longWide, shortWide, 'wide, every collapsed row has one title line');
+  await context.close();
+});
+
+// A phone page with one widget, its canvas box, and the top of the 4th row (null off screen).
+async function phoneList() {
+  const { page, context } = await openPage(shared.browser, shared.server.url, {
+    viewport: { width: 390, height: 760 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true,
+  });
+  await settle(page, 200);
+  const cdp = await context.newCDPSession(page);
+  const canvas = await page.locator('canvas').boundingBox();
+  const rowY = () => widget(page, 0, (w) => { const b = w.rowBounds(w.visible()[3].id); return b ? b.y : null; });
+  return { page, context, cdp, x: canvas.x + 150, from: canvas.y + canvas.height - 60, rowY };
+}
+
+test('a flick keeps the list moving after the finger lifts', async () => {
+  const { page, context, cdp, x, from, rowY } = await phoneList();
+  const before = await rowY();
+  // Chromium's own touch gesture: 150 px at 1,500 px/s, lifted while moving.
+  await cdp.send('Input.synthesizeScrollGesture', { x, y: from, yDistance: -150, speed: 1500, gestureSourceType: 'touch', preventFling: true });
+  await settle(page, 100);
+  const after = await rowY();
+  assert.ok(after === null || before - after > 150 + 40, `the list moved on after the lift: ${before} -> ${after} for a 150 px flick`);
+  await context.close();
+});
+
+test('a drag that rests before the finger lifts stops where the finger stopped', async () => {
+  const { page, context, cdp, x, from, rowY } = await phoneList();
+  const touch = (type, y) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+  const before = await rowY();
+  await touch('touchStart', from);
+  for (let i = 1; i <= 6; i++) await touch('touchMove', from - 25 * i);
+  await page.waitForTimeout(300);
+  await touch('touchEnd');
+  await settle(page, 100);
+  const after = await rowY();
+  assert.ok(Math.abs(before - 150 - after) < 20, `the list followed the finger (${before} -> ${after}) and stopped`);
   await context.close();
 });
 

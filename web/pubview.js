@@ -311,6 +311,7 @@
           focusTextInput: () => this._focusTextInput(),
           rowsShown: () => this._rowsShown(),
           setCursor: (cursor) => { this.canvas.style.cursor = cursor; },
+          nextTask,
         },
         instantiateWasm(imports, receive) {
           WebAssembly.instantiate(wasm, imports).then((instance) => receive(instance, wasm));

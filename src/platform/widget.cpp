@@ -38,15 +38,9 @@ EM_JS(void, js_focus_text_input, (), { Module.pubviewHost.focusTextInput(); });
 EM_JS(void, js_rows_shown, (), { Module.pubviewHost.rowsShown(); });
 EM_JS(void, js_set_cursor, (const char* cursor), { Module.pubviewHost.setCursor(UTF8ToString(cursor)); });
 EM_JS(int, js_is_mac, (), { return /Mac|iPhone|iPad/.test(navigator.platform) ? 1 : 0; });
-// Gives the browser its turn and resumes on a message-channel task, which no
-// timer clamp delays. Asyncify unwinds and rewinds the C++ stack around it.
-EM_ASYNC_JS(void, js_yield_to_browser, (), {
-    await new Promise((resolve) => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => resolve();
-        channel.port2.postMessage(0);
-    });
-});
+// Gives the browser its turn and resumes in a task of its own (the page's
+// nextTask). Asyncify unwinds and rewinds the C++ stack around it.
+EM_ASYNC_JS(void, js_yield_to_browser, (), { await Module.pubviewHost.nextTask(); });
 
 namespace pv::platform {
 namespace {

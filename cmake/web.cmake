@@ -51,6 +51,10 @@ add_custom_target(site ALL
   COMMAND ${CMAKE_COMMAND} -E copy_if_different ${PUBVIEW_THIRD_PARTY}/fonts/pubview-regular.ttf
           ${PUBVIEW_THIRD_PARTY}/fonts/pubview-bold.ttf ${site_dir}/fonts/
   COMMAND ${CMAKE_COMMAND} -E copy_if_different ${CMAKE_SOURCE_DIR}/data/most-viewed-2022.json ${site_dir}/data/
+  # Precompressed copies, which serve.py sends to browsers that accept gzip
+  # (-n: no name or time stamp inside, so a rebuild gives the same bytes).
+  COMMAND gzip -9 -n -k -f ${site_dir}/pubview.js ${site_dir}/pubview.wasm ${site_dir}/fonts/pubview-regular.ttf
+          ${site_dir}/fonts/pubview-bold.ttf ${site_dir}/data/most-viewed-2022.json
   VERBATIM)
 
 # The offline demo: one HTML file with everything inlined (tools/make_standalone.py).

@@ -399,7 +399,8 @@
         if (!response.ok) throw new Error(name + ': the server answered ' + response.status + ' ' + response.statusText + '.');
         const type = response.headers.get('content-type') || '';
         if (/text\/html/.test(type)) throw new Error(name + ': the server sent a web page, not a JSON bundle. Is the URL right?');
-        const total = Number(response.headers.get('content-length')) || 0;
+        // A compressed response's length is not the length of what it reads as.
+        const total = response.headers.get('content-encoding') ? 0 : Number(response.headers.get('content-length')) || 0;
         if (total > MAX_BUNDLE_BYTES) throw new Error(name + ' is ' + kilobytes(total) + '; the widget can show bundles up to ' + kilobytes(MAX_BUNDLE_BYTES) + '.');
         const chunks = [];
         let received = 0;

@@ -156,3 +156,22 @@ test('loading a bundle twenty times, or mounting and destroying twenty widgets, 
     await server.stop();
   }
 });
+
+test('serve.py sends the precompressed script, wasm, fonts and bundle with their own types to browsers that accept gzip', async () => {
+  const server = await startServer();
+  try {
+    const files = [['pubview.js', 'text/javascript; charset=utf-8'], ['pubview.wasm', 'application/wasm'],
+      ['fonts/pubview-regular.ttf', 'font/ttf'], ['data/most-viewed-2022.json', 'application/json; charset=utf-8']];
+    for (const [file, type] of files) {
+      const response = await fetch(server.url + file, { headers: { 'accept-encoding': 'gzip' } });
+      assert.equal(response.headers.get('content-encoding'), 'gzip', file);
+      assert.equal(response.headers.get('content-type'), type, file);
+      const compressed = Number(response.headers.get('content-length'));
+      const body = Buffer.from(await response.arrayBuffer());  // fetch undoes the gzip
+      assert.ok(body.equals(fs.readFileSync(path.join(root, 'build/web/site', file))), `${file} reads as the file itself`);
+      assert.ok(compressed < body.length, `${file} goes over the wire smaller (${compressed} < ${body.length} bytes)`);
+    }
+  } finally {
+    await server.stop();
+  }
+});

@@ -1,5 +1,7 @@
 #include "cli/bundle_file.h"
 
+#include "core/pack.h"
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -21,8 +23,10 @@ std::optional<std::string> read_file(const std::string& path) {
     return std::move(content).str();
 }
 
-std::optional<LoadResult> load_bundle_file(const std::string& path) {
-    // Refuse an oversized file before reading it into memory.
+namespace {
+
+// The file's bytes, refused before reading when it is larger than a bundle may be.
+std::optional<std::string> read_bundle_bytes(const std::string& path) {
     const std::size_t limit = LoadOptions{}.max_document_bytes;
     std::error_code error;
     const auto size = std::filesystem::file_size(path, error);
@@ -32,12 +36,31 @@ std::optional<LoadResult> load_bundle_file(const std::string& path) {
         std::cerr << format_problem(path, too_big) << '\n';
         return std::nullopt;
     }
-    std::optional<std::string> text = read_file(path);
-    if (!text) return std::nullopt;
-    LoadResult result = load_bundle(*text);
+    return read_file(path);
+}
+
+// Prints the problems; whether the bundle is usable.
+bool usable_after_report(const std::string& path, const LoadResult& result) {
     for (const Problem& p : result.problems) std::cerr << format_problem(path, p) << '\n';
-    if (!result.usable) return std::nullopt;
+    return result.usable;
+}
+
+}  // namespace
+
+std::optional<LoadResult> load_bundle_file(const std::string& path) {
+    std::optional<std::string> bytes = read_bundle_bytes(path);
+    if (!bytes) return std::nullopt;
+    LoadResult result = is_pack(*bytes) ? std::move(*read_pack(*bytes).loaded) : load_bundle(*bytes);
+    if (!usable_after_report(path, result)) return std::nullopt;
     return result;
+}
+
+std::optional<IndexedBundle> open_bundle_file(const std::string& path) {
+    std::optional<std::string> bytes = read_bundle_bytes(path);
+    if (!bytes) return std::nullopt;
+    IndexedBundle opened = open_bundle(*bytes);
+    if (!usable_after_report(path, *opened.loaded)) return std::nullopt;
+    return opened;
 }
 
 bool write_file(const std::string& path, const std::string& text) {

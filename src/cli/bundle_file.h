@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/bundle.h"
+#include "core/search.h"
 
 #include <optional>
 #include <string>
@@ -12,10 +13,12 @@ namespace pv::cli {
 // The whole file, or nullopt after printing "pubview: cannot read PATH: why".
 std::optional<std::string> read_file(const std::string& path);
 
-// Loads a bundle file and prints each problem as "FILE: /pointer: message" to
-// stderr. Returns nullopt (after printing) when the file cannot be read or the
-// bundle is unusable.
+// Loads a bundle file, JSON or pack (core/pack.h), and prints each problem as
+// "FILE: /pointer: message" to stderr. Returns nullopt (after printing) when
+// the file cannot be read or the bundle is unusable.
 std::optional<LoadResult> load_bundle_file(const std::string& path);
+// The same, with the bundle's index: a pack's own, or one built for the JSON.
+std::optional<IndexedBundle> open_bundle_file(const std::string& path);
 
 // Writes `text` to `path` ("-" for stdout); prints an error and returns false on failure.
 bool write_file(const std::string& path, const std::string& text);

@@ -43,13 +43,12 @@ int search(const Args& args) {
         std::cerr << "usage: pubview search FILE QUERY [--kind publication|job] [--limit N] [--json]\n";
         return 2;
     }
-    std::optional<LoadResult> loaded = load_bundle_file(positional[0]);
-    if (!loaded) return 2;
+    const std::optional<IndexedBundle> opened = open_bundle_file(positional[0]);
+    if (!opened) return 2;
     request.query = positional[1];
     request.facets = false;
-    const Bundle& bundle = loaded->bundle;
-    const SearchIndex index(bundle);
-    const SearchResult result = index.search(request);
+    const Bundle& bundle = opened->loaded->bundle;
+    const SearchResult result = opened->index->search(request);
 
     if (as_json) {
         nlohmann::json out = {{"total", result.total}, {"results", nlohmann::json::array()}};

@@ -12,5 +12,6 @@ using Args = std::vector<std::string>;
 int validate(const Args& args);
 int search(const Args& args);
 int stats(const Args& args);
+int pack(const Args& args);
 
 }  // namespace pv::cli

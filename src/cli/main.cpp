@@ -17,6 +17,7 @@ constexpr Command kCommands[] = {
     {"validate", "validate FILE                 check a bundle; exit 0 clean, 1 warnings, 2 unusable", pv::cli::validate},
     {"search", "search FILE QUERY [--kind publication|job] [--limit N] [--json]", pv::cli::search},
     {"stats", "stats FILE                    counts of entries, years, venues and locations", pv::cli::stats},
+    {"pack", "pack FILE.json [-o OUT.pvpack]     the bundle with its search index built, for large lists", pv::cli::pack},
     {"import-page", "import-page PAGE.txt [--facts FACTS.json] -o OUT.json", pv::cli::import_page},
     {"import-csv", "import-csv FILE.csv --kind job|publication [--map column=field ...] [--title TITLE] -o OUT.json", pv::cli::import_csv},
     {"import-bibtex", "import-bibtex FILE.bib [--title TITLE] -o OUT.json", pv::cli::import_bibtex},

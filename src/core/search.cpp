@@ -1,5 +1,6 @@
 #include "core/search.h"
 
+#include "core/pack_io.h"
 #include "core/query.h"
 #include "core/search_index.h"
 #include "core/search_index_facets.h"
@@ -106,6 +107,8 @@ struct detail::HighlightPlan {
 
 struct SearchIndex::Impl {
     Impl(const Bundle& b, const ProgressHook& progress);
+    Impl(const Bundle& b, detail::PackReader& in);
+    void set_number_keys();
 
     SearchResult search(const SearchRequest& request) const;
 
@@ -146,7 +149,28 @@ SearchIndex::Impl::Impl(const Bundle& b, const ProgressHook& progress)
                      [&](std::uint32_t a, std::uint32_t b) { return folded_titles[a] < folded_titles[b]; });
     title_order.resize(n);
     for (std::uint32_t position = 0; position < n; ++position) title_order[by_title[position]] = position;
-    for (const Entry& entry : b.entries) {
+    set_number_keys();
+}
+
+SearchIndex::Impl::Impl(const Bundle& b, detail::PackReader& in)
+    : bundle(&b), index(b, in), scorer(index, b), facets(b, in) {
+    in.section("title order");
+    title_order = in.array<std::uint32_t>();
+    if (in.failed()) return;
+    // Sorting trusts it to be a permutation of the entries.
+    std::vector<bool> seen(b.entries.size());
+    for (std::uint32_t position : title_order) {
+        if (position >= seen.size() || seen[position]) { in.fail("its title order is not a permutation"); return; }
+        seen[position] = true;
+    }
+    if (title_order.size() != b.entries.size()) { in.fail("its title order does not match its entries"); return; }
+    set_number_keys();
+}
+
+void SearchIndex::Impl::set_number_keys() {
+    rank_key.reserve(bundle->entries.size());
+    year_key.reserve(bundle->entries.size());
+    for (const Entry& entry : bundle->entries) {
         rank_key.push_back(entry.rank.value_or(INT_MAX));
         year_key.push_back(entry.year.value_or(INT_MIN));
     }
@@ -371,11 +395,30 @@ EntryHighlights SearchIndex::highlight(const SearchResult& result, std::uint32_t
 
 SearchIndex::SearchIndex(const Bundle& bundle, const ProgressHook& progress)
     : impl_(std::make_unique<Impl>(bundle, progress)) {}
+SearchIndex::SearchIndex(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 SearchIndex::~SearchIndex() = default;
 SearchIndex::SearchIndex(SearchIndex&&) noexcept = default;
 SearchIndex& SearchIndex::operator=(SearchIndex&&) noexcept = default;
 
 SearchResult SearchIndex::search(const SearchRequest& request) const { return impl_->search(request); }
 const Bundle& SearchIndex::bundle() const { return *impl_->bundle; }
+
+void SearchIndex::write(detail::PackWriter& out) const {
+    impl_->index.write(out);
+    impl_->facets.write(out);
+    out.array(impl_->title_order);
+}
+
+IndexedBundle index_bundle(LoadResult loaded, const ProgressHook& progress) {
+    IndexedBundle out{std::make_unique<LoadResult>(std::move(loaded)), nullptr};
+    if (out.loaded->usable) out.index = std::make_unique<SearchIndex>(out.loaded->bundle, progress);
+    return out;
+}
+
+std::unique_ptr<SearchIndex> SearchIndex::read(const Bundle& bundle, detail::PackReader& in) {
+    auto impl = std::make_unique<Impl>(bundle, in);
+    if (in.failed()) return nullptr;
+    return std::unique_ptr<SearchIndex>(new SearchIndex(std::move(impl)));
+}
 
 }  // namespace pv

@@ -73,6 +73,8 @@ struct Facet {
 
 namespace detail {
 struct HighlightPlan;  // the query's words, ready to mark text with
+class PackReader;
+class PackWriter;
 }
 
 struct SearchResult {
@@ -99,6 +101,12 @@ public:
     SearchIndex(SearchIndex&&) noexcept;
     SearchIndex& operator=(SearchIndex&&) noexcept;
 
+    // The index's part of a pack (core/pack.h): every table it built, written as
+    // it is, and read back with checks against `bundle`. read() returns null
+    // when `in` fails; in.failure() then says why.
+    void write(detail::PackWriter& out) const;
+    static std::unique_ptr<SearchIndex> read(const Bundle& bundle, detail::PackReader& in);
+
     SearchResult search(const SearchRequest& request) const;
     // The ranges that Hit::title/body would hold for `entry`, for a result
     // searched with `highlights = false`. Empty for any other result.
@@ -107,7 +115,18 @@ public:
 
 private:
     struct Impl;
+    explicit SearchIndex(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;
 };
+
+// A loaded bundle and its index. Both live on the heap, so moving this keeps
+// the index's reference to the bundle valid.
+struct IndexedBundle {
+    std::unique_ptr<LoadResult> loaded;  // never null
+    std::unique_ptr<SearchIndex> index;  // null unless loaded->usable
+};
+
+// Builds the index of a loaded bundle, if it is usable.
+IndexedBundle index_bundle(LoadResult loaded, const ProgressHook& progress = {});
 
 }  // namespace pv

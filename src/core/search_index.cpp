@@ -1,5 +1,6 @@
 #include "core/search_index.h"
 
+#include "core/pack_io.h"
 #include "core/text.h"
 
 #include <algorithm>
@@ -149,6 +150,9 @@ struct TermOccurrence {
 
 }  // namespace
 
+// How many terms a check goes through between progress reports.
+constexpr std::uint32_t kTermsPerTick = 1u << 15;
+
 std::string author_word_pair(std::string_view first, std::string_view second) {
     std::string pair;
     pair.reserve(first.size() + 1 + second.size());
@@ -208,14 +212,12 @@ TermIndex::TermIndex(const Bundle& bundle, const ProgressHook& progress) : entry
     posting_offsets_.reserve(order.size() + 1);
     std::size_t copied_since_report = 0;
     entry_frequency_.reserve(order.size());
-    character_masks_.reserve(order.size());
     for (std::uint32_t builder : order) {
         term_offsets_.push_back(static_cast<std::uint32_t>(term_text_.size()));
         term_text_ += terms.term(builder);
         posting_offsets_.push_back(static_cast<std::uint32_t>(postings_.size()));
         postings_.insert(postings_.end(), builders[builder].bytes.begin(), builders[builder].bytes.end());
         entry_frequency_.push_back(builders[builder].entries);
-        character_masks_.push_back(character_mask(terms.term(builder)));
         copied_since_report += builders[builder].bytes.size();
         builders[builder] = {};
         if (copied_since_report >= (1u << 20)) {
@@ -226,7 +228,84 @@ TermIndex::TermIndex(const Bundle& bundle, const ProgressHook& progress) : entry
     term_offsets_.push_back(static_cast<std::uint32_t>(term_text_.size()));
     posting_offsets_.push_back(static_cast<std::uint32_t>(postings_.size()));
     term_text_.shrink_to_fit();
+    build_length_tables();
+}
 
+TermIndex::TermIndex(const Bundle& bundle, PackReader& in) : entry_count_(bundle.entries.size()) {
+    in.section("term index");
+    if (in.u64() != entry_count_) in.fail("its index is for another number of entries");
+    term_text_ = in.string();
+    term_offsets_ = in.array<std::uint32_t>();
+    entry_frequency_ = in.array<std::uint32_t>();
+    postings_ = in.array<std::uint8_t>();
+    posting_offsets_ = in.array<std::uint32_t>();
+    field_lengths_ = in.array<std::uint16_t>();
+    for (float& average : average_field_length_) average = in.f32();
+    if (in.failed()) return;
+
+    auto ascending_offsets = [](const std::vector<std::uint32_t>& offsets, std::size_t end) {
+        if (offsets.empty() || offsets.front() != 0 || offsets.back() != end) return false;
+        return std::is_sorted(offsets.begin(), offsets.end());
+    };
+    const std::size_t terms = term_offsets_.empty() ? 0 : term_offsets_.size() - 1;
+    if (!ascending_offsets(term_offsets_, term_text_.size())) { in.fail("its term offsets are out of order"); return; }
+    for (std::uint32_t id = 1; id < terms; ++id) {
+        if (!(term(id - 1) < term(id))) { in.fail("its terms are not sorted"); return; }
+        if (id % kTermsPerTick == 0) in.tick();
+    }
+    if (entry_frequency_.size() != terms) { in.fail("its term frequencies do not match its terms"); return; }
+    if (posting_offsets_.size() != terms + 1 || !ascending_offsets(posting_offsets_, postings_.size()))
+        { in.fail("its posting offsets are out of order"); return; }
+    if (field_lengths_.size() != entry_count_ * kTextFieldCount) { in.fail("its field lengths do not match its entries"); return; }
+    for (float average : average_field_length_)
+        if (!(average >= 0 && average <= 65535)) { in.fail("its average field lengths are out of range"); return; }
+    check_postings(in);
+    if (!in.failed()) build_length_tables();
+}
+
+// for_each_posting() trusts the bytes it decodes: every varint must end within
+// its term's postings, every entry id be in range, every field be a field.
+void TermIndex::check_postings(PackReader& in) const {
+    for (std::uint32_t id = 0; id < term_count(); ++id) {
+        const std::uint8_t* at = postings_.data() + posting_offsets_[id];
+        const std::uint8_t* end = postings_.data() + posting_offsets_[id + 1];
+        std::uint64_t entry = 0;
+        std::uint32_t entries = 0;
+        bool first = true;
+        while (at < end) {
+            std::uint64_t delta = 0;
+            int shift = 0;
+            for (;; shift += 7) {
+                if (at == end || shift > 28) { in.fail("its postings are damaged"); return; }
+                const std::uint8_t byte = *at++;
+                delta |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
+                if (!(byte & 0x80)) break;
+            }
+            entry += delta;
+            if (at == end || entry >= entry_count_ || (*at++ >> 4) >= kTextFieldCount)
+                { in.fail("its postings are damaged"); return; }
+            if (first || delta != 0) ++entries;
+            first = false;
+        }
+        if (entries != entry_frequency_[id]) { in.fail("its term frequencies do not match its postings"); return; }
+        if (id % kTermsPerTick == 0) in.tick();
+    }
+}
+
+void TermIndex::write(PackWriter& out) const {
+    out.u64(entry_count_);
+    out.string(term_text_);
+    out.array(term_offsets_);
+    out.array(entry_frequency_);
+    out.array(postings_);
+    out.array(posting_offsets_);
+    out.array(field_lengths_);
+    for (float average : average_field_length_) out.f32(average);
+}
+
+void TermIndex::build_length_tables() {
+    character_masks_.resize(term_count());
+    for (std::uint32_t id = 0; id < term_count(); ++id) character_masks_[id] = character_mask(term(id));
     // Term ids by length, in id order within a length (a counting sort).
     std::vector<std::uint32_t> lengths(term_count());
     for (std::uint32_t id = 0; id < term_count(); ++id) lengths[id] = static_cast<std::uint32_t>(text::code_point_count(term(id)));

@@ -15,6 +15,9 @@
 
 namespace pv::detail {
 
+class PackReader;
+class PackWriter;
+
 // Calls `visit(TextField, std::string_view)` for every piece of text an entry is
 // searched by. Multi-valued fields (authors, tags, location parts) come one value
 // at a time so that a phrase never spans two authors.
@@ -51,6 +54,10 @@ public:
 
     // Reports WorkStage::indexing progress to `progress` as it goes.
     TermIndex(const Bundle& bundle, const ProgressHook& progress);
+    // Reads what write() wrote for `bundle`, checking that every offset and
+    // entry id is in range. If `in` fails, this index must not be used.
+    TermIndex(const Bundle& bundle, PackReader& in);
+    void write(PackWriter& out) const;
 
     std::size_t entry_count() const { return entry_count_; }
     std::size_t term_count() const { return term_offsets_.size() - 1; }
@@ -91,6 +98,10 @@ public:
     std::size_t memory_bytes() const;
 
 private:
+    // The typo-candidate tables, derived from the sorted terms.
+    void build_length_tables();
+    void check_postings(PackReader& in) const;
+
     std::size_t entry_count_ = 0;
     // Terms sorted bytewise, concatenated: term i is [term_offsets_[i], term_offsets_[i + 1]).
     std::string term_text_;

@@ -1,6 +1,9 @@
 #include "core/search_index_facets.h"
 
+#include "core/pack_io.h"
+
 #include <algorithm>
+#include <functional>
 #include <numeric>
 #include <unordered_map>
 
@@ -68,6 +71,35 @@ FacetTable::FacetTable(const Bundle& bundle, const ProgressHook& progress) {
         column.values.reserve(values.size());
         for (std::uint32_t id : order) column.values.push_back(std::move(values[id]));
         report(progress, WorkStage::indexing, bundle.entries.size(), bundle.entries.size());
+    }
+}
+
+FacetTable::FacetTable(const Bundle& bundle, PackReader& in) {
+    in.section("facet table");
+    for (Column& column : columns_) {
+        const std::uint32_t value_count = in.u32();
+        if (value_count > in.remaining() / sizeof(std::uint32_t)) { in.fail("it ends early"); return; }
+        column.values.resize(value_count);
+        for (std::string& value : column.values) value = in.string();
+        column.starts = in.array<std::uint32_t>();
+        column.ids = in.array<std::uint32_t>();
+        if (in.failed()) return;
+        if (std::adjacent_find(column.values.begin(), column.values.end(), std::greater_equal<>()) != column.values.end())
+            { in.fail("its facet values are not sorted"); return; }
+        if (column.starts.size() != bundle.entries.size() + 1 || column.starts.front() != 0 ||
+            column.starts.back() != column.ids.size() || !std::is_sorted(column.starts.begin(), column.starts.end()))
+            { in.fail("its facet offsets are out of order"); return; }
+        for (std::uint32_t id : column.ids)
+            if (id >= column.values.size()) { in.fail("a facet value id is out of range"); return; }
+    }
+}
+
+void FacetTable::write(PackWriter& out) const {
+    for (const Column& column : columns_) {
+        out.u32(static_cast<std::uint32_t>(column.values.size()));
+        for (const std::string& value : column.values) out.string(value);
+        out.array(column.starts);
+        out.array(column.ids);
     }
 }
 

@@ -12,10 +12,17 @@
 
 namespace pv::detail {
 
+class PackReader;
+class PackWriter;
+
 class FacetTable {
 public:
     // Reports WorkStage::indexing progress to `progress` after each facet.
     FacetTable(const Bundle& bundle, const ProgressHook& progress);
+    // Reads what write() wrote for `bundle`, checking every value id and offset.
+    // If `in` fails, this table must not be used.
+    FacetTable(const Bundle& bundle, PackReader& in);
+    void write(PackWriter& out) const;
 
     struct Outcome {
         std::vector<std::uint32_t> passing;  // matches that every facet filter lets through, in input order

@@ -102,3 +102,39 @@ test('import-page rebuilds the default bundle from its source byte for byte', ()
   assert.equal(r.code, 0, r.err);
   assert.equal(fs.readFileSync(out, 'utf8'), fs.readFileSync(seed, 'utf8'));
 });
+
+test('pack writes the bundle with its index next to it, and search reads the pack with the same answers', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pubview-cli-'));
+  const json = path.join(dir, 'list.json');
+  fs.copyFileSync(seed, json);
+  const r = pubview('pack', json);
+  assert.equal(r.code, 0, r.err);
+  const pack = path.join(dir, 'list.pvpack');
+  assert.match(r.err, new RegExp(`${pack.replace(/[.\\/]/g, '\\$&')}: 10 publications, 10 jobs, \\d+ bytes`));
+  assert.equal(fs.readFileSync(pack).subarray(0, 6).toString(), 'PVPACK');
+  for (const query of ['dynamodb', 'amazon science', 'seattle', 'mahcine learning', '"large language"', 'kind:job']) {
+    const fromJson = pubview('search', json, query, '--json');
+    const fromPack = pubview('search', pack, query, '--json');
+    assert.equal(fromPack.code, 0, fromPack.err);
+    assert.equal(fromPack.out, fromJson.out, `the answers to "${query}" differ`);
+  }
+  assert.equal(pubview('validate', pack).out, `${pack}: 10 publications, 10 jobs\n`);
+});
+
+test('pack takes -o, and a damaged pack is refused with a message that says how to fix it', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pubview-cli-'));
+  const pack = path.join(dir, 'out.pvpack');
+  assert.equal(pubview('pack', seed, '-o', pack).code, 0);
+  const bytes = fs.readFileSync(pack);
+  bytes[bytes.length >> 1] ^= 0x20;
+  const damaged = path.join(dir, 'damaged.pvpack');
+  fs.writeFileSync(damaged, bytes);
+  const r = pubview('search', damaged, 'dynamodb');
+  assert.equal(r.code, 2);
+  assert.equal(r.err, `${damaged}: /: this pack is damaged: its checksum does not match its contents; copy or download it again\n`);
+  const cut = path.join(dir, 'cut.pvpack');
+  fs.writeFileSync(cut, bytes.subarray(0, 1000));
+  assert.match(pubview('validate', cut).err, /it was cut short; copy or download it again/);
+  assert.equal(pubview('pack').code, 2);
+  assert.match(pubview('pack', seed, 'extra').err, /^usage: pubview pack/);
+});

@@ -1,11 +1,15 @@
 // What the fuzz targets share: a check that aborts with a message (libFuzzer
-// then saves the input), and field-by-field comparison of bundles.
+// then saves the input), the default bundle's text, and field-by-field
+// comparison of bundles.
 #pragma once
 
 #include "core/bundle.h"
 
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
 
 #define FUZZ_CHECK(cond, what)                                                   \
     do {                                                                         \
@@ -16,6 +20,14 @@
     } while (0)
 
 namespace pv::fuzz {
+
+// data/most-viewed-2022.json, which the targets that need a real index build one from.
+inline std::string default_bundle_text() {
+    std::ifstream in(PUBVIEW_SOURCE_DIR "/data/most-viewed-2022.json", std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
 
 inline bool same_entry(const Entry& a, const Entry& b) {
     if (a.related.size() != b.related.size()) return false;

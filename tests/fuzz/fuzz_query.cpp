@@ -7,8 +7,6 @@
 #include "fuzz_check.h"
 
 #include <cstdint>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -28,10 +26,7 @@ void check_highlights(const std::vector<pv::Highlight>& ranges, const std::strin
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-    std::ifstream in(PUBVIEW_SOURCE_DIR "/data/most-viewed-2022.json", std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    static pv::LoadResult loaded = pv::load_bundle(text.str());
+    static pv::LoadResult loaded = pv::load_bundle(pv::fuzz::default_bundle_text());
     FUZZ_CHECK(loaded.clean() && !loaded.bundle.entries.empty(), "the default bundle loads");
     g_bundle = &loaded.bundle;
     static pv::SearchIndex index(loaded.bundle);

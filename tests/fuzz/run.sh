@@ -14,7 +14,7 @@ cmake --preset fuzz >/dev/null && cmake --build --preset fuzz || exit 2
 
 # Seeds: the import target reads its first byte as the importer to use.
 seeds=build/fuzz/seeds
-rm -rf "$seeds" && mkdir -p "$seeds"/bundle "$seeds"/query "$seeds"/import
+rm -rf "$seeds" && mkdir -p "$seeds"/bundle "$seeds"/query "$seeds"/import "$seeds"/pack
 cp data/most-viewed-2022.json "$seeds"/bundle/
 for f in tests/data/bad/*.json; do
   [ -f "$f" ] && [ "$(stat -c %s "$f")" -le 65536 ] && cp "$f" "$seeds"/bundle/
@@ -32,9 +32,19 @@ for f in tests/data/import/*.csv; do
   { printf '\x03'; cat "$f"; } > "$seeds/import/job-$(basename "$f")"
 done
 for f in tests/data/import/*.bib; do { printf '\x04'; cat "$f"; } > "$seeds/import/$(basename "$f")"; done
+# Packs of the default bundle and of a two-entry one, with the header left as
+# it is (\x00) or repaired after each change (\x01); see fuzz_pack.cpp.
+[ -x build/native/pubview ] || { cmake --preset native >/dev/null && cmake --build --preset native --target pubview; } || exit 2
+printf '%s' '{"pubview":1,"title":"t","publications":[{"id":"a","title":"Data models","authors":["Ann Lee"],"year":2022,"venue":"KDD","abstract":"Large language models."}],"jobs":[{"id":"b","title":"Scientist","location":{"city":"Seattle","country":"US"},"team":"AWS","description":"Data."}]}' > "$seeds"/two.json
+for bundle in data/most-viewed-2022.json "$seeds"/two.json; do
+  name=$(basename "$bundle" .json)
+  build/native/pubview pack "$bundle" -o "$seeds/$name.pvpack" 2>/dev/null || exit 2
+  { printf '\x00'; cat "$seeds/$name.pvpack"; } > "$seeds/pack/$name"
+  { printf '\x01'; cat "$seeds/$name.pvpack"; } > "$seeds/pack/$name-repaired"
+done
 
 status=0
-for name in bundle query import; do
+for name in bundle query import pack; do
   corpus=tests/fuzz/corpus-$name
   mkdir -p "$corpus"
   extra=()
@@ -42,6 +52,7 @@ for name in bundle query import; do
   [ "$jobs" -gt 1 ] && extra=(-jobs="$jobs" -workers="$jobs")
   [ $name = bundle ] && extra+=(-dict=tests/fuzz/json.dict -max_len=8192)
   [ $name = import ] && extra+=(-max_len=8192)
+  [ $name = pack ] && extra+=(-max_len=131072)
   echo "=== fuzz_$name for ${seconds} s"
   # Inputs that once failed (tests/fuzz/regressions/NAME/) are seeds too.
   [ -d tests/fuzz/regressions/$name ] && cp tests/fuzz/regressions/$name/* "$seeds/$name/"

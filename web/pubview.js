@@ -311,6 +311,7 @@
           focusTextInput: () => this._focusTextInput(),
           rowsShown: () => this._rowsShown(),
           setCursor: (cursor) => { this.canvas.style.cursor = cursor; },
+          takeBundleBytes: (pointer, capacity) => this._takeBundleBytes(pointer, capacity),
           nextTask,
         },
         instantiateWasm(imports, receive) {
@@ -437,30 +438,20 @@
       }
     }
 
-    // Reads and indexes a bundle given as a list of byte arrays (the chunks
-    // of its download). The chunks are copied into the module's heap one by
-    // one, and the module gives the page turns while it works (pv_load awaits
-    // between slices), so loads queue up, one at a time.
+    // Reads and indexes a bundle, JSON or pack, given as a list of byte
+    // arrays (the chunks of its download). The module takes the bytes as it
+    // needs them (takeBundleBytes) and gives the page turns while it works
+    // (pv_load awaits between slices), so loads queue up, one at a time.
     _loadBytes(chunks) {
       const load = (this._lastLoad || Promise.resolve()).then(async () => {
         const m = this.module;
         if (!m || this._destroyed) return;
         const size = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
-        const pointer = mallocOrThrow(m, size);
-        let handedOver = false;
+        this._handingOver = { chunks, next: 0, offset: 0 };
         try {
-          const yieldIfLong = sliceTimer();
-          let at = pointer;
-          for (let i = 0; i < chunks.length; i++) {
-            m.HEAPU8.set(chunks[i], at);  // HEAPU8 is new after the heap grows: read it each time
-            at += chunks[i].length;
-            chunks[i] = null;  // the page's copy can go
-            await yieldIfLong();
-          }
-          handedOver = true;  // pv_load frees the bytes once it has read them
-          await m.ccall('pv_load', 'number', ['number', 'number'], [pointer, size], { async: true });
+          await m.ccall('pv_load', 'number', ['number'], [size], { async: true });
         } finally {
-          if (!handedOver) m._free(pointer);
+          this._handingOver = null;
         }
         if (this._destroyed) return;
         this.setState(this._initialState());
@@ -469,6 +460,25 @@
       });
       this._lastLoad = load.catch(() => {});
       return load;
+    }
+
+    // Copies up to `capacity` bytes of the bundle being loaded into the
+    // module's heap at `pointer`; a chunk is let go once it is copied.
+    _takeBundleBytes(pointer, capacity) {
+      const from = this._handingOver;
+      let copied = 0;
+      while (from && copied < capacity && from.next < from.chunks.length) {
+        const chunk = from.chunks[from.next];
+        const piece = chunk.subarray(from.offset, from.offset + capacity - copied);
+        this.module.HEAPU8.set(piece, pointer + copied);  // HEAPU8 is new after the heap grows: read it each time
+        copied += piece.length;
+        from.offset += piece.length;
+        if (from.offset === chunk.length) {
+          from.chunks[from.next++] = null;
+          from.offset = 0;
+        }
+      }
+      return copied;
     }
 
     _fail(message) {

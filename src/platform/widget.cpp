@@ -8,6 +8,7 @@
 // Backspace for every input of the host page, scrolls far too fast, and has no
 // clipboard, HiDPI or touch support.
 #include "core/bundle.h"
+#include "core/pack.h"
 #include "platform/webgl_renderer.h"
 #include "platform/widget_json.h"
 #include "ui/fonts.h"
@@ -38,12 +39,70 @@ EM_JS(void, js_focus_text_input, (), { Module.pubviewHost.focusTextInput(); });
 EM_JS(void, js_rows_shown, (), { Module.pubviewHost.rowsShown(); });
 EM_JS(void, js_set_cursor, (const char* cursor), { Module.pubviewHost.setCursor(UTF8ToString(cursor)); });
 EM_JS(int, js_is_mac, (), { return /Mac|iPhone|iPad/.test(navigator.platform) ? 1 : 0; });
+// Copies up to `capacity` bytes of the bundle being loaded to `destination`;
+// returns how many (0 at its end).
+EM_JS(int, js_take_bundle_bytes, (char* destination, int capacity), {
+    return Module.pubviewHost.takeBundleBytes(destination, capacity);
+});
 // Gives the browser its turn and resumes in a task of its own (the page's
 // nextTask). Asyncify unwinds and rewinds the C++ stack around it.
 EM_ASYNC_JS(void, js_yield_to_browser, (), { await Module.pubviewHost.nextTask(); });
 
 namespace pv::platform {
 namespace {
+
+// The bundle's bytes, which the page holds (its download's chunks) and copies
+// into the heap only as they are asked for: a pack is read through one small
+// staging buffer and never held whole; a JSON bundle is copied into one block.
+class PageBytes : public PackSource {
+public:
+    explicit PageBytes(std::size_t size) : left_(size) {}
+
+    // The first piece, which next() or copy_rest() gives again.
+    std::string_view peek() {
+        if (pending_.empty()) pending_ = fetch(kPieceBytes);
+        return pending_;
+    }
+    // The next piece, of at most `most` bytes; empty at the end.
+    std::string_view next(std::size_t most) override {
+        if (pending_.empty()) pending_ = fetch(most);
+        const std::string_view piece = pending_.substr(0, most);
+        pending_.remove_prefix(piece.size());
+        return piece;
+    }
+    // Copies all that is left to `destination`, straight from the page's
+    // chunks, calling `between` after each piece. Returns the bytes copied.
+    template <class Between>
+    std::size_t copy_rest(char* destination, Between&& between) {
+        std::memcpy(destination, pending_.data(), pending_.size());
+        std::size_t copied = pending_.size();
+        pending_ = {};
+        while (left_ > 0) {
+            const std::size_t piece = take(destination + copied, std::min(left_, kPieceBytes));
+            if (piece == 0) break;
+            copied += piece;
+            between();
+        }
+        return copied;
+    }
+
+private:
+    static constexpr std::size_t kPieceBytes = 1u << 20;
+
+    std::string_view fetch(std::size_t most) {
+        staging_.resize(std::min({most, kPieceBytes, left_}));
+        return {staging_.data(), take(staging_.data(), staging_.size())};
+    }
+    std::size_t take(char* destination, std::size_t most) {
+        const auto copied = static_cast<std::size_t>(js_take_bundle_bytes(destination, static_cast<int>(most)));
+        left_ -= std::min(copied, left_);
+        return copied;
+    }
+
+    std::size_t left_;
+    std::vector<char> staging_;
+    std::string_view pending_;  // fetched, not yet given
+};
 
 constexpr int kSettleFrames = 3;  // frames drawn after an input, for ImGui's layout to settle
 // Loading a bundle gives the browser its turn after about this much work, so
@@ -152,35 +211,56 @@ public:
         request_frames();
     }
 
-    // Reads and indexes a bundle in slices of about kWorkSliceMs with the
-    // browser's turn between them (input, other widgets, the page), drawing
-    // the progress now and then. Frees `json` (malloc'd) once it is read, so
-    // that the index reuses its memory. Returns whether the bundle is usable.
-    bool load(char* json, std::size_t size) {
+    // Reads and indexes the bundle of `size` bytes that the page hands over
+    // (PageBytes), in slices of about kWorkSliceMs with the browser's turn
+    // between them (input, other widgets, the page), drawing the progress now
+    // and then. Returns whether the bundle is usable.
+    bool load(std::size_t size) {
         loading_ = true;
-        double slice_start = emscripten_get_now();
-        double last_drawn = slice_start;
-        const ProgressHook progress = [&](const WorkProgress& work) {
-            const double now = emscripten_get_now();
-            if (now - slice_start < kWorkSliceMs || stop_after_load_) return;
-            panel_.show_work(work);
-            if (now - last_drawn >= kProgressFrameMs) {
-                draw_frame(now);
-                last_drawn = now;
-            }
-            js_yield_to_browser();
-            slice_start = emscripten_get_now();
-        };
-        LoadOptions options;
-        options.progress = progress;
-        LoadResult result = load_bundle(std::string_view(json, size), options);
-        std::free(json);
-        const bool usable = result.usable;
-        panel_.show_bundle(std::move(result), progress);
+        slice_start_ = progress_drawn_ = emscripten_get_now();
+        const ProgressHook progress = [this](const WorkProgress& work) { yield_if_slice_over(&work); };
+        PageBytes bytes(size);
+        IndexedBundle loaded = is_pack(bytes.peek())
+                                   ? read_pack(bytes, size, progress)
+                                   : load_json(bytes, size, progress);
+        const bool usable = loaded.loaded->usable;
+        panel_.show_bundle(std::move(loaded));
         loading_ = false;
         request_frames();
         return usable;
     }
+    // A JSON bundle is parsed from one block, freed before the index is
+    // built so that the index reuses its memory.
+    IndexedBundle load_json(PageBytes& bytes, std::size_t size, const ProgressHook& progress) {
+        char* json = static_cast<char*>(std::malloc(std::max<std::size_t>(size, 1)));
+        if (!json) {
+            LoadResult refused;
+            refused.problems.push_back({Severity::error, "", "the bundle is " + std::to_string(size >> 20) +
+                                                                 " MB, more than this browser gives the widget memory for"});
+            return index_bundle(std::move(refused));
+        }
+        const std::size_t copied = bytes.copy_rest(json, [this] { yield_if_slice_over(nullptr); });
+        LoadOptions options;
+        options.progress = progress;
+        LoadResult result = load_bundle(std::string_view(json, copied), options);
+        std::free(json);
+        return index_bundle(std::move(result), progress);
+    }
+
+    // Gives the browser its turn once a slice of work is over, after drawing
+    // the progress (`work`, if given) when it was last drawn long enough ago.
+    void yield_if_slice_over(const WorkProgress* work) {
+        const double now = emscripten_get_now();
+        if (now - slice_start_ < kWorkSliceMs || stop_after_load_) return;
+        if (work) panel_.show_work(*work);
+        if (now - progress_drawn_ >= kProgressFrameMs) {
+            draw_frame(now);
+            progress_drawn_ = now;
+        }
+        js_yield_to_browser();
+        slice_start_ = emscripten_get_now();
+    }
+
     // While a load waits for its next slice, the widget must live on: a stop
     // asked for meanwhile is carried out when the load returns.
     bool loading() const { return loading_; }
@@ -546,6 +626,8 @@ private:
 
     bool loading_ = false;
     bool stop_after_load_ = false;
+    double slice_start_ = 0;     // when the current slice of loading work began
+    double progress_drawn_ = 0;  // when loading progress was last drawn
     int frames_pending_ = 0;
     bool frame_scheduled_ = false;
     double last_frame_ms_ = 0;
@@ -627,15 +709,13 @@ EMSCRIPTEN_KEEPALIVE void pv_show_error(const char* message) {
     g_widget->request_frames();
 }
 
-// Loads a bundle from `size` bytes of JSON in a malloc'd block, which it
-// frees; returns 1 if usable. It gives the browser turns while it works: call
-// it with ccall(..., {async: true}) and start no other load until it settles.
-EMSCRIPTEN_KEEPALIVE int pv_load(char* json, int size) {
-    if (!g_widget || g_widget->loading()) {
-        std::free(json);
-        return 0;
-    }
-    const bool usable = g_widget->load(json, static_cast<std::size_t>(size));
+// Loads a bundle, JSON or pack, of `size` bytes, which it takes from the page
+// as it needs them (pubviewHost.takeBundleBytes); returns 1 if usable. It gives
+// the browser turns while it works: call it with ccall(..., {async: true}) and
+// start no other load until it settles.
+EMSCRIPTEN_KEEPALIVE int pv_load(double size) {
+    if (!g_widget || g_widget->loading()) return 0;
+    const bool usable = g_widget->load(static_cast<std::size_t>(size));
     if (g_widget->stop_requested()) g_widget.reset();
     return usable ? 1 : 0;
 }

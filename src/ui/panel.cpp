@@ -83,15 +83,12 @@ void Panel::show_error(std::string message) {
     loaded_.reset();
 }
 
-void Panel::show_bundle(LoadResult loaded, const ProgressHook& progress) {
-    auto result = std::make_unique<LoadResult>(std::move(loaded));
-    std::unique_ptr<SearchIndex> index;
-    if (result->usable) index = std::make_unique<SearchIndex>(result->bundle, progress);
+void Panel::show_bundle(IndexedBundle bundle) {
     loading_ = false;
     work_.reset();
     error_.clear();
-    index_ = std::move(index);
-    loaded_ = std::move(result);
+    index_ = std::move(bundle.index);
+    loaded_ = std::move(bundle.loaded);
     if (!loaded_->usable) {
         const Problem* fatal = loaded_->fatal();
         error_ = fatal ? fatal->message : "the bundle could not be read";

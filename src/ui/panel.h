@@ -58,9 +58,8 @@ public:
     // Reading and indexing a downloaded bundle, shown as loading goes on.
     void show_work(const WorkProgress& progress);
     void show_error(std::string message);
-    // Builds the search index, then shows the bundle; until then the panel
-    // shows what it showed before, so `progress` may draw frames meanwhile.
-    void show_bundle(LoadResult loaded, const ProgressHook& progress = {});
+    // Shows a loaded bundle with its index, or its fatal error if it is unusable.
+    void show_bundle(IndexedBundle bundle);
 
     void set_query(std::string_view text);
     const std::string& query() const { return state_.query; }

@@ -1,6 +1,10 @@
 # The web build (Emscripten): Dear ImGui, the panel, the browser platform layer,
 # the site in build/web/site/, and the doctest suites run under Node.
 
+# Nothing in the web build asks a type for its name or casts dynamically: the
+# type information RTTI would add is only weight in the wasm.
+add_compile_options(-fno-rtti)
+
 include(${CMAKE_CURRENT_LIST_DIR}/imgui.cmake)
 
 # ---- ui: the ImGui panel (knows ImGui and core, nothing of the browser) --------
@@ -32,6 +36,7 @@ target_link_options(pubview_widget PRIVATE
   -sASYNCIFY_ADD=@${CMAKE_SOURCE_DIR}/src/platform/asyncify-add.json
   "-sEXPORTED_RUNTIME_METHODS=['UTF8ToString','stringToUTF8','lengthBytesUTF8','ccall']"
   "-sEXPORTED_FUNCTIONS=['_malloc','_free']")
+set_property(TARGET pubview_widget APPEND PROPERTY LINK_DEPENDS ${CMAKE_SOURCE_DIR}/src/platform/asyncify-add.json)
 
 # ---- the site: pubview.js (the JS API with the Emscripten glue inside it),
 # pubview.wasm, fonts, pages and the default bundle.
@@ -84,6 +89,8 @@ target_include_directories(pubview_core_fast PUBLIC ${CMAKE_SOURCE_DIR}/src)
 target_include_directories(pubview_core_fast SYSTEM PUBLIC ${header_libs})
 target_compile_definitions(pubview_core_fast PUBLIC JSON_NOEXCEPTION)
 target_compile_options(pubview_core_fast PRIVATE -O3 -finline-functions)
+# Reading a pack is bound by copying bytes: its code stays small at -Os.
+set_source_files_properties(${CMAKE_SOURCE_DIR}/src/core/pack.cpp PROPERTIES COMPILE_OPTIONS -Os)
 add_executable(pubview_core_module ${CMAKE_SOURCE_DIR}/src/platform/core_module.cpp)
 target_link_libraries(pubview_core_module PRIVATE pubview_core_fast)
 target_compile_options(pubview_core_module PRIVATE -O3 -finline-functions)

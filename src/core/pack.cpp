@@ -138,6 +138,12 @@ std::string count_of_bytes(std::uint64_t bytes) { return std::to_string(bytes) +
 std::string PackReader::string() {
     const std::uint32_t size = u32();
     if (!fits(size, 1)) return {};
+    if (window_.empty() && size > 0) fetch();
+    if (size <= window_.size()) {  // most strings: made straight from the piece at hand
+        std::string text(window_.data(), size);
+        consume(size);
+        return text;
+    }
     std::string text(size, '\0');
     take(text.data(), size);
     return text;

@@ -97,13 +97,19 @@ public:
     std::uint64_t u64() { return get<std::uint64_t>(); }
     float f32() { return get<float>(); }
     std::string string();
+    // A string of megabytes (an index's term text), read as array() reads.
+    std::string large_string() {
+        const std::uint32_t size = u32();
+        std::string text;
+        if (fits(size, 1)) read_pieces(text, size);
+        return text;
+    }
     template <class T>
     std::vector<T> array() {
         static_assert(std::is_trivially_copyable_v<T>);
         const std::uint64_t count = u64();
-        if (!fits(count, sizeof(T))) return {};
-        std::vector<T> values(static_cast<std::size_t>(count));
-        take(reinterpret_cast<char*>(values.data()), values.size() * sizeof(T));
+        std::vector<T> values;
+        if (fits(count, sizeof(T))) read_pieces(values, static_cast<std::size_t>(count));
         return values;
     }
     // Whether `count` items of at least `item_bytes` each can still follow;
@@ -139,6 +145,19 @@ private:
     bool fetch();
     void consume(std::size_t size);
     void take(char* out, std::size_t size);
+    // Reads `count` items into `values` a piece at a time, with a tick() after
+    // each: a large array's memory is also first touched piece by piece.
+    template <class Container>
+    void read_pieces(Container& values, std::size_t count) {
+        using Item = typename Container::value_type;
+        values.reserve(count);
+        while (values.size() < count && !failed()) {
+            const std::size_t at = values.size();
+            values.resize(at + std::min(count - at, kPieceBytes / sizeof(Item)));
+            take(reinterpret_cast<char*>(values.data() + at), (values.size() - at) * sizeof(Item));
+            tick();
+        }
+    }
     template <class T>
     T get() {
         T value{};

@@ -160,6 +160,28 @@ std::string author_word_pair(std::string_view first, std::string_view second) {
     return pair;
 }
 
+template <class Tick>
+void TermIndex::build_length_tables(Tick&& tick) {
+    character_masks_.resize(term_count());
+    for (std::uint32_t id = 0; id < term_count(); ++id) {
+        character_masks_[id] = character_mask(term(id));
+        if (id % kTermsPerTick == 0) tick();
+    }
+    // Term ids by length, in id order within a length (a counting sort).
+    std::vector<std::uint32_t> lengths(term_count());
+    for (std::uint32_t id = 0; id < term_count(); ++id) {
+        lengths[id] = static_cast<std::uint32_t>(text::code_point_count(term(id)));
+        if (id % kTermsPerTick == 0) tick();
+    }
+    const std::uint32_t longest = lengths.empty() ? 0 : *std::max_element(lengths.begin(), lengths.end());
+    length_starts_.assign(longest + 2, 0);
+    for (std::uint32_t length : lengths) ++length_starts_[length + 1];
+    std::partial_sum(length_starts_.begin(), length_starts_.end(), length_starts_.begin());
+    terms_by_length_.resize(term_count());
+    std::vector<std::uint32_t> next(length_starts_.begin(), length_starts_.end() - 1);
+    for (std::uint32_t id = 0; id < term_count(); ++id) terms_by_length_[next[lengths[id]]++] = id;
+}
+
 TermIndex::TermIndex(const Bundle& bundle, const ProgressHook& progress) : entry_count_(bundle.entries.size()) {
     TermTable terms;
     std::vector<PostingsBuilder> builders;
@@ -228,13 +250,13 @@ TermIndex::TermIndex(const Bundle& bundle, const ProgressHook& progress) : entry
     term_offsets_.push_back(static_cast<std::uint32_t>(term_text_.size()));
     posting_offsets_.push_back(static_cast<std::uint32_t>(postings_.size()));
     term_text_.shrink_to_fit();
-    build_length_tables();
+    build_length_tables([&] { report(progress, WorkStage::indexing, entry_count_, entry_count_); });
 }
 
 TermIndex::TermIndex(const Bundle& bundle, PackReader& in) : entry_count_(bundle.entries.size()) {
     in.section("term index");
     if (in.u64() != entry_count_) in.fail("its index is for another number of entries");
-    term_text_ = in.string();
+    term_text_ = in.large_string();
     term_offsets_ = in.array<std::uint32_t>();
     entry_frequency_ = in.array<std::uint32_t>();
     postings_ = in.array<std::uint8_t>();
@@ -260,7 +282,7 @@ TermIndex::TermIndex(const Bundle& bundle, PackReader& in) : entry_count_(bundle
     for (float average : average_field_length_)
         if (!(average >= 0 && average <= 65535)) { in.fail("its average field lengths are out of range"); return; }
     check_postings(in);
-    if (!in.failed()) build_length_tables();
+    if (!in.failed()) build_length_tables([&] { in.tick(); });
 }
 
 // for_each_posting() trusts the bytes it decodes: every varint must end within
@@ -303,20 +325,6 @@ void TermIndex::write(PackWriter& out) const {
     for (float average : average_field_length_) out.f32(average);
 }
 
-void TermIndex::build_length_tables() {
-    character_masks_.resize(term_count());
-    for (std::uint32_t id = 0; id < term_count(); ++id) character_masks_[id] = character_mask(term(id));
-    // Term ids by length, in id order within a length (a counting sort).
-    std::vector<std::uint32_t> lengths(term_count());
-    for (std::uint32_t id = 0; id < term_count(); ++id) lengths[id] = static_cast<std::uint32_t>(text::code_point_count(term(id)));
-    const std::uint32_t longest = lengths.empty() ? 0 : *std::max_element(lengths.begin(), lengths.end());
-    length_starts_.assign(longest + 2, 0);
-    for (std::uint32_t length : lengths) ++length_starts_[length + 1];
-    std::partial_sum(length_starts_.begin(), length_starts_.end(), length_starts_.begin());
-    terms_by_length_.resize(term_count());
-    std::vector<std::uint32_t> next(length_starts_.begin(), length_starts_.end() - 1);
-    for (std::uint32_t id = 0; id < term_count(); ++id) terms_by_length_[next[lengths[id]]++] = id;
-}
 
 std::string_view TermIndex::term(std::uint32_t id) const {
     return std::string_view(term_text_).substr(term_offsets_[id], term_offsets_[id + 1] - term_offsets_[id]);

@@ -98,8 +98,10 @@ public:
     std::size_t memory_bytes() const;
 
 private:
-    // The typo-candidate tables, derived from the sorted terms.
-    void build_length_tables();
+    // The typo-candidate tables, derived from the sorted terms; calls `tick()`
+    // now and then, for progress reports.
+    template <class Tick>
+    void build_length_tables(Tick&& tick);
     void check_postings(PackReader& in) const;
 
     std::size_t entry_count_ = 0;

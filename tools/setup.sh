@@ -69,7 +69,8 @@ for weight in Regular Bold; do
   fi
 done
 
-# npm packages for the browser tests (playwright-core drives Debian's chromium).
-if [ "$mode" != "--serve" ] && [ ! -d "$root/node_modules/playwright-core" ]; then
+# npm packages: terser, which the site build minifies pubview.js with, and
+# playwright-core for the browser tests (it drives Debian's chromium).
+if [ ! -d "$root/node_modules/terser" ] || [ ! -d "$root/node_modules/playwright-core" ]; then
   (cd "$root" && npm ci --no-audit --no-fund --loglevel=error)
 fi

@@ -364,7 +364,7 @@ SearchResult SearchIndex::Impl::search(const SearchRequest& request) const {
     if (!matches.empty()) add_author_pair_bonus(query, acc);
 
     detail::FacetTable::Outcome outcome =
-        facets.apply(matches, request.filters, request.kind, request.facets, request.facet_values);
+        facets.apply(matches, request.filters, request.kind, request.facets ? request.facet_fields : 0, request.facet_values);
     result.facets = std::move(outcome.facets);
     result.total = outcome.passing.size();
     const std::size_t shown = std::min(request.limit, outcome.passing.size());
@@ -402,6 +402,10 @@ SearchIndex& SearchIndex::operator=(SearchIndex&&) noexcept = default;
 
 SearchResult SearchIndex::search(const SearchRequest& request) const { return impl_->search(request); }
 const Bundle& SearchIndex::bundle() const { return *impl_->bundle; }
+
+std::uint32_t SearchIndex::facet_fields_with_values(std::optional<Kind> kind) const {
+    return impl_->facets.fields_with_values(*impl_->bundle, kind);
+}
 
 void SearchIndex::write(detail::PackWriter& out) const {
     impl_->index.write(out);

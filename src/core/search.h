@@ -27,6 +27,9 @@ enum class SortOrder : std::uint8_t { relevance, rank, year, title };
 
 enum class FacetField : std::uint8_t { kind, year, venue, author, tag, country, city, team };
 constexpr std::size_t kFacetFieldCount = 8;
+// Sets of facets, one bit per field.
+constexpr std::uint32_t facet_bit(FacetField field) { return 1u << static_cast<unsigned>(field); }
+constexpr std::uint32_t kAllFacetFields = (1u << kFacetFieldCount) - 1;
 const char* facet_field_name(FacetField field);  // "kind", "year", "venue", ...
 
 // Values picked per facet: values of one facet combine with OR, facets with AND.
@@ -47,6 +50,7 @@ struct SearchRequest {
     SortOrder sort = SortOrder::relevance;
     std::size_t limit = SIZE_MAX;     // hits returned (total still counts all)
     bool facets = true;               // compute facet counts
+    std::uint32_t facet_fields = kAllFacetFields;  // of these facets (facet_bit); the others get no values
     // Fill Hit::title/body for every hit. A list that draws a few rows of a
     // large result turns this off and asks SearchIndex::highlight() per row.
     bool highlights = true;
@@ -82,7 +86,7 @@ struct SearchResult {
     std::size_t total = 0;            // all matches, before `limit`
     bool fallback = false;            // nothing matched every word: these are close matches
     std::vector<std::string> hints;   // short notes about the query ("unclosed quote", "unknown field 'foo:'")
-    std::vector<Facet> facets;        // one per FacetField, in enum order
+    std::vector<Facet> facets;        // one per FacetField, in enum order, when counted
     // Set when the request asked for no highlights: what SearchIndex::highlight() needs.
     std::shared_ptr<const detail::HighlightPlan> highlight_plan;
 };
@@ -111,6 +115,9 @@ public:
     // The ranges that Hit::title/body would hold for `entry`, for a result
     // searched with `highlights = false`. Empty for any other result.
     EntryHighlights highlight(const SearchResult& result, std::uint32_t entry) const;
+    // The facets (facet_bit) that some entry of `kind` (of any kind without
+    // one) has a value for: the filters worth offering.
+    std::uint32_t facet_fields_with_values(std::optional<Kind> kind) const;
     const Bundle& bundle() const;
 
 private:

@@ -107,7 +107,8 @@ void FacetTable::write(PackWriter& out) const {
 }
 
 FacetTable::Outcome FacetTable::apply(const std::vector<std::uint32_t>& matches, const FacetSelection& selection,
-                                      std::optional<Kind> kind_switch, bool count, std::size_t values_shown) const {
+                                      std::optional<Kind> kind_switch, std::uint32_t count_fields,
+                                      std::size_t values_shown) const {
     FacetFilter filters[kFacetFieldCount];
     for (std::size_t f = 0; f < kFacetFieldCount; ++f) {
         const std::vector<std::string>& values = columns_[f].values;
@@ -131,9 +132,11 @@ FacetTable::Outcome FacetTable::apply(const std::vector<std::uint32_t>& matches,
 
     Outcome outcome;
     std::vector<std::uint32_t> counts[kFacetFieldCount];
-    if (count)
-        for (std::size_t f = 0; f < kFacetFieldCount; ++f) counts[f].assign(columns_[f].values.size(), 0);
+    auto counted = [&](std::size_t f) { return (count_fields & facet_bit(static_cast<FacetField>(f))) != 0; };
+    for (std::size_t f = 0; f < kFacetFieldCount; ++f)
+        if (counted(f)) counts[f].assign(columns_[f].values.size(), 0);
     auto count_values = [&](std::size_t f, std::uint32_t entry) {
+        if (!counted(f)) return;
         const Column& column = columns_[f];
         for (std::uint32_t i = column.starts[entry]; i < column.starts[entry + 1]; ++i) ++counts[f][column.ids[i]];
     };
@@ -150,14 +153,14 @@ FacetTable::Outcome FacetTable::apply(const std::vector<std::uint32_t>& matches,
             }
         }
         if (failures == 0) outcome.passing.push_back(entry);
-        if (!count) continue;
+        if (!count_fields) continue;
         // Passing every filter but one's, the entry still counts for that one facet's values.
         if (failures == 0)
             for (std::size_t f = 0; f < kFacetFieldCount; ++f) count_values(f, entry);
         else if (failures == 1)
             count_values(failed, entry);
     }
-    if (!count) return outcome;
+    if (!count_fields) return outcome;
 
     for (std::size_t f = 0; f < kFacetFieldCount; ++f) {
         const FacetFilter& filter = filters[f];
@@ -170,7 +173,7 @@ FacetTable::Outcome FacetTable::apply(const std::vector<std::uint32_t>& matches,
             return counts[f][a] != counts[f][b] ? counts[f][a] > counts[f][b] : a < b;
         };
         std::vector<std::uint32_t> shown;
-        for (std::uint32_t id = 0; id < counts[f].size(); ++id)
+        for (std::uint32_t id = 0; id < counts[f].size(); ++id)  // empty when not counted
             if (counts[f][id] > 0 || selected(id)) shown.push_back(id);
         if (shown.size() > values_shown) {
             std::nth_element(shown.begin(), shown.begin() + static_cast<std::ptrdiff_t>(values_shown), shown.end(), before);
@@ -184,6 +187,16 @@ FacetTable::Outcome FacetTable::apply(const std::vector<std::uint32_t>& matches,
         outcome.facets.push_back(std::move(facet));
     }
     return outcome;
+}
+
+std::uint32_t FacetTable::fields_with_values(const Bundle& bundle, std::optional<Kind> kind) const {
+    std::uint32_t fields = 0;
+    for (std::size_t e = 0; e < bundle.entries.size() && fields != kAllFacetFields; ++e) {
+        if (kind && bundle.entries[e].kind != *kind) continue;
+        for (std::size_t f = 0; f < kFacetFieldCount; ++f)
+            if (columns_[f].starts[e] != columns_[f].starts[e + 1]) fields |= facet_bit(static_cast<FacetField>(f));
+    }
+    return fields;
 }
 
 }  // namespace pv::detail

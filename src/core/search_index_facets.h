@@ -26,14 +26,17 @@ public:
 
     struct Outcome {
         std::vector<std::uint32_t> passing;  // matches that every facet filter lets through, in input order
-        std::vector<Facet> facets;           // empty unless counting was asked for
+        std::vector<Facet> facets;           // empty unless counting was asked for; uncounted facets have no values
     };
 
     // Filters `matches` by the picked values (and the panel's kind switch, which
-    // acts as one more filter on the kind facet) and, when `count` is set, counts
-    // each facet value over the matches the OTHER facets' filters let through.
+    // acts as one more filter on the kind facet) and counts the values of the
+    // facets in `count_fields` (facet_bit), each over the matches the OTHER
+    // facets' filters let through.
     Outcome apply(const std::vector<std::uint32_t>& matches, const FacetSelection& selection,
-                  std::optional<Kind> kind_switch, bool count, std::size_t values_shown) const;
+                  std::optional<Kind> kind_switch, std::uint32_t count_fields, std::size_t values_shown) const;
+    // See SearchIndex::facet_fields_with_values().
+    std::uint32_t fields_with_values(const Bundle& bundle, std::optional<Kind> kind) const;
 
 private:
     struct Column {

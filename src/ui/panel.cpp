@@ -51,6 +51,8 @@ const FacetValue* facet_value(const SearchResult& r, FacetField field, std::stri
     return nullptr;
 }
 
+const std::vector<FacetValue> kNoFacetValues;
+
 const Facet* facet(const SearchResult& r, FacetField field) {
     for (const Facet& f : r.facets)
         if (f.field == field) return &f;
@@ -99,6 +101,7 @@ void Panel::show_bundle(IndexedBundle bundle) {
     expanded_.clear();
     expanded_height_.clear();
     title_lines_of_.clear();
+    for (auto& offered : offered_facets_) offered.reset();
     selected_ = -1;
     results_dirty_ = true;
 }
@@ -193,11 +196,33 @@ void Panel::refresh_results() {
     request.filters = state_.filters;
     request.sort = state_.sort;
     request.highlights = false;
+    request.facet_fields = facet_bit(FacetField::kind);  // the kind switch's counts
     results_ = index_->search(request);
     marks_.clear();
     results_dirty_ = false;
+    facet_counts_dirty_ = true;
     row_tops_dirty_ = true;
     if (selected_ >= static_cast<int>(results_.hits.size())) selected_ = static_cast<int>(results_.hits.size()) - 1;
+}
+
+const SearchResult& Panel::facet_counts() {
+    if (facet_counts_dirty_) {
+        SearchRequest request;
+        request.query = state_.query;
+        request.kind = state_.kind;
+        request.filters = state_.filters;
+        request.limit = 0;
+        request.highlights = false;
+        facet_counts_ = index_->search(request);
+        facet_counts_dirty_ = false;
+    }
+    return facet_counts_;
+}
+
+std::uint32_t Panel::offered_facets() {
+    std::optional<std::uint32_t>& offered = offered_facets_[state_.kind ? 1 + static_cast<int>(*state_.kind) : 0];
+    if (!offered) offered = index_->facet_fields_with_values(state_.kind);
+    return *offered;
 }
 
 const EntryHighlights& Panel::marks_of(std::uint32_t entry) {
@@ -430,8 +455,8 @@ void Panel::draw_filters(bool narrow) {
     auto draw_all = [&](bool stacked) {
         bool first = true;
         for (const FacetChoice& c : kFilters) {
-            const Facet* f = facet(results_, c.field);
-            if (!f || f->values.empty()) continue;
+            // A facet with a value picked stays, so that its filter can be undone.
+            if (!(offered_facets() & facet_bit(c.field)) && state_.filters[c.field].empty()) continue;
             if (!first && !stacked) ImGui::SameLine();
             first = false;
             draw_facet_combo(c.field, c.label);
@@ -466,7 +491,6 @@ void Panel::draw_filters(bool narrow) {
 }
 
 void Panel::draw_facet_combo(FacetField field, const char* label) {
-    const Facet* f = facet(results_, field);
     auto& picked = state_.filters[field];
     char preview[96];
     if (picked.empty()) std::snprintf(preview, sizeof preview, "%s", label);
@@ -479,7 +503,9 @@ void Panel::draw_facet_combo(FacetField field, const char* label) {
     std::snprintf(id, sizeof id, "##facet%d", static_cast<int>(field));
     ImGui::PushID(id);
     if (ImGui::BeginCombo("", preview, ImGuiComboFlags_HeightLarge)) {
-        for (const FacetValue& v : f->values) {
+        const Facet* f = facet(facet_counts(), field);
+        if (!f || f->values.empty()) ImGui::TextDisabled("None among these results");
+        for (const FacetValue& v : f ? f->values : kNoFacetValues) {
             bool on = v.selected;
             const std::string count = count_text(v.count);
             if (ImGui::Checkbox(v.value.c_str(), &on)) {

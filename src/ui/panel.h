@@ -102,6 +102,11 @@ public:
 
 private:
     void refresh_results();
+    // Every facet's counts for the current view, counted when a filter menu
+    // opens rather than at every keystroke (results_ counts only the kinds).
+    const SearchResult& facet_counts();
+    // The facets the kind switch's entries have values for (facet_bit).
+    std::uint32_t offered_facets();
     void mark_view_changed();
     void rebuild_row_tops();
     int row_of_entry(std::uint32_t entry) const;
@@ -157,6 +162,9 @@ private:
     // Highlights are made for the rows drawn, not for every hit of a large result.
     std::unordered_map<std::uint32_t, EntryHighlights> marks_;
     bool results_dirty_ = true;
+    SearchResult facet_counts_;
+    bool facet_counts_dirty_ = true;
+    std::optional<std::uint32_t> offered_facets_[3];  // by kind switch: all, publications, jobs
     std::vector<std::uint32_t> expanded_;           // entry indices, in the order opened
     std::unordered_map<std::uint32_t, float> expanded_height_;  // measured at expanded_width_
     float expanded_width_ = 0;

@@ -298,6 +298,46 @@ TEST_CASE("facet counts OR within a facet and AND across facets") {
     CHECK(facet_count(both, FacetField::country, "US") == 2);
 }
 
+TEST_CASE("facets left out of facet_fields are not counted, and the counted ones do not change") {
+    Bundle b = bundle_of({job("A", "Seattle", "WA", "US"), job("B", "Seattle", "WA", "US"),
+                          job("C", "Bengaluru", "KA", "IN"), publication("D", "", {}, "KDD 2022"),
+                          publication("E", "", {}, "ICML 2021", 2021)});
+    SearchIndex index(b);
+    SearchRequest request;
+    request.filters[FacetField::city] = {"Seattle"};
+    const SearchResult all = index.search(request);
+    request.facet_fields = pv::facet_bit(FacetField::kind) | pv::facet_bit(FacetField::city);
+    const SearchResult some = index.search(request);
+    CHECK(some.total == all.total);
+    REQUIRE(some.facets.size() == pv::kFacetFieldCount);
+    for (const pv::Facet& facet : some.facets) {
+        CAPTURE(pv::facet_field_name(facet.field));
+        if (facet.field == FacetField::kind || facet.field == FacetField::city) {
+            REQUIRE(facet.values.size() == all.facets[static_cast<std::size_t>(facet.field)].values.size());
+            for (std::size_t v = 0; v < facet.values.size(); ++v)
+                CHECK(facet.values[v].count == all.facets[static_cast<std::size_t>(facet.field)].values[v].count);
+        } else {
+            CHECK(facet.values.empty());
+        }
+    }
+    CHECK(facet_count(some, FacetField::city, "Bengaluru") == 1);
+    CHECK(facet_count(some, FacetField::country, "US") == 0);  // not counted
+}
+
+TEST_CASE("the facets offered are those some entry of the chosen kind has a value for") {
+    Bundle b = bundle_of({job("A", "Seattle", "WA", "US"), publication("D", "", {"Ann Lee"}, "KDD 2022")});
+    b.entries[0].team = "AWS";
+    SearchIndex index(b);
+    using pv::facet_bit;
+    const std::uint32_t publications = index.facet_fields_with_values(Kind::publication);
+    const std::uint32_t jobs = index.facet_fields_with_values(Kind::job);
+    CHECK(publications == (facet_bit(FacetField::kind) | facet_bit(FacetField::year) | facet_bit(FacetField::venue) |
+                           facet_bit(FacetField::author)));
+    CHECK(jobs == (facet_bit(FacetField::kind) | facet_bit(FacetField::country) | facet_bit(FacetField::city) |
+                   facet_bit(FacetField::team)));
+    CHECK(index.facet_fields_with_values(std::nullopt) == (publications | jobs));
+}
+
 TEST_CASE("facet values report whether they are picked and list by count then value") {
     Bundle b = bundle_of({publication("A", "", {}, "KDD 2022"), publication("B", "", {}, "ICML 2022"),
                           publication("C", "", {}, "ICML 2022"), publication("D", "", {}, "AdKDD 2022")});

@@ -34,6 +34,7 @@ TYPES = {
     ".mjs": "text/javascript; charset=utf-8",
     ".wasm": "application/wasm",
     ".json": "application/json; charset=utf-8",
+    ".pvpack": "application/octet-stream",  # a bundle with its index built (pubview pack)
     ".ttf": "font/ttf",
     ".css": "text/css; charset=utf-8",
     ".png": "image/png",
@@ -125,7 +126,7 @@ def make_handler(bundle, fault):
                     self.wfile.flush()
                     time.sleep(0.1)
                 return None
-            return self.send_payload(data, TYPES[".json"])
+            return self.send_payload(data, TYPES.get(pathlib.Path(bundle or ".json").suffix, TYPES[".json"]))
 
         def send_payload(self, data, content_type):
             self.send_response(200)

@@ -7,10 +7,23 @@
 //   readyAt     when the widget's element fired pubview:ready (captured on the
 //               document: the event does not bubble);
 //   wheelTaken  whether the last wheel event was consumed (preventDefault) by
-//               the widget; false once the list can scroll no further.
+//               the widget; false once the list can scroll no further;
+//   contexts    each WebGL context creation (start, duration): the browser
+//               makes the page wait for its GPU process there, whatever the
+//               page does, so the figures name that task apart.
 (() => {
-  const bench = { longTasks: [], frames: [], recording: false, readyAt: null, wheelTaken: null };
+  const bench = { longTasks: [], frames: [], recording: false, readyAt: null, wheelTaken: null, contexts: [] };
   window.__bench = bench;
+
+  const nativeGetContext = HTMLCanvasElement.prototype.getContext;
+  HTMLCanvasElement.prototype.getContext = function getContext(type, ...rest) {
+    const start = performance.now();
+    try {
+      return nativeGetContext.call(this, type, ...rest);
+    } finally {
+      if (/webgl/.test(type)) bench.contexts.push({ start, duration: performance.now() - start });
+    }
+  };
 
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) bench.longTasks.push({ start: entry.startTime, duration: entry.duration });

@@ -4,8 +4,8 @@
 //
 //   node bench/browser/profile.mjs SITE_DIR [SIZE]   (profile.sh builds SITE_DIR)
 //
-// SIZE is a generated bundle's number of entries (default 100000), or `seed`
-// for the demo's own 20-entry bundle.
+// SIZE is a generated bundle's number of entries (default 100000), `seed` for
+// the demo's own 20-entry bundle, or a bundle or pack file.
 // SITE_DIR holds a pubview.js and pubview.wasm linked with --profiling-funcs
 // (so wasm frames have names); they replace the served site's two files.
 import fs from 'node:fs';
@@ -16,8 +16,9 @@ import { TYPED_QUERY, probeScript, scrollToBottom } from './measure.mjs';
 const [siteDir, sizeArgument] = process.argv.slice(2);
 const size = sizeArgument || '100000';
 const corpusDir = process.env.BENCH_DATA || path.join(root, 'build', 'bench-search');
-const serverArgs = size === 'seed' ? [] : ['--bundle', path.join(corpusDir, `corpus-${size}.json`)];
-const bundleName = size === 'seed' ? 'the seed bundle' : `${size} entries`;
+const bundleFile = fs.existsSync(size) ? size : path.join(corpusDir, `corpus-${size}.json`);
+const serverArgs = size === 'seed' ? [] : ['--bundle', bundleFile];
+const bundleName = size === 'seed' ? 'the seed bundle' : fs.existsSync(size) ? path.basename(size) : `${size} entries`;
 const SAMPLING_INTERVAL_US = 500;
 const TOP = 25;
 

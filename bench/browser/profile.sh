@@ -3,7 +3,7 @@
 # profile.mjs): builds the site once more with --profiling-funcs into
 # build/bench-browser/profiled/, so that wasm functions have their C++ names.
 #
-#   bash bench/browser/profile.sh [SIZE]     (entries, default 100000; `seed` for the demo bundle)
+#   bash bench/browser/profile.sh [SIZE]     (entries, default 100000; `seed` for the demo bundle; or a file)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -16,5 +16,8 @@ cd "$root"
 cmake --preset web -B "$profiled_build" -DCMAKE_EXE_LINKER_FLAGS=--profiling-funcs > /dev/null
 cmake --build "$profiled_build" --target site > /dev/null
 cmake --build --preset web --target site > /dev/null  # serve.py serves build/web/site: page, fonts, data
-[ "$size" = seed ] || [ -f "$BENCH_DATA/corpus-$size.json" ] || node bench/search/generate-corpus.mjs "$BENCH_DATA" "$size"
+case $size in
+  seed | *[!0-9]*) ;;  # the demo's bundle, or a file
+  *) [ -f "$BENCH_DATA/corpus-$size.json" ] || node bench/search/generate-corpus.mjs "$BENCH_DATA" "$size" ;;
+esac
 node "$here/profile.mjs" "$profiled_build/site" "$size"

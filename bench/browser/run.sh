@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The browser benchmark (issue 7): pubview's site in headless Chromium against
-# a bare Dear ImGui page built with the same flags. Builds the site and the
-# baseline, generates the large bundles if missing, prints one table.
+# a bare Dear ImGui page built with the same flags. Builds the site, the
+# baseline and the CLI, generates the large bundles if missing and packs them,
+# prints one table.
 # See bench/browser/README.md.
 #
 #   bash bench/browser/run.sh
@@ -23,7 +24,12 @@ echo "building the baseline into $baseline_build..." >&2
 cmake -S "$here/baseline" -B "$baseline_build" -G Ninja -DCMAKE_BUILD_TYPE=MinSizeRel \
   -DCMAKE_TOOLCHAIN_FILE="$toolchain" -DPUBVIEW_THIRD_PARTY="$root/third_party" > /dev/null
 cmake --build "$baseline_build" > /dev/null
+echo "building the CLI (the native preset), which makes the packs..." >&2
+cmake --preset native > /dev/null
+cmake --build --preset native --target pubview > /dev/null
 for size in $BENCH_SIZES; do
-  [ -f "$BENCH_DATA/corpus-$size.json" ] || node bench/search/generate-corpus.mjs "$BENCH_DATA" "$size"
+  corpus=$BENCH_DATA/corpus-$size.json
+  [ -f "$corpus" ] || node bench/search/generate-corpus.mjs "$BENCH_DATA" "$size"
+  build/native/pubview pack "$corpus" -o "$BENCH_DATA/corpus-$size.pvpack"
 done
 node "$here/run.mjs"

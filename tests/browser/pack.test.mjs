@@ -132,3 +132,14 @@ test('a damaged pack ends in a message that says it is damaged and what to do', 
   await page.screenshot({ path: path.join(screenshots, 'pack-damaged.png') });
   await context.close();
 });
+
+test('serve.py --bundle serves a pack as bytes, not as JSON text', async () => {
+  const packServer = await startServer(['--bundle', path.join(dir, 'seed.pvpack')]);
+  try {
+    const response = await fetch(packServer.url + 'data/most-viewed-2022.json');
+    assert.equal(response.headers.get('content-type'), 'application/octet-stream');
+    assert.deepEqual(Buffer.from(await response.arrayBuffer()), files.seed);
+  } finally {
+    await packServer.stop();
+  }
+});

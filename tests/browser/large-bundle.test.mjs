@@ -84,3 +84,28 @@ test('a second bundle given while the first still loads is the one shown', async
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the DOM mirror of a large result gets its first rows at once and the rest in later tasks, in order', async () => {
+  const { page, context, errors } = await openPage(shared.browser, shared.server.url);
+  await page.evaluate(defineBigBundle);
+  const mirrored = await page.evaluate(async () => {
+    const w = PubView.widgets[0];
+    await w.setBundle(bigBundle(3000, 'mirror'));
+    const items = () => document.querySelectorAll('.pubview-mirror li').length;
+    // The first rows are there once the rows are on screen; the rest follow.
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const early = items();
+    for (let i = 0; i < 200 && items() < 500; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    return {
+      early,
+      ids: Array.from(document.querySelectorAll('.pubview-mirror li')).map((li) => li.dataset.id),
+      visible: w.visible().slice(0, 500).map((r) => r.id),
+    };
+  });
+  assert.ok(mirrored.early > 0 && mirrored.early < 500, `${mirrored.early} rows were mirrored in the first task`);
+  assert.equal(mirrored.ids.length, 500);
+  assert.deepEqual(mirrored.ids, mirrored.visible);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

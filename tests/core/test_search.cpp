@@ -271,10 +271,18 @@ TEST_CASE("a phrase in an author filter does not span two authors") {
     CHECK(titles_for(index, "author:\"doug terry\"") == Titles{"Two"});
 }
 
+namespace {
+
+// Jobs in two cities of two countries, papers at two venues of two years.
+Bundle three_jobs_two_papers() {
+    return bundle_of({job("A", "Seattle", "WA", "US"), job("B", "Seattle", "WA", "US"), job("C", "Bengaluru", "KA", "IN"),
+                      publication("D", "", {}, "KDD 2022"), publication("E", "", {}, "ICML 2021", 2021)});
+}
+
+}  // namespace
+
 TEST_CASE("facet counts OR within a facet and AND across facets") {
-    Bundle b = bundle_of({job("A", "Seattle", "WA", "US"), job("B", "Seattle", "WA", "US"),
-                          job("C", "Bengaluru", "KA", "IN"), publication("D", "", {}, "KDD 2022"),
-                          publication("E", "", {}, "ICML 2021", 2021)});
+    Bundle b = three_jobs_two_papers();
     SearchIndex index(b);
     SearchRequest request;
     request.filters[FacetField::city] = {"Seattle"};
@@ -299,9 +307,7 @@ TEST_CASE("facet counts OR within a facet and AND across facets") {
 }
 
 TEST_CASE("facets left out of facet_fields are not counted, and the counted ones do not change") {
-    Bundle b = bundle_of({job("A", "Seattle", "WA", "US"), job("B", "Seattle", "WA", "US"),
-                          job("C", "Bengaluru", "KA", "IN"), publication("D", "", {}, "KDD 2022"),
-                          publication("E", "", {}, "ICML 2021", 2021)});
+    Bundle b = three_jobs_two_papers();
     SearchIndex index(b);
     SearchRequest request;
     request.filters[FacetField::city] = {"Seattle"};

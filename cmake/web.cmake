@@ -89,7 +89,7 @@ target_link_options(pubview_tests PRIVATE -fexceptions -sENVIRONMENT=node -sNODE
 add_test(NAME core-wasm COMMAND pubview_tests)
 
 # ---- Node core module (search engine without ImGui) ----
-# build/web/pubview-core.mjs + .wasm: `load(bundleJsonText)` -> an index with
+# build/web/pubview-core.mjs + .wasm: `load(bundle)` (JSON text, or bundle or pack bytes) -> an index with
 # search() and count(). The core is compiled again at -O3 for it: the module
 # exists for speed (benchmarks, server-side search), the widget for size.
 # -finline-functions: em++ 3.1.6 adds -fno-inline-functions when it sees the

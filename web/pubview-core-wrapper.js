@@ -4,7 +4,7 @@
 // pubview-core-prelude.js.)
 //
 //   import { load } from './pubview-core.mjs';
-//   const index = await load(bundleJsonText);
+//   const index = await load(bundleJsonText);  // or the bytes of a bundle or a pack (a Uint8Array)
 //   index.search('dynamodb', { kind: 'publication', limit: 10 });
 //     // -> { total, fallback, hints, results: [{ id, kind, score }] }
 //   index.count();  // entries in the bundle
@@ -13,6 +13,17 @@
 let corePromise = null;
 
 const KINDS = { publication: 0, job: 1 };
+
+function withBytes(core, bytes, use) {
+  const pointer = core._malloc(Math.max(1, bytes.length));
+  if (!pointer) throw new Error('pubview-core: out of memory');
+  try {
+    core.HEAPU8.set(bytes, pointer);
+    return use(pointer, bytes.length);
+  } finally {
+    core._free(pointer);
+  }
+}
 
 function withString(core, text, use) {
   const size = core.lengthBytesUTF8(text) + 1;
@@ -26,13 +37,16 @@ function withString(core, text, use) {
   }
 }
 
-export async function load(bundleJsonText) {
+export async function load(bundle) {
   // Emscripten 3.1.6 would hand Node's fs a file: URL; under Node, give it the path.
   corePromise ??= createPubviewCore({
     locateFile: (file) => (nodeGlobals.dirname ? `${nodeGlobals.dirname}/${file}` : new URL(file, import.meta.url).href),
   });
   const core = await corePromise;
-  const handle = withString(core, String(bundleJsonText), (pointer, size) => core._pv_core_load(pointer, size));
+  const loadFrom = (pointer, size) => core._pv_core_load(pointer, size);
+  const handle = bundle instanceof Uint8Array || bundle instanceof ArrayBuffer
+    ? withBytes(core, new Uint8Array(bundle), loadFrom)
+    : withString(core, String(bundle), loadFrom);
   if (!handle) throw new Error(`pubview-core: ${core.UTF8ToString(core._pv_core_load_error())}`);
   let open = true;
   const live = () => {

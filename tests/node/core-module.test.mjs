@@ -51,3 +51,25 @@ test('an unusable bundle is refused with the loader\'s reason', async () => {
 test('an unknown kind is refused', () => {
   assert.throws(() => index.search('x', { kind: 'blog' }), /kind is/);
 });
+
+test('a pack loads from its bytes and answers as its JSON does; bad bytes say why', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const packFile = resolve(mkdtempSync(resolve(tmpdir(), 'pubview-node-')), 'seed.pvpack');
+  const made = spawnSync(resolve(root, 'build/native/pubview'), ['pack', resolve(root, 'data/most-viewed-2022.json'), '-o', packFile]);
+  assert.equal(made.status, 0, String(made.stderr));
+  const packBytes = readFileSync(packFile);
+  const fromPack = await load(new Uint8Array(packBytes));
+  assert.equal(fromPack.count(), 20);
+  for (const query of ['dynamodb', 'bengaluru', 'mahcine learning', '']) {
+    assert.deepEqual(fromPack.search(query, { limit: Infinity }), index.search(query, { limit: Infinity }), query);
+  }
+  fromPack.close();
+  const fromJsonBytes = await load(new TextEncoder().encode(bundleText));
+  assert.equal(fromJsonBytes.count(), 20);
+  fromJsonBytes.close();
+  const damaged = new Uint8Array(packBytes);
+  damaged[damaged.length >> 1] ^= 0x20;
+  await assert.rejects(load(damaged), /pubview-core: bundle: \/: this pack is damaged: its checksum does not match/);
+});

@@ -454,15 +454,18 @@
         if (!m || this._destroyed) return;
         const size = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
         this._handingOver = { chunks, next: 0, offset: 0 };
+        let usable = 0;
         try {
-          await m.ccall('pv_load', 'number', ['number'], [size], { async: true });
+          usable = await m.ccall('pv_load', 'number', ['number'], [size], { async: true });
         } finally {
           this._handingOver = null;
         }
         if (this._destroyed) return;
         this.setState(this._initialState());
-        // The rows go on screen first; the DOM mirror follows the frame.
-        requestAnimationFrame(() => setTimeout(() => this._mirrorNow(), 0));
+        // The rows go on screen first and the DOM mirror follows the frame; a
+        // bundle that could not be read has no rows, and its message is said at once.
+        if (usable) requestAnimationFrame(() => setTimeout(() => this._mirrorNow(), 0));
+        else this._mirrorNow();
       });
       this._lastLoad = load.catch(() => {});
       return load;

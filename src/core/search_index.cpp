@@ -148,10 +148,10 @@ struct TermOccurrence {
     bool operator==(const TermOccurrence& o) const { return term == o.term && field == o.field; }
 };
 
-}  // namespace
-
 // How many terms a check goes through between progress reports.
 constexpr std::uint32_t kTermsPerTick = 1u << 15;
+
+}  // namespace
 
 std::string author_word_pair(std::string_view first, std::string_view second) {
     std::string pair;

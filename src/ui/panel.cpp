@@ -2,6 +2,7 @@
 
 #include "core/citation.h"
 #include "core/display.h"
+#include "core/text.h"
 #include "ui/rich_text.h"
 
 #include <imgui_internal.h>  // ClearActiveID: to take the search box out of editing on Esc and Down
@@ -305,7 +306,7 @@ void Panel::draw(ImVec2 size) {
     }
     if (loading_) draw_loading();
     else if (!error_.empty()) draw_error();
-    else if (index_) {
+    else if (showing_list()) {
         draw_header(ImGui::GetContentRegionAvail().x);
         draw_status();
         if (results_.hits.empty()) draw_empty();
@@ -375,6 +376,22 @@ void Panel::draw_header(float width) {
         for (ImWchar c : io.InputQueueCharacters) queue.push_back(c);
         io.InputQueueCharacters.swap(queue);
         typed_before_focus_.clear();
+        focus_retries_ = 0;
+    } else if (!editing && !typed_before_focus_.empty() && ImGui::GetFrameCount() - focus_requested_frame_ >= kFocusFrames) {
+        // The request was dropped: ImGui 1.86 cancels a focus request when a
+        // click in the same frame focuses a window (FocusWindow clears every
+        // nav request). Ask again; if the box still will not take focus, the
+        // text goes straight into the query rather than waiting for ever
+        // (every key after it waits behind it: see moving_focus()).
+        if (++focus_retries_ <= kFocusRetries) {
+            focus_search_ = true;
+        } else {
+            std::string query = state_.query;
+            for (ImWchar c : typed_before_focus_) text::append_utf8(query, c);
+            typed_before_focus_.clear();
+            focus_retries_ = 0;
+            set_query(query);
+        }
     }
 
     const float help_width = ImGui::GetFrameHeight();
@@ -382,7 +399,9 @@ void Panel::draw_header(float width) {
     if (focus_search_) {
         ImGui::SetKeyboardFocusHere();
         focus_search_ = false;
+        focus_requested_frame_ = ImGui::GetFrameCount();
     }
+    if (moving_focus()) wants_frame_ = true;  // the focus lands frames later: keep drawing until it has
     const bool edited = ImGui::InputTextWithHint("##search", search_hint_.c_str(), query_buffer_, sizeof query_buffer_);
     const ImVec2 box_min = ImGui::GetItemRectMin(), box_max = ImGui::GetItemRectMax();
     search_box_ = ImVec4(box_min.x, box_min.y, box_max.x - box_min.x, box_max.y - box_min.y);

@@ -70,7 +70,8 @@ public:
     // True while typed text waits for the search box to take focus (a frame
     // or two): keys pressed after that text must wait too, or they would act
     // before it lands.
-    bool moving_focus() const { return focus_search_ || !typed_before_focus_.empty(); }
+    // Only while the search box is drawn: no key waits on a box that is not there.
+    bool moving_focus() const { return showing_list() && (focus_search_ || !typed_before_focus_.empty()); }
     void set_theme(const Theme& theme) { theme_ = theme; }
     void set_fonts(const FontSet& fonts) { fonts_ = fonts; }
     // True when the last frame changed layout that the next frame must settle
@@ -84,6 +85,8 @@ public:
     const LoadResult* loaded() const { return loaded_.get(); }
     const std::string& error() const { return error_; }
     bool has_rows_on_screen() const { return !drawn_rows_.empty(); }
+    // The search box and the list are shown (not loading, not an error).
+    bool showing_list() const { return !loading_ && error_.empty() && index_ != nullptr; }
 
     // Where the row of entry `id` was drawn in the last frame (x, y, width,
     // height in CSS pixels from the canvas's top left), if it was on screen.
@@ -182,6 +185,13 @@ private:
     std::string scroll_to_open_id_;                 // a deep link's row, scrolled to once shown
     bool focus_search_ = false;
     std::vector<ImWchar> typed_before_focus_;  // typed while the search box was taking focus
+    // ImGui activates the box two frames after SetKeyboardFocusHere (the nav
+    // request is scored in one frame and applied in the next); a request
+    // not answered by then was dropped, and is made again a few times.
+    static constexpr int kFocusFrames = 2;
+    static constexpr int kFocusRetries = 3;
+    int focus_requested_frame_ = 0;
+    int focus_retries_ = 0;
     ImVec4 search_box_{};
     bool show_problems_ = false;
     struct DrawnRow {

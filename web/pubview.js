@@ -138,6 +138,25 @@
 
   function kilobytes(n) { return Math.round(n / 1024) + ' KB'; }
 
+  // Near-black or white, whichever reads better on `color` (#rrggbb): the panel's readable_on (src/ui/panel.cpp).
+  function readableOn(color) {
+    const rgb = cssColorToRgb(color, 0x2563eb);
+    const luminance = (0.2126 * (rgb >> 16) + 0.7152 * ((rgb >> 8) & 0xff) + 0.0722 * (rgb & 0xff)) / 255;
+    return luminance > 0.5 ? '#111827' : '#ffffff';
+  }
+
+  // A row of the HTML list: a rule between rows, the title over its summary line.
+  function styleListRow(li, head, heading, summary, body) {
+    li.style.cssText = 'border-bottom:1px solid var(--pv-rule);padding:8px 2px;';
+    head.style.cssText = 'cursor:pointer;';
+    heading.style.cssText = 'display:inline;font-size:1.05em;margin:0;';
+    summary.style.cssText = 'margin:2px 0 0 1.1em;color:var(--pv-dim);font-size:0.9em;';
+    for (const p of body) {
+      p.style.margin = '8px 0 0 1.1em';
+      for (const a of p.querySelectorAll('a')) a.style.color = 'var(--pv-accent)';
+    }
+  }
+
   // ---- deep links: each widget keeps its view in the URL hash under its own
   // name, e.g. #pv1:q=dynamo&kind=publication&open=amazon-dynamodb-2022;pv2:q=seattle
   function readHash() {
@@ -186,6 +205,11 @@
     'clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap;border:0;';
   const PRINTED = 'position:static;width:auto;height:auto;overflow:visible;white-space:normal;' +
     'font:11pt/1.45 Georgia,serif;color:#000;';
+  // The panel's colors (src/ui/theme.cpp), for the list drawn as HTML when the canvas cannot draw.
+  const THEMES = {
+    light: { background: '#ffffff', text: 'rgb(28,30,36)', dim: 'rgb(92,99,112)', frame: 'rgb(245,245,246)', rule: 'rgb(228,229,231)' },
+    dark: { background: '#181a1f', text: 'rgb(230,232,236)', dim: 'rgb(160,166,178)', frame: 'rgb(45,47,52)', rule: 'rgb(58,60,66)' },
+  };
 
   let widgetCounter = 0;
 
@@ -200,6 +224,8 @@
       this._loading = null;
       this._destroyed = false;
       this._mirrorBuild = 0;  // counts mirror updates, so that an old one stops adding rows
+      this._mirrorQueued = false;  // a mirror update waits for its timer
+      this._drawing = true;  // the canvas draws; false: no WebGL2 (or a lost context), the list is HTML
       this._cleanups = [];
       this._buildDom();
     }
@@ -228,12 +254,17 @@
       const state = this.state() || {};
       return location.href.split('#')[0] + hashWith(this.name, stateToParams(state, id));
     }
-    focus() { this.canvas.focus(); this._call((m) => m._pv_focus_search()); }
-    // Resolves once the widget has drawn every frame its last input asked for
-    // (before a screenshot, or in a test).
+    focus() {
+      if (!this._drawing) { this.listSearch.focus(); return; }
+      this.canvas.focus();
+      this._call((m) => m._pv_focus_search());
+    }
+    // Resolves once the widget has drawn every frame its last input asked for,
+    // or, as an HTML list, has shown the last change (before a screenshot, or in a test).
     settled() {
       return new Promise((resolve) => {
-        const check = () => (this.module && this.module._pv_busy() ? requestAnimationFrame(check) : resolve());
+        const busy = () => this.module && (this.module._pv_busy() || (!this._drawing && this._mirrorQueued));
+        const check = () => (busy() ? requestAnimationFrame(check) : resolve());
         check();
       });
     }
@@ -317,6 +348,7 @@
           focusTextInput: () => this._focusTextInput(),
           rowsShown: () => this._rowsShown(),
           setCursor: (cursor) => { this.canvas.style.cursor = cursor; },
+          drawingChanged: (drawing) => this._setDrawing(drawing),
           takeBundleBytes: (pointer, capacity) => this._takeBundleBytes(pointer, capacity),
           nextTask,
         },
@@ -330,9 +362,10 @@
       if (this._destroyed) return this;
       const started = withBytes(module, regular, (pr, nr) => withBytes(module, bold, (pb, nb) =>
         withCString(module, '#' + this.canvas.id, (sel) => module._pv_start(sel, pr, nr, pb, nb))));
-      if (started !== 0) throw new Error('this browser has no WebGL2');
       this.module = module;
       this._fallback.forEach((node) => node.remove());
+      // Without WebGL2 the module still loads and searches: the list is shown as HTML.
+      if (started !== 0) this._setDrawing(false);
       this._watchSize();
       this._watchFocus();
       this._watchPrint();
@@ -541,8 +574,8 @@
       const apply = (printing) => {
         this._printing = printing;
         if (printing) this._mirrorNow();
-        this.mirror.style.cssText = printing ? PRINTED : VISUALLY_HIDDEN;
-        this.canvas.style.display = printing ? 'none' : 'block';
+        this._styleMirror();
+        this.canvas.style.display = printing || !this._drawing ? 'none' : 'block';
         this.root.style.height = printing ? 'auto' : (this.options.height || '600px');
       };
       this._listen(print, 'change', (event) => apply(event.matches));
@@ -563,8 +596,11 @@
       const fontSize = parseFloat(style.getPropertyValue('--pubview-font-size')) || 15;
       this._accentCss = '#' + accent.toString(16).padStart(6, '0');
       this.module._pv_set_theme(dark ? 1 : 0, accent, fontSize);
+      this._fontSize = fontSize;
       this.root.style.background = dark ? '#181a1f' : '#ffffff';
       this.root.style.colorScheme = dark ? 'dark' : 'light';
+      this._colors = Object.assign({ accent: this._accentCss }, THEMES[dark ? 'dark' : 'light']);
+      this._styleMirror();
     }
 
     _focusTextInput() {
@@ -607,16 +643,22 @@
         }
         this.element.dispatchEvent(new CustomEvent('pubview:change', { detail: state }));
         clearTimeout(this._mirrorTimer);
+        this._mirrorQueued = true;
         this._mirrorTimer = setTimeout(() => this._mirrorNow(), 120);
       });
     }
 
-    // Keeps the hidden DOM mirror in step with the list: the result count for
-    // screen readers to announce, and each result as text and real links.
+    // Keeps the DOM mirror in step with the list: the result count for screen
+    // readers to announce, and each result as text and real links. Hidden
+    // while the canvas draws; the visible list, rows opening as <details>,
+    // when it cannot (no WebGL2, a lost context).
     _mirrorNow() {
       if (!this.module) return;
-      // Printed, every row shows its text; on screen, only the open ones.
-      const mirror = JSON.parse(this.module.UTF8ToString(this.module._pv_mirror(this._printing ? 1 : 0)));
+      clearTimeout(this._mirrorTimer);
+      this._mirrorQueued = false;
+      const asList = !this._drawing;
+      // Printed or shown as a list, every row has its text; hidden, only the open ones.
+      const mirror = JSON.parse(this.module.UTF8ToString(this.module._pv_mirror(this._printing || asList ? 1 : 0)));
       const error = this.error();
       const summary = error ? 'The list could not be loaded: ' + error
         : mirror.count === 1 ? '1 result' : mirror.count.toLocaleString('en-US') + ' results';
@@ -626,6 +668,19 @@
         this._summary = summary;
         this.status.textContent = summary;
       }
+      if (asList) this._updateListControls(mirror);
+      // A list whose rows are the same keeps its elements, and the focus in
+      // them: only the rows' open states follow the widget's.
+      const rowsKey = (asList ? 'list\n' : 'mirror\n') + mirror.rows.map((row) => row.id).join('\n');
+      if (asList && rowsKey === this._mirrorRowsKey) {
+        const open = new Map(mirror.rows.map((row) => [row.id, row.expanded]));
+        for (const li of this.mirrorList.children) {
+          const details = li.firstElementChild;
+          if (details.open !== open.get(li.dataset.id)) details.open = open.get(li.dataset.id);
+        }
+        return;
+      }
+      this._mirrorRowsKey = rowsKey;
       const item = (row) => {
         const li = document.createElement('li');
         li.dataset.id = row.id;
@@ -633,13 +688,13 @@
         heading.textContent = row.title;
         const summary = document.createElement('p');
         summary.textContent = (row.kind === 'job' ? 'Job' : 'Paper') + ' · ' + row.summary.replace(/\s+·\s+/g, ' · ');
-        li.append(heading, summary);
+        const body = [];
         if (row.body !== undefined) {
           for (const paragraph of row.body.split(/\n\n+/)) {
             const p = document.createElement('p');
             p.textContent = paragraph;
             p.style.whiteSpace = 'pre-line';
-            li.appendChild(p);
+            body.push(p);
           }
         }
         const links = document.createElement('p');
@@ -653,7 +708,19 @@
           if (links.childNodes.length) links.append(' · ');
           links.appendChild(a);
         }
-        if (links.childNodes.length) li.appendChild(links);
+        if (links.childNodes.length) body.push(links);
+        if (!asList) {
+          li.append(heading, summary, ...body);
+          return li;
+        }
+        const details = document.createElement('details');
+        details.open = row.expanded;
+        const head = document.createElement('summary');
+        head.append(heading, summary);
+        details.append(head, ...body);
+        details.addEventListener('toggle', () => this.expand(row.id, details.open));
+        styleListRow(li, head, heading, summary, body);
+        li.appendChild(details);
         return li;
       };
       // A print needs every row now; a newer update drops the slices still to come.
@@ -666,6 +733,74 @@
         setTimeout(() => appendFrom(from + MIRROR_SLICE_ROWS), 0);
       };
       setTimeout(() => appendFrom(first), 0);
+    }
+
+    // ---- the list as HTML, when the canvas cannot draw ---------------------------
+    _setDrawing(drawing) {
+      this._drawing = drawing;
+      if (!drawing && !this.listControls) this._buildListControls();
+      if (!drawing && document.activeElement === this.canvas) this.listSearch.focus();
+      this.canvas.style.display = drawing && !this._printing ? 'block' : 'none';
+      this.listControls.style.display = drawing ? 'none' : 'flex';
+      this._styleMirror();
+      this._mirrorNow();
+    }
+
+    // The search box and the kind switch above the HTML list.
+    _buildListControls() {
+      this.listControls = document.createElement('div');
+      this.listControls.setAttribute('role', 'search');
+      this.listControls.style.cssText = 'display:flex;flex-wrap:wrap;gap:8px;align-items:center;margin-bottom:4px;';
+      this.listSearch = document.createElement('input');
+      this.listSearch.type = 'search';
+      this.listSearch.setAttribute('aria-label', 'Search the list');
+      this.listSearch.setAttribute('autocomplete', 'off');
+      this.listSearch.style.cssText = 'flex:1 1 100%;box-sizing:border-box;font:inherit;padding:6px 10px;border-radius:6px;' +
+        'border:1px solid var(--pv-rule);background:var(--pv-frame);color:inherit;';
+      this._listen(this.listSearch, 'input', () => this.setQuery(this.listSearch.value));
+      this.kindButtons = [['All', null], ['Publications', 'publication'], ['Jobs', 'job']].map(([label, kind]) => {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.dataset.label = label;
+        button.style.cssText = 'font:inherit;padding:3px 10px;border-radius:6px;border:1px solid var(--pv-rule);cursor:pointer;';
+        this._listen(button, 'click', () => this.setState(Object.assign(this.state(), { kind, open: '' })));
+        return { button, kind };
+      });
+      const kinds = document.createElement('div');
+      kinds.setAttribute('role', 'group');
+      kinds.setAttribute('aria-label', 'Kind');
+      kinds.style.cssText = 'display:flex;gap:4px;';
+      kinds.append(...this.kindButtons.map((k) => k.button));
+      this.listControls.append(this.listSearch, kinds);
+      this.mirror.insertBefore(this.listControls, this.status);
+    }
+
+    _updateListControls(mirror) {
+      this.listSearch.placeholder = mirror.hint || 'Search';
+      if (document.activeElement !== this.listSearch && this.listSearch.value !== this.query()) this.listSearch.value = this.query();
+      const current = (this.state() || {}).kind || null;
+      for (const { button, kind } of this.kindButtons) {
+        const active = kind === current;
+        button.textContent = button.dataset.label + ' ' + mirror.kinds[kind || 'all'].toLocaleString('en-US');
+        button.setAttribute('aria-pressed', String(active));
+        button.style.background = active ? 'var(--pv-accent)' : 'var(--pv-frame)';
+        button.style.color = active ? 'var(--pv-on-accent)' : 'inherit';
+      }
+    }
+
+    // Hidden while the canvas draws, printed as text, or the visible list.
+    _styleMirror() {
+      if (this._printing) this.mirror.style.cssText = PRINTED;
+      else if (this._drawing) this.mirror.style.cssText = VISUALLY_HIDDEN;
+      else {
+        const c = this._colors || Object.assign({ accent: '#2563eb' }, THEMES.light);
+        this.mirror.style.cssText = 'position:absolute;inset:0;overflow:auto;box-sizing:border-box;padding:12px 16px;' +
+          'font:' + (this._fontSize || 15) + 'px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;' +
+          'background:' + c.background + ';color:' + c.text + ';--pv-dim:' + c.dim + ';--pv-frame:' + c.frame +
+          ';--pv-rule:' + c.rule + ';--pv-accent:' + c.accent + ';--pv-on-accent:' + readableOn(c.accent) + ';';
+      }
+      this.status.style.cssText = this._drawing || this._printing ? '' : 'margin:6px 0;color:var(--pv-dim);font-size:0.9em;';
+      this.mirrorList.style.cssText = this._drawing || this._printing ? '' : 'list-style:none;margin:0;padding:0;';
     }
 
     _rowsShown() {

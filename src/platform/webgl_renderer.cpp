@@ -54,6 +54,7 @@ GLuint compile(GLenum kind, const char* source) {
 }  // namespace
 
 bool WebGLRenderer::init() {
+    font_texture_ = 0;  // a restored context starts with no objects: nothing of an earlier init is left to delete
     const GLuint vertex = compile(GL_VERTEX_SHADER, kVertexShader);
     const GLuint fragment = compile(GL_FRAGMENT_SHADER, kFragmentShader);
     if (!vertex || !fragment) return false;

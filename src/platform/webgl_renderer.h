@@ -21,7 +21,8 @@ public:
     WebGLRenderer& operator=(const WebGLRenderer&) = delete;
     // No destructor: the GL objects go with the context, which the widget destroys.
 
-    // Compiles the shaders and makes the buffers in the current context.
+    // Compiles the shaders and makes the buffers in the current context; called
+    // again when a lost context is restored, since its objects went with it.
     // False (with the reason on the console) if the context refuses.
     bool init();
     // Uploads the atlas's pixels as a one-channel texture and gives ImGui its id.

@@ -38,6 +38,8 @@ EM_JS(void, js_retry, (), { Module.pubviewHost.retry(); });
 EM_JS(void, js_focus_text_input, (), { Module.pubviewHost.focusTextInput(); });
 EM_JS(void, js_rows_shown, (), { Module.pubviewHost.rowsShown(); });
 EM_JS(void, js_set_cursor, (const char* cursor), { Module.pubviewHost.setCursor(UTF8ToString(cursor)); });
+// The canvas stopped (0) or started again (1) drawing: the page shows the list as HTML meanwhile.
+EM_JS(void, js_drawing_changed, (int drawing), { Module.pubviewHost.drawingChanged(drawing !== 0); });
 EM_JS(int, js_is_mac, (), { return /Mac|iPhone|iPad/.test(navigator.platform) ? 1 : 0; });
 // Copies up to `capacity` bytes of the bundle being loaded to `destination`;
 // returns how many (0 at its end).
@@ -153,7 +155,22 @@ public:
         if (gl_) emscripten_webgl_destroy_context(gl_);
     }
 
+    // Sets up input and, if the browser gives a WebGL2 context, drawing.
+    // Returns whether the canvas draws; without it the panel still loads,
+    // searches and answers the page, which shows the list as HTML.
     bool start() {
+        imgui_ = ImGui::CreateContext();
+        configure_imgui_io();
+        apply_theme();
+        drawing_ = create_gl_context() && renderer_.init();
+        set_input_callbacks(true);
+        return drawing_;
+    }
+
+    ui::Panel& panel() { return panel_; }
+
+private:
+    bool create_gl_context() {
         EmscriptenWebGLContextAttributes attributes;
         emscripten_webgl_init_context_attributes(&attributes);
         attributes.majorVersion = 2;
@@ -163,10 +180,15 @@ public:
         attributes.stencil = false;
         attributes.premultipliedAlpha = false;
         gl_ = emscripten_webgl_create_context(canvas_.c_str(), &attributes);
-        if (gl_ <= 0) return false;
+        if (gl_ <= 0) {
+            gl_ = 0;
+            return false;
+        }
         emscripten_webgl_make_context_current(gl_);
+        return true;
+    }
 
-        imgui_ = ImGui::CreateContext();
+    void configure_imgui_io() {
         ImGuiIO& io = ImGui::GetIO();
         io.IniFilename = nullptr;
         io.LogFilename = nullptr;
@@ -184,14 +206,32 @@ public:
             {ImGuiKey_A, kA}, {ImGuiKey_C, kC}, {ImGuiKey_V, kV}, {ImGuiKey_X, kX}, {ImGuiKey_Y, kY}, {ImGuiKey_Z, kZ},
         };
         for (auto [imgui_key, dom_key] : keys) io.KeyMap[imgui_key] = dom_key;
-        if (!renderer_.init()) return false;
-        apply_theme();
-        set_input_callbacks(true);
-        return true;
     }
 
-    ui::Panel& panel() { return panel_; }
+    // A lost context (the GPU process restarted, too many contexts on the
+    // page) takes every GL object with it: the page shows the HTML list until
+    // the browser restores the context, then the renderer starts anew.
+    static EM_BOOL on_context_lost(int, const void*, void* user) {
+        auto* self = static_cast<Widget*>(user);
+        self->drawing_ = false;
+        self->key_events_.clear();
+        js_drawing_changed(0);
+        return EM_TRUE;  // preventDefault: the browser may then restore the context
+    }
 
+    static EM_BOOL on_context_restored(int, const void*, void* user) {
+        auto* self = static_cast<Widget*>(user);
+        emscripten_webgl_make_context_current(self->gl_);
+        ImGui::SetCurrentContext(self->imgui_);
+        if (!self->renderer_.init()) return EM_FALSE;
+        self->fonts_dirty_ = true;
+        self->drawing_ = true;
+        js_drawing_changed(1);
+        self->request_frames();
+        return EM_FALSE;
+    }
+
+public:
     void resize(double css_width, double css_height, double pixel_ratio) {
         css_width_ = std::max(1.0, css_width);
         css_height_ = std::max(1.0, css_height);
@@ -253,7 +293,7 @@ public:
         const double now = emscripten_get_now();
         if (now - slice_start_ < kWorkSliceMs || stop_after_load_) return;
         if (work) panel_.show_work(*work);
-        if (now - progress_drawn_ >= kProgressFrameMs) {
+        if (drawing_ && now - progress_drawn_ >= kProgressFrameMs) {
             draw_frame(now);
             progress_drawn_ = now;
         }
@@ -275,12 +315,12 @@ public:
     }
 
     // True until the frames the last input asked for are drawn.
-    bool busy() const { return frame_scheduled_ || !key_events_.empty(); }
+    bool busy() const { return drawing_ && (frame_scheduled_ || !key_events_.empty()); }
 
     // Draws kSettleFrames more frames, one per animation frame; then sleeps.
     void request_frames() {
         frames_pending_ = kSettleFrames;
-        if (frame_scheduled_) return;
+        if (frame_scheduled_ || !drawing_) return;
         frame_scheduled_ = true;
         emscripten_request_animation_frame(&Widget::on_animation_frame, this);
     }
@@ -296,6 +336,7 @@ private:
     static EM_BOOL on_animation_frame(double now, void* user) {
         auto* self = static_cast<Widget*>(user);
         self->frame_scheduled_ = false;
+        if (!self->drawing_) return EM_FALSE;
         self->draw_frame(now);
         if (--self->frames_pending_ > 0 || self->panel_.wants_another_frame()) {
             self->frames_pending_ = std::max(self->frames_pending_, 1);
@@ -465,6 +506,8 @@ private:
         emscripten_set_touchmove_callback(c, user, false, pick(&Widget::on_touch));
         emscripten_set_touchend_callback(c, user, false, pick(&Widget::on_touch));
         emscripten_set_touchcancel_callback(c, user, false, pick(&Widget::on_touch));
+        emscripten_set_webglcontextlost_callback(c, user, false, pick(&Widget::on_context_lost));
+        emscripten_set_webglcontextrestored_callback(c, user, false, pick(&Widget::on_context_restored));
     }
 
     static EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void* user) {
@@ -623,6 +666,7 @@ private:
     float fonts_size_ = 0;
     bool fonts_dirty_ = true;
 
+    bool drawing_ = false;  // a WebGL2 context draws the panel (none, or lost: the page shows HTML)
     bool loading_ = false;
     bool stop_after_load_ = false;
     double slice_start_ = 0;     // when the current slice of loading work began
@@ -671,16 +715,13 @@ using pv::platform::g_widget;
 // ---- the functions web/pubview.js calls -----------------------------------------
 extern "C" {
 
-// Returns 0 when the widget runs, 1 when the browser has no WebGL2.
+// Returns 0 when the widget draws on its canvas, 1 when the browser has no
+// WebGL2: the widget still loads and searches, and the page shows its list as HTML.
 EMSCRIPTEN_KEEPALIVE int pv_start(const char* canvas_selector, const unsigned char* regular, int regular_size,
                                   const unsigned char* bold, int bold_size) {
     g_widget = std::make_unique<pv::platform::Widget>(canvas_selector, std::vector<unsigned char>(regular, regular + regular_size),
                                                       std::vector<unsigned char>(bold, bold + bold_size));
-    if (!g_widget->start()) {
-        g_widget.reset();
-        return 1;
-    }
-    return 0;
+    return g_widget->start() ? 0 : 1;
 }
 
 EMSCRIPTEN_KEEPALIVE void pv_stop() {

@@ -74,7 +74,11 @@ std::string mirror_json(const ui::Panel& panel, bool full) {
         if (full || visible[i].expanded) row["body"] = e.body;
         rows.push_back(std::move(row));
     }
-    return dump({{"count", panel.count()}, {"rows", rows}});
+    const ui::Panel::KindCounts kinds = panel.kind_counts();
+    return dump({{"count", panel.count()},
+                 {"kinds", {{"all", kinds.all}, {"publication", kinds.publications}, {"job", kinds.jobs}}},
+                 {"hint", panel.search_hint()},
+                 {"rows", rows}});
 }
 
 std::string problems_json(const ui::Panel& panel) {

@@ -18,7 +18,8 @@ ui::ViewState view_state_from_json(const char* json);
 // [{"id", "kind", "title", "expanded"}, ...]
 std::string visible_json(const std::vector<ui::VisibleRow>& rows);
 
-// {"count": N, "rows": [{"id", "kind", "title", "summary", "expanded", "body"?, "links": [{"label", "url"}]}]}
+// {"count": N, "kinds": {"all", "publication", "job"}, "hint": "Search ...",
+//  "rows": [{"id", "kind", "title", "summary", "expanded", "body"?, "links": [{"label", "url"}]}]}
 // The first kMirrorRows rows; "body" for open rows, or for all when `full`.
 constexpr std::size_t kMirrorRows = 500;
 std::string mirror_json(const ui::Panel& panel, bool full);

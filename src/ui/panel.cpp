@@ -176,6 +176,17 @@ std::size_t Panel::count() const {
     return index_ ? results_.total : 0;
 }
 
+Panel::KindCounts Panel::kind_counts() const {
+    const_cast<Panel*>(this)->refresh_results();
+    const FacetValue* pubs = facet_value(results_, FacetField::kind, "publication");
+    const FacetValue* jobs = facet_value(results_, FacetField::kind, "job");
+    KindCounts counts;
+    counts.publications = pubs ? pubs->count : 0;
+    counts.jobs = jobs ? jobs->count : 0;
+    counts.all = counts.publications + counts.jobs;
+    return counts;
+}
+
 std::vector<VisibleRow> Panel::visible(std::size_t limit) const {
     const_cast<Panel*>(this)->refresh_results();
     std::vector<VisibleRow> rows;
@@ -439,10 +450,8 @@ void Panel::draw_header(float width) {
 void Panel::draw_kind_switch() {
     struct Choice { const char* label; std::optional<Kind> kind; };
     const Choice choices[] = {{"All", std::nullopt}, {"Publications", Kind::publication}, {"Jobs", Kind::job}};
-    const FacetValue* pubs = facet_value(results_, FacetField::kind, "publication");
-    const FacetValue* jobs = facet_value(results_, FacetField::kind, "job");
-    const std::uint32_t counts[] = {(pubs ? pubs->count : 0) + (jobs ? jobs->count : 0), pubs ? pubs->count : 0u,
-                                    jobs ? jobs->count : 0u};
+    const KindCounts kinds = kind_counts();
+    const std::uint32_t counts[] = {kinds.all, kinds.publications, kinds.jobs};
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(2, ImGui::GetStyle().ItemSpacing.y));
     for (int i = 0; i < 3; ++i) {
         if (i) ImGui::SameLine();

@@ -80,6 +80,13 @@ public:
     const Theme& theme() const { return theme_; }
 
     std::size_t count() const;                // results of the current view
+    // What the kind switch offers: the matches of the query and filters in each kind.
+    struct KindCounts {
+        std::uint32_t all = 0, publications = 0, jobs = 0;
+    };
+    KindCounts kind_counts() const;
+    // The search box's placeholder: "Search 10 publications and 10 jobs".
+    const std::string& search_hint() const { return search_hint_; }
     // The matching rows in display order: every one, or the first `limit`.
     std::vector<VisibleRow> visible(std::size_t limit = SIZE_MAX) const;
     const LoadResult* loaded() const { return loaded_.get(); }

@@ -50,8 +50,9 @@ export async function startServer(extraArgs = []) {
   };
 }
 
-export async function launchBrowser() {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+// `extraArgs`: more Chromium switches, e.g. --disable-3d-apis for a browser without WebGL.
+export async function launchBrowser(extraArgs = []) {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
 // Opens `pageUrl` and waits until every widget on it is ready.
@@ -78,12 +79,12 @@ export async function settle(page, ms = 250) {
 
 // One serve.py and one browser for all the tests of a file: returns an object
 // whose `server` and `browser` are set before the first test runs.
-export function serverAndBrowserForThisFile() {
+export function serverAndBrowserForThisFile(browserArgs = []) {
   const shared = { server: null, browser: null };
   before(async () => {
     fs.mkdirSync(screenshots, { recursive: true });
     shared.server = await startServer();
-    shared.browser = await launchBrowser();
+    shared.browser = await launchBrowser(browserArgs);
   });
   after(async () => {
     await shared.browser?.close();

@@ -368,6 +368,7 @@
       if (started !== 0) this._setDrawing(false);
       this._watchSize();
       this._watchFocus();
+      this._watchShortcut();
       this._watchPrint();
       this._applyTheme();
       this._listen(this.canvas, 'paste', (event) => {
@@ -566,6 +567,21 @@
         if (this.canvas.matches(':focus-visible')) this.root.style.boxShadow = 'inset 0 0 0 2px ' + this._accentCss;
       });
       this._listen(this.canvas, 'blur', () => { this.root.style.boxShadow = ''; });
+    }
+
+    // A page-wide key (data-shortcut="/", the page owner's choice: an embed
+    // takes no key of the page unless asked) focuses the search box, unless it
+    // is typed into one of the page's own fields or with a modifier.
+    _watchShortcut() {
+      const key = this.options.shortcut;
+      if (!key) return;
+      this._listen(document, 'keydown', (event) => {
+        if (event.key !== key || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+        const target = event.target;
+        if (this.root.contains(target) || (target.closest && target.closest('input,textarea,select,[contenteditable]'))) return;
+        event.preventDefault();  // Firefox's quick find also listens for "/"
+        this.focus();  // which scrolls the widget into view if it is not
+      });
     }
 
     // Printing shows the results as text with every abstract, not the canvas.
@@ -811,7 +827,9 @@
 
   function optionsFromElement(element) {
     const d = element.dataset;
-    return { bundle: d.bundle, view: d.view, theme: d.theme, query: d.query, height: d.height, timeout: d.timeout };
+    return {
+      bundle: d.bundle, view: d.view, theme: d.theme, query: d.query, height: d.height, timeout: d.timeout, shortcut: d.shortcut,
+    };
   }
 
   // Mounts a widget on `element`; resolves to the widget once its bundle is

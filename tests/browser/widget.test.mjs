@@ -187,3 +187,24 @@ test('a search highlights its words in the titles and abstracts it shows', async
   assert.ok(marked > 200, `highlight pixels on screen: ${marked}`);
   await context.close();
 });
+
+test('on the demo page, which opts in with data-shortcut="/", / on a fresh page focuses the search box', async () => {
+  const { page, context } = await openPage(shared.browser, shared.server.url);
+  assert.equal(await page.evaluate(() => document.activeElement === document.body), true, 'nothing has focus yet');
+  await page.keyboard.press('/');
+  await page.keyboard.type('dynamo');
+  await page.evaluate(() => PubView.widgets[0].settled());
+  assert.equal(await page.evaluate(() => PubView.widgets[0].query()), 'dynamo');
+  assert.deepEqual(await page.evaluate(() => PubView.widgets[0].visible().map((r) => r.id)), ['amazon-dynamodb-2022']);
+  await context.close();
+});
+
+test("a page that does not opt in keeps its / key: the blog page's widgets take no key until focused", async () => {
+  const { page, context } = await openPage(shared.browser, shared.server.url + 'blog.html');
+  await page.keyboard.press('/');
+  await page.keyboard.type('dynamo');
+  await page.evaluate(() => Promise.all(PubView.widgets.map((w) => w.settled())).then(() => null));
+  assert.deepEqual(await page.evaluate(() => PubView.widgets.map((w) => w.query())), ['', '']);
+  assert.equal(await page.evaluate(() => document.activeElement === document.body), true);
+  await context.close();
+});

@@ -259,11 +259,12 @@
       this.canvas.focus();
       this._call((m) => m._pv_focus_search());
     }
-    // Resolves once the widget has drawn every frame its last input asked for,
-    // or, as an HTML list, has shown the last change (before a screenshot, or in a test).
+    // Resolves once the widget has drawn every frame its last input asked for
+    // and its DOM mirror (or HTML list) shows the last change (before a
+    // screenshot, or in a test).
     settled() {
       return new Promise((resolve) => {
-        const busy = () => this.module && (this.module._pv_busy() || (!this._drawing && this._mirrorQueued));
+        const busy = () => this.module && (this.module._pv_busy() || this._mirrorQueued);
         const check = () => (busy() ? requestAnimationFrame(check) : resolve());
         check();
       });

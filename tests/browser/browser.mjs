@@ -69,12 +69,11 @@ export async function openPage(browser, pageUrl, contextOptions = {}) {
   return { context, page, errors };
 }
 
-// Waits until the widget has drawn and gone idle (no frame for a moment).
-export async function settle(page, ms = 250) {
+// Waits until every widget has drawn every frame its input asked for, and its
+// DOM mirror shows the last change: the state itself, however slow the machine.
+export async function settle(page) {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  // Every key typed so far is drawn, however slow the machine.
   await page.evaluate(() => Promise.all((window.PubView ? PubView.widgets : []).map((w) => w.settled())).then(() => null));
-  await page.waitForTimeout(ms);
 }
 
 // One serve.py and one browser for all the tests of a file: returns an object

@@ -53,7 +53,7 @@ test('the blog page mounts two widgets that search independently', async () => {
   await page.keyboard.press('/');
   await page.keyboard.press('Escape');
   await page.keyboard.type('boston', { delay: 10 });
-  await settle(page, 150);
+  await settle(page);
   assert.equal(await widget(page, 1, (w) => w.query()), 'boston');
   assert.equal(await widget(page, 0, (w) => w.query()), 'dynamo');
   assert.deepEqual(errors, []);
@@ -83,16 +83,16 @@ test('the host page keeps its input, textarea and Tab order', async () => {
 
 test('light and dark themes follow the system and setTheme', async () => {
   const { page, context } = await openPage(shared.browser, shared.server.url + 'blog.html', { colorScheme: 'light' });
-  await settle(page, 300);
+  await settle(page);
   const background = () => page.evaluate(() => PubView.widgets[0].root.style.background);
   assert.match(await background(), /255, 255, 255|#ffffff/);
   await page.screenshot({ path: path.join(screenshots, 'blog-light.png') });
   await page.emulateMedia({ colorScheme: 'dark' });
-  await settle(page, 300);
+  await settle(page);
   assert.match(await background(), /24, 26, 31|#181a1f/, 'auto follows the system live');
   await page.screenshot({ path: path.join(screenshots, 'blog-dark.png') });
   await widget(page, 0, (w) => w.setTheme('light'));
-  await settle(page, 200);
+  await settle(page);
   assert.match(await background(), /255, 255, 255|#ffffff/);
   await context.close();
 });
@@ -100,7 +100,7 @@ test('light and dark themes follow the system and setTheme', async () => {
 test('a deep link restores the query and the open row, and the hash follows changes', async () => {
   const url = shared.server.url + 'blog.html#pv1:q=dynamo&open=amazon-dynamodb-2022;pv2:q=boston';
   const { page, context } = await openPage(shared.browser, url);
-  await settle(page, 300);
+  await settle(page);
   const state = await widget(page, 0, (w) => w.state());
   assert.equal(state.q, 'dynamo');
   assert.equal(state.open, 'amazon-dynamodb-2022');
@@ -110,7 +110,7 @@ test('a deep link restores the query and the open row, and the hash follows chan
 
   const historyLength = await page.evaluate(() => history.length);
   await widget(page, 0, (w) => { w.setQuery('causal'); w.expand('validating-causal-inference-methods-2022'); });
-  await settle(page, 200);
+  await settle(page);
   const hash = await page.evaluate(() => decodeURIComponent(location.hash));
   assert.match(hash, /pv1:q=causal/);
   assert.match(hash, /open=validating-causal-inference-methods-2022/);
@@ -126,7 +126,7 @@ test('copy citation, copy link and the search box shortcuts reach the system cli
   await page.keyboard.type('dynamodb', { delay: 10 });
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');  // open the row
-  await settle(page, 200);
+  await settle(page);
   // The actions of the open row: Paper, Copy citation, Copy BibTeX, Copy title, Copy link.
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
@@ -154,7 +154,7 @@ test('copy citation, copy link and the search box shortcuts reach the system cli
   await page.keyboard.press('Escape');  // clears the box and leaves it focused
   await page.evaluate(() => navigator.clipboard.writeText('redshift'));
   await page.keyboard.press('Control+V');
-  await settle(page, 200);
+  await settle(page);
   assert.equal(await widget(page, 0, (w) => w.query()), 'redshift');
   await context.close();
 });
@@ -173,7 +173,7 @@ test('Enter on a focused link opens it in a new tab, only for http(s), and says 
   await page.keyboard.press('Enter');
   await page.keyboard.press('ArrowRight');  // "Paper"
   await page.keyboard.press('Enter');
-  await settle(page, 200);
+  await settle(page);
   const opened = await page.evaluate(() => window.opened);
   assert.deepEqual(opened, [['https://www.amazon.science/publications/amazon-redshift-re-invented', '_blank', 'noopener,noreferrer']]);
   assert.deepEqual(await page.evaluate(() => window.openEvent),
@@ -183,11 +183,11 @@ test('Enter on a focused link opens it in a new tab, only for http(s), and says 
 
 test('on a phone a long title takes a second line instead of being cut, and a short one keeps one', async () => {
   const { page, context } = await openPage(shared.browser, shared.server.url, { viewport: { width: 390, height: 760 } });
-  await settle(page, 200);
+  await settle(page);
   const heights = () => widget(page, 0, (w) => ['alexatm-20b-2022', 'amazon-redshift-re-invented-2022'].map((id) => w.rowBounds(id).height));
   const [longOnPhone, shortOnPhone] = await heights();
   await page.setViewportSize({ width: 1100, height: 760 });
-  await settle(page, 300);
+  await settle(page);
   const [longWide, shortWide] = await heights();
   // One title line more: about 1.07 × 1.12 × the font size (16 px here).
   assert.ok(longOnPhone - longWide > 15 && longOnPhone - longWide < 25, `the long title's row: ${longOnPhone} px on a phone, ${longWide} px wide`);
@@ -201,7 +201,7 @@ async function phoneList() {
   const { page, context } = await openPage(shared.browser, shared.server.url, {
     viewport: { width: 390, height: 760 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true,
   });
-  await settle(page, 200);
+  await settle(page);
   const cdp = await context.newCDPSession(page);
   const canvas = await page.locator('canvas').boundingBox();
   const rowY = () => widget(page, 0, (w) => { const b = w.rowBounds(w.visible()[3].id); return b ? b.y : null; });
@@ -213,7 +213,7 @@ test('a flick keeps the list moving after the finger lifts', async () => {
   const before = await rowY();
   // Chromium's own touch gesture: 150 px at 1,500 px/s, lifted while moving.
   await cdp.send('Input.synthesizeScrollGesture', { x, y: from, yDistance: -150, speed: 1500, gestureSourceType: 'touch', preventFling: true });
-  await settle(page, 100);
+  await settle(page);
   const after = await rowY();
   assert.ok(after === null || before - after > 150 + 40, `the list moved on after the lift: ${before} -> ${after} for a 150 px flick`);
   await context.close();
@@ -227,7 +227,7 @@ test('a drag that rests before the finger lifts stops where the finger stopped',
   for (let i = 1; i <= 6; i++) await touch('touchMove', from - 25 * i);
   await page.waitForTimeout(300);
   await touch('touchEnd');
-  await settle(page, 100);
+  await settle(page);
   const after = await rowY();
   assert.ok(Math.abs(before - 150 - after) < 20, `the list followed the finger (${before} -> ${after}) and stopped`);
   await context.close();
@@ -237,12 +237,12 @@ test('a tap expands a row and a tap in the search box opens the on-screen keyboa
   const { page, context } = await openPage(shared.browser, shared.server.url, {
     viewport: { width: 390, height: 760 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true,
   });
-  await settle(page, 300);
+  await settle(page);
   await page.screenshot({ path: path.join(screenshots, 'demo-phone.png') });
   const row = await rowCenter(page, 0, 'translating-images-into-maps-2022');
   assert.ok(row);
   await page.touchscreen.tap(row.x, row.y);
-  await settle(page, 250);
+  await settle(page);
   assert.deepEqual(await widget(page, 0, (w) => w.visible().filter((r) => r.expanded).map((r) => r.id)), ['translating-images-into-maps-2022']);
 
   const canvas = await page.locator('canvas').boundingBox();
@@ -250,20 +250,20 @@ test('a tap expands a row and a tap in the search box opens the on-screen keyboa
   const focused = await page.evaluate(() => document.activeElement.tagName + ':' + document.activeElement.type);
   assert.equal(focused, 'INPUT:search');
   await page.keyboard.type('maps');
-  await settle(page, 200);
+  await settle(page);
   assert.equal(await widget(page, 0, (w) => w.query()), 'maps');
   await context.close();
 });
 
 test('the hidden DOM mirror lists the same rows as visible() and announces the count', async () => {
   const { page, context } = await openPage(shared.browser, shared.server.url);
-  await settle(page, 200);
+  await settle(page);
   const mirrorIds = () => page.evaluate(() => Array.from(document.querySelectorAll('.pubview-mirror li')).map((li) => li.dataset.id));
   const status = () => page.evaluate(() => document.querySelector('.pubview-mirror [role=status]').textContent);
   assert.deepEqual(await mirrorIds(), await widget(page, 0, (w) => w.visible().map((r) => r.id)));
   assert.equal(await status(), '20 results');
   await widget(page, 0, (w) => w.setQuery('year:2022 venue:kdd'));
-  await settle(page, 300);
+  await settle(page);
   assert.deepEqual(await mirrorIds(), await widget(page, 0, (w) => w.visible().map((r) => r.id)));
   assert.equal((await mirrorIds()).length, 2);
   assert.equal(await status(), '2 results');
@@ -277,7 +277,7 @@ test('the hidden DOM mirror lists the same rows as visible() and announces the c
 test('printing shows the results as text with their abstracts, not the canvas', async () => {
   const { page, context } = await openPage(shared.browser, shared.server.url);
   await page.emulateMedia({ media: 'print' });
-  await settle(page, 200);
+  await settle(page);
   const printed = await page.evaluate(() => {
     const mirror = document.querySelector('.pubview-mirror');
     return { position: getComputedStyle(mirror).position, canvas: getComputedStyle(document.querySelector('canvas')).display,
@@ -288,7 +288,7 @@ test('printing shows the results as text with their abstracts, not the canvas', 
   assert.match(printed.text, /Amazon DynamoDB is a NoSQL cloud database service/);
   assert.match(printed.text, /Personalized Complementary Product Recommendation/);
   await page.emulateMedia({ media: 'screen' });
-  await settle(page, 100);
+  await settle(page);
   assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('canvas')).display), 'block');
   await context.close();
 });

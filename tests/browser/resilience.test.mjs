@@ -113,7 +113,7 @@ test('the standalone file works opened from disk with no server', async () => {
   await page.goto(pathToFileURL(file).href);
   await page.waitForFunction(() => window.PubView && PubView.widgets.length === 1);
   await page.evaluate(() => PubView.widgets[0].ready.then(() => null));
-  await settle(page, 200);
+  await settle(page);
   assert.equal(await page.evaluate(() => PubView.widgets[0].visible().length), 20);
   assert.ok(await page.evaluate(() => PubView.widgets[0].rowBounds('amazon-redshift-re-invented-2022') !== null));
   await page.evaluate(() => PubView.widgets[0].setQuery('cedric archambeau'));

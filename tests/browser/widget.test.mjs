@@ -52,18 +52,18 @@ test('pressing / and typing on the keyboard searches', async () => {
   const { page, context } = await openPage(shared.browser, shared.server.url);
   await page.focus('canvas');
   await page.keyboard.press('/');
-  await settle(page, 100);
+  await settle(page);
   await page.keyboard.type('auctiongym', { delay: 20 });
-  await settle(page, 150);
+  await settle(page);
   assert.equal(await page.evaluate(() => PubView.widgets[0].query()), 'auctiongym');
   const ids = await page.evaluate(() => PubView.widgets[0].visible().map((r) => r.id));
   assert.equal(ids[0], 'learning-to-bid-with-2022');
   await page.keyboard.press('Backspace');
   await page.keyboard.press('Backspace');
-  await settle(page, 150);
+  await settle(page);
   assert.equal(await page.evaluate(() => PubView.widgets[0].query()), 'auctiong');
   await page.keyboard.press('Escape');
-  await settle(page, 150);
+  await settle(page);
   assert.equal(await page.evaluate(() => PubView.widgets[0].query()), '');
   assert.equal(await page.evaluate(() => PubView.widgets[0].count()), 20);
   await context.close();
@@ -74,9 +74,9 @@ test('clicking into the search box and typing narrows the list', async () => {
   await settle(page);
   const canvas = await page.locator('canvas').boundingBox();
   await page.mouse.click(canvas.x + 200, canvas.y + 24);  // the search box spans the top of the panel
-  await settle(page, 100);
+  await settle(page);
   await page.keyboard.type('bengaluru', { delay: 20 });
-  await settle(page, 150);
+  await settle(page);
   const rows = await page.evaluate(() => PubView.widgets[0].visible());
   assert.equal(rows.length, 4);
   assert.ok(rows.every((r) => r.kind === 'job'));
@@ -105,9 +105,9 @@ test('the keyboard alone selects and expands a row', async () => {
   await page.focus('canvas');
   await page.keyboard.press('/');
   await page.keyboard.type('causal', { delay: 20 });
-  await settle(page, 100);
+  await settle(page);
   await page.keyboard.press('ArrowDown');
-  await settle(page, 100);
+  await settle(page);
   await page.keyboard.press('Enter');
   await settle(page);
   const rows = await page.evaluate(() => PubView.widgets[0].visible());
@@ -140,10 +140,10 @@ test('the wheel scrolls the list while it can and the page once it is at the end
   const canvas = await page.locator('canvas').boundingBox();
   await page.mouse.move(canvas.x + 300, canvas.y + canvas.height - 60);
   await page.mouse.wheel(0, 200);
-  await settle(page, 150);
+  await settle(page);
   assert.equal(await page.evaluate(() => window.scrollY), 0, 'the list scrolled, not the page');
   for (let i = 0; i < 40; ++i) await page.mouse.wheel(0, 400);
-  await settle(page, 300);
+  await settle(page);
   assert.ok(await page.evaluate(() => window.scrollY) > 0, 'at the end of the list the page scrolls');
   await context.close();
 });
@@ -167,7 +167,7 @@ test('a search highlights its words in the titles and abstracts it shows', async
     PubView.widgets[0].setQuery('database');
     PubView.widgets[0].expand('amazon-dynamodb-2022');
   });
-  await settle(page, 300);
+  await settle(page);
   const ids = await page.evaluate(() => PubView.widgets[0].visible().map((r) => r.id));
   assert.ok(ids.includes('amazon-dynamodb-2022'), ids.join());
   // The highlight color (light theme: #fde68a) is on screen.

@@ -1,5 +1,7 @@
 #include "core/bundle.h"
 
+#include "core/text.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -76,13 +78,6 @@ std::string escape_pointer_token(std::string_view token) {
         else out += c;
     }
     return out;
-}
-
-// Cuts `text` to at most `max_bytes` without splitting a UTF-8 sequence.
-void truncate_utf8(std::string& text, std::size_t max_bytes) {
-    std::size_t end = max_bytes;
-    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-    text.resize(end);
 }
 
 // Removes C0/C1 control characters and bidirectional overrides, which could
@@ -322,7 +317,7 @@ public:
     bool binary(json::binary_t&) { return value(json(nullptr)); }
     bool string(json::string_t& v) {
         if (v.size() > options_.max_string_bytes) {
-            truncate_utf8(v, options_.max_string_bytes);
+            v.resize(text::utf8_prefix_length(v, options_.max_string_bytes));
             result_.problems.push_back({Severity::warning, pointer_here(),
                                         "string longer than " + std::to_string(options_.max_string_bytes >> 20) + " MiB; truncated"});
         }

@@ -41,6 +41,26 @@ std::vector<EntryLink> entry_links(const Entry& e) {
     return links;
 }
 
+std::vector<BodyBlock> body_blocks(const Entry& e) {
+    constexpr std::size_t kHeadingMaxBytes = 60;
+    const std::string_view text = e.body;
+    std::vector<BodyBlock> blocks;
+    bool paragraph_start = true;  // a ':' line is a heading only where a paragraph starts
+    for (std::size_t offset = 0; offset < text.size();) {
+        std::size_t end = text.find('\n', offset);
+        if (end == std::string_view::npos) end = text.size();
+        const std::string_view line = text.substr(offset, end - offset);
+        if (line.empty()) blocks.push_back({BlockKind::blank, offset, 0});
+        else if (line.size() > 2 && line.starts_with("- ")) blocks.push_back({BlockKind::list_item, offset + 2, line.size() - 2});
+        else if (e.kind == Kind::job && paragraph_start && line.back() == ':' && line.size() < kHeadingMaxBytes)
+            blocks.push_back({BlockKind::heading, offset, line.size()});
+        else blocks.push_back({BlockKind::paragraph, offset, line.size()});
+        paragraph_start = line.empty();
+        offset = end + 1;
+    }
+    return blocks;
+}
+
 std::string count_text(std::size_t n) {
     std::string digits = std::to_string(n);
     for (std::size_t at = digits.size(); at > 3; at -= 3) digits.insert(at - 3, 1, ',');

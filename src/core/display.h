@@ -23,6 +23,18 @@ struct EntryLink {
 // The entry's own links, in the order they are shown; empty ones left out.
 std::vector<EntryLink> entry_links(const Entry& entry);
 
+// The body of an entry as the blocks it is drawn in. Bodies are plain text:
+// paragraphs are lines separated by blank lines, a line starting "- " is a
+// list item, and in a job description a short line ending in ':' that starts
+// a paragraph is a heading ("Key job responsibilities:").
+enum class BlockKind { paragraph, list_item, heading, blank };
+struct BodyBlock {
+    BlockKind kind = BlockKind::paragraph;
+    std::size_t offset = 0;  // of the block's text in the body (after "- " for a list item)
+    std::size_t length = 0;
+};
+std::vector<BodyBlock> body_blocks(const Entry& entry);
+
 // A count with its thousands grouped: "7", "40,000", "1,250,000".
 std::string count_text(std::size_t n);
 

@@ -133,6 +133,13 @@ Decoded decode_utf8(std::string_view text, std::size_t at) {
     return {c, length};
 }
 
+std::size_t utf8_prefix_length(std::string_view text, std::size_t max_bytes) {
+    if (text.size() <= max_bytes) return text.size();
+    std::size_t end = max_bytes;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+    return end;
+}
+
 void append_utf8(std::string& out, char32_t c) {
     if (c < 0x80) {
         out += static_cast<char>(c);

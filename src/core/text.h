@@ -22,6 +22,10 @@ constexpr char32_t kInvalidCodePoint = 0xFFFFFFFF;
 Decoded decode_utf8(std::string_view text, std::size_t at);
 void append_utf8(std::string& out, char32_t code_point);
 
+// The length of the longest prefix of `text` that has at most `max_bytes`
+// bytes and does not split a UTF-8 sequence: where to cut text to a size.
+std::size_t utf8_prefix_length(std::string_view text, std::size_t max_bytes);
+
 // Appends the folded form of one code point: lower case without diacritics,
 // ligatures spelled out ("ß" -> "ss"). Appends nothing for combining marks.
 void append_folded(std::string& out, char32_t code_point);

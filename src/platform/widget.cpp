@@ -141,7 +141,7 @@ const char* css_cursor(ImGuiMouseCursor cursor) {
     }
 }
 
-class Widget final : public ui::PanelHost {
+class Widget final : public ui::ViewHost {
 public:
     Widget(std::string canvas, std::vector<unsigned char> regular, std::vector<unsigned char> bold)
         : canvas_(std::move(canvas)), font_regular_(std::move(regular)), font_bold_(std::move(bold)), panel_(*this) {}
@@ -168,6 +168,7 @@ public:
     }
 
     ui::Panel& panel() { return panel_; }
+    ui::ViewModel& model() { return panel_.model(); }
 
 private:
     bool create_gl_context() {
@@ -264,7 +265,7 @@ public:
                                    ? read_pack(bytes, size, progress)
                                    : load_json(bytes, size, progress);
         const bool usable = loaded.loaded->usable;
-        panel_.show_bundle(std::move(loaded));
+        panel_.model().show_bundle(std::move(loaded));
         loading_ = false;
         request_frames();
         return usable;
@@ -292,7 +293,7 @@ public:
     void yield_if_slice_over(const WorkProgress* work) {
         const double now = emscripten_get_now();
         if (now - slice_start_ < kWorkSliceMs || stop_after_load_) return;
-        if (work) panel_.show_work(*work);
+        if (work) panel_.model().show_work(*work);
         if (drawing_ && now - progress_drawn_ >= kProgressFrameMs) {
             draw_frame(now);
             progress_drawn_ = now;
@@ -325,7 +326,7 @@ public:
         emscripten_request_animation_frame(&Widget::on_animation_frame, this);
     }
 
-    // PanelHost
+    // ViewHost
     void open_url(const std::string& url, const std::string& entry_id) override { js_open_url(url.c_str(), entry_id.c_str()); }
     void copy_text(const std::string& text) override { js_copy_text(text.c_str()); }
     void copy_link(const std::string& entry_id) override { js_copy_link(entry_id.c_str()); }
@@ -739,13 +740,13 @@ EMSCRIPTEN_KEEPALIVE void pv_set_theme(int dark, unsigned accent_rgb, double fon
 
 EMSCRIPTEN_KEEPALIVE void pv_show_loading(double received, double total) {
     if (!g_widget) return;
-    g_widget->panel().show_loading(static_cast<std::size_t>(received), static_cast<std::size_t>(total));
+    g_widget->model().show_loading(static_cast<std::size_t>(received), static_cast<std::size_t>(total));
     g_widget->request_frames();
 }
 
 EMSCRIPTEN_KEEPALIVE void pv_show_error(const char* message) {
     if (!g_widget) return;
-    g_widget->panel().show_error(message);
+    g_widget->model().show_error(message);
     g_widget->request_frames();
 }
 
@@ -762,41 +763,41 @@ EMSCRIPTEN_KEEPALIVE int pv_load(double size) {
 
 EMSCRIPTEN_KEEPALIVE const char* pv_problems() {
     if (!g_widget) return "{\"error\":null,\"warnings\":[]}";
-    return pv::platform::reply(pv::platform::problems_json(g_widget->panel()));
+    return pv::platform::reply(pv::platform::problems_json(g_widget->model()));
 }
 
 EMSCRIPTEN_KEEPALIVE void pv_set_query(const char* text) {
     if (!g_widget) return;
-    g_widget->panel().set_query(text);
+    g_widget->model().set_query(text);
     g_widget->request_frames();
 }
 
 EMSCRIPTEN_KEEPALIVE int pv_busy() { return g_widget && g_widget->busy() ? 1 : 0; }
 
-EMSCRIPTEN_KEEPALIVE const char* pv_query() { return g_widget ? g_widget->panel().query().c_str() : ""; }
+EMSCRIPTEN_KEEPALIVE const char* pv_query() { return g_widget ? g_widget->model().query().c_str() : ""; }
 
-EMSCRIPTEN_KEEPALIVE int pv_count() { return g_widget ? static_cast<int>(g_widget->panel().count()) : 0; }
+EMSCRIPTEN_KEEPALIVE int pv_count() { return g_widget ? static_cast<int>(g_widget->model().count()) : 0; }
 
 EMSCRIPTEN_KEEPALIVE const char* pv_visible() {
     if (!g_widget) return "[]";
-    return pv::platform::reply(pv::platform::visible_json(g_widget->panel().visible()));
+    return pv::platform::reply(pv::platform::visible_json(g_widget->model().visible()));
 }
 
 EMSCRIPTEN_KEEPALIVE int pv_expand(const char* id, int open) {
     if (!g_widget) return 0;
-    const bool found = g_widget->panel().expand(id, open != 0);
+    const bool found = g_widget->model().expand(id, open != 0);
     g_widget->request_frames();
     return found ? 1 : 0;
 }
 
 EMSCRIPTEN_KEEPALIVE const char* pv_state() {
     if (!g_widget) return "{}";
-    return pv::platform::reply(pv::platform::view_state_to_json(g_widget->panel().state()));
+    return pv::platform::reply(pv::platform::view_state_to_json(g_widget->model().state()));
 }
 
 EMSCRIPTEN_KEEPALIVE void pv_set_state(const char* json) {
     if (!g_widget) return;
-    g_widget->panel().set_state(pv::platform::view_state_from_json(json));
+    g_widget->model().set_state(pv::platform::view_state_from_json(json));
     g_widget->request_frames();
 }
 
@@ -814,7 +815,7 @@ EMSCRIPTEN_KEEPALIVE const char* pv_row_bounds(const char* id) {
 // includes every row's text, not only the open rows'.
 EMSCRIPTEN_KEEPALIVE const char* pv_mirror(int full) {
     if (!g_widget) return "{\"count\":0,\"rows\":[]}";
-    return pv::platform::reply(pv::platform::mirror_json(g_widget->panel(), full != 0));
+    return pv::platform::reply(pv::platform::mirror_json(g_widget->model(), full != 0));
 }
 
 EMSCRIPTEN_KEEPALIVE void pv_paste(const char* text) {

@@ -62,8 +62,8 @@ std::string visible_json(const std::vector<ui::VisibleRow>& rows) {
     return dump(out);
 }
 
-std::string mirror_json(const ui::Panel& panel, bool full) {
-    const std::vector<ui::VisibleRow> visible = panel.visible(kMirrorRows);
+std::string mirror_json(ui::ViewModel& model, bool full) {
+    const std::vector<ui::VisibleRow> visible = model.visible(kMirrorRows);
     json rows = json::array();
     for (std::size_t i = 0; i < visible.size(); ++i) {
         const Entry& e = *visible[i].entry;
@@ -74,17 +74,17 @@ std::string mirror_json(const ui::Panel& panel, bool full) {
         if (full || visible[i].expanded) row["body"] = e.body;
         rows.push_back(std::move(row));
     }
-    const ui::Panel::KindCounts kinds = panel.kind_counts();
-    return dump({{"count", panel.count()},
+    const ui::KindCounts kinds = model.kind_counts();
+    return dump({{"count", model.count()},
                  {"kinds", {{"all", kinds.all}, {"publication", kinds.publications}, {"job", kinds.jobs}}},
-                 {"hint", panel.search_hint()},
+                 {"hint", model.search_hint()},
                  {"rows", rows}});
 }
 
-std::string problems_json(const ui::Panel& panel) {
+std::string problems_json(const ui::ViewModel& model) {
     json warnings = json::array();
     std::size_t skipped = 0;
-    if (const LoadResult* loaded = panel.loaded()) {
+    if (const LoadResult* loaded = model.loaded()) {
         skipped = loaded->skipped;
         // Everything but the error that made the bundle unusable (that one is error()):
         // a syntax error after which the items before it still loaded is listed too.
@@ -92,7 +92,7 @@ std::string problems_json(const ui::Panel& panel) {
         for (const Problem& p : loaded->problems)
             if (&p != fatal) warnings.push_back(format_problem("bundle", p));
     }
-    const std::string& error = panel.error();
+    const std::string& error = model.error();
     return dump({{"error", error.empty() ? json(nullptr) : json(error)}, {"warnings", warnings}, {"skipped", skipped}});
 }
 

@@ -2,7 +2,7 @@
 // view state (for deep links and events), the visible rows and the problems.
 #pragma once
 
-#include "ui/panel.h"
+#include "ui/view_model.h"
 
 #include <string>
 #include <vector>
@@ -22,9 +22,9 @@ std::string visible_json(const std::vector<ui::VisibleRow>& rows);
 //  "rows": [{"id", "kind", "title", "summary", "expanded", "body"?, "links": [{"label", "url"}]}]}
 // The first kMirrorRows rows; "body" for open rows, or for all when `full`.
 constexpr std::size_t kMirrorRows = 500;
-std::string mirror_json(const ui::Panel& panel, bool full);
+std::string mirror_json(ui::ViewModel& model, bool full);
 
 // {"error": null|"message", "warnings": ["bundle: /pointer: message", "bundle:3:7: message", ...], "skipped": N}
-std::string problems_json(const ui::Panel& panel);
+std::string problems_json(const ui::ViewModel& model);
 
 }  // namespace pv::platform

@@ -82,7 +82,7 @@ for (const [name, file, widget] of [['the demo page', 'index.html', 0], ['the bl
     for (let run = 1; run <= RUNS; ++run) {
       const found = await typeEscapeTypeEnter(shared.server.url + file, widget);
       assert.deepEqual(found, {
-        first: 'credence', cleared: '', second: '/causal', open: ['validating-causal-inference-methods-2022'], died: false,
+        first: 'credence', cleared: '', second: 'causal', open: ['validating-causal-inference-methods-2022'], died: false,
       }, `run ${run} of ${RUNS}`);
     }
   });

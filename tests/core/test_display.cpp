@@ -44,3 +44,26 @@ TEST_CASE("counts are written with their thousands grouped") {
     CHECK(pv::count_text(40000) == "40,000");
     CHECK(pv::count_text(1250000) == "1,250,000");
 }
+
+TEST_CASE("a job description's body is read as paragraphs, headings that open a paragraph, and list items") {
+    pv::Entry e;
+    e.kind = pv::Kind::job;
+    e.body = "We build things.\n\nKey job responsibilities:\n- Design systems\n- Ship them\nNot a heading:";
+    const auto blocks = pv::body_blocks(e);
+    REQUIRE(blocks.size() == 6);
+    using pv::BlockKind;
+    CHECK(blocks[0].kind == BlockKind::paragraph);
+    CHECK(blocks[1].kind == BlockKind::blank);
+    CHECK(blocks[2].kind == BlockKind::heading);
+    CHECK(e.body.substr(blocks[2].offset, blocks[2].length) == "Key job responsibilities:");
+    CHECK(blocks[3].kind == BlockKind::list_item);
+    CHECK(e.body.substr(blocks[3].offset, blocks[3].length) == "Design systems");
+    CHECK(blocks[4].kind == BlockKind::list_item);
+    CHECK(blocks[5].kind == BlockKind::paragraph);  // it does not start a paragraph
+}
+
+TEST_CASE("a publication's line ending in a colon stays a paragraph") {
+    pv::Entry e;
+    e.body = "We ask:\n\nWhy:";
+    for (const pv::BodyBlock& b : pv::body_blocks(e)) CHECK(b.kind != pv::BlockKind::heading);
+}

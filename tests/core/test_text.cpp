@@ -143,3 +143,12 @@ TEST_CASE("random bytes tokenize into in-bounds, non-empty, valid UTF-8 terms") 
         }
     }
 }
+
+TEST_CASE("text is cut to a size without splitting a UTF-8 sequence") {
+    using pv::text::utf8_prefix_length;
+    CHECK(utf8_prefix_length("abc", 10) == 3);
+    CHECK(utf8_prefix_length("abc", 2) == 2);
+    CHECK(utf8_prefix_length("a\xC3\xA9", 2) == 1);          // "aé": é is two bytes
+    CHECK(utf8_prefix_length("\xE4\xB8\xAD\xE6\x96\x87", 4) == 3);  // "中文": three bytes each
+    CHECK(utf8_prefix_length("\xE4\xB8\xAD", 0) == 0);
+}

@@ -1,0 +1,266 @@
+#include "ui/view_model.h"
+
+#include "core/citation.h"
+#include "core/display.h"
+#include "core/text.h"
+
+#include <algorithm>
+
+namespace pv::ui {
+
+namespace {
+
+constexpr std::size_t kQueryMaxBytes = 511;  // what the search box holds
+
+std::string plural(std::size_t n, const char* one, const char* many) {
+    return count_text(n) + ' ' + (n == 1 ? one : many);
+}
+
+std::uint32_t kind_count(const SearchResult& r, std::string_view kind) {
+    for (const Facet& f : r.facets)
+        if (f.field == FacetField::kind)
+            for (const FacetValue& v : f.values)
+                if (v.value == kind) return v.count;
+    return 0;
+}
+
+}  // namespace
+
+// ---- the data ----------------------------------------------------------------
+
+void ViewModel::show_loading(std::size_t bytes_received, std::size_t bytes_total) {
+    loading_ = true;
+    bytes_received_ = bytes_received;
+    bytes_total_ = bytes_total;
+    work_.reset();
+}
+
+void ViewModel::show_work(const WorkProgress& progress) {
+    loading_ = true;
+    work_ = progress;
+}
+
+void ViewModel::show_error(std::string message) {
+    loading_ = false;
+    error_ = std::move(message);
+    index_.reset();
+    loaded_.reset();
+}
+
+void ViewModel::show_bundle(IndexedBundle bundle) {
+    loading_ = false;
+    work_.reset();
+    error_.clear();
+    index_ = std::move(bundle.index);
+    loaded_ = std::move(bundle.loaded);
+    open_.clear();
+    reveal_.reset();
+    for (auto& offered : offered_facets_) offered.reset();
+    if (!loaded_->usable) {
+        const Problem* fatal = loaded_->fatal();
+        error_ = fatal ? fatal->message : "the bundle could not be read";
+        return;
+    }
+    search_hint_ = "Search " + plural(loaded_->bundle.count(Kind::publication), "publication", "publications") + " and " +
+                   plural(loaded_->bundle.count(Kind::job), "job", "jobs");
+    results_dirty_ = true;
+    ++results_version_;
+    ++view_version_;
+    selected_ = focused_action_ = -1;
+}
+
+// ---- what the visitor asked for ------------------------------------------------
+
+void ViewModel::set_query(std::string_view text) {
+    text = text.substr(0, text::utf8_prefix_length(text, kQueryMaxBytes));
+    if (text == view_.query) return;
+    view_.query.assign(text);
+    view_changed(true);
+}
+
+void ViewModel::set_kind(std::optional<Kind> kind) {
+    if (kind == view_.kind) return;
+    view_.kind = kind;
+    view_changed(true);
+}
+
+void ViewModel::set_filter(FacetField field, const std::string& value, bool on) {
+    auto& picked = view_.filters[field];
+    const auto found = std::find(picked.begin(), picked.end(), value);
+    if (on == (found != picked.end())) return;
+    if (on) picked.push_back(value);
+    else picked.erase(found);
+    view_changed(true);
+}
+
+void ViewModel::clear_filters() {
+    if (view_.filters.empty()) return;
+    view_.filters.clear();
+    view_changed(true);
+}
+
+void ViewModel::show_everything() {
+    view_.filters.clear();
+    view_.kind.reset();
+    view_changed(true);
+}
+
+void ViewModel::set_sort(SortOrder sort) {
+    if (sort == view_.sort) return;
+    view_.sort = sort;
+    view_changed(true);
+}
+
+ViewState ViewModel::state() const {
+    ViewState s = view_;
+    if (loaded_ && !open_.empty()) s.open_id = entry(open_.back()).id;
+    return s;
+}
+
+void ViewModel::set_state(const ViewState& state) {
+    view_.query = state.query.substr(0, text::utf8_prefix_length(state.query, kQueryMaxBytes));
+    view_.kind = state.kind;
+    view_.filters = state.filters;
+    view_.sort = state.sort;
+    if (!state.open_id.empty() && expand(state.open_id, true)) reveal_ = open_.back();
+    view_changed(true);
+}
+
+void ViewModel::view_changed(bool results_changed) {
+    if (results_changed) {
+        results_dirty_ = true;
+        ++results_version_;
+        selected_ = focused_action_ = -1;
+    }
+    ++view_version_;
+    host_.view_changed();
+}
+
+// ---- results -------------------------------------------------------------------
+
+const SearchResult& ViewModel::results() {
+    if (!results_dirty_ || !index_) return results_;
+    SearchRequest request;
+    request.query = view_.query;
+    request.kind = view_.kind;
+    request.filters = view_.filters;
+    request.sort = view_.sort;
+    request.highlights = false;
+    request.facet_fields = facet_bit(FacetField::kind);  // the kind switch's counts
+    results_ = index_->search(request);
+    highlights_.clear();
+    results_dirty_ = false;
+    facet_counts_dirty_ = true;
+    return results_;
+}
+
+KindCounts ViewModel::kind_counts() {
+    const SearchResult& r = results();
+    KindCounts counts;
+    counts.publications = kind_count(r, "publication");
+    counts.jobs = kind_count(r, "job");
+    counts.all = counts.publications + counts.jobs;
+    return counts;
+}
+
+const SearchResult& ViewModel::facet_counts() {
+    results();  // a change of the view marks the counts old
+    if (facet_counts_dirty_ && index_) {
+        SearchRequest request;
+        request.query = view_.query;
+        request.kind = view_.kind;
+        request.filters = view_.filters;
+        request.limit = 0;
+        request.highlights = false;
+        facet_counts_ = index_->search(request);
+        facet_counts_dirty_ = false;
+    }
+    return facet_counts_;
+}
+
+std::uint32_t ViewModel::offered_facets() {
+    if (!index_) return 0;
+    std::optional<std::uint32_t>& offered = offered_facets_[view_.kind ? 1 + static_cast<int>(*view_.kind) : 0];
+    if (!offered) offered = index_->facet_fields_with_values(view_.kind);
+    return *offered;
+}
+
+std::vector<VisibleRow> ViewModel::visible(std::size_t limit) {
+    std::vector<VisibleRow> rows;
+    if (!index_) return rows;
+    const SearchResult& r = results();
+    rows.reserve(std::min(limit, r.hits.size()));
+    for (const Hit& hit : r.hits) {
+        if (rows.size() == limit) break;
+        rows.push_back({&entry(hit.entry), is_open(hit.entry)});
+    }
+    return rows;
+}
+
+const EntryHighlights& ViewModel::highlights(std::uint32_t entry) {
+    const SearchResult& r = results();
+    auto found = highlights_.find(entry);
+    if (found == highlights_.end()) found = highlights_.emplace(entry, index_->highlight(r, entry)).first;
+    return found->second;
+}
+
+// ---- open rows -----------------------------------------------------------------
+
+bool ViewModel::is_open(std::uint32_t entry) const {
+    return std::find(open_.begin(), open_.end(), entry) != open_.end();
+}
+
+void ViewModel::set_open(std::uint32_t entry, bool open) {
+    const auto at = std::find(open_.begin(), open_.end(), entry);
+    if (open == (at != open_.end())) return;
+    if (open) open_.push_back(entry);
+    else open_.erase(at);
+    view_changed(false);
+}
+
+bool ViewModel::expand(std::string_view id, bool open) {
+    if (!loaded_) return false;
+    const auto& entries = loaded_->bundle.entries;
+    const auto it = std::find_if(entries.begin(), entries.end(), [&](const Entry& e) { return e.id == id; });
+    if (it == entries.end()) return false;
+    set_open(static_cast<std::uint32_t>(it - entries.begin()), open);
+    return true;
+}
+
+std::optional<std::uint32_t> ViewModel::take_reveal() {
+    std::optional<std::uint32_t> entry = reveal_;
+    reveal_.reset();
+    return entry;
+}
+
+void ViewModel::select(int row) {
+    if (row == selected_) return;
+    selected_ = row;
+    focused_action_ = -1;
+}
+
+// ---- what an open row offers ----------------------------------------------------
+
+std::vector<RowAction> ViewModel::row_actions(const Entry& e) {
+    std::vector<RowAction> actions;
+    for (EntryLink& link : entry_links(e)) actions.push_back({std::move(link.label), RowActionKind::open_link, std::move(link.url)});
+    if (e.kind == Kind::publication) {
+        actions.push_back({"Copy citation", RowActionKind::copy_citation, {}});
+        actions.push_back({"Copy BibTeX", RowActionKind::copy_bibtex, {}});
+        actions.push_back({"Copy title", RowActionKind::copy_title, {}});
+    }
+    actions.push_back({"Copy link", RowActionKind::copy_link, {}});
+    return actions;
+}
+
+void ViewModel::run_action(const RowAction& action, const Entry& e) {
+    switch (action.kind) {
+        case RowActionKind::open_link: host_.open_url(action.url, e.id); break;
+        case RowActionKind::copy_citation: host_.copy_text(citation(e)); break;
+        case RowActionKind::copy_bibtex: host_.copy_text(bibtex(e)); break;
+        case RowActionKind::copy_title: host_.copy_text(e.title); break;
+        case RowActionKind::copy_link: host_.copy_link(e.id); break;
+    }
+}
+
+}  // namespace pv::ui

@@ -1,0 +1,163 @@
+// The panel's state and actions, without ImGui: which bundle is shown (or that
+// it loads, or failed), what the visitor asked for (query, kind, filters,
+// sort), the results and their counts, the rows opened, the keyboard
+// selection and what an open row offers. The ImGui views (panel, result
+// list, entry view) draw it and call it; the page's JS API reads and sets it
+// through the platform layer. Every change of the view goes through one place,
+// which tells the host (the page's URL hash and events follow).
+#pragma once
+
+#include "core/bundle.h"
+#include "core/search.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace pv::ui {
+
+// What the view asks of the page around it.
+class ViewHost {
+public:
+    virtual ~ViewHost() = default;
+    virtual void open_url(const std::string& url, const std::string& entry_id) = 0;
+    virtual void copy_text(const std::string& text) = 0;
+    virtual void copy_link(const std::string& entry_id) = 0;  // a link to this view with the entry open
+    virtual void view_changed() = 0;   // query, kind, filters, sort or the open row changed
+    virtual void retry() = 0;          // the visitor asked to load the bundle again
+};
+
+// Everything a visitor chose, as a deep link stores it.
+struct ViewState {
+    std::string query;
+    std::optional<Kind> kind;
+    FacetSelection filters;
+    SortOrder sort = SortOrder::relevance;
+    std::string open_id;  // the expanded entry a link points at, if any
+};
+
+struct VisibleRow {
+    const Entry* entry = nullptr;
+    bool expanded = false;
+};
+
+// What the kind switch offers: the matches of the query and filters in each kind.
+struct KindCounts {
+    std::uint32_t all = 0, publications = 0, jobs = 0;
+};
+
+// One thing an open row offers: a link, or text to copy, made when used.
+enum class RowActionKind { open_link, copy_citation, copy_bibtex, copy_title, copy_link };
+struct RowAction {
+    std::string label;
+    RowActionKind kind = RowActionKind::open_link;
+    std::string url;  // for open_link
+};
+
+class ViewModel {
+public:
+    explicit ViewModel(ViewHost& host) : host_(host) {}
+
+    // ---- the data: exactly one of loading, an error or a bundle is shown ----
+    void show_loading(std::size_t bytes_received, std::size_t bytes_total);  // total 0 = unknown
+    void show_work(const WorkProgress& progress);  // reading and indexing, once the download is in
+    void show_error(std::string message);
+    // A loaded bundle with its index, or its fatal error if it is unusable.
+    void show_bundle(IndexedBundle bundle);
+
+    bool loading() const { return loading_; }
+    std::size_t bytes_received() const { return bytes_received_; }
+    std::size_t bytes_total() const { return bytes_total_; }
+    const std::optional<WorkProgress>& work() const { return work_; }
+    const std::string& error() const { return error_; }
+    const LoadResult* loaded() const { return loaded_.get(); }
+    // The search box and the list are shown (not loading, not an error).
+    bool showing_list() const { return !loading_ && error_.empty() && index_ != nullptr; }
+    // The search box's placeholder: "Search 10 publications and 10 jobs".
+    const std::string& search_hint() const { return search_hint_; }
+
+    // ---- what the visitor asked for ----
+    void set_query(std::string_view text);
+    const std::string& query() const { return view_.query; }
+    void set_kind(std::optional<Kind> kind);
+    void set_filter(FacetField field, const std::string& value, bool on);
+    void clear_filters();
+    void show_everything();  // no filters, every kind
+    void set_sort(SortOrder sort);
+    const ViewState& view() const { return view_; }  // open_id left empty: see state()
+    ViewState state() const;
+    void set_state(const ViewState& state);
+
+    // ---- results (searched again when the view changed) ----
+    const SearchResult& results();
+    std::size_t count() { return results().total; }
+    KindCounts kind_counts();
+    // Every facet's counts for the current view, counted when asked (a filter
+    // menu opens) rather than at every keystroke.
+    const SearchResult& facet_counts();
+    // The facets the current kind's entries have values for (facet_bit).
+    std::uint32_t offered_facets();
+    // The matching rows in display order: every one, or the first `limit`.
+    std::vector<VisibleRow> visible(std::size_t limit = SIZE_MAX);
+    const Entry& entry(std::uint32_t index) const { return loaded_->bundle.entries[index]; }
+    // The marks of the query's words in an entry's title and body, made for
+    // the rows drawn, not for every hit of a large result.
+    const EntryHighlights& highlights(std::uint32_t entry);
+    // Count the changes of the results, and of anything in the view (results
+    // or open rows), so that views can tell that what they laid out is old.
+    std::uint64_t results_version() const { return results_version_; }
+    std::uint64_t view_version() const { return view_version_; }
+
+    // ---- open rows, by entry index (the JS API opens by id) ----
+    bool is_open(std::uint32_t entry) const;
+    void set_open(std::uint32_t entry, bool open);
+    bool expand(std::string_view id, bool open);  // false if no entry has that id
+    // The entry a deep link opened, to be scrolled to once shown (taken once).
+    std::optional<std::uint32_t> take_reveal();
+
+    // ---- keyboard selection: a result row, and an action of that row ----
+    int selected() const { return selected_; }
+    void select(int row);
+    int focused_action() const { return focused_action_; }
+    void focus_action(int action) { focused_action_ = action; }
+
+    // ---- what an open row offers ----
+    static std::vector<RowAction> row_actions(const Entry& entry);
+    void run_action(const RowAction& action, const Entry& entry);
+    void retry() { host_.retry(); }
+
+private:
+    // The one place a change of the view ends: the results are searched again
+    // (when `results_changed`), the selection is reset and the host told.
+    void view_changed(bool results_changed);
+
+    ViewHost& host_;
+    std::unique_ptr<LoadResult> loaded_;
+    std::unique_ptr<SearchIndex> index_;
+    std::string error_;
+    std::string search_hint_;
+    bool loading_ = true;
+    std::size_t bytes_received_ = 0;
+    std::size_t bytes_total_ = 0;
+    std::optional<WorkProgress> work_;
+
+    ViewState view_;
+    SearchResult results_;
+    bool results_dirty_ = true;
+    std::uint64_t results_version_ = 0;
+    std::uint64_t view_version_ = 0;
+    SearchResult facet_counts_;
+    bool facet_counts_dirty_ = true;
+    std::optional<std::uint32_t> offered_facets_[3];  // by kind switch: all, publications, jobs
+    std::unordered_map<std::uint32_t, EntryHighlights> highlights_;
+    std::vector<std::uint32_t> open_;  // entry indices, in the order opened
+    std::optional<std::uint32_t> reveal_;
+    int selected_ = -1;
+    int focused_action_ = -1;
+};
+
+}  // namespace pv::ui

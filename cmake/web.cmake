@@ -15,8 +15,10 @@ add_library(pubview_ui STATIC ${ui_sources})
 target_link_libraries(pubview_ui PUBLIC pubview_core_fast imgui)
 
 # ---- platform: the widget module (html5.h input, WebGL2, JS interop) -----------
-file(GLOB platform_sources CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/platform/widget*.cpp)
-add_executable(pubview_widget ${platform_sources} ${CMAKE_SOURCE_DIR}/src/platform/webgl_renderer.cpp)
+# Everything in src/platform but the Node core module (core_module.cpp).
+file(GLOB platform_sources CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/platform/*.cpp)
+list(REMOVE_ITEM platform_sources ${CMAKE_SOURCE_DIR}/src/platform/core_module.cpp)
+add_executable(pubview_widget ${platform_sources})
 target_link_libraries(pubview_widget PRIVATE pubview_ui)
 set_target_properties(pubview_widget PROPERTIES OUTPUT_NAME pubview-glue SUFFIX .js)
 target_link_options(pubview_widget PRIVATE
@@ -37,6 +39,8 @@ target_link_options(pubview_widget PRIVATE
   "-sEXPORTED_RUNTIME_METHODS=['UTF8ToString','stringToUTF8','lengthBytesUTF8','ccall']"
   "-sEXPORTED_FUNCTIONS=['_malloc','_free']")
 set_property(TARGET pubview_widget APPEND PROPERTY LINK_DEPENDS ${CMAKE_SOURCE_DIR}/src/platform/asyncify-add.json)
+# A name in that list that matches no function fails the build, not the page.
+set_property(TARGET pubview_widget PROPERTY CXX_LINKER_LAUNCHER ${CMAKE_SOURCE_DIR}/cmake/link_checking_asyncify.sh)
 
 # ---- the site: pubview.js (the JS API with the Emscripten glue inside it),
 # pubview.wasm, fonts, pages and the default bundle.

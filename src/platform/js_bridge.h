@@ -1,0 +1,29 @@
+// Every call from the widget module (C++) into web/pubview.js: each goes to a
+// method of Module.pubviewHost, which pubview.js gives the module when it
+// creates it. tests/node/boundary.test.mjs keeps these names and pubview.js's
+// in step, like the pv_* functions of exports.cpp that pubview.js calls.
+#pragma once
+
+#include <emscripten/em_macros.h>
+
+extern "C" {
+void js_open_url(const char* url, const char* entry_id);
+void js_copy_text(const char* text);
+void js_copy_link(const char* entry_id);
+void js_view_changed();
+void js_retry();
+// Hands the page's hidden <input> the focus, which opens a phone's keyboard.
+void js_focus_text_input();
+void js_rows_shown();
+void js_set_cursor(const char* cursor);
+// The canvas stopped (0) or started again (1) drawing: the page shows the list as HTML meanwhile.
+void js_drawing_changed(int drawing);
+int js_is_mac();
+// Copies up to `capacity` bytes of the bundle being loaded to `destination`;
+// returns how many (0 at its end).
+int js_take_bundle_bytes(char* destination, int capacity);
+// Gives the browser its turn and resumes in a task of its own (the page's
+// nextTask). Asyncify unwinds and rewinds the C++ stack around it. An
+// EM_ASYNC_JS function is imported under a prefixed name.
+void js_yield_to_browser() EM_IMPORT(__asyncjs__js_yield_to_browser);
+}

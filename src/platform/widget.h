@@ -1,0 +1,156 @@
+// The browser platform of one pubview widget: a WebGL2 context on the widget's
+// own canvas (or none: the page then shows the list as HTML), input from
+// <emscripten/html5.h> bound to that canvas alone, frames drawn only when
+// something changed, and the loading of a bundle in slices. pubview.js
+// instantiates the module once per mounted widget, so the module holds exactly
+// one Widget (exports.cpp). widget.cpp has its life, frames and loading;
+// widget_input.cpp its input.
+//
+// Why not Emscripten's GLFW: it listens on the whole window, swallows Tab and
+// Backspace for every input of the host page, scrolls far too fast, and has no
+// clipboard, HiDPI or touch support.
+#pragma once
+
+#include "core/search.h"
+#include "platform/js_bridge.h"
+#include "platform/page_bytes.h"
+#include "platform/webgl_renderer.h"
+#include "ui/panel.h"
+
+#include <emscripten/html5.h>
+#include <imgui.h>
+
+#include <string>
+#include <vector>
+
+namespace pv::platform {
+
+constexpr int kSettleFrames = 3;  // frames drawn after an input, for ImGui's layout to settle
+// Loading a bundle gives the browser its turn after about this much work, so
+// no task blocks the page for long, and draws its progress this often.
+constexpr double kWorkSliceMs = 40;
+constexpr double kProgressFrameMs = 250;
+// A flick keeps the list moving after the finger lifts, slowing down as on a
+// phone's own lists: the speed decays with this time constant, and stops
+// below the slower speed (wheel lines per second).
+constexpr double kFlingDecaySeconds = 0.325;
+constexpr float kFlingStopLinesPerSecond = 0.5f;
+constexpr int kKeyCount = 512;
+
+// DOM keyCodes of the keys ImGui needs to know by name.
+enum DomKey : int {
+    kBackspace = 8, kTab = 9, kEnter = 13, kEscape = 27, kSpace = 32, kPageUp = 33, kPageDown = 34, kEnd = 35,
+    kHome = 36, kLeft = 37, kUp = 38, kRight = 39, kDown = 40, kInsert = 45, kDelete = 46,
+    kA = 65, kC = 67, kV = 86, kX = 88, kY = 89, kZ = 90,
+};
+
+class Widget final : public ui::ViewHost {
+public:
+    Widget(std::string canvas, std::vector<unsigned char> regular, std::vector<unsigned char> bold)
+        : canvas_(std::move(canvas)), font_regular_(std::move(regular)), font_bold_(std::move(bold)), panel_(*this) {}
+    ~Widget() override;
+    // Sets up input and, if the browser gives a WebGL2 context, drawing.
+    // Returns whether the canvas draws; without it the panel still loads,
+    // searches and answers the page, which shows the list as HTML.
+    bool start();
+    ui::Panel& panel() { return panel_; }
+    ui::ViewModel& model() { return panel_.model(); }
+
+private:
+    bool create_gl_context();
+    void configure_imgui_io();
+    static EM_BOOL on_context_lost(int, const void*, void* user);
+    static EM_BOOL on_context_restored(int, const void*, void* user);
+
+public:
+    void resize(double css_width, double css_height, double pixel_ratio);
+    void set_theme(bool dark, unsigned accent_rgb, double font_size);
+    // Reads and indexes the bundle of `size` bytes that the page hands over
+    // (PageBytes), in slices of about kWorkSliceMs with the browser's turn
+    // between them (input, other widgets, the page), drawing the progress now
+    // and then. Returns whether the bundle is usable.
+    bool load(std::size_t size);
+    // A JSON bundle is parsed from one block, freed before the index is
+    // built so that the index reuses its memory.
+    IndexedBundle load_json(PageBytes& bytes, std::size_t size, const ProgressHook& progress);
+    // Gives the browser its turn once a slice of work is over, after drawing
+    // the progress (`work`, if given) when it was last drawn long enough ago.
+    void yield_if_slice_over(const WorkProgress* work);
+    // While a load waits for its next slice, the widget must live on: a stop
+    // asked for meanwhile is carried out when the load returns.
+    bool loading() const { return loading_; }
+    void stop_after_load() { stop_after_load_ = true; }
+    bool stop_requested() const { return stop_after_load_; }
+    // Pasted text waits in the key queue like typed text, so that it lands
+    // after the keys before it (an Escape that clears the box) and in the box.
+    void paste(const char* text);
+    // True until the frames the last input asked for are drawn.
+    bool busy() const { return drawing_ && (frame_scheduled_ || !key_events_.empty()); }
+    // Draws kSettleFrames more frames, one per animation frame; then sleeps.
+    void request_frames();
+    // ViewHost
+    void open_url(const std::string& url, const std::string& entry_id) override { js_open_url(url.c_str(), entry_id.c_str()); }
+    void copy_text(const std::string& text) override { js_copy_text(text.c_str()); }
+    void copy_link(const std::string& entry_id) override { js_copy_link(entry_id.c_str()); }
+    void view_changed() override { js_view_changed(); }
+    void retry() override { js_retry(); }
+
+private:
+    static EM_BOOL on_animation_frame(double now, void* user);
+    void apply_theme();
+    void rebuild_fonts_if_needed();
+    void draw_frame(double now_ms);
+    void apply_key_events();
+    void continue_fling(ImGuiIO& io);
+    void release_deferred_input();
+    void press_mouse(int button, ImVec2 pos);
+    void release_mouse(int button);
+    void set_input_callbacks(bool on);
+    static EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void* user);
+    static EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void* user);
+    static EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void* user);
+    static EM_BOOL on_focus(int type, const EmscriptenFocusEvent*, void* user);
+    static EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void* user);
+    std::string canvas_;
+    std::vector<unsigned char> font_regular_, font_bold_;
+    ui::Panel panel_;
+    EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl_ = 0;
+    WebGLRenderer renderer_;
+    ImGuiContext* imgui_ = nullptr;
+    double css_width_ = 1, css_height_ = 1, pixel_ratio_ = 1;
+    double fonts_pixel_ratio_ = 0;
+    float fonts_size_ = 0;
+    bool fonts_dirty_ = true;
+    bool drawing_ = false;  // a WebGL2 context draws the panel (none, or lost: the page shows HTML)
+    bool loading_ = false;
+    bool stop_after_load_ = false;
+    double slice_start_ = 0;     // when the current slice of loading work began
+    double progress_drawn_ = 0;  // when loading progress was last drawn
+    int frames_pending_ = 0;
+    bool frame_scheduled_ = false;
+    double last_frame_ms_ = 0;
+    unsigned frame_count_ = 0;
+    bool rows_reported_ = false;
+    ImGuiMouseCursor last_cursor_ = ImGuiMouseCursor_Arrow;
+    unsigned mouse_down_frame_[3] = {};
+    bool mouse_release_pending_[3] = {};
+    struct Modifiers {
+        bool ctrl, shift, alt, super;
+    };
+    struct KeyEvent {
+        int code;     // DOM keyCode, or 0 for text
+        bool down;
+        Modifiers modifiers;  // as they were at this event, not when the frame comes
+        std::string text;     // when code is 0: a character typed, or text pasted
+    };
+    std::vector<KeyEvent> key_events_;
+    ImVec2 touch_start_{}, touch_last_{};
+    double touch_last_ms_ = 0;
+    bool touch_dragging_ = false;
+    float touch_lines_per_second_ = 0;  // the finger's speed while it drags
+    float fling_lines_per_second_ = 0;  // after it lifts; 0: no flick under way
+    ImVec2 fling_at_{};                 // where the finger lifted
+    int touch_hover_frames_ = 0;  // frames until a lifted finger stops hovering
+};
+
+}  // namespace pv::platform

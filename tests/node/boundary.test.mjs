@@ -1,0 +1,43 @@
+// The names that cross between JavaScript and the widget's wasm, kept in step:
+// the pv_* functions exports.cpp defines and web/pubview.js calls, and the
+// js_* calls js_bridge declares, defines and sends to the pubviewHost methods
+// that pubview.js provides. A name on one side only is a call that fails at
+// run time, in a visitor's browser.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const read = (file) => fs.readFileSync(path.join(root, file), 'utf8');
+const names = (text, pattern) => [...new Set([...text.matchAll(pattern)].map((m) => m[1]))].sort();
+
+const pageScript = read('web/pubview.js');
+
+test('every pv_* function the widget exports is called by pubview.js, and every one it calls is exported', () => {
+  const exported = names(read('src/platform/exports.cpp'), /EMSCRIPTEN_KEEPALIVE [\w\s*]+?\b(pv_\w+)\(/g);
+  const called = names(pageScript, /\b_?(pv_\w+)\b/g);
+  assert.ok(exported.length >= 20, `found ${exported.length} exports`);
+  assert.deepEqual(called, exported);
+});
+
+test('the built module exports every pv_* function pubview.js calls (after the web build)', () => {
+  const built = names(read('build/web/pubview-glue.js'), /Module\["_(pv_\w+)"\]/g);
+  assert.deepEqual(built, names(pageScript, /\b_?(pv_\w+)\b/g));
+});
+
+test('every js_* call is declared in js_bridge.h and defined in js_bridge.cpp', () => {
+  const declared = names(read('src/platform/js_bridge.h'), /^\w[\w\s*]*?\b(js_\w+)\(/gm);
+  const defined = names(read('src/platform/js_bridge.cpp'), /EM_(?:ASYNC_)?JS\([^,]+, (js_\w+),/g);
+  assert.ok(declared.length >= 10, `found ${declared.length} declarations`);
+  assert.deepEqual(defined, declared);
+});
+
+test('every pubviewHost method the wasm calls is one that pubview.js provides, and no other', () => {
+  const calledByWasm = names(read('src/platform/js_bridge.cpp'), /Module\.pubviewHost\.(\w+)\(/g);
+  const block = /pubviewHost: \{([\s\S]*?)\n {8}\},/.exec(pageScript);
+  assert.ok(block, 'pubview.js hands the module a pubviewHost object');
+  const provided = names(block[1], /^\s*(\w+)(?::|,)/gm);
+  assert.deepEqual(provided, calledByWasm);
+});

@@ -39,8 +39,6 @@ target_link_options(pubview_widget PRIVATE
   "-sEXPORTED_RUNTIME_METHODS=['UTF8ToString','stringToUTF8','lengthBytesUTF8','ccall']"
   "-sEXPORTED_FUNCTIONS=['_malloc','_free']")
 set_property(TARGET pubview_widget APPEND PROPERTY LINK_DEPENDS ${CMAKE_SOURCE_DIR}/src/platform/asyncify-add.json)
-# A name in that list that matches no function fails the build, not the page.
-set_property(TARGET pubview_widget PROPERTY CXX_LINKER_LAUNCHER ${CMAKE_SOURCE_DIR}/cmake/link_checking_asyncify.sh)
 
 # ---- the site: pubview.js (the JS API with the Emscripten glue inside it),
 # pubview.wasm, fonts, pages and the default bundle.

@@ -1,6 +1,6 @@
 #include "cli/bundle_file.h"
 
-#include "core/pack.h"
+#include "core/open_bundle.h"
 
 #include <cerrno>
 #include <cstdio>
@@ -50,7 +50,9 @@ bool usable_after_report(const std::string& path, const LoadResult& result) {
 std::optional<LoadResult> load_bundle_file(const std::string& path) {
     std::optional<std::string> bytes = read_bundle_bytes(path);
     if (!bytes) return std::nullopt;
-    LoadResult result = is_pack(*bytes) ? std::move(*read_pack(*bytes).loaded) : load_bundle(*bytes);
+    OpenOptions model_only;
+    model_only.index = false;
+    LoadResult result = std::move(*open_bundle(*bytes, model_only).loaded);
     if (!usable_after_report(path, result)) return std::nullopt;
     return result;
 }

@@ -14,7 +14,7 @@ using detail::PackWriter;
 
 // "\r\n" and the 0x1A after it catch a pack sent through a text-mode copy or
 // a newline-converting transfer, as PNG's signature does.
-constexpr std::string_view kMagic{"PVPACK\r\n\x1a\n", 10};
+constexpr std::string_view kMagic{"PVPACK\r\n\x1a\n", kPackSignatureBytes};
 // Bump whenever what a pack holds or how it is laid out changes.
 constexpr std::uint32_t kFormatVersion = 1;
 // An entry's fixed fields and the lengths of its strings take this much at least.
@@ -237,7 +237,7 @@ std::string write_pack(const Bundle& bundle, const SearchIndex& index) {
     return std::move(out.bytes());
 }
 
-IndexedBundle read_pack(PackSource& source, std::uint64_t size, const ProgressHook& progress) {
+IndexedBundle read_pack(ByteSource& source, std::uint64_t size, const ProgressHook& progress) {
     IndexedBundle out{std::make_unique<LoadResult>(), nullptr};
     auto refuse = [&](std::string message) {
         out.index.reset();
@@ -279,21 +279,8 @@ IndexedBundle read_pack(PackSource& source, std::uint64_t size, const ProgressHo
 }
 
 IndexedBundle read_pack(std::string_view bytes, const ProgressHook& progress) {
-    struct WholeBytes : PackSource {
-        explicit WholeBytes(std::string_view all) : left(all) {}
-        std::string_view next(std::size_t most) override {
-            const std::string_view piece = left.substr(0, most);
-            left.remove_prefix(piece.size());
-            return piece;
-        }
-        std::string_view left;
-    } source(bytes);
+    MemorySource source(bytes);
     return read_pack(source, bytes.size(), progress);
-}
-
-IndexedBundle open_bundle(std::string_view bytes, const LoadOptions& options) {
-    if (is_pack(bytes)) return read_pack(bytes, options.progress);
-    return index_bundle(load_bundle(bytes, options), options.progress);
 }
 
 }  // namespace pv

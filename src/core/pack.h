@@ -17,8 +17,10 @@
 
 namespace pv {
 
-// Whether `bytes` start with a pack's signature (a JSON bundle never does).
+// Whether `bytes` start with a pack's signature (a JSON bundle never does),
+// which is this long.
 bool is_pack(std::string_view bytes);
+constexpr std::size_t kPackSignatureBytes = 10;
 
 // The pack of a loaded bundle and the index built for it.
 std::string write_pack(const Bundle& bundle, const SearchIndex& index);
@@ -28,10 +30,8 @@ std::string write_pack(const Bundle& bundle, const SearchIndex& index);
 // incompatible pack gives an unusable result whose one error says what is
 // wrong. `progress` hears WorkStage::reading as the entries are read, and
 // again now and then while the index is checked.
-IndexedBundle read_pack(PackSource& source, std::uint64_t size, const ProgressHook& progress = {});
+IndexedBundle read_pack(ByteSource& source, std::uint64_t size, const ProgressHook& progress = {});
 IndexedBundle read_pack(std::string_view bytes, const ProgressHook& progress = {});
 
-// A JSON bundle or a pack, told apart by is_pack(), with its index.
-IndexedBundle open_bundle(std::string_view bytes, const LoadOptions& options = {});
 
 }  // namespace pv

@@ -6,6 +6,7 @@
 // whole section and check failed() once, as with a stream.
 #pragma once
 
+#include "core/byte_source.h"
 #include "core/progress.h"
 
 #include <algorithm>
@@ -17,19 +18,6 @@
 #include <string_view>
 #include <type_traits>
 #include <vector>
-
-namespace pv {
-
-// Where a pack's bytes come from, piece by piece.
-class PackSource {
-public:
-    virtual ~PackSource() = default;
-    // The next piece: at most `most` bytes, at least one while any are left,
-    // valid until the next call.
-    virtual std::string_view next(std::size_t most) = 0;
-};
-
-}  // namespace pv
 
 namespace pv::detail {
 
@@ -88,7 +76,7 @@ public:
     // Reads the `size` bytes that `source` gives. `progress` hears what
     // progress() and tick() report, and nothing else: a report may suspend the
     // reader (the widget yields to the browser), which its callers must allow.
-    PackReader(PackSource& source, std::uint64_t size, ProgressHook progress = {})
+    PackReader(ByteSource& source, std::uint64_t size, ProgressHook progress = {})
         : source_(source), progress_(std::move(progress)), size_(size) {}
 
     std::uint8_t u8() { return get<std::uint8_t>(); }
@@ -166,7 +154,7 @@ private:
     }
 
     static constexpr std::size_t kPieceBytes = 1u << 20;
-    PackSource& source_;
+    ByteSource& source_;
     ProgressHook progress_;
     WorkProgress now_{WorkStage::reading, 0, 0};
     std::uint64_t size_ = 0;

@@ -10,12 +10,14 @@
 
 namespace pv {
 
-enum class WorkStage : std::uint8_t { reading, indexing };
+// receiving: a JSON bundle's bytes copied into one block; reading: its items
+// parsed (or a pack's read); indexing: the search index built (or checked).
+enum class WorkStage : std::uint8_t { receiving, reading, indexing };
 
 struct WorkProgress {
     WorkStage stage = WorkStage::reading;
-    std::size_t done = 0;   // items read, or entries indexed
-    std::size_t total = 0;  // items to read or entries to index; 0 while the count is not known
+    std::size_t done = 0;   // bytes copied, items read, or entries indexed
+    std::size_t total = 0;  // of those to come; 0 while the count is not known
 };
 
 using ProgressHook = std::function<void(const WorkProgress&)>;

@@ -4,7 +4,7 @@
 // where `bundle` is a JSON bundle's text or the bytes of a JSON bundle or a
 // pack (`pubview pack`). Results cross as JSON text: a query returns a handful
 // of hits, so parsing them in JS costs far less than the search itself.
-#include "core/pack.h"
+#include "core/open_bundle.h"
 #include "core/search.h"
 
 #include <emscripten/emscripten.h>

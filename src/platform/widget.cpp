@@ -126,11 +126,10 @@ void Widget::set_theme(bool dark, unsigned accent_rgb, double font_size) {
 bool Widget::load(std::size_t size) {
     loading_ = true;
     slice_start_ = progress_drawn_ = emscripten_get_now();
-    const ProgressHook progress = [this](const WorkProgress& work) { yield_if_slice_over(&work); };
+    OpenOptions options;
+    options.load.progress = [this](const WorkProgress& work) { yield_if_slice_over(work); };
     PageBytes bytes(size);
-    IndexedBundle loaded = is_pack(bytes.peek())
-                               ? read_pack(bytes, size, progress)
-                               : load_json(bytes, size, progress);
+    IndexedBundle loaded = open_bundle(bytes, size, options);
     const bool usable = loaded.loaded->usable;
     panel_.model().show_bundle(std::move(loaded));
     loading_ = false;
@@ -138,26 +137,10 @@ bool Widget::load(std::size_t size) {
     return usable;
 }
 
-IndexedBundle Widget::load_json(PageBytes& bytes, std::size_t size, const ProgressHook& progress) {
-    char* json = static_cast<char*>(std::malloc(std::max<std::size_t>(size, 1)));
-    if (!json) {
-        LoadResult refused;
-        refused.problems.push_back({Severity::error, "", "the bundle is " + std::to_string(size >> 20) +
-                                                             " MB, more than this browser gives the widget memory for"});
-        return index_bundle(std::move(refused));
-    }
-    const std::size_t copied = bytes.copy_rest(json, [this] { yield_if_slice_over(nullptr); });
-    LoadOptions options;
-    options.progress = progress;
-    LoadResult result = load_bundle(std::string_view(json, copied), options);
-    std::free(json);
-    return index_bundle(std::move(result), progress);
-}
-
-void Widget::yield_if_slice_over(const WorkProgress* work) {
+void Widget::yield_if_slice_over(const WorkProgress& work) {
     const double now = emscripten_get_now();
     if (now - slice_start_ < kWorkSliceMs || stop_after_load_) return;
-    if (work) panel_.model().show_work(*work);
+    panel_.model().show_work(work);
     if (drawing_ && now - progress_drawn_ >= kProgressFrameMs) {
         draw_frame(now);
         progress_drawn_ = now;

@@ -11,7 +11,7 @@
 // clipboard, HiDPI or touch support.
 #pragma once
 
-#include "core/search.h"
+#include "core/open_bundle.h"
 #include "platform/js_bridge.h"
 #include "platform/page_bytes.h"
 #include "platform/webgl_renderer.h"
@@ -70,12 +70,9 @@ public:
     // between them (input, other widgets, the page), drawing the progress now
     // and then. Returns whether the bundle is usable.
     bool load(std::size_t size);
-    // A JSON bundle is parsed from one block, freed before the index is
-    // built so that the index reuses its memory.
-    IndexedBundle load_json(PageBytes& bytes, std::size_t size, const ProgressHook& progress);
     // Gives the browser its turn once a slice of work is over, after drawing
-    // the progress (`work`, if given) when it was last drawn long enough ago.
-    void yield_if_slice_over(const WorkProgress* work);
+    // the progress when it was last drawn long enough ago.
+    void yield_if_slice_over(const WorkProgress& work);
     // While a load waits for its next slice, the widget must live on: a stop
     // asked for meanwhile is carried out when the load returns.
     bool loading() const { return loading_; }

@@ -92,7 +92,10 @@ void Panel::draw_loading() {
     char overlay[64];
     const std::optional<WorkProgress>& work = model_.work();
     const char* stage = work && work->stage == WorkStage::indexing ? "Indexing" : "Reading";
-    if (work && work->total > 0) {
+    if (work && work->stage == WorkStage::receiving && work->total > 0) {
+        std::snprintf(overlay, sizeof overlay, "Reading %zu KB of %zu KB", work->done >> 10, work->total >> 10);
+        ImGui::ProgressBar(static_cast<float>(work->done) / static_cast<float>(work->total), ImVec2(-1, 0), overlay);
+    } else if (work && work->total > 0) {
         std::snprintf(overlay, sizeof overlay, "%s %s of %s", stage, count_text(work->done).c_str(), count_text(work->total).c_str());
         ImGui::ProgressBar(static_cast<float>(work->done) / static_cast<float>(work->total), ImVec2(-1, 0), overlay);
     } else if (work) {

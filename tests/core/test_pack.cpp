@@ -1,3 +1,4 @@
+#include "core/open_bundle.h"
 #include "core/pack.h"
 #include "source_files.h"
 
@@ -169,7 +170,7 @@ TEST_CASE("a pack read in pieces of any size reads the same as one read whole") 
     const std::string pack = pack_of(generated);
     for (std::size_t piece : {1u, 7u, 4096u}) {
         CAPTURE(piece);
-        struct Pieces : pv::PackSource {
+        struct Pieces : pv::ByteSource {
             std::string_view left;
             std::size_t piece = 0;
             std::string_view next(std::size_t most) override {

@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -40,4 +41,25 @@ test('every pubviewHost method the wasm calls is one that pubview.js provides, a
   assert.ok(block, 'pubview.js hands the module a pubviewHost object');
   const provided = names(block[1], /^\s*(\w+)(?::|,)/gm);
   assert.deepEqual(provided, calledByWasm);
+});
+
+// The functions Asyncify lets pause (src/platform/asyncify-add.json) are named
+// by pattern; em++ only warns about a pattern that matches nothing (and also
+// when the optimizer inlined the function into a listed caller). A renamed
+// function would silently stop being able to pause, and loading in slices
+// would trap at run time: every pattern must match a function compiled into
+// the widget.
+test('every name in the Asyncify list matches a function compiled into the widget (after the web build)', () => {
+  const web = path.join(root, 'build/web');
+  const objects = [
+    path.join(web, 'libpubview_core_fast.a'), path.join(web, 'libpubview_ui.a'),
+    ...fs.readdirSync(path.join(web, 'CMakeFiles/pubview_widget.dir/src/platform'))
+      .filter((f) => f.endsWith('.o')).map((f) => path.join(web, 'CMakeFiles/pubview_widget.dir/src/platform', f)),
+  ];
+  const listing = execFileSync('llvm-nm', ['-C', '--defined-only', ...objects], { encoding: 'utf8', maxBuffer: 256 << 20 });
+  const functions = listing.split('\n').filter((line) => / [TtW] /.test(line)).map((line) => line.replace(/^\S* [TtW] /, ''));
+  const patterns = JSON.parse(read('src/platform/asyncify-add.json'));
+  const glob = (pattern) => new RegExp('^' + pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$');
+  const unmatched = patterns.filter((pattern) => !functions.some((name) => glob(pattern).test(name)));
+  assert.deepEqual(unmatched, [], 'names in asyncify-add.json that match no function');
 });

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startServer, screenshots } from '../browser/browser.mjs';
 import { startXvfb } from './xvfb.mjs';
-import { decodePng, meanLuminance } from './png.mjs';
+import { decodePng, meanLuminance, darkPixels } from './png.mjs';
 
 const VIEWPORT = { width: 1100, height: 800 };
 const WAIT_MS = 20000;
@@ -63,18 +63,6 @@ async function screenshotCanvas(page, file) {
   const image = decodePng(png);
   const scaled = { x: rect.x * rect.scale, y: rect.y * rect.scale, width: rect.width * rect.scale, height: rect.height * rect.scale };
   return { image, canvas: scaled, luminance: meanLuminance(image, scaled) };
-}
-
-// Counts the pixels of a rectangle darker than `level`: text on a light panel.
-function darkPixels({ width, channels, pixels }, rect, level = 100) {
-  let count = 0;
-  for (let y = Math.round(rect.y); y < Math.round(rect.y + rect.height); ++y) {
-    for (let x = Math.round(rect.x); x < Math.round(rect.x + rect.width); ++x) {
-      const i = (y * width + x) * channels;
-      if (pixels[i] < level && pixels[i + 1] < level && pixels[i + 2] < level) ++count;
-    }
-  }
-  return count;
 }
 
 export function testWidgetIn(driver) {

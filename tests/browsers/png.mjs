@@ -45,10 +45,18 @@ export function decodePng(buffer) {
   return { width, height, channels, pixels };
 }
 
+// The pixel bounds of `rect` (in pixels, maybe fractional) inside the image.
+function clip({ width, height }, rect) {
+  return {
+    x0: Math.max(0, Math.round(rect.x)), y0: Math.max(0, Math.round(rect.y)),
+    x1: Math.min(width, Math.round(rect.x + rect.width)), y1: Math.min(height, Math.round(rect.y + rect.height)),
+  };
+}
+
 // The mean luminance (0 to 255) of a rectangle of a decoded image.
-export function meanLuminance({ width, height, channels, pixels }, rect) {
-  const x0 = Math.max(0, Math.round(rect.x)), y0 = Math.max(0, Math.round(rect.y));
-  const x1 = Math.min(width, Math.round(rect.x + rect.width)), y1 = Math.min(height, Math.round(rect.y + rect.height));
+export function meanLuminance(image, rect) {
+  const { width, channels, pixels } = image;
+  const { x0, y0, x1, y1 } = clip(image, rect);
   let sum = 0;
   for (let y = y0; y < y1; ++y) {
     for (let x = x0; x < x1; ++x) {
@@ -57,4 +65,18 @@ export function meanLuminance({ width, height, channels, pixels }, rect) {
     }
   }
   return sum / Math.max(1, (x1 - x0) * (y1 - y0));
+}
+
+// Counts the pixels of a rectangle darker than `level`: text on a light panel.
+export function darkPixels(image, rect, level = 100) {
+  const { width, channels, pixels } = image;
+  const { x0, y0, x1, y1 } = clip(image, rect);
+  let count = 0;
+  for (let y = y0; y < y1; ++y) {
+    for (let x = x0; x < x1; ++x) {
+      const i = (y * width + x) * channels;
+      if (pixels[i] < level && pixels[i + 1] < level && pixels[i + 2] < level) ++count;
+    }
+  }
+  return count;
 }

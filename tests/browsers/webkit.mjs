@@ -7,7 +7,7 @@ import { freePort } from '../browser/browser.mjs';
 export const name = 'webkit';
 
 const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
-const KEYS = { Backspace: '\uE003', Enter: '\uE007', Escape: '\uE00C' };  // WebDriver's code points
+const KEYS = { Backspace: '\uE003', Escape: '\uE00C' };  // WebDriver's code points for the keys cases.mjs presses
 
 async function startDriver(display) {
   const port = await freePort();

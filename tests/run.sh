@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every pubview test on a fresh machine: installs what is missing, builds
 # both presets, then runs the doctest suites (native, and wasm under Node),
-# the CLI, Node-module and browser tests, then the suites under ASan+UBSan and
-# each fuzz target for FUZZ_SECONDS (20). A second run reuses the builds.
+# the CLI, Node-module and browser tests (Chromium, then Firefox ESR and
+# WebKitGTK), then the suites under ASan+UBSan and each fuzz target for
+# FUZZ_SECONDS (20). A second run reuses the builds.
 #   bash tests/run.sh
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -45,6 +46,7 @@ step "core doctest suites (wasm32 under Node)" node --no-experimental-fetch buil
 # Emscripten 3.1.6's Node glue needs fetch off; Playwright needs it on.
 step "Node module tests" node --no-experimental-fetch --test tests/node/
 step "CLI and browser tests" node --test --test-concurrency=1 tests/cli/ tests/browser/
+step "Firefox ESR and WebKitGTK tests" node --test --test-concurrency=1 tests/browsers/
 
 # Sanitizers (clang): the doctest suites under ASan+UBSan with leak checks,
 # then each libFuzzer target for a short, bounded time on its seed corpus.

@@ -12,7 +12,9 @@ apt_pkgs=(cmake ninja-build g++ clang llvm lld libclang-rt-14-dev
           emscripten binaryen nlohmann-json3-dev doctest-dev
           fonts-noto-core fonts-dejavu-core python3-fonttools
           dpkg-dev ca-certificates)
-[ "$mode" = "--serve" ] || apt_pkgs+=(chromium)
+# The browser tests: Chromium, plus Firefox ESR and WebKitGTK's WebDriver
+# (with its MiniBrowser), which run in a real window on a virtual X display.
+[ "$mode" = "--serve" ] || apt_pkgs+=(chromium firefox-esr webkit2gtk-driver xvfb)
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
@@ -69,8 +71,10 @@ for weight in Regular Bold; do
   fi
 done
 
-# npm packages: terser, which the site build minifies pubview.js with, and
-# playwright-core for the browser tests (it drives Debian's chromium).
-if [ ! -d "$root/node_modules/terser" ] || [ ! -d "$root/node_modules/playwright-core" ]; then
+# npm packages: terser, which the site build minifies pubview.js with,
+# playwright-core for the browser tests (it drives Debian's chromium) and
+# puppeteer-core (it drives Debian's firefox-esr over WebDriver BiDi).
+if [ ! -d "$root/node_modules/terser" ] || [ ! -d "$root/node_modules/playwright-core" ] ||
+   [ ! -d "$root/node_modules/puppeteer-core" ]; then
   (cd "$root" && npm ci --no-audit --no-fund --loglevel=error)
 fi

@@ -17,7 +17,7 @@ const CHROMIUM_ARGS = [
   '--no-first-run', '--disable-quic',
 ];
 
-function freePort() {
+export function freePort() {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.listen(0, '127.0.0.1', () => {

@@ -16,7 +16,7 @@ constexpr const char* kItemStyle = "padding:10px 0;border-bottom:1px solid rgba(
 constexpr const char* kHeadingStyle = "font-size:1.05em;line-height:1.35;margin:0 0 2px";
 constexpr const char* kMetaStyle = "margin:0;opacity:.8";
 constexpr const char* kBodyStyle = "margin:6px 0";
-constexpr const char* kLinkSeparator = " \xC2\xB7 ";
+constexpr const char* kSeparator = " \xC2\xB7 ";  // a middle dot between the parts of a line
 
 void append_escaped(std::string& out, std::string_view text) {
     for (const char c : text) {
@@ -70,7 +70,7 @@ void append_links(std::string& out, const Entry& e) {
     std::string links;
     for (const EntryLink& link : entry_links(e)) {
         if (!is_safe_url(link.url)) continue;
-        if (!links.empty()) links += kLinkSeparator;
+        if (!links.empty()) links += kSeparator;
         links += "<a href=\"";
         append_escaped(links, link.url);
         links += "\">";
@@ -89,7 +89,7 @@ void append_entry(std::string& out, const Entry& e, int heading_level) {
     out += "</" + h + ">\n";
     if (e.kind == Kind::publication) {
         std::string venue = venue_and_year(e);
-        if (!e.award.empty()) venue += (venue.empty() ? "" : kLinkSeparator) + e.award;
+        if (!e.award.empty()) venue += (venue.empty() ? "" : kSeparator) + e.award;
         append_meta(out, venue);
         std::string authors;
         for (const std::string& a : e.authors) authors += (authors.empty() ? "" : ", ") + a;

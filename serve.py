@@ -46,10 +46,13 @@ FAULTS = ("404", "500", "timeout", "truncated", "html", "slow")
 
 
 def build():
-    """Runs the project's set-up and the web build; exits on failure."""
+    """Runs the project's set-up, the native CLI's build (the web build writes the
+    pages' static lists with it) and the web build; exits on failure."""
     env = dict(os.environ, NODE_PATH="/usr/share/nodejs")
     steps = [
         ["bash", str(ROOT / "tools" / "setup.sh"), "--serve"],
+        ["cmake", "--preset", "native"],
+        ["cmake", "--build", "--preset", "native", "--target", "pubview"],
         ["cmake", "--preset", "web"],
         ["cmake", "--build", "--preset", "web", "--target", "site"],
     ]

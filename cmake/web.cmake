@@ -43,7 +43,13 @@ set_property(TARGET pubview_widget APPEND PROPERTY LINK_DEPENDS ${CMAKE_SOURCE_D
 # ---- the site: pubview.js (the JS API with the Emscripten glue inside it),
 # pubview.wasm, fonts, pages and the default bundle.
 set(site_dir ${CMAKE_BINARY_DIR}/site)
-file(GLOB web_pages CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/*.html ${CMAKE_SOURCE_DIR}/web/*.css)
+file(GLOB web_pages CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/*.html)
+# The pages carry each widget's static list (`pubview html`), for visitors
+# without JavaScript: the web build runs the native CLI, which the native
+# preset builds (tools/prerender_pages.py says so when it is missing).
+set(PUBVIEW_CLI ${CMAKE_SOURCE_DIR}/build/native/pubview CACHE FILEPATH
+    "The native pubview CLI, which writes the demo pages' static lists")
+find_package(Python3 REQUIRED COMPONENTS Interpreter)
 # pubview.js is minified with terser (installed by tools/setup.sh from npm):
 # compressed and with local names mangled, it downloads 8 KB smaller gzipped.
 # build/web/pubview-full.js keeps the readable file.
@@ -64,10 +70,10 @@ add_custom_command(
 add_custom_target(site ALL
   DEPENDS ${site_dir}/pubview.js
   COMMAND ${CMAKE_COMMAND} -E make_directory ${site_dir}/fonts ${site_dir}/data
-  COMMAND ${CMAKE_COMMAND} -E copy_if_different ${web_pages} ${site_dir}/
   COMMAND ${CMAKE_COMMAND} -E copy_if_different ${PUBVIEW_THIRD_PARTY}/fonts/pubview-regular.ttf
           ${PUBVIEW_THIRD_PARTY}/fonts/pubview-bold.ttf ${site_dir}/fonts/
   COMMAND ${CMAKE_COMMAND} -E copy_if_different ${CMAKE_SOURCE_DIR}/data/most-viewed-2022.json ${site_dir}/data/
+  COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tools/prerender_pages.py --cli ${PUBVIEW_CLI} --site ${site_dir} ${web_pages}
   # Precompressed copies, which serve.py sends to browsers that accept gzip
   # (-n: no name or time stamp inside, so a rebuild gives the same bytes).
   COMMAND gzip -9 -n -k -f ${site_dir}/pubview.js ${site_dir}/pubview.wasm ${site_dir}/fonts/pubview-regular.ttf
@@ -75,7 +81,6 @@ add_custom_target(site ALL
   VERBATIM)
 
 # The offline demo: one HTML file with everything inlined (tools/make_standalone.py).
-find_package(Python3 REQUIRED COMPONENTS Interpreter)
 add_custom_command(
   OUTPUT ${site_dir}/pubview-standalone.html
   COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tools/make_standalone.py ${CMAKE_SOURCE_DIR}/data/most-viewed-2022.json

@@ -17,6 +17,9 @@ toolchain=/usr/share/emscripten/cmake/Modules/Platform/Emscripten.cmake
 baseline_build=$root/build/bench-browser/baseline
 
 cd "$root"
+echo "building the CLI (the native preset), which makes the packs and the pages' static lists..." >&2
+cmake --preset native > /dev/null
+cmake --build --preset native --target pubview > /dev/null
 echo "building the site (the web preset)..." >&2
 cmake --preset web > /dev/null
 cmake --build --preset web --target site > /dev/null
@@ -24,9 +27,6 @@ echo "building the baseline into $baseline_build..." >&2
 cmake -S "$here/baseline" -B "$baseline_build" -G Ninja -DCMAKE_BUILD_TYPE=MinSizeRel \
   -DCMAKE_TOOLCHAIN_FILE="$toolchain" -DPUBVIEW_THIRD_PARTY="$root/third_party" > /dev/null
 cmake --build "$baseline_build" > /dev/null
-echo "building the CLI (the native preset), which makes the packs..." >&2
-cmake --preset native > /dev/null
-cmake --build --preset native --target pubview > /dev/null
 for size in $BENCH_SIZES; do
   corpus=$BENCH_DATA/corpus-$size.json
   [ -f "$corpus" ] || node bench/search/generate-corpus.mjs "$BENCH_DATA" "$size"

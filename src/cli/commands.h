@@ -13,5 +13,6 @@ int validate(const Args& args);
 int search(const Args& args);
 int stats(const Args& args);
 int pack(const Args& args);
+int html(const Args& args);  // html FILE [--kind publication|job] [--heading 2..6] [--height CSS] [-o OUT]
 
 }  // namespace pv::cli

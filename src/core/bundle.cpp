@@ -122,17 +122,6 @@ void trim_ends(std::string& text, const char* chars) {
     text.erase(0, first);
 }
 
-bool is_safe_url(std::string_view url) {
-    auto starts = [&](std::string_view scheme) {
-        if (url.size() < scheme.size()) return false;
-        for (std::size_t i = 0; i < scheme.size(); ++i)
-            if (std::tolower(static_cast<unsigned char>(url[i])) != scheme[i]) return false;
-        return true;
-    };
-    return (starts("https://") || starts("http://") || starts("mailto:")) &&
-           url.find_first_of(" \t\n\r<>\"") == std::string_view::npos;
-}
-
 // Reads one item (publication or job) or the top-level fields out of a small
 // JSON value, adding a problem for each thing that is wrong. Required fields
 // that are missing or mistyped make the item invalid; optional ones are dropped.
@@ -561,6 +550,17 @@ void read_top_fields(json& top, LoadResult& result, std::vector<Problem>& out) {
 }
 
 }  // namespace
+
+bool is_safe_url(std::string_view url) {
+    auto starts = [&](std::string_view scheme) {
+        if (url.size() < scheme.size()) return false;
+        for (std::size_t i = 0; i < scheme.size(); ++i)
+            if (std::tolower(static_cast<unsigned char>(url[i])) != scheme[i]) return false;
+        return true;
+    };
+    return (starts("https://") || starts("http://") || starts("mailto:")) &&
+           url.find_first_of(" \t\n\r<>\"") == std::string_view::npos;
+}
 
 std::string single_line(std::string_view text) {
     std::string out(text);

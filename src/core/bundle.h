@@ -116,6 +116,11 @@ struct LoadResult {
     const Problem* fatal() const;  // the error that made it unusable, or null
 };
 
+// The link rule: only http:, https: and mailto: links (any case), with no
+// space, quote or angle bracket in them. The loader drops every other link;
+// whatever writes links for a page checks them with this too.
+bool is_safe_url(std::string_view url);
+
 // A one-line field (an id, a title) as the loader keeps it: tabs and line
 // breaks become spaces, control and text-direction characters go, the ends
 // are trimmed. Importers make ids with it, so that ids they keep apart stay

@@ -9,6 +9,13 @@ constexpr std::size_t kAuthorsShown = 2;
 
 }  // namespace
 
+std::string venue_and_year(const Entry& e) {
+    std::string venue = e.venue;
+    if (e.year && venue.find(std::to_string(*e.year)) == std::string::npos)
+        venue += (venue.empty() ? "" : " ") + std::to_string(*e.year);
+    return venue;
+}
+
 std::string summary_line(const Entry& e) {
     std::string out;
     auto add = [&](const std::string& part) {
@@ -17,10 +24,7 @@ std::string summary_line(const Entry& e) {
         out += part;
     };
     if (e.kind == Kind::publication) {
-        std::string venue = e.venue;
-        if (e.year && venue.find(std::to_string(*e.year)) == std::string::npos)
-            venue += (venue.empty() ? "" : " ") + std::to_string(*e.year);
-        add(venue);
+        add(venue_and_year(e));
         std::string authors;
         for (std::size_t i = 0; i < e.authors.size() && i < kAuthorsShown; ++i) authors += (i ? ", " : "") + e.authors[i];
         if (e.authors.size() > kAuthorsShown) authors += " +" + std::to_string(e.authors.size() - kAuthorsShown);

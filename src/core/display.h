@@ -15,6 +15,10 @@ namespace pv {
 // "Seattle, WA, US · Fire TV Channels" for a job.
 std::string summary_line(const Entry& entry);
 
+// A publication's venue with its year, the year only when the venue does not
+// already name it: "KDD 2022", "arXiv 2021", "2020" (no venue), "" (neither).
+std::string venue_and_year(const Entry& entry);
+
 struct EntryLink {
     std::string label;  // "Paper", "DOI", "arXiv", "View the posting"
     std::string url;

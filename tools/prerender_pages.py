@@ -8,8 +8,9 @@ In a page, the comment `<!-- pubview html [ARGS] -->` inside a widget's element
 (`<div class="pubview" ...>`) is replaced by the output of
 `pubview html BUNDLE [--kind K] [--height H] [ARGS]`, run in the site folder:
 BUNDLE is the element's data-bundle, K follows its data-view and H is its
-data-height, so the list keeps the widget's place. ARGS adds options, such as
-`--heading 3` for a widget under an <h2>.
+data-height, so the list keeps the widget's place, and its data-heading (the
+level of the entries' headings: 3 for a widget under an <h2>) gives --heading,
+as it does for the widget's own DOM list. ARGS adds options.
 """
 
 import argparse
@@ -43,6 +44,8 @@ def cli_arguments(page, text, marker):
         args += ["--kind", KIND_OF_VIEW[attributes["data-view"]]]
     if "data-height" in attributes:
         args += ["--height", attributes["data-height"]]
+    if "data-heading" in attributes:
+        args += ["--heading", attributes["data-heading"]]
     return args + shlex.split(marker.group("args"))
 
 

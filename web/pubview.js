@@ -297,12 +297,16 @@
     // ---- mounting --------------------------------------------------------------
     _buildDom() {
       const el = this.element;
-      // The page author's own content (a <noscript> or fallback list) stays
-      // readable until the widget runs, and comes back if it cannot.
-      this._fallback = Array.from(el.childNodes);
+      // The page author's own content (a static list from `pubview html`, a
+      // <noscript>) stays in the widget's place until the widget runs, and
+      // comes back if it cannot; the widget's box waits hidden meanwhile, so
+      // the element keeps its height. Scripts (the list's JSON-LD) stay.
+      this._fallback = Array.from(el.childNodes).filter((node) => node.nodeName !== 'SCRIPT');
+      const shown = this._fallback.some((node) => (node.nodeType === Node.ELEMENT_NODE && node.nodeName !== 'NOSCRIPT') ||
+        (node.nodeType === Node.TEXT_NODE && node.textContent.trim()));
       this.root = document.createElement('div');
       this.root.style.cssText = 'position:relative;width:100%;overflow:hidden;user-select:none;-webkit-user-select:none;' +
-        'height:' + (this.options.height || '600px') + ';';
+        'height:' + (this.options.height || '600px') + ';' + (shown ? 'display:none;' : '');
       this.canvas = document.createElement('canvas');
       this.canvas.id = 'pubview-canvas-' + this.number;
       this.canvas.tabIndex = 0;
@@ -365,6 +369,7 @@
         withCString(module, '#' + this.canvas.id, (sel) => module._pv_start(sel, pr, nr, pb, nb))));
       this.module = module;
       this._fallback.forEach((node) => node.remove());
+      this.root.style.display = '';
       // Without WebGL2 the module still loads and searches: the list is shown as HTML.
       if (started !== 0) this._setDrawing(false);
       this._watchSize();
@@ -701,7 +706,7 @@
       const item = (row) => {
         const li = document.createElement('li');
         li.dataset.id = row.id;
-        const heading = document.createElement('h3');
+        const heading = document.createElement('h' + this._headingLevel());
         heading.textContent = row.title;
         const summary = document.createElement('p');
         summary.textContent = (row.kind === 'job' ? 'Job' : 'Paper') + ' · ' + row.summary.replace(/\s+·\s+/g, ' · ');
@@ -750,6 +755,13 @@
         setTimeout(() => appendFrom(from + MIRROR_SLICE_ROWS), 0);
       };
       setTimeout(() => appendFrom(first), 0);
+    }
+
+    // The entries' heading level in the DOM list (data-heading, as `pubview html
+    // --heading`): 2 under the page's <h1>, 3 in a section under an <h2>.
+    _headingLevel() {
+      const level = Number(this.options.heading) || 2;
+      return Math.min(6, Math.max(2, Math.round(level)));
     }
 
     // ---- the list as HTML, when the canvas cannot draw ---------------------------
@@ -830,6 +842,7 @@
     const d = element.dataset;
     return {
       bundle: d.bundle, view: d.view, theme: d.theme, query: d.query, height: d.height, timeout: d.timeout, shortcut: d.shortcut,
+      heading: d.heading,
     };
   }
 

@@ -92,11 +92,9 @@ for (const [file, ids] of [['index.html', ['demo']], ['blog.html', ['papers', 'j
   });
 }
 
-// pubview.js keeps the element's own content in the page until the module has
-// started, next to the widget's box, so the element is twice as tall while the
-// wasm downloads. It should hide that content meanwhile (and show it again if
-// the widget cannot start); web/pubview.js is being changed elsewhere.
-test('while the wasm downloads, the element keeps its height', { todo: 'web/pubview.js must hide the fallback while it starts' }, async () => {
+// pubview.js keeps the element's own content (the static list) in the
+// widget's place until the module has started, its own box hidden meanwhile.
+test('while the wasm downloads, the static list is shown and the element keeps its height', async () => {
   const context = await shared.browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
   const page = await context.newPage();
   let release;
@@ -105,6 +103,7 @@ test('while the wasm downloads, the element keeps its height', { todo: 'web/pubv
   await page.goto(shared.server.url + 'index.html', { waitUntil: 'commit' });
   await page.waitForFunction(() => document.querySelector('#demo canvas'));
   const loading = await page.evaluate(() => document.getElementById('demo').getBoundingClientRect().height);
+  assert.ok(await page.locator('#demo .pubview-static').isVisible(), 'the static list is what the visitor sees meanwhile');
   release();
   await page.waitForFunction(() => window.PubView && PubView.widgets.length === 1 && !document.querySelector('.pubview-static'));
   const started = await page.evaluate(() => document.getElementById('demo').getBoundingClientRect().height);

@@ -10,7 +10,7 @@ const withoutWebGL = serverAndBrowserForThisFile(['--disable-3d-apis']);
 
 const settled = (page) => page.evaluate(() => Promise.all(PubView.widgets.map((w) => w.settled())).then(() => null));
 // The titles of the list's rows that are on screen, read from what the page lays out.
-const titlesOnScreen = (page) => page.evaluate(() => Array.from(document.querySelectorAll('.pubview-mirror li h3'))
+const titlesOnScreen = (page) => page.evaluate(() => Array.from(document.querySelectorAll('.pubview-mirror li h2'))
   .filter((h) => { const b = h.getBoundingClientRect(); return b.height > 0 && b.top < innerHeight && b.bottom > 0; })
   .map((h) => h.textContent));
 
@@ -78,7 +78,7 @@ test('a lost WebGL context shows the HTML list, and a restored one brings the ca
     await page.locator('.pubview-mirror li').first().waitFor({ state: 'visible' });
     assert.equal(await page.locator('.pubview canvas').isVisible(), false);
     assert.equal(await page.getByRole('searchbox', { name: 'Search the list' }).inputValue(), 'causal');
-    assert.equal(await page.locator('.pubview-mirror details[open] h3').textContent(), 'Validating Causal Inference Methods');
+    assert.equal(await page.locator('.pubview-mirror details[open] h2').textContent(), 'Validating Causal Inference Methods');
     await page.evaluate(() => window.loseContext.restoreContext());
     await page.locator('.pubview canvas').waitFor({ state: 'visible' });
     await settled(page);

@@ -88,27 +88,20 @@ bool sanitize_text(std::string& text, bool keep_newlines) {
     std::string out;
     out.reserve(text.size());
     bool removed = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c == '\r') continue;  // CRLF line ends: keep the LF
-        if (c == '\n' || c == '\t') {
-            out += (keep_newlines && c == '\n') ? '\n' : ' ';
-            continue;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        // ASCII, most of any text, is looked at byte by byte.
+        const text::Decoded d = byte < 0x80 ? text::Decoded{byte, 1} : text::decode_utf8(text, i);
+        const std::size_t at = i;
+        i += d.length;
+        if (d.code_point == '\r') continue;  // CRLF line ends: keep the LF
+        if (d.code_point == '\n' || d.code_point == '\t') {
+            out += (keep_newlines && d.code_point == '\n') ? '\n' : ' ';
+        } else if (text::is_hidden_control(d.code_point)) {
+            removed = true;
+        } else {
+            out.append(text, at, d.length);
         }
-        if (c < 0x20 || c == 0x7F) { removed = true; continue; }
-        // C1 controls are U+0080..U+009F: C2 80..C2 9F in UTF-8.
-        if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
-            removed = true; ++i; continue;
-        }
-        // U+202A..U+202E (E2 80 AA..AE) and U+2066..U+2069 (E2 81 A6..A9).
-        if (c == 0xE2 && i + 2 < text.size()) {
-            const auto b1 = static_cast<unsigned char>(text[i + 1]);
-            const auto b2 = static_cast<unsigned char>(text[i + 2]);
-            if ((b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAE) || (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9)) {
-                removed = true; i += 2; continue;
-            }
-        }
-        out += static_cast<char>(c);
     }
     text.swap(out);
     return removed;
@@ -551,15 +544,19 @@ void read_top_fields(json& top, LoadResult& result, std::vector<Problem>& out) {
 
 }  // namespace
 
-bool is_safe_url(std::string_view url) {
+bool is_safe_url(std::string_view url, LinkSchemes allowed) {
     auto starts = [&](std::string_view scheme) {
         if (url.size() < scheme.size()) return false;
         for (std::size_t i = 0; i < scheme.size(); ++i)
             if (std::tolower(static_cast<unsigned char>(url[i])) != scheme[i]) return false;
         return true;
     };
-    return (starts("https://") || starts("http://") || starts("mailto:")) &&
-           url.find_first_of(" \t\n\r<>\"") == std::string_view::npos;
+    const bool scheme = starts("https://") || starts("http://") || (allowed == LinkSchemes::web_and_mail && starts("mailto:"));
+    const bool clean = std::none_of(url.begin(), url.end(), [](char c) {
+        const auto byte = static_cast<unsigned char>(c);
+        return byte <= 0x20 || byte == 0x7F || c == '<' || c == '>' || c == '"';
+    });
+    return scheme && clean;
 }
 
 std::string single_line(std::string_view text) {

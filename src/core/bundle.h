@@ -116,10 +116,14 @@ struct LoadResult {
     const Problem* fatal() const;  // the error that made it unusable, or null
 };
 
-// The link rule: only http:, https: and mailto: links (any case), with no
-// space, quote or angle bracket in them. The loader drops every other link;
-// whatever writes links for a page checks them with this too.
-bool is_safe_url(std::string_view url);
+// The link rule, the one definition of it: a link is kept only if its scheme
+// is one of an explicit set (any case) and it has no space, control
+// character, quote or angle bracket in it. The loader keeps web and mail links
+// (http:, https:, mailto:) and drops every other; the importers take only web
+// links for a paper's or posting's page; whatever writes links for a page
+// checks them with this too.
+enum class LinkSchemes { web, web_and_mail };
+bool is_safe_url(std::string_view url, LinkSchemes allowed = LinkSchemes::web_and_mail);
 
 // A one-line field (an id, a title) as the loader keeps it: tabs and line
 // breaks become spaces, control and text-direction characters go, the ends

@@ -459,7 +459,7 @@ std::optional<Entry> make_publication(const RawEntry& raw, IdAllocator& ids, std
         if (e.venue.empty()) e.venue = plain(field(raw, venue_field));
     e.doi = without_doi_prefix(plain_link(field(raw, "doi")));
     e.url = plain_link(field(raw, "url"));
-    if (!e.url.empty() && !is_web_link(e.url)) {
+    if (!e.url.empty() && !is_safe_url(e.url, LinkSchemes::web)) {
         problems.push_back(warning_at(raw.line, "entry " + raw.key + ": url \"" + e.url + "\" is not an http(s) link; left out"));
         e.url.clear();
     }

@@ -78,12 +78,6 @@ std::string job_id_base(const Entry& job) {
     return base;
 }
 
-bool is_web_link(std::string_view url) {
-    const std::string start = lower_ascii(url.substr(0, 8));
-    return (start.starts_with("https://") || start.starts_with("http://")) &&
-           url.find_first_of(" \t\n\"<>") == std::string_view::npos;
-}
-
 std::string IdAllocator::claim(const std::string& base, std::string_view fallback) {
     // Compare ids as the loader will store them.
     std::string root = single_line(base);
@@ -109,8 +103,7 @@ std::string normalize_text_file(std::string_view text) {
             // Ill-formed UTF-8 becomes U+FFFD now, as it would when the bundle
             // is written: two ids that differ only in bad bytes would clash then.
             text::append_utf8(out, 0xFFFD);
-        } else if ((c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7F && c <= 0x9F) ||
-                   (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)) {
+        } else if (c != '\n' && c != '\t' && text::is_hidden_control(c)) {
             // Control characters (C0, DEL, C1) and bidirectional overrides: the
             // loader would remove them too, and an id or title made only of
             // them would make it drop the entry.

@@ -44,10 +44,6 @@ std::string slugify(std::string_view text, std::size_t max_words = SIZE_MAX);
 std::string publication_id_base(const Entry& publication);
 std::string job_id_base(const Entry& job);
 
-// An http(s) address with nothing in it that would break a link. Importers
-// leave other urls out with a warning (the bundle keeps only web links).
-bool is_web_link(std::string_view url);
-
 // Hands out ids unique within one bundle: the first request for "x" gets "x",
 // the next ones "x-2", "x-3", ... An empty base becomes `fallback`.
 class IdAllocator {

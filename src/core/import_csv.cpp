@@ -90,7 +90,7 @@ void set_field(Entry& e, std::string_view field, const std::string& value, int l
     else if (field == "authors") e.authors = split_list(value, ';');
     else if (field == "tags") e.tags = split_list(value, ';');
     else if (field == "venue") e.venue = value;
-    else if (field == "url") { if (is_web_link(value)) e.url = value; else if (!value.empty()) bad("an http(s) link"); }
+    else if (field == "url") { if (is_safe_url(value, LinkSchemes::web)) e.url = value; else if (!value.empty()) bad("an http(s) link"); }
     else if (field == "doi") e.doi = value;
     else if (field == "arxiv") e.arxiv = value;
     else if (field == "award") e.award = value;

@@ -26,6 +26,14 @@ void append_utf8(std::string& out, char32_t code_point);
 // bytes and does not split a UTF-8 sequence: where to cut text to a size.
 std::size_t utf8_prefix_length(std::string_view text, std::size_t max_bytes);
 
+// Characters that would hide or reorder text on screen, which neither the
+// loader nor the importers keep: C0 controls and DEL, C1 controls, and the
+// bidirectional embeddings, overrides and isolates (U+202A..E, U+2066..9).
+// Callers decide about '\n', '\t' and '\r' before asking.
+constexpr bool is_hidden_control(char32_t c) {
+    return c < 0x20 || (c >= 0x7F && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
 // Appends the folded form of one code point: lower case without diacritics,
 // ligatures spelled out ("ß" -> "ss"). Appends nothing for combining marks.
 void append_folded(std::string& out, char32_t code_point);

@@ -165,3 +165,15 @@ TEST_CASE("every seventh item broken out of 1000: exactly the valid ones load") 
     CHECK(r.skipped == 1000 - expected);
     for (const auto& e : r.bundle.entries) CHECK(std::stoi(e.id.substr(1)) % 7 != 0);
 }
+
+TEST_CASE("the link rule keeps web and mail links, or only web links, and nothing with a control character") {
+    using pv::LinkSchemes;
+    CHECK(pv::is_safe_url("HTTPS://example.org/a"));
+    CHECK(pv::is_safe_url("mailto:jobs@example.org"));
+    CHECK_FALSE(pv::is_safe_url("mailto:jobs@example.org", LinkSchemes::web));
+    CHECK(pv::is_safe_url("http://example.org/", LinkSchemes::web));
+    CHECK_FALSE(pv::is_safe_url("javascript:alert(1)"));
+    CHECK_FALSE(pv::is_safe_url("https://example.org/a\rb"));  // the importers' copy of this rule let \r through
+    CHECK_FALSE(pv::is_safe_url("https://example.org/\x01"));
+    CHECK_FALSE(pv::is_safe_url("https://example.org/\"onmouseover"));
+}

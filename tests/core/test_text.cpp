@@ -152,3 +152,9 @@ TEST_CASE("text is cut to a size without splitting a UTF-8 sequence") {
     CHECK(utf8_prefix_length("\xE4\xB8\xAD\xE6\x96\x87", 4) == 3);  // "中文": three bytes each
     CHECK(utf8_prefix_length("\xE4\xB8\xAD", 0) == 0);
 }
+
+TEST_CASE("controls and text-direction overrides are the characters that hide or reorder text") {
+    using pv::text::is_hidden_control;
+    for (char32_t c : {U'\0', U'\x1B', U'\x7F', U'\x85', U'\u202E', U'\u2066'}) CHECK(is_hidden_control(c));
+    for (char32_t c : {U' ', U'a', U'\u00A0', U'\u00E9', U'\u200D', U'\u4E2D'}) CHECK_FALSE(is_hidden_control(c));
+}

@@ -1,6 +1,6 @@
 #include "cli/bundle_file.h"
 
-#include "core/open_bundle.h"
+#include "core/formats/open_bundle.h"
 
 #include <cerrno>
 #include <cstdio>

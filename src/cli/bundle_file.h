@@ -2,8 +2,8 @@
 // prints the same way.
 #pragma once
 
-#include "core/bundle.h"
-#include "core/search.h"
+#include "core/model/bundle.h"
+#include "core/search/search_index.h"
 
 #include <optional>
 #include <string>
@@ -13,7 +13,7 @@ namespace pv::cli {
 // The whole file, or nullopt after printing "pubview: cannot read PATH: why".
 std::optional<std::string> read_file(const std::string& path);
 
-// Loads a bundle file, JSON or pack (core/pack.h), and prints each problem as
+// Loads a bundle file, JSON or pack (core/formats/pack.h), and prints each problem as
 // "FILE: /pointer: message" to stderr. Returns nullopt (after printing) when
 // the file cannot be read or the bundle is unusable.
 std::optional<LoadResult> load_bundle_file(const std::string& path);

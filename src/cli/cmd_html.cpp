@@ -1,10 +1,10 @@
 // pubview html: the bundle as a static HTML list with schema.org JSON-LD
-// (core/static_list.h), to put inside the widget's element for visitors
+// (core/present/static_list.h), to put inside the widget's element for visitors
 // without JavaScript and for crawlers.
 #include "cli/bundle_file.h"
 #include "cli/commands.h"
 
-#include "core/static_list.h"
+#include "core/present/static_list.h"
 
 #include <charconv>
 #include <iostream>

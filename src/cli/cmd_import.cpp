@@ -4,11 +4,11 @@
 // or structureless input).
 #include "cli/bundle_file.h"
 #include "cli/cmd_import.h"
-#include "core/citation.h"
-#include "core/import_bibtex.h"
-#include "core/import_csv.h"
-#include "core/import_page.h"
-#include "core/merge.h"
+#include "core/present/citation.h"
+#include "authoring/import_bibtex.h"
+#include "authoring/import_csv.h"
+#include "authoring/import_page.h"
+#include "authoring/merge.h"
 
 #include <iostream>
 #include <optional>

@@ -1,9 +1,9 @@
-// pubview pack: writes a bundle with its search index built (core/pack.h), so
+// pubview pack: writes a bundle with its search index built (core/formats/pack.h), so
 // that the widget loads a large list without parsing and tokenizing it.
 #include "cli/bundle_file.h"
 #include "cli/commands.h"
 
-#include "core/pack.h"
+#include "core/formats/pack.h"
 
 #include <filesystem>
 #include <iostream>

@@ -1,6 +1,6 @@
 #include "cli/bundle_file.h"
 #include "cli/commands.h"
-#include "core/search.h"
+#include "core/search/search_index.h"
 
 #include <nlohmann/json.hpp>
 

@@ -4,8 +4,8 @@
 // where `bundle` is a JSON bundle's text or the bytes of a JSON bundle or a
 // pack (`pubview pack`). Results cross as JSON text: a query returns a handful
 // of hits, so parsing them in JS costs far less than the search itself.
-#include "core/open_bundle.h"
-#include "core/search.h"
+#include "core/formats/open_bundle.h"
+#include "core/search/search_index.h"
 
 #include <emscripten/emscripten.h>
 #include <nlohmann/json.hpp>

@@ -2,7 +2,7 @@
 // core's readers: copied into the wasm heap only as they are asked for.
 #pragma once
 
-#include "core/byte_source.h"
+#include "core/formats/byte_source.h"
 #include "platform/js_bridge.h"
 
 #include <algorithm>
@@ -16,7 +16,7 @@ namespace pv::platform {
 // The bundle's bytes, which the page holds (its download's chunks) and copies
 // into the heap only as they are asked for: a pack is read through one small
 // staging buffer and never held whole; a JSON bundle is copied straight into
-// the one block it is parsed from (core/open_bundle.h).
+// the one block it is parsed from (core/formats/open_bundle.h).
 class PageBytes final : public ByteSource {
 public:
     explicit PageBytes(std::size_t size) : left_(size) {}

@@ -11,7 +11,7 @@
 // clipboard, HiDPI or touch support.
 #pragma once
 
-#include "core/open_bundle.h"
+#include "core/formats/open_bundle.h"
 #include "platform/js_bridge.h"
 #include "platform/page_bytes.h"
 #include "platform/webgl_renderer.h"

@@ -1,6 +1,6 @@
 #include "platform/widget_json.h"
 
-#include "core/display.h"
+#include "core/present/display.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,6 +1,6 @@
 #include "ui/entry_view.h"
 
-#include "core/display.h"
+#include "core/present/display.h"
 #include "ui/rich_text.h"
 
 #include <algorithm>

@@ -1,7 +1,7 @@
 #include "ui/panel.h"
 
-#include "core/display.h"
-#include "core/text.h"
+#include "core/present/display.h"
+#include "core/text/text.h"
 
 #include <imgui_internal.h>  // ClearActiveID: to take the search box out of editing on Esc and Down
 

@@ -2,7 +2,7 @@
 // (highlighted) byte ranges, and an ellipsis where a line is cut.
 #pragma once
 
-#include "core/search.h"
+#include "core/search/search_index.h"
 
 #include <imgui.h>
 

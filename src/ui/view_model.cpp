@@ -1,8 +1,8 @@
 #include "ui/view_model.h"
 
-#include "core/citation.h"
-#include "core/display.h"
-#include "core/text.h"
+#include "core/present/citation.h"
+#include "core/present/display.h"
+#include "core/text/text.h"
 
 #include <algorithm>
 

@@ -7,8 +7,8 @@
 // which tells the host (the page's URL hash and events follow).
 #pragma once
 
-#include "core/bundle.h"
-#include "core/search.h"
+#include "core/model/bundle.h"
+#include "core/search/search_index.h"
 
 #include <cstdint>
 #include <memory>

@@ -2,7 +2,7 @@
 // problems an import reported.
 #pragma once
 
-#include "core/import_common.h"
+#include "authoring/import_common.h"
 #include "source_files.h"
 
 #include <string>

@@ -1,4 +1,4 @@
-#include "core/bundle.h"
+#include "core/model/bundle.h"
 
 #include <doctest/doctest.h>
 

@@ -1,7 +1,7 @@
 // Partial loading: a bundle where many items are broken, each in its own way,
 // still loads every valid item, counts the rest as skipped and names each
 // broken one by its JSON Pointer.
-#include "core/bundle.h"
+#include "core/model/bundle.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>

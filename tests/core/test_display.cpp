@@ -1,4 +1,4 @@
-#include "core/display.h"
+#include "core/present/display.h"
 
 #include <doctest/doctest.h>
 

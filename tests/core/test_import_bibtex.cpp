@@ -1,5 +1,5 @@
-#include "core/citation.h"
-#include "core/import_bibtex.h"
+#include "core/present/citation.h"
+#include "authoring/import_bibtex.h"
 #include "import_checks.h"
 
 #include <doctest/doctest.h>

@@ -1,4 +1,4 @@
-#include "core/import_csv.h"
+#include "authoring/import_csv.h"
 #include "import_checks.h"
 
 #include <doctest/doctest.h>

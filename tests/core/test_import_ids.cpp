@@ -1,5 +1,5 @@
-#include "core/bundle.h"
-#include "core/import_csv.h"
+#include "core/model/bundle.h"
+#include "authoring/import_csv.h"
 
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-#include "core/import_page.h"
+#include "authoring/import_page.h"
 #include "source_files.h"
 
 #include <doctest/doctest.h>

@@ -1,4 +1,4 @@
-#include "core/merge.h"
+#include "authoring/merge.h"
 
 #include <doctest/doctest.h>
 

@@ -1,7 +1,7 @@
 // The one way in for a bundle's bytes: JSON or pack, told apart by their first
 // bytes, read from a source that gives them piece by piece.
-#include "core/open_bundle.h"
-#include "core/pack.h"
+#include "core/formats/open_bundle.h"
+#include "core/formats/pack.h"
 
 #include <doctest/doctest.h>
 

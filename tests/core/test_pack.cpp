@@ -1,5 +1,5 @@
-#include "core/open_bundle.h"
-#include "core/pack.h"
+#include "core/formats/open_bundle.h"
+#include "core/formats/pack.h"
 #include "source_files.h"
 
 #include <doctest/doctest.h>

@@ -1,8 +1,8 @@
 // Loading and indexing report their progress through a hook, which the widget
 // uses to give the browser its turn between slices of work. The hook must be
 // called often, in order, and must change nothing about the result.
-#include "core/bundle.h"
-#include "core/search.h"
+#include "core/model/bundle.h"
+#include "core/search/search_index.h"
 
 #include <doctest/doctest.h>
 

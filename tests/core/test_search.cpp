@@ -1,4 +1,4 @@
-#include "core/search.h"
+#include "core/search/search_index.h"
 
 #include <doctest/doctest.h>
 

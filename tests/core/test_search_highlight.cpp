@@ -1,5 +1,5 @@
-#include "core/bundle.h"
-#include "core/search.h"
+#include "core/model/bundle.h"
+#include "core/search/search_index.h"
 #include "source_files.h"
 
 #include <doctest/doctest.h>

@@ -1,7 +1,7 @@
 // `pubview html`: the static HTML list and its schema.org JSON-LD, which a
 // page shows to visitors without JavaScript and to crawlers.
-#include "core/json_ld.h"
-#include "core/static_list.h"
+#include "core/present/json_ld.h"
+#include "core/present/static_list.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>

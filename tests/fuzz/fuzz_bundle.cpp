@@ -1,7 +1,7 @@
 // Fuzzes the bundle loader: any bytes load without a crash, hang or sanitizer
 // report, and a usable bundle survives a round trip: load_bundle(to_json(b))
 // is clean and gives back b.
-#include "core/bundle.h"
+#include "core/model/bundle.h"
 #include "fuzz_check.h"
 
 #include <cstdint>

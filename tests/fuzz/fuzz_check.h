@@ -3,7 +3,7 @@
 // comparison of bundles.
 #pragma once
 
-#include "core/bundle.h"
+#include "core/model/bundle.h"
 
 #include <cstdio>
 #include <cstdlib>

@@ -2,11 +2,11 @@
 // default facts), CSV of publications or jobs, or BibTeX; the rest is the
 // file. Nothing may crash, and every entry an importer reports is kept when
 // its bundle is written and loaded again, as `pubview import-*` does.
-#include "core/bundle.h"
-#include "core/import_bibtex.h"
-#include "core/import_common.h"
-#include "core/import_csv.h"
-#include "core/import_page.h"
+#include "core/model/bundle.h"
+#include "authoring/import_bibtex.h"
+#include "authoring/import_common.h"
+#include "authoring/import_csv.h"
+#include "authoring/import_page.h"
 #include "fuzz_check.h"
 
 #include <cstdint>

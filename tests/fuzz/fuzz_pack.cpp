@@ -4,8 +4,8 @@
 // version, text-analysis fingerprint, size and checksum, copied from a pack
 // this build wrote): without that, nearly every change would stop at the
 // checksum and the checks behind it would never be reached.
-#include "core/open_bundle.h"
-#include "core/pack.h"
+#include "core/formats/open_bundle.h"
+#include "core/formats/pack.h"
 #include "fuzz_check.h"
 
 #include <cstdint>

@@ -2,8 +2,8 @@
 // then arbitrary query bytes are searched with every sort order, a kind
 // switch, facet filters (real values and junk) and limits. Checks that hits
 // point at entries, highlights lie inside their field, totals add up.
-#include "core/bundle.h"
-#include "core/search.h"
+#include "core/model/bundle.h"
+#include "core/search/search_index.h"
 #include "fuzz_check.h"
 
 #include <cstdint>

@@ -1,0 +1,29 @@
+// `pubview import-bibtex`: BibTeX entries become publications.
+#pragma once
+
+#include "authoring/import_common.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pv {
+
+// Reads every entry it can: title, authors (in "First Last" order), year,
+// booktitle/journal/howpublished as venue, doi, url, eprint (arXiv), abstract,
+// keywords as tags, award. @string macros and '#' concatenation are expanded;
+// @comment and @preamble are ignored. A malformed entry or one of an unknown
+// type is reported with its line and skipped; the entries after it are kept.
+// Ids are the citation keys, made unique.
+ImportResult import_bibtex(std::string_view bib_text);
+
+// Decodes the LaTeX of a BibTeX field value to plain UTF-8: accents ({\'e},
+// \"o, \c{c}, \~n) become letters, escaped specials (\&) their characters,
+// braces and font commands (\emph) go, '~' becomes a space.
+std::string decode_latex(std::string_view text);
+
+// Splits an author field on " and " outside braces and turns "Last, First"
+// and "Last, Jr, First" into "First Last" and "First Last Jr".
+std::vector<std::string> parse_bibtex_names(std::string_view field);
+
+}  // namespace pv

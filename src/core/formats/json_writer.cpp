@@ -1,0 +1,72 @@
+// to_json (core/model/bundle.h): a bundle written back as the JSON format's
+// canonical text.
+#include "core/model/bundle.h"
+
+#include <nlohmann/json.hpp>
+
+namespace pv {
+
+std::string to_json(const Bundle& bundle) {
+    using ojson = nlohmann::ordered_json;
+    auto put = [](ojson& o, const char* key, const std::string& v) { if (!v.empty()) o[key] = v; };
+    auto put_list = [](ojson& o, const char* key, const std::vector<std::string>& v) { if (!v.empty()) o[key] = v; };
+
+    ojson doc;
+    doc["pubview"] = 1;
+    doc["title"] = bundle.title;
+    put(doc, "description", bundle.description);
+    if (!bundle.source.name.empty() || !bundle.source.url.empty()) {
+        ojson source = ojson::object();
+        put(source, "name", bundle.source.name);
+        put(source, "url", bundle.source.url);
+        doc["source"] = source;
+    }
+    ojson publications = ojson::array(), jobs = ojson::array();
+    for (const Entry& e : bundle.entries) {
+        ojson o;
+        o["id"] = e.id;
+        o["title"] = e.title;
+        if (e.kind == Kind::publication) {
+            o["abstract"] = e.body;
+            if (e.abstract_truncated) o["abstract_truncated"] = true;
+            if (e.rank) o["rank"] = *e.rank;
+            put_list(o, "authors", e.authors);
+            put(o, "venue", e.venue);
+            if (e.year) o["year"] = *e.year;
+            put_list(o, "tags", e.tags);
+            put(o, "url", e.url);
+            put(o, "doi", e.doi);
+            put(o, "arxiv", e.arxiv);
+            put(o, "award", e.award);
+            if (!e.related.empty()) {
+                ojson related = ojson::array();
+                for (const Related& r : e.related) {
+                    ojson item = ojson::object();
+                    put(item, "title", r.title);
+                    put(item, "summary", r.summary);
+                    put(item, "url", r.url);
+                    related.push_back(item);
+                }
+                o["related"] = related;
+            }
+            publications.push_back(std::move(o));
+        } else {
+            ojson location = ojson::object();
+            put(location, "country", e.location.country);
+            put(location, "region", e.location.region);
+            put(location, "city", e.location.city);
+            o["location"] = location;
+            o["description"] = e.body;
+            put(o, "team", e.team);
+            put(o, "url", e.url);
+            put_list(o, "tags", e.tags);
+            jobs.push_back(std::move(o));
+        }
+    }
+    doc["publications"] = publications;
+    doc["jobs"] = jobs;
+    return doc.dump(2, ' ', false, ojson::error_handler_t::replace) + '\n';
+}
+
+
+}  // namespace pv

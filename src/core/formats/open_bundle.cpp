@@ -1,0 +1,102 @@
+#include "core/formats/open_bundle.h"
+
+#include "core/formats/pack.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <memory>
+#include <string>
+
+namespace pv {
+
+// Named, not anonymous: the widget's Asyncify list (src/platform/asyncify-add.json)
+// names these functions, which are on the stack when a progress report pauses.
+namespace opening {
+
+constexpr std::size_t kPieceBytes = 1u << 20;  // copied between two progress reports
+
+// Gives the bytes already taken from `inner` to tell the format, then the rest.
+class HeadThenRest final : public ByteSource {
+public:
+    HeadThenRest(std::string head, ByteSource& inner) : head_(std::move(head)), inner_(inner) {}
+    std::string_view next(std::size_t most) override {
+        if (given_ < head_.size()) return take_head(most);
+        return inner_.next(most);
+    }
+    std::size_t read_into(char* destination, std::size_t most) override {
+        if (given_ < head_.size()) {
+            const std::string_view piece = take_head(most);
+            std::copy(piece.begin(), piece.end(), destination);
+            return piece.size();
+        }
+        return inner_.read_into(destination, most);
+    }
+
+private:
+    std::string_view take_head(std::size_t most) {
+        const std::string_view piece = std::string_view(head_).substr(given_, most);
+        given_ += piece.size();
+        return piece;
+    }
+    std::string head_;
+    std::size_t given_ = 0;
+    ByteSource& inner_;
+};
+
+IndexedBundle refused(std::string message) {
+    LoadResult result;
+    result.problems.push_back({Severity::error, "", std::move(message)});
+    return {std::make_unique<LoadResult>(std::move(result)), nullptr};
+}
+
+IndexedBundle indexed(LoadResult result, const OpenOptions& options) {
+    if (!options.index) return {std::make_unique<LoadResult>(std::move(result)), nullptr};
+    return index_bundle(std::move(result), options.load.progress);
+}
+
+// A JSON bundle: parsed from one block, which is freed before the index is built.
+IndexedBundle open_json(ByteSource& source, std::uint64_t size, const OpenOptions& options) {
+    if (size > options.load.max_document_bytes)
+        return refused("the bundle is " + std::to_string(size >> 20) + " MiB; the limit is " +
+                       std::to_string(options.load.max_document_bytes >> 20) + " MiB");
+    std::unique_ptr<char, decltype(&std::free)> text(static_cast<char*>(std::malloc(std::max<std::uint64_t>(size, 1))), &std::free);
+    if (!text) return refused("the bundle is " + std::to_string(size >> 20) + " MiB, more than there is memory for here");
+    std::size_t copied = 0;
+    while (copied < size) {
+        const std::size_t piece = source.read_into(text.get() + copied, std::min<std::uint64_t>(size - copied, kPieceBytes));
+        if (piece == 0) break;
+        copied += piece;
+        report(options.load.progress, WorkStage::receiving, copied, size);
+    }
+    LoadResult result = load_bundle(std::string_view(text.get(), copied), options.load);
+    text.reset();
+    return indexed(std::move(result), options);
+}
+
+}  // namespace opening
+
+using namespace opening;
+
+IndexedBundle open_bundle(ByteSource& source, std::uint64_t size, const OpenOptions& options) {
+    if (std::optional<std::string_view> all = source.rest_in_memory()) {
+        if (is_pack(*all)) return read_pack(source, size, options.load.progress);
+        return indexed(load_bundle(*all, options.load), options);
+    }
+    std::string head;
+    while (head.size() < kPackSignatureBytes) {
+        const std::string_view piece = source.next(kPackSignatureBytes - head.size());
+        if (piece.empty()) break;
+        head.append(piece);
+    }
+    const bool pack = is_pack(head);
+    HeadThenRest whole(std::move(head), source);
+    if (pack) return read_pack(whole, size, options.load.progress);
+    return open_json(whole, size, options);
+}
+
+IndexedBundle open_bundle(std::string_view bytes, const OpenOptions& options) {
+    MemorySource source(bytes);
+    return open_bundle(source, bytes.size(), options);
+}
+
+}  // namespace pv

@@ -1,0 +1,129 @@
+// The bundle model: what a pubview bundle holds once loaded and validated.
+//
+// A bundle is one JSON document (format v1, see data/bundle.schema.json) with
+// publications and job postings. Both kinds become one `Entry` type so that the
+// index, the query engine and the panel handle a single list; fields that only
+// one kind has stay empty for the other.
+#pragma once
+
+#include "core/model/hygiene.h"
+#include "core/model/progress.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pv {
+
+enum class Kind : std::uint8_t { publication, job };
+
+const char* kind_name(Kind kind);  // "publication" or "job"
+
+struct Location {
+    std::string country;  // "US", "IN"
+    std::string region;   // "WA", "KA"
+    std::string city;     // "Seattle"
+    bool empty() const { return country.empty() && region.empty() && city.empty(); }
+    std::string display() const;  // "Seattle, WA, US": most specific part first
+};
+
+// A "Related content" blurb that the source page showed next to a publication.
+struct Related {
+    std::string title;
+    std::string summary;
+    std::string url;
+};
+
+struct Entry {
+    Kind kind = Kind::publication;
+    std::string id;     // unique within the bundle
+    std::string title;  // never empty
+    // The abstract of a publication or the description of a job. Paragraphs are
+    // separated by "\n\n"; in job descriptions a line ending in ':' that stands
+    // alone is a section heading ("Basic Qualifications:") and lines starting
+    // with "- " are list items.
+    std::string body;
+    std::string url;  // http(s) only; empty when absent or dropped
+    std::vector<std::string> tags;
+
+    // Publications only.
+    bool abstract_truncated = false;  // the source showed only part of the abstract
+    std::optional<int> rank;
+    std::optional<int> year;
+    std::vector<std::string> authors;
+    std::string venue;
+    std::string doi;
+    std::string arxiv;
+    std::string award;
+    std::vector<Related> related;
+
+    // Jobs only.
+    Location location;
+    std::string team;
+};
+
+struct Source {
+    std::string name;
+    std::string url;
+};
+
+struct Bundle {
+    std::string title;
+    std::string description;
+    Source source;
+    // Publications in bundle order, then jobs in bundle order.
+    std::vector<Entry> entries;
+
+    std::size_t count(Kind kind) const;
+};
+
+enum class Severity : std::uint8_t { warning, error };
+
+// One thing wrong with a bundle. `pointer` is a JSON Pointer ("/jobs/3/title",
+// "" for the whole document); `line`/`column` are 1-based and set for parse
+// errors (0 otherwise).
+struct Problem {
+    Severity severity = Severity::warning;
+    std::string pointer;
+    std::string message;
+    int line = 0;
+    int column = 0;
+};
+
+// "FILE:LINE:COL: message" for parse errors ("FILE:LINE: message" when the
+// column is unknown), "FILE: /pointer: message" otherwise.
+std::string format_problem(std::string_view file, const Problem& problem);
+
+struct LoadOptions {
+    std::size_t max_string_bytes = 1u << 20;   // longer strings are truncated, with a warning
+    std::size_t max_nesting = 64;              // deeper documents are refused
+    std::size_t max_document_bytes = 256u << 20;
+    ProgressHook progress;  // called after each item read
+};
+
+struct LoadResult {
+    Bundle bundle;
+    std::vector<Problem> problems;  // in document order
+    bool usable = false;            // false: an error made the whole bundle unusable
+    std::size_t skipped = 0;        // items left out because of a problem
+
+    bool clean() const { return usable && problems.empty(); }
+    // An error that did not stop loading: a syntax error after the top-level
+    // fields (the items before it are kept) is one.
+    bool has_errors() const;
+    const Problem* fatal() const;  // the error that made it unusable, or null
+};
+
+// Parses and validates a bundle. Never throws; everything that went wrong is in
+// `problems`, and every valid item is kept.
+LoadResult load_bundle(std::string_view json_text, const LoadOptions& options = {});
+
+// Writes a bundle as canonical format-v1 JSON (2-space indent, fields in schema
+// order, absent fields left out, trailing newline). load_bundle(to_json(b))
+// gives back b.
+std::string to_json(const Bundle& bundle);
+
+}  // namespace pv

@@ -1,0 +1,74 @@
+#include "core/present/display.h"
+
+namespace pv {
+
+namespace {
+
+constexpr const char* kSeparator = "  \xC2\xB7  ";  // a middle dot with room around it
+constexpr std::size_t kAuthorsShown = 2;
+
+}  // namespace
+
+std::string venue_and_year(const Entry& e) {
+    std::string venue = e.venue;
+    if (e.year && venue.find(std::to_string(*e.year)) == std::string::npos)
+        venue += (venue.empty() ? "" : " ") + std::to_string(*e.year);
+    return venue;
+}
+
+std::string summary_line(const Entry& e) {
+    std::string out;
+    auto add = [&](const std::string& part) {
+        if (part.empty()) return;
+        if (!out.empty()) out += kSeparator;
+        out += part;
+    };
+    if (e.kind == Kind::publication) {
+        add(venue_and_year(e));
+        std::string authors;
+        for (std::size_t i = 0; i < e.authors.size() && i < kAuthorsShown; ++i) authors += (i ? ", " : "") + e.authors[i];
+        if (e.authors.size() > kAuthorsShown) authors += " +" + std::to_string(e.authors.size() - kAuthorsShown);
+        add(authors);
+        add(e.award);
+    } else {
+        add(e.location.display());
+        add(e.team);
+    }
+    return out;
+}
+
+std::vector<EntryLink> entry_links(const Entry& e) {
+    std::vector<EntryLink> links;
+    if (!e.url.empty()) links.push_back({e.kind == Kind::job ? "View the posting" : "Paper", e.url});
+    if (!e.doi.empty()) links.push_back({"DOI", "https://doi.org/" + e.doi});
+    if (!e.arxiv.empty()) links.push_back({"arXiv", "https://arxiv.org/abs/" + e.arxiv});
+    return links;
+}
+
+std::vector<BodyBlock> body_blocks(const Entry& e) {
+    constexpr std::size_t kHeadingMaxBytes = 60;
+    const std::string_view text = e.body;
+    std::vector<BodyBlock> blocks;
+    bool paragraph_start = true;  // a ':' line is a heading only where a paragraph starts
+    for (std::size_t offset = 0; offset < text.size();) {
+        std::size_t end = text.find('\n', offset);
+        if (end == std::string_view::npos) end = text.size();
+        const std::string_view line = text.substr(offset, end - offset);
+        if (line.empty()) blocks.push_back({BlockKind::blank, offset, 0});
+        else if (line.size() > 2 && line.starts_with("- ")) blocks.push_back({BlockKind::list_item, offset + 2, line.size() - 2});
+        else if (e.kind == Kind::job && paragraph_start && line.back() == ':' && line.size() < kHeadingMaxBytes)
+            blocks.push_back({BlockKind::heading, offset, line.size()});
+        else blocks.push_back({BlockKind::paragraph, offset, line.size()});
+        paragraph_start = line.empty();
+        offset = end + 1;
+    }
+    return blocks;
+}
+
+std::string count_text(std::size_t n) {
+    std::string digits = std::to_string(n);
+    for (std::size_t at = digits.size(); at > 3; at -= 3) digits.insert(at - 3, 1, ',');
+    return digits;
+}
+
+}  // namespace pv

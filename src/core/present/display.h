@@ -1,0 +1,45 @@
+// How an entry is summed up for people: the one-line summary under its title
+// and the links it offers. The panel, the page's DOM mirror and print view
+// all show these, so they are made in one place.
+#pragma once
+
+#include "core/model/bundle.h"
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace pv {
+
+// "KDD 2022 · Yuhang Wu, Zeyu Zheng +3 · Best paper award" for a publication,
+// "Seattle, WA, US · Fire TV Channels" for a job.
+std::string summary_line(const Entry& entry);
+
+// A publication's venue with its year, the year only when the venue does not
+// already name it: "KDD 2022", "arXiv 2021", "2020" (no venue), "" (neither).
+std::string venue_and_year(const Entry& entry);
+
+struct EntryLink {
+    std::string label;  // "Paper", "DOI", "arXiv", "View the posting"
+    std::string url;
+};
+
+// The entry's own links, in the order they are shown; empty ones left out.
+std::vector<EntryLink> entry_links(const Entry& entry);
+
+// The body of an entry as the blocks it is drawn in. Bodies are plain text:
+// paragraphs are lines separated by blank lines, a line starting "- " is a
+// list item, and in a job description a short line ending in ':' that starts
+// a paragraph is a heading ("Key job responsibilities:").
+enum class BlockKind { paragraph, list_item, heading, blank };
+struct BodyBlock {
+    BlockKind kind = BlockKind::paragraph;
+    std::size_t offset = 0;  // of the block's text in the body (after "- " for a list item)
+    std::size_t length = 0;
+};
+std::vector<BodyBlock> body_blocks(const Entry& entry);
+
+// A count with its thousands grouped: "7", "40,000", "1,250,000".
+std::string count_text(std::size_t n);
+
+}  // namespace pv

@@ -1,0 +1,50 @@
+// Internals of the search engine: each entry's facet values, and disjunctive
+// facet counting over a set of matches.
+#pragma once
+
+#include "core/model/bundle.h"
+#include "core/search/search_index.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pv::detail {
+
+class PackReader;
+class PackWriter;
+
+class FacetTable {
+public:
+    // Reports WorkStage::indexing progress to `progress` after each facet.
+    FacetTable(const Bundle& bundle, const ProgressHook& progress);
+    // Reads what write() wrote for `bundle`, checking every value id and offset.
+    // If `in` fails, this table must not be used.
+    FacetTable(const Bundle& bundle, PackReader& in);
+    void write(PackWriter& out) const;
+
+    struct Outcome {
+        std::vector<std::uint32_t> passing;  // matches that every facet filter lets through, in input order
+        std::vector<Facet> facets;           // empty unless counting was asked for; uncounted facets have no values
+    };
+
+    // Filters `matches` by the picked values (and the panel's kind switch, which
+    // acts as one more filter on the kind facet) and counts the values of the
+    // facets in `count_fields` (facet_bit), each over the matches the OTHER
+    // facets' filters let through.
+    Outcome apply(const std::vector<std::uint32_t>& matches, const FacetSelection& selection,
+                  std::optional<Kind> kind_switch, std::uint32_t count_fields, std::size_t values_shown) const;
+    // See SearchIndex::facet_fields_with_values().
+    std::uint32_t fields_with_values(const Bundle& bundle, std::optional<Kind> kind) const;
+
+private:
+    struct Column {
+        std::vector<std::string> values;    // sorted, so value ids order like the values
+        std::vector<std::uint32_t> starts;  // entry e has ids [starts[e], starts[e + 1])
+        std::vector<std::uint32_t> ids;
+    };
+    Column columns_[kFacetFieldCount];
+};
+
+}  // namespace pv::detail

@@ -1,0 +1,213 @@
+#include "core/search/scoring.h"
+
+#include "core/text/text.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace pv::detail {
+namespace {
+
+// BM25 with a boost per field; a match in the title outweighs many in the body.
+constexpr float kK1 = 1.2f;
+// How much a field's length discounts a match, per field. Multi-valued fields
+// are not discounted: a paper with eight authors is no less by each of them.
+constexpr float kLengthNormalization[kTextFieldCount] = {
+    0.75f,  // title
+    0.0f,   // authors
+    0.0f,   // tags
+    0.75f,  // venue
+    0.0f,   // location
+    0.75f,  // team
+    0.75f,  // body
+};
+constexpr float kFieldBoosts[kTextFieldCount] = {
+    4.0f,  // title
+    3.0f,  // authors
+    2.5f,  // tags
+    2.0f,  // venue
+    2.0f,  // location
+    1.5f,  // team
+    1.0f,  // body
+};
+
+// A one- or two-letter prefix completes to a large part of the vocabulary.
+// Reading every completion's postings would not fit the time one keystroke
+// has, so only the most common completions are read, up to this many postings
+// and terms. Entries that only have a rare completion still match when the
+// other words leave few enough candidates to check by their text.
+constexpr std::size_t kPrefixPostingBudget = 200'000;
+constexpr std::size_t kMaxPrefixTerms = 256;
+
+std::size_t typo_budget(std::string_view term) {
+    if (std::all_of(term.begin(), term.end(), [](char c) { return c >= '0' && c <= '9'; })) return 0;  // years, counts
+    std::size_t length = text::code_point_count(term);
+    return length >= 8 ? 2 : length >= 4 ? 1 : 0;
+}
+
+}  // namespace
+
+WordMatcher::WordMatcher(const TermIndex& index, std::string word, bool prefix, bool fuzzy)
+    : word_(std::move(word)), word_length_(text::code_point_count(word_)), prefix_(prefix),
+      idf_cap_(std::numeric_limits<float>::infinity()) {
+    auto add = [&](std::uint32_t term, float weight) {
+        expansions_.push_back({term, weight});
+        postings_cost_ += index.entry_frequency(term);
+    };
+    if (auto exact = index.find(word_)) {
+        add(*exact, kExactWeight);
+        idf_cap_ = index.idf(*exact);
+    }
+    if (prefix_) {
+        const std::pair<std::uint32_t, std::uint32_t> range = index.prefix_range(word_);
+        std::vector<std::uint32_t> completions;
+        for (std::uint32_t id = range.first; id < range.second; ++id)
+            if (index.term(id).size() > word_.size() && !is_author_word_pair(index.term(id))) completions.push_back(id);
+        const std::size_t considered = std::min(completions.size(), kMaxPrefixTerms);
+        std::partial_sort(completions.begin(), completions.begin() + static_cast<std::ptrdiff_t>(considered), completions.end(),
+                          [&](std::uint32_t a, std::uint32_t b) { return index.entry_frequency(a) > index.entry_frequency(b); });
+        std::size_t read = 0;
+        for (std::size_t i = 0; i < considered; ++i) {
+            std::size_t cost = index.entry_frequency(completions[i]);
+            if (i > 0 && read + cost > kPrefixPostingBudget) break;
+            read += cost;
+            add(completions[i], prefix_weight(index.term(completions[i])));
+        }
+    }
+    if (!fuzzy) return;
+    if (std::size_t budget = typo_budget(word_)) {
+        for (const auto& near : index.terms_near(word_, budget)) {
+            if (is_author_word_pair(index.term(near.first))) continue;
+            const float weight = kTypoWeight / static_cast<float>(near.second);
+            near_.emplace_back(index.term(near.first), weight);
+            auto known = std::find_if(expansions_.begin(), expansions_.end(), [&](const Expansion& e) { return e.term == near.first; });
+            if (known == expansions_.end()) add(near.first, weight);
+        }
+        std::sort(near_.begin(), near_.end());
+    }
+}
+
+// The more letters a completion adds, the less likely it is what the visitor is typing.
+float WordMatcher::prefix_weight(std::string_view completion) const {
+    const auto typed = static_cast<float>(word_length_);
+    const auto added = static_cast<float>(text::code_point_count(completion) - word_length_);
+    return kPrefixWeight * (typed + 0.3f) / (typed + 0.3f * added);
+}
+
+float WordMatcher::weight(std::string_view term) const {
+    if (term == word_) return kExactWeight;
+    if (prefix_ && term.size() > word_.size() && term.substr(0, word_.size()) == word_) return prefix_weight(term);
+    auto it = std::lower_bound(near_.begin(), near_.end(), term,
+                               [](const std::pair<std::string_view, float>& n, std::string_view t) { return n.first < t; });
+    return it != near_.end() && it->first == term ? it->second : 0.0f;
+}
+
+float Scorer::field_score(TextField field, std::uint32_t frequency, std::uint32_t entry) const {
+    const float average = index_.average_field_length(field);
+    const float length_ratio = average > 0 ? static_cast<float>(index_.field_length(entry, field)) / average : 1.0f;
+    const float tf = static_cast<float>(frequency);
+    const float b = kLengthNormalization[static_cast<std::size_t>(field)];
+    return kFieldBoosts[static_cast<std::size_t>(field)] * tf * (kK1 + 1) / (tf + kK1 * (1 - b + b * length_ratio));
+}
+
+std::vector<EntryScore> Scorer::score_from_postings(const QueryClause& clause, const WordMatcher& word,
+                                                    std::vector<float>& best) const {
+    std::vector<std::uint32_t> entries;
+    for (const Expansion& expansion : word.expansions()) {
+        const float term_weight = expansion.weight * std::min(index_.idf(expansion.term), word.idf_cap());
+        std::uint32_t current = 0;
+        float sum = 0;
+        auto keep_best = [&] {
+            if (best[current] == 0) entries.push_back(current);
+            best[current] = std::max(best[current], sum);
+        };
+        index_.for_each_posting(expansion.term, [&](const Posting& posting) {
+            if (clause.in_field && posting.field != clause.field) return;
+            if (sum > 0 && posting.entry != current) keep_best(), sum = 0;
+            current = posting.entry;
+            sum += term_weight * field_score(posting.field, posting.frequency, posting.entry);
+        });
+        if (sum > 0) keep_best();
+    }
+    std::vector<EntryScore> scores;
+    scores.reserve(entries.size());
+    for (std::uint32_t entry : entries) {
+        scores.push_back({entry, best[entry]});
+        best[entry] = 0;
+    }
+    return scores;
+}
+
+float Scorer::score_from_text(const QueryClause& clause, const WordMatcher& word, std::uint32_t entry) const {
+    struct Occurrences {
+        std::string term;
+        float weight;
+        std::uint32_t count[kTextFieldCount];
+    };
+    std::vector<Occurrences> found;
+    for_each_field_text(bundle_.entries[entry], [&](TextField field, std::string_view text) {
+        if (clause.in_field && field != clause.field) return;
+        for (text::Token& token : text::tokenize(text)) {
+            const float weight = word.weight(token.term);
+            if (weight == 0) continue;
+            auto it = std::find_if(found.begin(), found.end(), [&](const Occurrences& o) { return o.term == token.term; });
+            if (it == found.end()) it = found.insert(found.end(), Occurrences{std::move(token.term), weight, {}});
+            ++it->count[static_cast<std::size_t>(field)];
+        }
+    });
+    float best = 0;
+    for (const Occurrences& o : found) {
+        std::optional<std::uint32_t> term = index_.find(o.term);
+        if (!term) continue;
+        float sum = 0;
+        for (std::size_t f = 0; f < kTextFieldCount; ++f)
+            if (o.count[f] > 0)
+                sum += field_score(static_cast<TextField>(f), std::min<std::uint32_t>(o.count[f], TermIndex::kMaxFrequency), entry);
+        best = std::max(best, o.weight * std::min(index_.idf(*term), word.idf_cap()) * sum);
+    }
+    return best;
+}
+
+std::vector<EntryScore> Scorer::score_phrase(const QueryClause& clause) const {
+    std::vector<EntryScore> together;
+    for (std::size_t t = 0; t < clause.terms.size(); ++t) {
+        std::vector<EntryScore> word;
+        if (std::optional<std::uint32_t> term = index_.find(clause.terms[t])) {
+            const float term_weight = kExactWeight * index_.idf(*term);
+            index_.for_each_posting(*term, [&](const Posting& posting) {
+                if (clause.in_field && posting.field != clause.field) return;
+                float score = term_weight * field_score(posting.field, posting.frequency, posting.entry);
+                if (!word.empty() && word.back().entry == posting.entry) word.back().score += score;
+                else word.push_back({posting.entry, score});
+            });
+        }
+        if (t == 0) {
+            together = std::move(word);
+            continue;
+        }
+        std::vector<EntryScore> both;
+        std::size_t i = 0, j = 0;
+        while (i < together.size() && j < word.size()) {
+            if (together[i].entry < word[j].entry) ++i;
+            else if (word[j].entry < together[i].entry) ++j;
+            else both.push_back({together[i].entry, together[i++].score + word[j++].score});
+        }
+        together.swap(both);
+    }
+    std::erase_if(together, [&](const EntryScore& s) { return !contains_phrase(s.entry, clause); });
+    return together;
+}
+
+bool Scorer::contains_phrase(std::uint32_t entry, const QueryClause& clause) const {
+    bool found = false;
+    for_each_field_text(bundle_.entries[entry], [&](TextField field, std::string_view text) {
+        if (found || (clause.in_field && field != clause.field)) return;
+        std::vector<std::string> parts;
+        for (text::Token& token : text::tokenize(text))
+            if (token.role == text::TokenRole::part) parts.push_back(std::move(token.term));
+        found = std::search(parts.begin(), parts.end(), clause.terms.begin(), clause.terms.end()) != parts.end();
+    });
+    return found;
+}
+
+}  // namespace pv::detail

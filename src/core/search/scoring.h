@@ -1,0 +1,85 @@
+// Internals of the search engine: how a query word matches index terms, and
+// BM25 scores of entries, read either from the postings or, when only a few
+// candidate entries are left, from the entries' own text.
+#pragma once
+
+#include "core/model/bundle.h"
+#include "core/search/query.h"
+#include "core/search/term_index.h"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace pv::detail {
+
+// How much a term counts by how it matched the query word.
+constexpr float kExactWeight = 1.0f;
+constexpr float kPrefixWeight = 0.6f;  // for a completion one letter longer; less for longer ones
+constexpr float kTypoWeight = 0.4f;  // divided by the edit distance
+
+struct Expansion {
+    std::uint32_t term = 0;
+    float weight = 0;
+};
+
+struct EntryScore {
+    std::uint32_t entry = 0;
+    float score = 0;
+};
+
+// One query word and the index terms it stands for: itself, its completions
+// while it is being typed (a prefix), and its spellings within the typo budget.
+class WordMatcher {
+public:
+    WordMatcher(const TermIndex& index, std::string word, bool prefix, bool fuzzy);
+
+    // The weight a term of an entry's text matches with, 0 if it does not.
+    float weight(std::string_view term) const;
+    // The index terms to read postings of; common completions of a short
+    // prefix are capped (see kPrefixPostingBudget), weight() is not.
+    const std::vector<Expansion>& expansions() const { return expansions_; }
+    // Postings that reading the expansions costs.
+    std::size_t postings_cost() const { return postings_cost_; }
+    // The highest idf a matching term counts with: the word's own, when it is a
+    // term. A rare completion or misspelling would otherwise outscore the word
+    // the visitor actually typed.
+    float idf_cap() const { return idf_cap_; }
+
+private:
+    float prefix_weight(std::string_view completion) const;
+
+    std::string word_;
+    std::size_t word_length_ = 0;  // in code points
+    bool prefix_ = false;
+    float idf_cap_ = 0;
+    std::vector<std::pair<std::string_view, float>> near_;  // typo terms by term
+    std::vector<Expansion> expansions_;
+    std::size_t postings_cost_ = 0;
+};
+
+class Scorer {
+public:
+    Scorer(const TermIndex& index, const Bundle& bundle) : index_(index), bundle_(bundle) {}
+
+    // Entries the word occurs in (within the clause's field, if any), each scored
+    // by its best-matching term. `best` is scratch, all zero before and after.
+    std::vector<EntryScore> score_from_postings(const QueryClause& clause, const WordMatcher& word,
+                                                std::vector<float>& best) const;
+    // The same score for one entry, from its text; 0 if the word is not in it.
+    float score_from_text(const QueryClause& clause, const WordMatcher& word, std::uint32_t entry) const;
+    // Entries with the phrase's words consecutive in one field, scored by the words' sum.
+    std::vector<EntryScore> score_phrase(const QueryClause& clause) const;
+
+private:
+    // Boosted BM25 of `frequency` occurrences in one field, before weight and idf.
+    float field_score(TextField field, std::uint32_t frequency, std::uint32_t entry) const;
+    bool contains_phrase(std::uint32_t entry, const QueryClause& clause) const;
+
+    const TermIndex& index_;
+    const Bundle& bundle_;
+};
+
+}  // namespace pv::detail

@@ -1,0 +1,428 @@
+#include "core/search/search_index.h"
+
+#include "core/formats/pack_io.h"
+#include "core/search/query.h"
+#include "core/search/term_index.h"
+#include "core/search/facet_table.h"
+#include "core/search/scoring.h"
+#include "core/text/text.h"
+
+#include <algorithm>
+#include <climits>
+#include <cstring>
+#include <numeric>
+#include <utility>
+
+namespace pv {
+
+const char* facet_field_name(FacetField field) {
+    static constexpr const char* kNames[kFacetFieldCount] = {"kind", "year", "venue", "author", "tag", "country", "city", "team"};
+    return kNames[static_cast<std::size_t>(field)];
+}
+
+bool FacetSelection::empty() const {
+    return std::all_of(std::begin(values), std::end(values), [](const auto& v) { return v.empty(); });
+}
+
+void FacetSelection::clear() {
+    for (auto& v : values) v.clear();
+}
+
+namespace {
+
+// Sorts keys ascending, a byte at a time from the lowest (LSD radix sort),
+// skipping the bytes that all keys share. Linear in the number of keys: a
+// comparison sort of 90,000 hits took a 100k keystroke's frame past budget.
+void radix_sort(std::vector<std::uint64_t>& keys) {
+    if (keys.size() < 256) {
+        std::sort(keys.begin(), keys.end());
+        return;
+    }
+    std::uint32_t counts[8][256] = {};
+    for (std::uint64_t key : keys)
+        for (int digit = 0; digit < 8; ++digit) ++counts[digit][(key >> (8 * digit)) & 0xFF];
+    std::vector<std::uint64_t> scratch(keys.size());
+    for (int digit = 0; digit < 8; ++digit) {
+        std::uint32_t* count = counts[digit];
+        if (count[(keys[0] >> (8 * digit)) & 0xFF] == keys.size()) continue;  // one value: nothing to move
+        std::uint32_t start = 0;
+        for (int byte = 0; byte < 256; ++byte) start += std::exchange(count[byte], start);
+        for (std::uint64_t key : keys) scratch[count[(key >> (8 * digit)) & 0xFF]++] = key;
+        keys.swap(scratch);
+    }
+}
+
+// Reading a candidate entry's text costs about as much as reading this many
+// postings. Once the words read so far leave fewer candidates than a word's
+// postings would cost, that word is checked in the candidates' text instead.
+constexpr std::size_t kTextScanCostPerEntry = 2000;
+
+// One clause of the query with the words it matches (a phrase: each of its words).
+struct ClausePlan {
+    const QueryClause* clause = nullptr;
+    std::vector<detail::WordMatcher> words;
+    std::size_t cost = 0;  // postings to read
+};
+
+// What one search keeps per entry, dense so that clauses combine in O(postings).
+struct Accumulator {
+    explicit Accumulator(std::size_t entries)
+        : score(entries, 0.0f), clauses_matched(entries, 0), excluded(entries, 0), scratch(entries, 0.0f) {}
+    void add(std::uint32_t entry, float score_of_clause) {
+        if (clauses_matched[entry]++ == 0) touched.push_back(entry);
+        score[entry] += score_of_clause;
+    }
+    std::vector<float> score;
+    std::vector<std::uint8_t> clauses_matched;
+    std::vector<std::uint8_t> excluded;
+    std::vector<std::uint32_t> touched;  // entries some positive clause matched, in first-match order
+    std::vector<float> scratch;          // for Scorer::score_from_postings
+};
+
+// The entries of `list` that `keep` accepts, in bundle order. `keep` must reject
+// every entry not in `list`: a long list is cheaper to find again by scanning
+// every entry than to sort.
+template <class Keep>
+std::vector<std::uint32_t> in_bundle_order(std::vector<std::uint32_t> list, std::size_t entry_count, Keep&& keep) {
+    std::vector<std::uint32_t> kept;
+    if (list.size() > entry_count / 32) {
+        for (std::uint32_t entry = 0; entry < entry_count; ++entry)
+            if (keep(entry)) kept.push_back(entry);
+        return kept;
+    }
+    std::sort(list.begin(), list.end());
+    for (std::uint32_t entry : list)
+        if (keep(entry)) kept.push_back(entry);
+    return kept;
+}
+
+}  // namespace
+
+// The positive clauses of a query, kept so that highlights can be made later
+// for the rows a list draws. The word lists point into `clauses`.
+struct detail::HighlightPlan {
+    std::vector<ClausePlan> clauses;
+    std::vector<const detail::WordMatcher*> title_words, body_words;
+};
+
+struct SearchIndex::Impl {
+    Impl(const Bundle& b, const ProgressHook& progress);
+    Impl(const Bundle& b, detail::PackReader& in);
+    void set_number_keys();
+
+    SearchResult search(const SearchRequest& request) const;
+
+    ClausePlan plan(const QueryClause& clause) const;
+    std::vector<detail::EntryScore> score_from_postings(const ClausePlan& plan, Accumulator& acc) const;
+    // Every clause must match; returns the entries that match them all.
+    std::vector<std::uint32_t> match_all(const std::vector<ClausePlan>& plans, Accumulator& acc) const;
+    // Any clause may match.
+    void match_any(const std::vector<ClausePlan>& plans, Accumulator& acc) const;
+    void add_author_pair_bonus(const ParsedQuery& query, Accumulator& acc) const;
+    bool allowed_by_query(std::uint32_t entry, const ParsedQuery& query) const;
+    void sort_top(std::vector<std::uint32_t>& entries, const std::vector<float>& scores, SortOrder order,
+                  std::size_t limit) const;
+    std::vector<Highlight> highlights(std::string_view text, const std::vector<const detail::WordMatcher*>& words) const;
+
+    const Bundle* bundle;
+    detail::TermIndex index;
+    detail::Scorer scorer;
+    detail::FacetTable facets;
+    // Sort keys, compact so that sorting 100,000 hits stays in cache.
+    std::vector<std::uint32_t> title_order;  // each entry's position when sorted by folded title
+    std::vector<int> rank_key;               // rank, INT_MAX without one
+    std::vector<int> year_key;               // year, INT_MIN without one
+};
+
+SearchIndex::Impl::Impl(const Bundle& b, const ProgressHook& progress)
+    : bundle(&b), index(b, progress), scorer(index, b), facets(b, progress) {
+    const std::size_t n = b.entries.size();
+    report(progress, WorkStage::indexing, n, n);
+    std::vector<std::string> folded_titles(n);
+    for (std::size_t e = 0; e < n; ++e) {
+        folded_titles[e] = text::fold(b.entries[e].title);
+        if (e % 4096 == 4095) report(progress, WorkStage::indexing, n, n);
+    }
+    std::vector<std::uint32_t> by_title(n);
+    std::iota(by_title.begin(), by_title.end(), 0u);
+    std::stable_sort(by_title.begin(), by_title.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return folded_titles[a] < folded_titles[b]; });
+    title_order.resize(n);
+    for (std::uint32_t position = 0; position < n; ++position) title_order[by_title[position]] = position;
+    set_number_keys();
+}
+
+SearchIndex::Impl::Impl(const Bundle& b, detail::PackReader& in)
+    : bundle(&b), index(b, in), scorer(index, b), facets(b, in) {
+    in.section("title order");
+    title_order = in.array<std::uint32_t>();
+    if (in.failed()) return;
+    // Sorting trusts it to be a permutation of the entries.
+    std::vector<bool> seen(b.entries.size());
+    for (std::uint32_t position : title_order) {
+        if (position >= seen.size() || seen[position]) { in.fail("its title order is not a permutation"); return; }
+        seen[position] = true;
+    }
+    if (title_order.size() != b.entries.size()) { in.fail("its title order does not match its entries"); return; }
+    set_number_keys();
+}
+
+void SearchIndex::Impl::set_number_keys() {
+    rank_key.reserve(bundle->entries.size());
+    year_key.reserve(bundle->entries.size());
+    for (const Entry& entry : bundle->entries) {
+        rank_key.push_back(entry.rank.value_or(INT_MAX));
+        year_key.push_back(entry.year.value_or(INT_MIN));
+    }
+}
+
+ClausePlan SearchIndex::Impl::plan(const QueryClause& clause) const {
+    ClausePlan plan;
+    plan.clause = &clause;
+    if (clause.phrase()) {
+        plan.cost = SIZE_MAX;
+        for (const std::string& term : clause.terms) {
+            plan.words.emplace_back(index, term, false, false);
+            plan.cost = std::min(plan.cost, plan.words.back().postings_cost());
+        }
+    } else {
+        plan.words.emplace_back(index, clause.terms.front(), clause.prefix, !clause.exact);
+        plan.cost = plan.words.front().postings_cost();
+    }
+    return plan;
+}
+
+std::vector<detail::EntryScore> SearchIndex::Impl::score_from_postings(const ClausePlan& plan, Accumulator& acc) const {
+    if (plan.clause->phrase()) return scorer.score_phrase(*plan.clause);
+    return scorer.score_from_postings(*plan.clause, plan.words.front(), acc.scratch);
+}
+
+std::vector<std::uint32_t> SearchIndex::Impl::match_all(const std::vector<ClausePlan>& plans, Accumulator& acc) const {
+    std::vector<std::uint32_t> candidates;
+    for (std::size_t k = 0; k < plans.size(); ++k) {
+        const ClausePlan& plan = plans[k];
+        const bool scan_text = k > 0 && !plan.clause->phrase() && candidates.size() * kTextScanCostPerEntry < plan.cost;
+        if (scan_text) {
+            for (std::uint32_t entry : candidates)
+                if (float score = scorer.score_from_text(*plan.clause, plan.words.front(), entry); score > 0) acc.add(entry, score);
+        } else {
+            for (const detail::EntryScore& s : score_from_postings(plan, acc)) acc.add(s.entry, s.score);
+        }
+        const std::vector<std::uint32_t>& before = k == 0 ? acc.touched : candidates;
+        std::vector<std::uint32_t> still;
+        for (std::uint32_t entry : before)
+            if (acc.clauses_matched[entry] == k + 1) still.push_back(entry);
+        candidates.swap(still);
+        if (candidates.empty()) break;
+    }
+    return candidates;
+}
+
+void SearchIndex::Impl::match_any(const std::vector<ClausePlan>& plans, Accumulator& acc) const {
+    for (const ClausePlan& plan : plans)
+        for (const detail::EntryScore& s : score_from_postings(plan, acc)) acc.add(s.entry, s.score);
+}
+
+// Two neighbouring words of the query that are neighbours in one author's name
+// ("doug terry") score that entry as if the pair were one more word: the entry
+// is by that person, not by a Doug and a Terry.
+void SearchIndex::Impl::add_author_pair_bonus(const ParsedQuery& query, Accumulator& acc) const {
+    auto plain_word = [](const QueryClause& c) {
+        return !c.negated && !c.phrase() && (!c.in_field || c.field == TextField::authors);
+    };
+    for (std::size_t i = 0; i + 1 < query.clauses.size(); ++i) {
+        const QueryClause& first = query.clauses[i];
+        const QueryClause& second = query.clauses[i + 1];
+        if (!plain_word(first) || !plain_word(second)) continue;
+        QueryClause pair;
+        pair.terms = {detail::author_word_pair(first.terms.front(), second.terms.front())};
+        pair.exact = pair.in_field = true;
+        pair.field = TextField::authors;
+        const detail::WordMatcher word(index, pair.terms.front(), false, false);
+        if (word.expansions().empty()) continue;
+        for (const detail::EntryScore& s : scorer.score_from_postings(pair, word, acc.scratch)) acc.score[s.entry] += s.score;
+    }
+}
+
+bool SearchIndex::Impl::allowed_by_query(std::uint32_t entry, const ParsedQuery& query) const {
+    if (query.kinds != ParsedQuery::kAllKinds && !query.allows(bundle->entries[entry].kind)) return false;
+    return !query.year_filtered || (year_key[entry] >= query.first_year && year_key[entry] <= query.last_year);
+}
+
+// Puts the first `limit` entries in order; only those are shown, so the rest stay unsorted.
+void SearchIndex::Impl::sort_top(std::vector<std::uint32_t>& entries, const std::vector<float>& scores, SortOrder order,
+                                 std::size_t limit) const {
+    auto sort = [&](auto before) {
+        if (limit < entries.size())
+            std::partial_sort(entries.begin(), entries.begin() + static_cast<std::ptrdiff_t>(limit), entries.end(), before);
+        else
+            std::sort(entries.begin(), entries.end(), before);
+    };
+    // Ties always fall back to bundle order, so results never shuffle between keystrokes.
+    switch (order) {
+        case SortOrder::relevance: {
+            // Sorted as one integer per hit, higher score then lower entry first:
+            // no lookups while sorting, which made a one-letter query's sort of
+            // 50,000 hits the largest part of a keystroke's frame.
+            std::vector<std::uint64_t> keys;
+            keys.reserve(entries.size());
+            for (std::uint32_t entry : entries) {
+                // A non-negative float's bits order as the float does. (memcpy:
+                // Emscripten 3.1.6's libc++ has no std::bit_cast.)
+                const float score = std::max(scores[entry], 0.0f);
+                std::uint32_t bits = 0;
+                std::memcpy(&bits, &score, sizeof bits);
+                keys.push_back(static_cast<std::uint64_t>(~bits) << 32 | entry);
+            }
+            const std::size_t kept = std::min(limit, keys.size());
+            if (kept < keys.size()) std::partial_sort(keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(kept), keys.end());
+            else radix_sort(keys);
+            entries.resize(kept);
+            for (std::size_t i = 0; i < entries.size(); ++i) entries[i] = static_cast<std::uint32_t>(keys[i]);
+            return;
+        }
+        case SortOrder::rank:
+            return sort([&](std::uint32_t a, std::uint32_t b) { return rank_key[a] != rank_key[b] ? rank_key[a] < rank_key[b] : a < b; });
+        case SortOrder::year:
+            return sort([&](std::uint32_t a, std::uint32_t b) {
+                return year_key[a] != year_key[b] ? year_key[a] > year_key[b] : title_order[a] < title_order[b];
+            });
+        case SortOrder::title:
+            return sort([&](std::uint32_t a, std::uint32_t b) { return title_order[a] < title_order[b]; });
+    }
+}
+
+std::vector<Highlight> SearchIndex::Impl::highlights(std::string_view text,
+                                                    const std::vector<const detail::WordMatcher*>& words) const {
+    std::vector<Highlight> ranges;
+    if (words.empty()) return ranges;
+    for (const text::Token& token : text::tokenize(text))
+        if (std::any_of(words.begin(), words.end(), [&](const detail::WordMatcher* w) { return w->weight(token.term) > 0; }))
+            ranges.push_back({token.begin, token.end});
+    std::sort(ranges.begin(), ranges.end(), [](const Highlight& a, const Highlight& b) {
+        return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+    });
+    std::vector<Highlight> merged;
+    for (const Highlight& range : ranges) {
+        if (!merged.empty() && range.begin <= merged.back().end) merged.back().end = std::max(merged.back().end, range.end);
+        else merged.push_back(range);
+    }
+    return merged;
+}
+
+SearchResult SearchIndex::Impl::search(const SearchRequest& request) const {
+    SearchResult result;
+    const ParsedQuery query = parse_query(request.query);
+    result.hints = query.hints;
+    const std::size_t entry_count = index.entry_count();
+
+    Accumulator acc(entry_count);
+    auto marks = std::make_shared<detail::HighlightPlan>();
+    std::vector<ClausePlan>& positive = marks->clauses;
+    std::vector<const detail::WordMatcher*>& title_words = marks->title_words;  // what highlights mark
+    std::vector<const detail::WordMatcher*>& body_words = marks->body_words;
+    for (const QueryClause& clause : query.clauses) {
+        ClausePlan p = plan(clause);
+        if (clause.negated) {
+            for (const detail::EntryScore& s : score_from_postings(p, acc)) acc.excluded[s.entry] = 1;
+        } else {
+            positive.push_back(std::move(p));
+        }
+    }
+    // Cheapest first: later words then only need checking in what is left.
+    std::stable_sort(positive.begin(), positive.end(), [](const ClausePlan& a, const ClausePlan& b) { return a.cost < b.cost; });
+    for (const ClausePlan& p : positive) {
+        for (const detail::WordMatcher& word : p.words) {
+            if (!p.clause->in_field || p.clause->field == TextField::title) title_words.push_back(&word);
+            if (!p.clause->in_field || p.clause->field == TextField::body) body_words.push_back(&word);
+        }
+    }
+
+    auto usable = [&](std::uint32_t entry) { return !acc.excluded[entry] && allowed_by_query(entry, query); };
+    std::vector<std::uint32_t> matches;
+    if (positive.empty()) {
+        for (std::uint32_t entry = 0; entry < entry_count; ++entry)
+            if (usable(entry)) matches.push_back(entry);
+    } else {
+        const auto all_clauses = static_cast<std::uint8_t>(positive.size());
+        matches = in_bundle_order(match_all(positive, acc), entry_count,
+                                  [&](std::uint32_t entry) { return acc.clauses_matched[entry] == all_clauses && usable(entry); });
+        if (matches.empty()) {
+            // Nothing has every word: show what has some of them, best first.
+            std::vector<std::uint8_t> excluded = std::move(acc.excluded);
+            acc = Accumulator(entry_count);
+            acc.excluded = std::move(excluded);
+            match_any(positive, acc);
+            matches = in_bundle_order(acc.touched, entry_count, [&](std::uint32_t entry) { return acc.clauses_matched[entry] > 0 && usable(entry); });
+            if (!matches.empty()) {
+                result.fallback = true;
+                result.hints.push_back("no exact match, showing close ones");
+            }
+        }
+    }
+
+    if (!matches.empty()) add_author_pair_bonus(query, acc);
+
+    detail::FacetTable::Outcome outcome =
+        facets.apply(matches, request.filters, request.kind, request.facets ? request.facet_fields : 0, request.facet_values);
+    result.facets = std::move(outcome.facets);
+    result.total = outcome.passing.size();
+    const std::size_t shown = std::min(request.limit, outcome.passing.size());
+    sort_top(outcome.passing, acc.score, request.sort, shown);
+    result.hits.reserve(shown);
+    for (std::size_t i = 0; i < shown; ++i) {
+        const std::uint32_t entry = outcome.passing[i];
+        if (!request.highlights) {
+            result.hits.push_back(Hit{entry, acc.score[entry], {}, {}});
+            continue;
+        }
+        const Entry& e = bundle->entries[entry];
+        result.hits.push_back(Hit{entry, acc.score[entry], highlights(e.title, title_words), highlights(e.body, body_words)});
+    }
+    if (!request.highlights) {
+        for (ClausePlan& p : marks->clauses) p.clause = nullptr;  // it points into this call's parsed query
+        result.highlight_plan = std::move(marks);
+    }
+    return result;
+}
+
+EntryHighlights SearchIndex::highlight(const SearchResult& result, std::uint32_t entry) const {
+    const detail::HighlightPlan* plan = result.highlight_plan.get();
+    if (!plan || entry >= impl_->bundle->entries.size()) return {};
+    const Entry& e = impl_->bundle->entries[entry];
+    return {impl_->highlights(e.title, plan->title_words), impl_->highlights(e.body, plan->body_words)};
+}
+
+SearchIndex::SearchIndex(const Bundle& bundle, const ProgressHook& progress)
+    : impl_(std::make_unique<Impl>(bundle, progress)) {}
+SearchIndex::SearchIndex(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+SearchIndex::~SearchIndex() = default;
+SearchIndex::SearchIndex(SearchIndex&&) noexcept = default;
+SearchIndex& SearchIndex::operator=(SearchIndex&&) noexcept = default;
+
+SearchResult SearchIndex::search(const SearchRequest& request) const { return impl_->search(request); }
+const Bundle& SearchIndex::bundle() const { return *impl_->bundle; }
+
+std::uint32_t SearchIndex::facet_fields_with_values(std::optional<Kind> kind) const {
+    return impl_->facets.fields_with_values(*impl_->bundle, kind);
+}
+
+void SearchIndex::write(detail::PackWriter& out) const {
+    impl_->index.write(out);
+    impl_->facets.write(out);
+    out.array(impl_->title_order);
+}
+
+IndexedBundle index_bundle(LoadResult loaded, const ProgressHook& progress) {
+    IndexedBundle out{std::make_unique<LoadResult>(std::move(loaded)), nullptr};
+    if (out.loaded->usable) out.index = std::make_unique<SearchIndex>(out.loaded->bundle, progress);
+    return out;
+}
+
+std::unique_ptr<SearchIndex> SearchIndex::read(const Bundle& bundle, detail::PackReader& in) {
+    auto impl = std::make_unique<Impl>(bundle, in);
+    if (in.failed()) return nullptr;
+    return std::unique_ptr<SearchIndex>(new SearchIndex(std::move(impl)));
+}
+
+}  // namespace pv

@@ -1,0 +1,391 @@
+#include "core/search/term_index.h"
+
+#include "core/formats/pack_io.h"
+#include "core/text/text.h"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <numeric>
+
+namespace pv::detail {
+namespace {
+
+// A set of the characters in a term, hashed to 32 bits. One edit adds at most
+// one bucket and removes at most one, so terms within d edits differ in at most
+// 2d buckets. Non-ASCII bytes share a bucket: a changed multibyte character
+// then changes no bucket, which keeps the test sound.
+std::uint32_t character_mask(std::string_view term) {
+    std::uint32_t mask = 0;
+    for (char ch : term) {
+        auto c = static_cast<unsigned char>(ch);
+        if (c >= 'a' && c <= 'z') mask |= 1u << (c - 'a');
+        else if (c >= '0' && c <= '9') mask |= 1u << (26 + (c - '0') % 5);
+        else mask |= 1u << 31;
+    }
+    return mask;
+}
+
+void append_varint(std::vector<std::uint8_t>& out, std::uint32_t value) {
+    while (value >= 0x80) {
+        out.push_back(static_cast<std::uint8_t>(value | 0x80));
+        value >>= 7;
+    }
+    out.push_back(static_cast<std::uint8_t>(value));
+}
+
+// Postings of one term while the index is being built.
+struct PostingsBuilder {
+    std::vector<std::uint8_t> bytes;
+    std::uint32_t last_entry = 0;
+    std::uint32_t entries = 0;
+
+    void add(std::uint32_t entry, TextField field, std::uint32_t frequency) {
+        if (entries == 0 || entry != last_entry) ++entries;
+        append_varint(bytes, entry - last_entry);
+        last_entry = entry;
+        auto saturated = static_cast<std::uint8_t>(std::min<std::uint32_t>(frequency, TermIndex::kMaxFrequency));
+        bytes.push_back(static_cast<std::uint8_t>(static_cast<std::uint8_t>(field) << 4 | saturated));
+    }
+};
+
+// The distinct terms met while building, each with a dense id in order of
+// first appearance: an open-addressing table of ids over one arena of term
+// bytes. It replaced an unordered_map<std::string, id>, whose node walks were
+// a third of a large bundle's load time (bench/RESULTS.md).
+class TermTable {
+public:
+    TermTable() : slots_(1u << 16, 0) {}
+
+    // The id of `term`, added if it is new.
+    std::uint32_t intern(std::string_view term) {
+        const std::uint32_t hash = hash_of(term);
+        const std::size_t mask = slots_.size() - 1;
+        for (std::size_t at = hash & mask;; at = (at + 1) & mask) {
+            const std::uint64_t slot = slots_[at];
+            if (slot == 0) {
+                const auto id = static_cast<std::uint32_t>(offsets_.size());
+                offsets_.push_back(static_cast<std::uint32_t>(arena_.size()));
+                arena_.append(term);
+                slots_[at] = static_cast<std::uint64_t>(hash) << 32 | (id + 1);
+                if (2 * offsets_.size() > slots_.size()) grow();
+                return id;
+            }
+            const auto id = static_cast<std::uint32_t>(slot & 0xFFFFFFFFu) - 1;
+            if (static_cast<std::uint32_t>(slot >> 32) == hash && this->term(id) == term) return id;
+        }
+    }
+
+    std::size_t size() const { return offsets_.size(); }
+    std::string_view term(std::uint32_t id) const {
+        const std::uint32_t end = id + 1 < offsets_.size() ? offsets_[id + 1] : static_cast<std::uint32_t>(arena_.size());
+        return std::string_view(arena_).substr(offsets_[id], end - offsets_[id]);
+    }
+
+private:
+    static std::uint32_t hash_of(std::string_view term) {
+        std::uint64_t h = 14695981039346656037ull;  // FNV-1a
+        for (char c : term) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+        return static_cast<std::uint32_t>(h ^ (h >> 32));
+    }
+
+    void grow() {
+        std::vector<std::uint64_t> old(slots_.size() * 2, 0);
+        old.swap(slots_);
+        const std::size_t mask = slots_.size() - 1;
+        for (std::uint64_t slot : old) {
+            if (slot == 0) continue;
+            std::size_t at = (slot >> 32) & mask;
+            while (slots_[at] != 0) at = (at + 1) & mask;
+            slots_[at] = slot;
+        }
+    }
+
+    std::vector<std::uint64_t> slots_;  // hash << 32 | (id + 1); 0 is empty
+    std::string arena_;
+    std::vector<std::uint32_t> offsets_;
+};
+
+// Term ids in the bytewise order of their terms: a counting sort by the first
+// two bytes, then a sort of each bucket. The same order as one std::sort over
+// all terms, in pieces small enough to report progress between them.
+std::vector<std::uint32_t> sorted_term_ids(const TermTable& terms, const ProgressHook& progress, std::size_t entries) {
+    // 0 for the empty term, then one key per first byte (shorter terms first)
+    // and second byte: bytewise order of the keys is bytewise order of the terms.
+    auto key_of = [&](std::uint32_t id) -> std::size_t {
+        const std::string_view t = terms.term(id);
+        if (t.empty()) return 0;
+        const auto first = static_cast<unsigned char>(t[0]);
+        return 1 + first * 257u + (t.size() > 1 ? 1u + static_cast<unsigned char>(t[1]) : 0u);
+    };
+    constexpr std::size_t kKeys = 1 + 256 * 257;
+    const auto count = static_cast<std::uint32_t>(terms.size());
+    std::vector<std::uint32_t> starts(kKeys + 1, 0);
+    for (std::uint32_t id = 0; id < count; ++id) ++starts[key_of(id) + 1];
+    std::partial_sum(starts.begin(), starts.end(), starts.begin());
+    std::vector<std::uint32_t> order(count);
+    std::vector<std::uint32_t> next(starts.begin(), starts.end() - 1);
+    for (std::uint32_t id = 0; id < count; ++id) order[next[key_of(id)]++] = id;
+    auto before = [&](std::uint32_t a, std::uint32_t b) { return terms.term(a) < terms.term(b); };
+    std::size_t sorted_since_report = 0;
+    for (std::size_t key = 0; key < kKeys; ++key) {
+        const std::uint32_t first = starts[key];
+        const std::uint32_t last = starts[key + 1];
+        std::sort(order.begin() + first, order.begin() + last, before);
+        sorted_since_report += last - first;
+        if (sorted_since_report >= 8192) {
+            report(progress, WorkStage::indexing, entries, entries);
+            sorted_since_report = 0;
+        }
+    }
+    return order;
+}
+
+struct TermOccurrence {
+    std::uint32_t term = 0;  // builder id
+    TextField field = TextField::title;
+    bool operator<(const TermOccurrence& o) const { return term != o.term ? term < o.term : field < o.field; }
+    bool operator==(const TermOccurrence& o) const { return term == o.term && field == o.field; }
+};
+
+// How many terms a check goes through between progress reports.
+constexpr std::uint32_t kTermsPerTick = 1u << 15;
+
+}  // namespace
+
+std::string author_word_pair(std::string_view first, std::string_view second) {
+    std::string pair;
+    pair.reserve(first.size() + 1 + second.size());
+    pair.append(first).append(1, kAuthorPairSeparator).append(second);
+    return pair;
+}
+
+template <class Tick>
+void TermIndex::build_length_tables(Tick&& tick) {
+    character_masks_.resize(term_count());
+    for (std::uint32_t id = 0; id < term_count(); ++id) {
+        character_masks_[id] = character_mask(term(id));
+        if (id % kTermsPerTick == 0) tick();
+    }
+    // Term ids by length, in id order within a length (a counting sort).
+    std::vector<std::uint32_t> lengths(term_count());
+    for (std::uint32_t id = 0; id < term_count(); ++id) {
+        lengths[id] = static_cast<std::uint32_t>(text::code_point_count(term(id)));
+        if (id % kTermsPerTick == 0) tick();
+    }
+    const std::uint32_t longest = lengths.empty() ? 0 : *std::max_element(lengths.begin(), lengths.end());
+    length_starts_.assign(longest + 2, 0);
+    for (std::uint32_t length : lengths) ++length_starts_[length + 1];
+    std::partial_sum(length_starts_.begin(), length_starts_.end(), length_starts_.begin());
+    terms_by_length_.resize(term_count());
+    std::vector<std::uint32_t> next(length_starts_.begin(), length_starts_.end() - 1);
+    for (std::uint32_t id = 0; id < term_count(); ++id) terms_by_length_[next[lengths[id]]++] = id;
+}
+
+TermIndex::TermIndex(const Bundle& bundle, const ProgressHook& progress) : entry_count_(bundle.entries.size()) {
+    TermTable terms;
+    std::vector<PostingsBuilder> builders;
+    std::vector<TermOccurrence> occurrences;
+    field_lengths_.assign(entry_count_ * kTextFieldCount, 0);
+    double length_sums[kTextFieldCount] = {};
+
+    for (std::uint32_t entry = 0; entry < entry_count_; ++entry) {
+        occurrences.clear();
+        std::uint32_t lengths[kTextFieldCount] = {};
+        auto occur = [&](std::string_view term, TextField field) {
+            const std::uint32_t id = terms.intern(term);
+            if (id == builders.size()) builders.emplace_back();
+            occurrences.push_back({id, field});
+        };
+        for_each_field_text(bundle.entries[entry], [&](TextField field, std::string_view text) {
+            std::string previous_part;
+            for (text::Token& token : text::tokenize(text)) {
+                if (token.role == text::TokenRole::part) {
+                    ++lengths[static_cast<std::size_t>(field)];
+                    if (field == TextField::authors && !previous_part.empty()) occur(author_word_pair(previous_part, token.term), field);
+                    previous_part = token.term;
+                }
+                occur(token.term, field);
+            }
+        });
+        std::sort(occurrences.begin(), occurrences.end());
+        for (std::size_t i = 0; i < occurrences.size();) {
+            std::size_t j = i;
+            while (j < occurrences.size() && occurrences[j] == occurrences[i]) ++j;
+            builders[occurrences[i].term].add(entry, occurrences[i].field, static_cast<std::uint32_t>(j - i));
+            i = j;
+        }
+        for (std::size_t f = 0; f < kTextFieldCount; ++f) {
+            field_lengths_[entry * kTextFieldCount + f] = static_cast<std::uint16_t>(std::min<std::uint32_t>(lengths[f], 0xFFFF));
+            length_sums[f] += lengths[f];
+        }
+        if (entry % 64 == 63) report(progress, WorkStage::indexing, entry + 1, entry_count_);
+    }
+    for (std::size_t f = 0; f < kTextFieldCount; ++f)
+        average_field_length_[f] = entry_count_ ? static_cast<float>(length_sums[f] / entry_count_) : 0.0f;
+    report(progress, WorkStage::indexing, entry_count_, entry_count_);
+
+    // Lay the terms out in sorted order, so that a prefix is a contiguous range.
+    const std::vector<std::uint32_t> order = sorted_term_ids(terms, progress, entry_count_);
+    std::size_t posting_bytes = 0;
+    for (const PostingsBuilder& builder : builders) posting_bytes += builder.bytes.size();
+    postings_.reserve(posting_bytes);
+    term_offsets_.reserve(order.size() + 1);
+    posting_offsets_.reserve(order.size() + 1);
+    std::size_t copied_since_report = 0;
+    entry_frequency_.reserve(order.size());
+    for (std::uint32_t builder : order) {
+        term_offsets_.push_back(static_cast<std::uint32_t>(term_text_.size()));
+        term_text_ += terms.term(builder);
+        posting_offsets_.push_back(static_cast<std::uint32_t>(postings_.size()));
+        postings_.insert(postings_.end(), builders[builder].bytes.begin(), builders[builder].bytes.end());
+        entry_frequency_.push_back(builders[builder].entries);
+        copied_since_report += builders[builder].bytes.size();
+        builders[builder] = {};
+        if (copied_since_report >= (1u << 20)) {
+            report(progress, WorkStage::indexing, entry_count_, entry_count_);
+            copied_since_report = 0;
+        }
+    }
+    term_offsets_.push_back(static_cast<std::uint32_t>(term_text_.size()));
+    posting_offsets_.push_back(static_cast<std::uint32_t>(postings_.size()));
+    term_text_.shrink_to_fit();
+    build_length_tables([&] { report(progress, WorkStage::indexing, entry_count_, entry_count_); });
+}
+
+TermIndex::TermIndex(const Bundle& bundle, PackReader& in) : entry_count_(bundle.entries.size()) {
+    in.section("term index");
+    if (in.u64() != entry_count_) in.fail("its index is for another number of entries");
+    term_text_ = in.large_string();
+    term_offsets_ = in.array<std::uint32_t>();
+    entry_frequency_ = in.array<std::uint32_t>();
+    postings_ = in.array<std::uint8_t>();
+    posting_offsets_ = in.array<std::uint32_t>();
+    field_lengths_ = in.array<std::uint16_t>();
+    for (float& average : average_field_length_) average = in.f32();
+    if (in.failed()) return;
+
+    auto ascending_offsets = [](const std::vector<std::uint32_t>& offsets, std::size_t end) {
+        if (offsets.empty() || offsets.front() != 0 || offsets.back() != end) return false;
+        return std::is_sorted(offsets.begin(), offsets.end());
+    };
+    const std::size_t terms = term_offsets_.empty() ? 0 : term_offsets_.size() - 1;
+    if (!ascending_offsets(term_offsets_, term_text_.size())) { in.fail("its term offsets are out of order"); return; }
+    for (std::uint32_t id = 1; id < terms; ++id) {
+        if (!(term(id - 1) < term(id))) { in.fail("its terms are not sorted"); return; }
+        if (id % kTermsPerTick == 0) in.tick();
+    }
+    if (entry_frequency_.size() != terms) { in.fail("its term frequencies do not match its terms"); return; }
+    if (posting_offsets_.size() != terms + 1 || !ascending_offsets(posting_offsets_, postings_.size()))
+        { in.fail("its posting offsets are out of order"); return; }
+    if (field_lengths_.size() != entry_count_ * kTextFieldCount) { in.fail("its field lengths do not match its entries"); return; }
+    for (float average : average_field_length_)
+        if (!(average >= 0 && average <= 65535)) { in.fail("its average field lengths are out of range"); return; }
+    check_postings(in);
+    if (!in.failed()) build_length_tables([&] { in.tick(); });
+}
+
+// for_each_posting() trusts the bytes it decodes: every varint must end within
+// its term's postings, every entry id be in range, every field be a field.
+void TermIndex::check_postings(PackReader& in) const {
+    for (std::uint32_t id = 0; id < term_count(); ++id) {
+        const std::uint8_t* at = postings_.data() + posting_offsets_[id];
+        const std::uint8_t* end = postings_.data() + posting_offsets_[id + 1];
+        std::uint64_t entry = 0;
+        std::uint32_t entries = 0;
+        bool first = true;
+        while (at < end) {
+            std::uint64_t delta = 0;
+            int shift = 0;
+            for (;; shift += 7) {
+                if (at == end || shift > 28) { in.fail("its postings are damaged"); return; }
+                const std::uint8_t byte = *at++;
+                delta |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
+                if (!(byte & 0x80)) break;
+            }
+            entry += delta;
+            if (at == end || entry >= entry_count_ || (*at++ >> 4) >= kTextFieldCount)
+                { in.fail("its postings are damaged"); return; }
+            if (first || delta != 0) ++entries;
+            first = false;
+        }
+        if (entries != entry_frequency_[id]) { in.fail("its term frequencies do not match its postings"); return; }
+        if (id % kTermsPerTick == 0) in.tick();
+    }
+}
+
+void TermIndex::write(PackWriter& out) const {
+    out.u64(entry_count_);
+    out.string(term_text_);
+    out.array(term_offsets_);
+    out.array(entry_frequency_);
+    out.array(postings_);
+    out.array(posting_offsets_);
+    out.array(field_lengths_);
+    for (float average : average_field_length_) out.f32(average);
+}
+
+
+std::string_view TermIndex::term(std::uint32_t id) const {
+    return std::string_view(term_text_).substr(term_offsets_[id], term_offsets_[id + 1] - term_offsets_[id]);
+}
+
+std::optional<std::uint32_t> TermIndex::find(std::string_view wanted) const {
+    auto [first, last] = prefix_range(wanted);
+    if (first < last && term(first) == wanted) return first;
+    return std::nullopt;
+}
+
+std::pair<std::uint32_t, std::uint32_t> TermIndex::prefix_range(std::string_view prefix) const {
+    // Binary searches over term ids (the terms are sorted). Written with plain
+    // integers: Emscripten 3.1.6's libc++ has no std::ranges algorithms.
+    auto partition_point = [&](std::uint32_t lo, std::uint32_t hi, auto&& before) {
+        while (lo < hi) {
+            const std::uint32_t mid = lo + (hi - lo) / 2;
+            if (before(mid)) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    };
+    const auto count = static_cast<std::uint32_t>(term_count());
+    const std::uint32_t first = partition_point(0, count, [&](std::uint32_t id) { return term(id) < prefix; });
+    const std::uint32_t last = partition_point(first, count, [&](std::uint32_t id) { return term(id).starts_with(prefix); });
+    return {first, last};
+}
+
+std::vector<std::pair<std::uint32_t, std::uint8_t>> TermIndex::terms_near(std::string_view wanted, std::size_t distance) const {
+    std::vector<std::pair<std::uint32_t, std::uint8_t>> near;
+    const std::size_t length = text::code_point_count(wanted);
+    const std::uint32_t mask = character_mask(wanted);
+    const std::size_t shortest = length > distance ? length - distance : 0;
+    const std::size_t longest = std::min(length + distance, length_starts_.size() - 2);
+    for (std::size_t l = shortest; l <= longest && length_starts_.size() >= 2; ++l) {
+        for (std::uint32_t i = length_starts_[l]; i < length_starts_[l + 1]; ++i) {
+            std::uint32_t id = terms_by_length_[i];
+            if (static_cast<std::size_t>(std::popcount(character_masks_[id] ^ mask)) > 2 * distance) continue;
+            std::size_t d = text::bounded_edit_distance(wanted, term(id), distance);
+            if (d >= 1 && d <= distance) near.emplace_back(id, static_cast<std::uint8_t>(d));
+        }
+    }
+    return near;
+}
+
+float TermIndex::idf(std::uint32_t id) const {
+    const float entries = static_cast<float>(entry_count_);
+    const float df = static_cast<float>(entry_frequency_[id]);
+    return std::log(1.0f + (entries - df + 0.5f) / (df + 0.5f));
+}
+
+std::uint32_t TermIndex::field_length(std::uint32_t entry, TextField field) const {
+    return field_lengths_[entry * kTextFieldCount + static_cast<std::size_t>(field)];
+}
+
+std::size_t TermIndex::memory_bytes() const {
+    return term_text_.capacity() + postings_.capacity() +
+           sizeof(std::uint32_t) * (term_offsets_.capacity() + entry_frequency_.capacity() +
+                                    posting_offsets_.capacity() + terms_by_length_.capacity() +
+                                    length_starts_.capacity() + character_masks_.capacity()) +
+           sizeof(std::uint16_t) * field_lengths_.capacity();
+}
+
+}  // namespace pv::detail

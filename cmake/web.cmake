@@ -58,14 +58,15 @@ set(terser ${CMAKE_SOURCE_DIR}/node_modules/terser/bin/terser)
 if(NOT EXISTS ${terser})
   message(FATAL_ERROR "terser is missing: run `bash tools/setup.sh` first")
 endif()
+file(GLOB pubview_js_modules CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/pubview/*.js)
 add_custom_command(
   OUTPUT ${site_dir}/pubview.js ${site_dir}/pubview.wasm
-  COMMAND ${CMAKE_COMMAND} -DGLUE=${CMAKE_BINARY_DIR}/pubview-glue.js -DAPI=${CMAKE_SOURCE_DIR}/web/pubview.js
-          -DOUT=${CMAKE_BINARY_DIR}/pubview-full.js -P ${CMAKE_SOURCE_DIR}/cmake/splice_glue.cmake
+  COMMAND ${NODE_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tools/assemble_pubview.mjs ${CMAKE_SOURCE_DIR}/web/pubview/mount.js
+          ${CMAKE_BINARY_DIR}/pubview-glue.js ${CMAKE_BINARY_DIR}/pubview-full.js
   COMMAND ${NODE_EXECUTABLE} ${terser} ${CMAKE_BINARY_DIR}/pubview-full.js --compress --mangle --ecma 2020
           -o ${site_dir}/pubview.js
   COMMAND ${CMAKE_COMMAND} -E copy ${CMAKE_BINARY_DIR}/pubview-glue.wasm ${site_dir}/pubview.wasm
-  DEPENDS pubview_widget ${CMAKE_SOURCE_DIR}/web/pubview.js ${CMAKE_SOURCE_DIR}/cmake/splice_glue.cmake
+  DEPENDS pubview_widget ${pubview_js_modules} ${CMAKE_SOURCE_DIR}/tools/assemble_pubview.mjs
   COMMENT "Assembling and minifying pubview.js, copying pubview.wasm")
 add_custom_target(site ALL
   DEPENDS ${site_dir}/pubview.js

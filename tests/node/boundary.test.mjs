@@ -1,5 +1,5 @@
 // The names that cross between JavaScript and the widget's wasm, kept in step:
-// the pv_* functions exports.cpp defines and web/pubview.js calls, and the
+// the pv_* functions exports.cpp defines and pubview.js (web/pubview/) calls, and the
 // js_* calls js_bridge declares, defines and sends to the pubviewHost methods
 // that pubview.js provides. A name on one side only is a call that fails at
 // run time, in a visitor's browser.
@@ -14,7 +14,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const read = (file) => fs.readFileSync(path.join(root, file), 'utf8');
 const names = (text, pattern) => [...new Set([...text.matchAll(pattern)].map((m) => m[1]))].sort();
 
-const pageScript = read('web/pubview.js');
+// The page's side: the ES modules that make pubview.js.
+const pageScript = fs.readdirSync(path.join(root, 'web/pubview')).filter((f) => f.endsWith('.js')).sort()
+  .map((f) => read('web/pubview/' + f)).join('\n');
 
 test('every pv_* function the widget exports is called by pubview.js, and every one it calls is exported', () => {
   const exported = names(read('src/platform/exports.cpp'), /EMSCRIPTEN_KEEPALIVE [\w\s*]+?\b(pv_\w+)\(/g);
@@ -37,7 +39,7 @@ test('every js_* call is declared in js_bridge.h and defined in js_bridge.cpp', 
 
 test('every pubviewHost method the wasm calls is one that pubview.js provides, and no other', () => {
   const calledByWasm = names(read('src/platform/js_bridge.cpp'), /Module\.pubviewHost\.(\w+)\(/g);
-  const block = /pubviewHost: \{([\s\S]*?)\n {8}\},/.exec(pageScript);
+  const block = /pubviewHost: \{([\s\S]*?)\n\s*\},/.exec(pageScript);
   assert.ok(block, 'pubview.js hands the module a pubviewHost object');
   const provided = names(block[1], /^\s*(\w+)(?::|,)/gm);
   assert.deepEqual(provided, calledByWasm);

@@ -1,0 +1,479 @@
+// One mounted widget: its element, the module that draws and searches, the
+// bundle's download, and the page glue (size, focus, theme, print, links,
+// clipboard, deep links, events). The widget module (C++) owns drawing and
+// input on its own canvas; the HTML list is dom-list.js's.
+import { compiledWasm, fonts } from './assets.js';
+import { hashWith, paramsToState, readHash, stateToParams } from './deep-links.js';
+import { DomList } from './dom-list.js';
+import { withBytes, withCString } from './heap.js';
+import { isSafeUrl } from './safe-url.js';
+import { nextTask, sliceTimer } from './tasks.js';
+import { THEMES, cssColorToRgb } from './theme.js';
+
+const DEFAULT_TIMEOUT_MS = 20000;
+// The module's heap may grow to 2 GB (cmake/web.cmake); loading needs about
+// three times the bundle's size (the text, the model and the index).
+const MAX_BUNDLE_BYTES = 600 * 1024 * 1024;
+function kilobytes(n) { return Math.round(n / 1024) + ' KB'; }
+
+let widgetCounter = 0;
+// The mounted widgets, in mounting order (PubView.widgets).
+export const widgets = [];
+
+export class Widget {
+  constructor(element, options) {
+    this.element = element;
+    this.options = options;
+    this.number = ++widgetCounter;
+    this.name = 'pv' + this.number;
+    this.module = null;
+    this._error = null;
+    this._loading = null;
+    this.destroyed = false;
+    this._drawing = true;  // the canvas draws; false: no WebGL2 (or a lost context), the list is HTML
+    this._cleanups = [];
+    this._buildDom();
+  }
+
+  // ---- the public API ------------------------------------------------------
+  setQuery(text) { this._call((m) => withCString(m, String(text), (p) => m._pv_set_query(p))); }
+  query() { return this.module ? this.module.UTF8ToString(this.module._pv_query()) : ''; }
+  count() { return this.module ? this.module._pv_count() : 0; }
+  visible() { return this.module ? JSON.parse(this.module.UTF8ToString(this.module._pv_visible())) : []; }
+  expand(id, open = true) {
+    return this.module ? withCString(this.module, String(id), (p) => this.module._pv_expand(p, open ? 1 : 0) === 1) : false;
+  }
+  state() { return this.module ? JSON.parse(this.module.UTF8ToString(this.module._pv_state())) : null; }
+  setState(state) { this._call((m) => withCString(m, JSON.stringify(state), (p) => m._pv_set_state(p))); }
+  // Where the row of `id` is drawn, relative to the element: {x, y, width, height}, or null when off screen.
+  rowBounds(id) {
+    if (!this.module) return null;
+    const b = withCString(this.module, String(id), (p) => JSON.parse(this.module.UTF8ToString(this.module._pv_row_bounds(p))));
+    return b && { x: b[0], y: b[1], width: b[2], height: b[3] };
+  }
+  error() { return this._error || (this.module ? this._problems().error : null); }
+  warnings() { return this.module ? this._problems().warnings : []; }
+  loading() { return this._loading && Object.assign({}, this._loading); }
+  // A link to this view with `id` open (or the view as it is).
+  link(id) {
+    const state = this.state() || {};
+    return location.href.split('#')[0] + hashWith(this.name, stateToParams(state, id));
+  }
+  focus() {
+    if (!this._drawing) { this.domList.focusSearch(); return; }
+    this.canvas.focus();
+    this._call((m) => m._pv_focus_search());
+  }
+  // Resolves once the widget has drawn every frame its last input asked for
+  // and its DOM mirror (or HTML list) shows the last change (before a
+  // screenshot, or in a test).
+  settled() {
+    return new Promise((resolve) => {
+      const busy = () => this.module && (this.module._pv_busy() || this.domList.pending);
+      const check = () => (busy() ? requestAnimationFrame(check) : resolve());
+      check();
+    });
+  }
+  setTheme(theme) {
+    this.options.theme = theme;
+    this._applyTheme();
+  }
+  // Loads the bundle again (what the error view's "Try again" button does).
+  retry() { return this._loadBundle().then(() => this); }
+  // Shows another bundle (a URL or an object) in place of the current one.
+  setBundle(bundle) {
+    this.options.bundle = bundle;
+    return this._loadBundle().then(() => this);
+  }
+  destroy() {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    if (this._abort) this._abort.abort();
+    if (this.module) this.module._pv_stop();
+    this.module = null;
+    this._cleanups.forEach((fn) => fn());
+    this.root.remove();
+    for (const node of this._fallback) this.element.appendChild(node);
+    delete this.element.pubview;
+    const at = widgets.indexOf(this);
+    if (at >= 0) widgets.splice(at, 1);
+  }
+
+  // ---- mounting --------------------------------------------------------------
+  _buildDom() {
+    const el = this.element;
+    // The page author's own content (a static list from `pubview html`, a
+    // <noscript>) stays in the widget's place until the widget runs, and
+    // comes back if it cannot; the widget's box waits hidden meanwhile, so
+    // the element keeps its height. Scripts (the list's JSON-LD) stay.
+    this._fallback = Array.from(el.childNodes).filter((node) => node.nodeName !== 'SCRIPT');
+    const shown = this._fallback.some((node) => (node.nodeType === Node.ELEMENT_NODE && node.nodeName !== 'NOSCRIPT') ||
+      (node.nodeType === Node.TEXT_NODE && node.textContent.trim()));
+    this.root = document.createElement('div');
+    this.root.style.cssText = 'position:relative;width:100%;overflow:hidden;user-select:none;-webkit-user-select:none;' +
+      'height:' + (this.options.height || '600px') + ';' + (shown ? 'display:none;' : '');
+    this.canvas = document.createElement('canvas');
+    this.canvas.id = 'pubview-canvas-' + this.number;
+    this.canvas.tabIndex = 0;
+    this.canvas.setAttribute('role', 'application');
+    this.canvas.setAttribute('aria-label', 'Publications and jobs. Type to search; the results follow as a list.');
+    this.canvas.style.cssText = 'display:block;width:100%;height:100%;outline:none;touch-action:pan-x pan-y pinch-zoom;';
+    this.message = document.createElement('div');
+    this.message.setAttribute('role', 'alert');
+    this.message.style.cssText = 'position:absolute;inset:0;padding:16px;font:15px system-ui,sans-serif;display:none;';
+    // The on-screen keyboard of a phone opens only for a real <input>.
+    this.textInput = document.createElement('input');
+    this.textInput.type = 'search';
+    this.textInput.setAttribute('aria-label', 'Search');
+    this.textInput.setAttribute('autocomplete', 'off');
+    this.textInput.tabIndex = -1;
+    this.textInput.style.cssText = 'position:absolute;left:0;top:0;width:100%;height:40px;font-size:16px;opacity:0;' +
+      'border:0;padding:0;pointer-events:none;';
+    this.domList = new DomList(this);
+    this.root.append(this.canvas, this.textInput, this.message, this.domList.element);
+    el.appendChild(this.root);
+  }
+
+  async start() {
+    // The bundle downloads while the wasm compiles: neither waits for the other.
+    const source = this.options.bundle;
+    const early = typeof source === 'string' && source && !source.startsWith('#') ? this._download(source) : null;
+    if (early) early.catch(() => {});  // its error is reported by _loadBundle
+    const [wasm, [regular, bold]] = await Promise.all([compiledWasm(), fonts()]);
+    const module = await createPubviewModule({
+      canvas: this.canvas,
+      pubviewHost: {
+        openUrl: (url, id) => this._openUrl(url, id),
+        copyText: (text) => this._copyText(text),
+        copyLink: (id) => this._copyText(this.link(id)),
+        viewChanged: () => this._viewChanged(),
+        retry: () => this.retry(),
+        focusTextInput: () => this._focusTextInput(),
+        rowsShown: () => this._rowsShown(),
+        setCursor: (cursor) => { this.canvas.style.cursor = cursor; },
+        drawingChanged: (drawing) => this._setDrawing(drawing),
+        takeBundleBytes: (pointer, capacity) => this._takeBundleBytes(pointer, capacity),
+        nextTask,
+      },
+      instantiateWasm(imports, receive) {
+        WebAssembly.instantiate(wasm, imports).then((instance) => receive(instance, wasm));
+        return {};
+      },
+      print: () => {},
+      printErr: (text) => console.warn('pubview:', text),
+    });
+    if (this.destroyed) return this;
+    const started = withBytes(module, regular, (pr, nr) => withBytes(module, bold, (pb, nb) =>
+      withCString(module, '#' + this.canvas.id, (sel) => module._pv_start(sel, pr, nr, pb, nb))));
+    this.module = module;
+    this._fallback.forEach((node) => node.remove());
+    this.root.style.display = '';
+    // Without WebGL2 the module still loads and searches: the list is shown as HTML.
+    if (started !== 0) this._setDrawing(false);
+    this._watchSize();
+    this._watchFocus();
+    this._watchShortcut();
+    this._watchPrint();
+    this._applyTheme();
+    this.listen(this.canvas, 'paste', (event) => {
+      const text = event.clipboardData && event.clipboardData.getData('text/plain');
+      if (text) withCString(module, text, (p) => module._pv_paste(p));
+      event.preventDefault();
+    });
+    this.listen(this.textInput, 'input', () => this.setQuery(this.textInput.value));
+    this.listen(this.textInput, 'keydown', (event) => {
+      if (event.key === 'Enter') this.textInput.blur();
+      if (event.key === 'Escape') { this.textInput.value = ''; this.setQuery(''); }
+    });
+    await this._loadBundle(early);
+    return this;
+  }
+
+  // The view the widget opens with: the page's hash, else the element's attributes.
+  _initialState() {
+    const fromHash = readHash().get(this.name);
+    if (fromHash) return paramsToState(fromHash);
+    const kinds = { publications: 'publication', jobs: 'job' };
+    return { q: this.options.query || '', kind: kinds[this.options.view] || null, sort: 'relevance', filters: {}, open: '' };
+  }
+
+  // Loads options.bundle; `download` is its download if one already started.
+  async _loadBundle(download) {
+    const source = this.options.bundle;
+    this._error = null;
+    this.domList.announceLoading();
+    try {
+      if (source && typeof source === 'object') await this._loadBytes([new TextEncoder().encode(JSON.stringify(source))]);
+      else if (typeof source === 'string' && source.startsWith('#')) await this._loadInline(source);
+      else if (source) await this._loadBytes(await (download || this._download(source)));
+      else throw new Error('No bundle given: set data-bundle on the element or pass {bundle} to PubView.mount().');
+    } catch (e) {
+      this._fail(e && e.message ? e.message : String(e));
+    }
+    this._loading = null;
+    this._ready();
+  }
+
+  // A bundle inside the page: data-bundle="#id" names a <script type="application/json">.
+  _loadInline(selector) {
+    const el = document.getElementById(selector.slice(1));
+    if (!el) throw new Error('No element ' + selector + ' holds the bundle.');
+    return this._loadBytes([new TextEncoder().encode(el.textContent)]);
+  }
+
+  // Fetches the bundle with a progress bar and a timeout that restarts with
+  // every chunk, so a slow but live download goes on and a dead one ends.
+  // Resolves to the chunks as they came (joining them would copy it once more).
+  async _download(source) {
+    const url = new URL(source, document.baseURI);
+    const timeoutMs = Number(this.options.timeout) || DEFAULT_TIMEOUT_MS;
+    const abort = new AbortController();
+    this._abort = abort;
+    let timer = 0;
+    const restartTimer = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => abort.abort(), timeoutMs);
+    };
+    const name = url.pathname.split('/').pop() || source;
+    this._loading = { received: 0, total: 0 };
+    if (this.module) this.module._pv_show_loading(0, 0);
+    restartTimer();
+    try {
+      const response = await fetch(url, { signal: abort.signal });
+      if (!response.ok) throw new Error(name + ': the server answered ' + response.status + ' ' + response.statusText + '.');
+      const type = response.headers.get('content-type') || '';
+      if (/text\/html/.test(type)) throw new Error(name + ': the server sent a web page, not a JSON bundle. Is the URL right?');
+      // A compressed response's length is not the length of what it reads as.
+      const total = response.headers.get('content-encoding') ? 0 : Number(response.headers.get('content-length')) || 0;
+      if (total > MAX_BUNDLE_BYTES) throw new Error(name + ' is ' + kilobytes(total) + '; the widget can show bundles up to ' + kilobytes(MAX_BUNDLE_BYTES) + '.');
+      const chunks = [];
+      let received = 0;
+      const reader = response.body.getReader();
+      const yieldIfLong = sliceTimer();  // reads of chunks already here resolve with no task between them
+      for (;;) {
+        let chunk;
+        try {
+          chunk = await reader.read();
+        } catch (e) {
+          if (abort.signal.aborted) throw e;
+          throw new Error(name + ': the download was cut off after ' + kilobytes(received) + (total ? ' of ' + kilobytes(total) : '') + '.');
+        }
+        if (chunk.done) break;
+        restartTimer();
+        chunks.push(chunk.value);
+        received += chunk.value.length;
+        if (received > MAX_BUNDLE_BYTES) throw new Error(name + ' is larger than ' + kilobytes(MAX_BUNDLE_BYTES) + ', the most the widget can show.');
+        this._loading = { received, total };
+        if (this.module) this.module._pv_show_loading(received, total);
+        await yieldIfLong();
+      }
+      const start = chunks.length ? chunks[0].subarray(0, 64) : new Uint8Array(0);
+      if (/^\s*</.test(new TextDecoder().decode(start))) {
+        throw new Error(name + ': the server sent a web page, not a JSON bundle. Is the URL right?');
+      }
+      return chunks;
+    } catch (e) {
+      if (abort.signal.aborted && !this.destroyed) throw new Error(name + ': no answer from the server for ' + Math.round(timeoutMs / 1000) + ' s.');
+      throw e;
+    } finally {
+      clearTimeout(timer);
+      this._abort = null;
+    }
+  }
+
+  // Reads and indexes a bundle, JSON or pack, given as a list of byte
+  // arrays (the chunks of its download). The module takes the bytes as it
+  // needs them (takeBundleBytes) and gives the page turns while it works
+  // (pv_load awaits between slices), so loads queue up, one at a time.
+  _loadBytes(chunks) {
+    const load = (this._lastLoad || Promise.resolve()).then(async () => {
+      const m = this.module;
+      if (!m || this.destroyed) return;
+      const size = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+      this._handingOver = { chunks, next: 0, offset: 0 };
+      let usable = 0;
+      try {
+        usable = await m.ccall('pv_load', 'number', ['number'], [size], { async: true });
+      } finally {
+        this._handingOver = null;
+      }
+      if (this.destroyed) return;
+      this.setState(this._initialState());
+      // The rows go on screen first and the DOM mirror follows the frame; a
+      // bundle that could not be read has no rows, and its message is said at once.
+      if (usable) requestAnimationFrame(() => setTimeout(() => this.domList.update(), 0));
+      else this.domList.update();
+    });
+    this._lastLoad = load.catch(() => {});
+    return load;
+  }
+
+  // Copies up to `capacity` bytes of the bundle being loaded into the
+  // module's heap at `pointer`; a chunk is let go once it is copied.
+  _takeBundleBytes(pointer, capacity) {
+    const from = this._handingOver;
+    let copied = 0;
+    while (from && copied < capacity && from.next < from.chunks.length) {
+      const chunk = from.chunks[from.next];
+      const piece = chunk.subarray(from.offset, from.offset + capacity - copied);
+      this.module.HEAPU8.set(piece, pointer + copied);  // HEAPU8 is new after the heap grows: read it each time
+      copied += piece.length;
+      from.offset += piece.length;
+      if (from.offset === chunk.length) {
+        from.chunks[from.next++] = null;
+        from.offset = 0;
+      }
+    }
+    return copied;
+  }
+
+  _fail(message) {
+    this._error = message;
+    if (this.module) withCString(this.module, message.slice(0, 2000).replace(/[\u0000-\u001f]/g, ' '), (p) => this.module._pv_show_error(p));
+    this.domList.update();
+  }
+
+  _ready() {
+    this.element.dispatchEvent(new CustomEvent('pubview:ready', { detail: { widget: this, error: this.error() } }));
+  }
+
+  // ---- page glue -------------------------------------------------------------
+  _call(fn) { if (this.module) fn(this.module); }
+
+  _problems() { return JSON.parse(this.module.UTF8ToString(this.module._pv_problems())); }
+
+  listen(target, type, handler, options) {
+    target.addEventListener(type, handler, options);
+    this._cleanups.push(() => target.removeEventListener(type, handler, options));
+  }
+
+  _showMessage(text) {
+    this.message.textContent = text;
+    this.message.style.display = 'block';
+    this.canvas.style.visibility = 'hidden';
+  }
+
+  _watchSize() {
+    const resize = () => {
+      const box = this.root.getBoundingClientRect();
+      if (this.module && box.width > 0) this.module._pv_resize(box.width, box.height, window.devicePixelRatio || 1);
+    };
+    const observer = new ResizeObserver(resize);
+    observer.observe(this.root);
+    this._cleanups.push(() => observer.disconnect());
+    resize();
+  }
+
+  // A visible focus ring while the widget has keyboard focus.
+  _watchFocus() {
+    this.listen(this.canvas, 'focus', () => {
+      if (this.canvas.matches(':focus-visible')) this.root.style.boxShadow = 'inset 0 0 0 2px ' + this._accentCss;
+    });
+    this.listen(this.canvas, 'blur', () => { this.root.style.boxShadow = ''; });
+  }
+
+  // A page-wide key (data-shortcut="/", the page owner's choice: an embed
+  // takes no key of the page unless asked) focuses the search box, unless it
+  // is typed into one of the page's own fields or with a modifier.
+  _watchShortcut() {
+    const key = this.options.shortcut;
+    if (!key) return;
+    this.listen(document, 'keydown', (event) => {
+      if (event.key !== key || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+      const target = event.target;
+      if (this.root.contains(target) || (target.closest && target.closest('input,textarea,select,[contenteditable]'))) return;
+      event.preventDefault();  // Firefox's quick find also listens for "/"
+      this.focus();  // which scrolls the widget into view if it is not
+    });
+  }
+
+  // Printing shows the results as text with every abstract, not the canvas.
+  _watchPrint() {
+    const print = window.matchMedia('print');
+    const apply = (printing) => {
+      this._printing = printing;
+      this.domList.setPrinting(printing);
+      this.canvas.style.display = printing || !this._drawing ? 'none' : 'block';
+      this.root.style.height = printing ? 'auto' : (this.options.height || '600px');
+    };
+    this.listen(print, 'change', (event) => apply(event.matches));
+    this.listen(window, 'beforeprint', () => apply(true));
+    this.listen(window, 'afterprint', () => apply(false));
+  }
+
+  _applyTheme() {
+    if (!this.module) return;
+    const style = getComputedStyle(this.element);
+    const mode = this.options.theme || 'auto';
+    if (!this._darkQuery) {
+      this._darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
+      this.listen(this._darkQuery, 'change', () => this._applyTheme());
+    }
+    const dark = mode === 'dark' || (mode === 'auto' && this._darkQuery.matches);
+    const accent = cssColorToRgb(style.getPropertyValue('--pubview-accent'), dark ? 0x60a5fa : 0x2563eb);
+    const fontSize = parseFloat(style.getPropertyValue('--pubview-font-size')) || 15;
+    this._accentCss = '#' + accent.toString(16).padStart(6, '0');
+    this.module._pv_set_theme(dark ? 1 : 0, accent, fontSize);
+    this.root.style.background = dark ? '#181a1f' : '#ffffff';
+    this.root.style.colorScheme = dark ? 'dark' : 'light';
+    this.domList.setLook(Object.assign({ accent: this._accentCss }, THEMES[dark ? 'dark' : 'light']), fontSize);
+  }
+
+  _focusTextInput() {
+    this.textInput.value = this.query();
+    this.textInput.style.pointerEvents = 'auto';
+    this.textInput.focus({ preventScroll: true });
+    this.textInput.addEventListener('blur', () => { this.textInput.style.pointerEvents = 'none'; }, { once: true });
+  }
+
+  _openUrl(url, id) {
+    if (!isSafeUrl(url)) {
+      console.warn('pubview: refused to open a link that is not http, https or mailto:', url);
+      return;
+    }
+    window.open(url, '_blank', 'noopener,noreferrer');
+    this.element.dispatchEvent(new CustomEvent('pubview:open', { detail: { id, url } }));
+  }
+
+  _copyText(text) {
+    const announce = (what) => this.domList.announce(what);
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(() => announce('Copied.'), (e) => {
+        console.warn('pubview: copy failed:', e);
+        announce('Copying was not allowed.');
+      });
+    }
+  }
+
+  _viewChanged() {
+    if (this._changeQueued) return;
+    this._changeQueued = true;
+    // Several changes in one frame make one event, sent after the frame.
+    Promise.resolve().then(() => {
+      this._changeQueued = false;
+      if (!this.module) return;
+      const state = this.state();
+      const hash = hashWith(this.name, stateToParams(state));
+      if (hash !== location.hash && !(hash === '' && location.hash === '#')) {
+        history.replaceState(history.state, '', location.href.split('#')[0] + hash);
+      }
+      this.element.dispatchEvent(new CustomEvent('pubview:change', { detail: state }));
+      this.domList.schedule();
+    });
+  }
+
+  // The canvas stopped or started again drawing (no WebGL2, a lost or
+  // restored context): the HTML list is shown meanwhile.
+  _setDrawing(drawing) {
+    this._drawing = drawing;
+    const hadFocus = document.activeElement === this.canvas;
+    this.canvas.style.display = drawing && !this._printing ? 'block' : 'none';
+    this.domList.setDrawing(drawing);
+    if (!drawing && hadFocus) this.domList.focusSearch();
+  }
+
+  _rowsShown() {
+    this.firstRowsAt = performance.now();
+    this.element.dispatchEvent(new CustomEvent('pubview:rows', { detail: { at: this.firstRowsAt } }));
+  }
+}

@@ -26,10 +26,6 @@ const char* sort_label(SortOrder s) {
     }
 }
 
-std::string plural(std::size_t n, const char* one, const char* many) {
-    return count_text(n) + ' ' + (n == 1 ? one : many);
-}
-
 // Black or white, whichever reads better on `background`.
 ImU32 readable_on(ImU32 background) {
     const ImVec4 c = ImGui::ColorConvertU32ToFloat4(background);

@@ -12,10 +12,6 @@ namespace {
 
 constexpr std::size_t kQueryMaxBytes = 511;  // what the search box holds
 
-std::string plural(std::size_t n, const char* one, const char* many) {
-    return count_text(n) + ' ' + (n == 1 ? one : many);
-}
-
 std::uint32_t kind_count(const SearchResult& r, std::string_view kind) {
     for (const Facet& f : r.facets)
         if (f.field == FacetField::kind)

@@ -30,7 +30,6 @@ export class Widget {
     this._error = null;
     this._loading = null;
     this.destroyed = false;
-    this._drawing = true;  // the canvas draws; false: no WebGL2 (or a lost context), the list is HTML
     this._cleanups = [];
     this._buildDom();
   }
@@ -60,7 +59,7 @@ export class Widget {
     return location.href.split('#')[0] + hashWith(this.name, stateToParams(state, id));
   }
   focus() {
-    if (!this._drawing) { this.domList.focusSearch(); return; }
+    if (!this.domList.drawing) { this.domList.focusSearch(); return; }
     this.canvas.focus();
     this._call((m) => m._pv_focus_search());
   }
@@ -393,7 +392,7 @@ export class Widget {
     const apply = (printing) => {
       this._printing = printing;
       this.domList.setPrinting(printing);
-      this.canvas.style.display = printing || !this._drawing ? 'none' : 'block';
+      this.canvas.style.display = printing || !this.domList.drawing ? 'none' : 'block';
       this.root.style.height = printing ? 'auto' : (this.options.height || '600px');
     };
     this.listen(print, 'change', (event) => apply(event.matches));
@@ -463,9 +462,9 @@ export class Widget {
   }
 
   // The canvas stopped or started again drawing (no WebGL2, a lost or
-  // restored context): the HTML list is shown meanwhile.
+  // restored context): the HTML list is shown meanwhile (domList.drawing
+  // is the one record of which).
   _setDrawing(drawing) {
-    this._drawing = drawing;
     const hadFocus = document.activeElement === this.canvas;
     this.canvas.style.display = drawing && !this._printing ? 'block' : 'none';
     this.domList.setDrawing(drawing);

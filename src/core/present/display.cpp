@@ -65,6 +65,10 @@ std::vector<BodyBlock> body_blocks(const Entry& e) {
     return blocks;
 }
 
+std::string plural(std::size_t n, const char* one, const char* many) {
+    return count_text(n) + ' ' + (n == 1 ? one : many);
+}
+
 std::string count_text(std::size_t n) {
     std::string digits = std::to_string(n);
     for (std::size_t at = digits.size(); at > 3; at -= 3) digits.insert(at - 3, 1, ',');

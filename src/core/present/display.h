@@ -41,5 +41,7 @@ std::vector<BodyBlock> body_blocks(const Entry& entry);
 
 // A count with its thousands grouped: "7", "40,000", "1,250,000".
 std::string count_text(std::size_t n);
+// A count and its noun: "1 job", "1,250 publications".
+std::string plural(std::size_t n, const char* one, const char* many);
 
 }  // namespace pv

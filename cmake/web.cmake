@@ -29,16 +29,15 @@ target_link_options(pubview_widget PRIVATE
   # wasm memory never shrinks, so overgrowth stays for the page's life.
   -sMEMORY_GROWTH_GEOMETRIC_STEP=0.05
   -sFILESYSTEM=0 -sSTRICT=1 -lGL -lhtml5
-  # pv_load gives the browser turns while it reads and indexes a bundle: it
-  # awaits js_yield_to_browser through a progress hook, an indirect call.
-  # Asyncify instruments only the functions that can be on the stack then
-  # (src/platform/asyncify-add.json), not every function that makes an
-  # indirect call, which would add 70 KB of gzipped wasm.
+  # pv_load gives the browser turns while it reads and indexes a bundle: core
+  # calls pv_give_host_turn (core/model/progress.h), which awaits
+  # js_yield_to_browser. Every call on that path is direct, so Asyncify finds
+  # the functions that can be on the stack then by itself and instruments
+  # only those: none that makes only indirect calls, which would add 70 KB of
+  # gzipped wasm.
   -sASYNCIFY -sASYNCIFY_IGNORE_INDIRECT=1 -sASYNCIFY_STACK_SIZE=16384
-  -sASYNCIFY_ADD=@${CMAKE_SOURCE_DIR}/src/platform/asyncify-add.json
   "-sEXPORTED_RUNTIME_METHODS=['UTF8ToString','stringToUTF8','lengthBytesUTF8','ccall']"
   "-sEXPORTED_FUNCTIONS=['_malloc','_free']")
-set_property(TARGET pubview_widget APPEND PROPERTY LINK_DEPENDS ${CMAKE_SOURCE_DIR}/src/platform/asyncify-add.json)
 
 # ---- the site: pubview.js (the JS API with the Emscripten glue inside it),
 # pubview.wasm, fonts, pages and the default bundle.

@@ -126,3 +126,14 @@ add_test(NAME core-module
   COMMAND node --no-experimental-fetch --test ${CMAKE_SOURCE_DIR}/tests/node/core-module.test.mjs)
 set_tests_properties(core-module PROPERTIES
   ENVIRONMENT "PUBVIEW_CORE_MODULE=$<TARGET_FILE:pubview_core_module>")
+
+# ---- the CLI as WebAssembly for Node: `npx pubview ...` with no compiler --------
+# build/web/pubview-cli.js + .wasm: every command of the native CLI, reading and
+# writing files through Node (NODERAWFS), with the same output and exit codes.
+# Synchronous compilation: the glue then reads the wasm with fs, not fetch.
+add_executable(pubview_cli ${cli_sources})
+target_link_libraries(pubview_cli PRIVATE pubview_authoring)
+target_compile_definitions(pubview_cli PRIVATE PUBVIEW_VERSION="${PUBVIEW_VERSION}")
+set_target_properties(pubview_cli PROPERTIES OUTPUT_NAME pubview-cli SUFFIX .js)
+target_link_options(pubview_cli PRIVATE -sENVIRONMENT=node -sNODERAWFS=1 -sEXIT_RUNTIME=1 -sWASM_ASYNC_COMPILATION=0
+  -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=4GB -sTOTAL_STACK=8MB)

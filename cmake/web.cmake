@@ -36,7 +36,7 @@ target_link_options(pubview_widget PRIVATE
   # indirect call, which would add 70 KB of gzipped wasm.
   -sASYNCIFY -sASYNCIFY_IGNORE_INDIRECT=1 -sASYNCIFY_STACK_SIZE=16384
   -sASYNCIFY_ADD=@${CMAKE_SOURCE_DIR}/src/platform/asyncify-add.json
-  "-sEXPORTED_RUNTIME_METHODS=['UTF8ToString','stringToUTF8','lengthBytesUTF8','ccall']"
+  "-sEXPORTED_RUNTIME_METHODS=['UTF8ToString','stringToUTF8','lengthBytesUTF8','ccall','specialHTMLTargets']"
   "-sEXPORTED_FUNCTIONS=['_malloc','_free']")
 set_property(TARGET pubview_widget APPEND PROPERTY LINK_DEPENDS ${CMAKE_SOURCE_DIR}/src/platform/asyncify-add.json)
 
@@ -59,15 +59,21 @@ if(NOT EXISTS ${terser})
   message(FATAL_ERROR "terser is missing: run `bash tools/setup.sh` first")
 endif()
 file(GLOB pubview_js_modules CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/pubview/*.js)
+# The same as an ES module, build/web/pubview.mjs, for the npm package
+# (`import { mount } from 'pubview'`; tools/stage_package.mjs puts it beside pubview.js).
 add_custom_command(
-  OUTPUT ${site_dir}/pubview.js ${site_dir}/pubview.wasm
+  OUTPUT ${site_dir}/pubview.js ${site_dir}/pubview.wasm ${CMAKE_BINARY_DIR}/pubview.mjs
   COMMAND ${NODE_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tools/assemble_pubview.mjs ${CMAKE_SOURCE_DIR}/web/pubview/mount.js
           ${CMAKE_BINARY_DIR}/pubview-glue.js ${CMAKE_BINARY_DIR}/pubview-full.js
   COMMAND ${NODE_EXECUTABLE} ${terser} ${CMAKE_BINARY_DIR}/pubview-full.js --compress --mangle --ecma 2020
           -o ${site_dir}/pubview.js
+  COMMAND ${NODE_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tools/assemble_pubview.mjs ${CMAKE_SOURCE_DIR}/web/pubview/mount.js
+          ${CMAKE_BINARY_DIR}/pubview-glue.js ${CMAKE_BINARY_DIR}/pubview-full.mjs --module
+  COMMAND ${NODE_EXECUTABLE} ${terser} ${CMAKE_BINARY_DIR}/pubview-full.mjs --module --compress --mangle --ecma 2020
+          -o ${CMAKE_BINARY_DIR}/pubview.mjs
   COMMAND ${CMAKE_COMMAND} -E copy ${CMAKE_BINARY_DIR}/pubview-glue.wasm ${site_dir}/pubview.wasm
-  DEPENDS pubview_widget ${pubview_js_modules} ${CMAKE_SOURCE_DIR}/tools/assemble_pubview.mjs
-  COMMENT "Assembling and minifying pubview.js, copying pubview.wasm")
+  DEPENDS pubview_widget ${pubview_js_modules} ${CMAKE_SOURCE_DIR}/tools/assemble_pubview.mjs ${CMAKE_SOURCE_DIR}/package.json
+  COMMENT "Assembling and minifying pubview.js and pubview.mjs, copying pubview.wasm")
 add_custom_target(site ALL
   DEPENDS ${site_dir}/pubview.js
   COMMAND ${CMAKE_COMMAND} -E make_directory ${site_dir}/fonts ${site_dir}/data

@@ -31,7 +31,10 @@ function run(command, args, setup) {
   return { code: r.status, signal: r.signal, stdout: r.stdout.toString('latin1'), stderr: r.stderr.toString('latin1'), written };
 }
 
+const covered = new Set();  // the commands compared so far
+
 function same(args, setup) {
+  covered.add(args[0]);
   const expected = run([native], args, setup);
   const got = run([process.execPath, wasm], args, setup);
   assert.equal(expected.signal, null, `the native CLI was killed running ${args.join(' ')}`);
@@ -106,4 +109,10 @@ test('merge and export-bibtex give the same output', () => {
   same(['merge', seed, path.join(bad, 'duplicate-ids.json'), '--title', 'Both']);
   same(['export-bibtex', seed]);
   same(['export-bibtex', seed, '-o', 'seed.bib']);
+});
+
+test('every command the CLI lists in --help was compared above', () => {
+  const listed = Array.from(spawnSync(native, ['--help'], { encoding: 'utf8' }).stdout.matchAll(/^ {2}pubview ([\w-]+)/gm), (m) => m[1]);
+  assert.ok(listed.length >= 10, 'the usage lists the commands');
+  assert.deepEqual(listed.filter((command) => !covered.has(command)), [], 'commands with no case here: add them');
 });

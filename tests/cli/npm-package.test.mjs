@@ -16,7 +16,10 @@ const native = path.join(root, 'build/native/pubview');
 const seed = path.join(root, 'data/most-viewed-2022.json');
 const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const tarball = path.join(root, `build/release/pubview-${version}.tgz`);
-const npx = '/usr/lib/node_modules/npm/bin/npx-cli.js';
+// npm's own scripts, run with this node: the PATH of the tests below has no npm on it.
+const npmBin = (name) => fs.realpathSync(spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).stdout.trim());
+const npx = npmBin('npx');
+const npm = npmBin('npm');
 let site;  // the folder the package is installed in
 let bin;   // a PATH with node and sh only: no compiler, no cmake
 
@@ -34,7 +37,7 @@ before(() => {
   fs.symlinkSync(process.execPath, path.join(bin, 'node'));
   fs.symlinkSync('/bin/sh', path.join(bin, 'sh'));
   fs.writeFileSync(path.join(site, 'package.json'), '{"name": "a-lab-site", "private": true}\n');
-  const install = sh(process.execPath, ['/usr/lib/node_modules/npm/bin/npm-cli.js', 'install', '--offline', '--no-audit',
+  const install = sh(process.execPath, [npm, 'install', '--offline', '--no-audit',
     '--no-fund', tarball], { cwd: site, env: { ...process.env, PATH: bin } });
   assert.equal(install.code, 0, install.out + install.err);
 });
@@ -65,6 +68,21 @@ test('npx pubview validate and search on the seed give the native CLI\'s output 
     assert.deepEqual(got, expected, `npx pubview ${args.join(' ')}`);
   }
   assert.equal(sh(native, ['--version']).out, `pubview ${version}\n`);
+});
+
+test('npx pubview import-bibtex writes the bundle the native CLI writes, and npx pubview validate accepts it', () => {
+  const env = { ...process.env, PATH: bin };
+  const bib = path.join(root, 'tests/data/import/publications.bib');
+  const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'pubview-native-'));
+  const expected = sh(native, ['import-bibtex', bib, '--title', 'Our papers', '-o', 'papers.json'], { cwd: elsewhere });
+  const got = sh(process.execPath, [npx, '--offline', 'pubview', 'import-bibtex', bib, '--title', 'Our papers', '-o', 'papers.json'],
+    { cwd: site, env });
+  assert.deepEqual(got, expected);
+  assert.equal(fs.readFileSync(path.join(site, 'papers.json'), 'utf8'), fs.readFileSync(path.join(elsewhere, 'papers.json'), 'utf8'));
+  fs.rmSync(elsewhere, { recursive: true, force: true });
+  const validated = sh(process.execPath, [npx, '--offline', 'pubview', 'validate', 'papers.json'], { cwd: site, env });
+  assert.equal(validated.code, 0, validated.err);
+  assert.match(validated.out, /^papers\.json: \d+ publications, 0 jobs\n$/);
 });
 
 test('import { load } from \'pubview/core\' searches the seed under plain Node', () => {

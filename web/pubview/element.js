@@ -47,7 +47,8 @@ export function defineElement(mount) {
     }
 
     // A framework that moves the element takes it out and puts it back in
-    // one task: only an element still out after that lets its widget go.
+    // the same turn: only an element still out at the next microtask lets
+    // its widget go.
     disconnectedCallback() {
       queueMicrotask(() => {
         if (!this.isConnected && this.pubview) this.pubview.destroy();

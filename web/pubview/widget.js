@@ -162,6 +162,9 @@ export class Widget {
       printErr: (text) => console.warn('pubview:', text),
     });
     if (this.destroyed) return this;
+    // The module finds its canvas by selector; inside a shadow root (a
+    // <pub-view> in a component) document.querySelector would not.
+    module.specialHTMLTargets['#' + this.canvas.id] = this.canvas;
     const started = withBytes(module, regular, (pr, nr) => withBytes(module, bold, (pb, nb) =>
       withCString(module, '#' + this.canvas.id, (sel) => module._pv_start(sel, pr, nr, pb, nb))));
     this.module = module;

@@ -2,6 +2,7 @@
 // readers, which hear the result count, and for search engines), printed
 // with every abstract, and the visible list, with a search box and the kind
 // switch, when the canvas cannot draw (no WebGL2, a lost context).
+import { headingLevel } from './headings.js';
 import { isSafeUrl } from './safe-url.js';
 import { THEMES, readableOn } from './theme.js';
 
@@ -88,11 +89,12 @@ export class DomList {
 
   focusSearch() { this.search.focus(); }
 
-  // The entries' heading level (data-heading, as `pubview html --heading`):
-  // 2 under the page's <h1>, 3 in a section under an <h2>.
+  // The entries' heading level (data-heading-level, as `pubview html
+  // --heading`), by default one below the page's heading before the widget.
   headingLevel() {
-    const level = Number(this.widget.options.heading) || 2;
-    return Math.min(6, Math.max(2, Math.round(level)));
+    const options = this.widget.options;
+    if (!this._headingLevel) this._headingLevel = headingLevel(options.headingLevel || options.heading, this.widget.element);
+    return this._headingLevel;
   }
 
   // Puts the widget's rows in the list: the result count for screen readers

@@ -73,8 +73,9 @@ done
 
 # npm packages: terser, which the site build minifies pubview.js with,
 # playwright-core for the browser tests (it drives Debian's chromium) and
-# puppeteer-core (it drives Debian's firefox-esr over WebDriver BiDi).
+# puppeteer-core (it drives Debian's firefox-esr over WebDriver BiDi), and
+# axe-core, which the browser tests run on the demo pages.
 if [ ! -d "$root/node_modules/terser" ] || [ ! -d "$root/node_modules/playwright-core" ] ||
-   [ ! -d "$root/node_modules/puppeteer-core" ]; then
+   [ ! -d "$root/node_modules/puppeteer-core" ] || [ ! -d "$root/node_modules/axe-core" ]; then
   (cd "$root" && npm ci --no-audit --no-fund --loglevel=error)
 fi

@@ -6,7 +6,7 @@ import { compiledWasm, fonts } from './assets.js';
 import { hashWith, paramsToState, readHash, stateToParams } from './deep-links.js';
 import { DomList } from './dom-list.js';
 import { withBytes, withCString } from './heap.js';
-import { whenNear } from './lazy-start.js';
+import { whenToStart } from './lazy-start.js';
 import { isSafeUrl } from './safe-url.js';
 import { nextTask, sliceTimer } from './tasks.js';
 import { THEMES, cssColorToRgb } from './theme.js';
@@ -137,10 +137,11 @@ export class Widget {
     el.insertBefore(this.root, el.firstChild);
   }
 
-  // Starts the widget when its element comes near the viewport (or at once:
-  // options.start "eager"); resolves to the widget once its bundle is loaded.
+  // Starts the widget once the page has painted and its element comes near
+  // the viewport (or at once: options.start "eager"); resolves to the widget
+  // once its bundle is loaded.
   async start() {
-    await whenNear(this.element, this.options.start, (stopWaiting) => this._cleanups.push(stopWaiting));
+    await whenToStart(this.element, this.options.start, this._cleanups);
     if (this.destroyed) return this;
     this._starting = true;
     try {

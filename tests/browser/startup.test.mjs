@@ -82,6 +82,10 @@ test('a widget far below the fold starts only when the visitor scrolls to it', a
   assert.deepEqual(await counts(page).then((c) => [c.instances, c.contexts]), [1, 1], 'only the first widget started');
   assert.equal(before.count, 0);
   assert.ok(await page.locator('#jobs .pubview-static').isVisible(), 'its static list is still in its place');
+  // A new bundle given while it waits is for when it starts: the static list stays.
+  await page.evaluate(() => PubView.widgets[1].setBundle('data/most-viewed-2022.json').then(() => null));
+  assert.ok(await page.locator('#jobs .pubview-static').isVisible(), 'setBundle() did not put an empty box in its place');
+  assert.equal((await counts(page)).instances, 1);
 
   await page.locator('#jobs').scrollIntoViewIfNeeded();
   await page.evaluate(() => PubView.widgets[1].ready.then(() => null));

@@ -222,8 +222,10 @@ export class Widget {
   }
 
   // The widget's box takes the place of the page's content: when the
-  // canvas first shows rows, or when the load ended (an error, no WebGL).
+  // canvas first shows rows, or when the load ended (an error, no WebGL);
+  // not before the widget has started (a setBundle() while it waits).
   _replaceFallback() {
+    if (!this.module) return;
     this._fallbackShown = false;
     this._fallback.forEach((node) => node.remove());
     this.root.style.visibility = '';

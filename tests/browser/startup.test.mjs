@@ -97,10 +97,10 @@ test('a widget far below the fold starts only when the visitor scrolls to it', a
   await context.close();
 });
 
-test('data-start="eager" starts a widget far below the fold without a scroll', async () => {
+test('data-start="eager" starts a widget far below the fold without a scroll; data-heading still sets its headings', async () => {
   const eagerPage = `<!doctype html><html lang="en"><meta charset="utf-8"><title>eager</title><link rel="icon" href="data:,">
     <div style="height:3000px">Far above the widget.</div>
-    <div class="pubview" data-bundle="data/most-viewed-2022.json" data-height="400px" data-start="eager"></div>
+    <div class="pubview" data-bundle="data/most-viewed-2022.json" data-height="400px" data-start="eager" data-heading="4"></div>
     <script src="pubview.js" defer></script></html>`;
   const { context, page, errors } = await openCounted('eager-test.html', {
     '**/eager-test.html': (route) => route.fulfill({ contentType: 'text/html', body: eagerPage }),
@@ -108,6 +108,9 @@ test('data-start="eager" starts a widget far below the fold without a scroll', a
   await firstReady(page);
   assert.equal(await page.evaluate(() => window.scrollY), 0);
   assert.equal(await page.evaluate(() => PubView.widgets[0].count()), 20);
+  // data-heading, data-heading-level's older name, still sets the entries' heading level.
+  await page.waitForFunction(() => document.querySelector('.pubview-mirror li'));
+  assert.equal(await page.evaluate(() => document.querySelector('.pubview-mirror li > *').tagName), 'H4');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -59,19 +59,32 @@ def heading_level(attributes, page_before):
     return str(min(6, max(2, int(headings[-1]) + 1 if headings else 2)))
 
 
-def prerender(page, cli, site):
+def render(page, cli, site, bundles=None):
+    """The page with each widget's static list in place. `bundles` maps a bundle
+    file in the site to the file whose list is drawn instead (serve.py --bundle),
+    or to None to leave that widget's list out."""
     text = page.read_text(encoding="utf-8")
     out, at = [], 0
     for marker in MARKER.finditer(text):
         args = cli_arguments(page, text, marker)
+        out.append(text[at:marker.start()])
+        at = marker.end()
+        bundle = (site / args[1]).resolve()
+        if bundles and bundle in bundles:
+            if bundles[bundle] is None:
+                continue
+            args[1] = str(bundles[bundle])
         run = subprocess.run([str(cli)] + args, cwd=site, capture_output=True, text=True)
         if run.returncode != 0:
             fail("%s: `pubview %s` failed:\n%s" % (page, " ".join(args), run.stderr))
-        out += [text[at:marker.start()], run.stdout.rstrip("\n")]
-        at = marker.end()
+        out.append(run.stdout.rstrip("\n"))
     out.append(text[at:])
+    return "".join(out)
+
+
+def prerender(page, cli, site):
     target = site / page.name
-    result = "".join(out)
+    result = render(page, cli, site)
     if not target.is_file() or target.read_text(encoding="utf-8") != result:
         target.write_text(result, encoding="utf-8")
 

@@ -29,24 +29,27 @@ export function freePort() {
   });
 }
 
-// Starts `python3 serve.py --no-build` with extra arguments; resolves to {url, stop}.
-export async function startServer(extraArgs = []) {
-  const port = await freePort();
+// Starts `python3 serve.py --no-build` with extra arguments; resolves to
+// {url, output, stop}: the URL it says it serves on, and what it printed.
+export async function startServer(extraArgs = [], port = null) {
+  port ??= await freePort();
   const child = spawn('python3', ['serve.py', '--no-build', '--port', String(port), ...extraArgs], {
     cwd: root, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   child.stderr.on('data', (d) => { output += d; });
-  await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('serve.py did not start:\n' + output)), 15000);
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('serve.py did not start:\n' + output)), 30000);
     child.stdout.on('data', (d) => {
       output += d;
-      if (/pubview at http/.test(output)) { clearTimeout(timer); resolve(); }
+      const serving = /pubview at (http:\S+\/) /.exec(output);
+      if (serving) { clearTimeout(timer); resolve(serving[1]); }
     });
     child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`serve.py exited with ${code}:\n${output}`)); });
   });
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url,
+    output: () => output,
     stop: () => new Promise((resolve) => { child.once('exit', resolve); child.kill(); }),
   };
 }

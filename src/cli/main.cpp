@@ -18,7 +18,7 @@ constexpr Command kCommands[] = {
     {"search", "search FILE QUERY [--kind publication|job] [--limit N] [--json]", pv::cli::search},
     {"stats", "stats FILE                    counts of entries, years, venues and locations", pv::cli::stats},
     {"pack", "pack FILE.json [-o OUT.pvpack]     the bundle with its search index built, for large lists", pv::cli::pack},
-    {"html", "html FILE [--kind publication|job] [--heading 2..6] [--height CSS] [-o OUT]   a static HTML list with JSON-LD, for pages without JavaScript", pv::cli::html},
+    {"html", "html FILE [--kind publication|job] [--heading 2..6] [--height CSS] [--lang TAG] [-o OUT]   a static HTML list with JSON-LD, for pages without JavaScript", pv::cli::html},
     {"import-page", "import-page PAGE.txt [--facts FACTS.json] -o OUT.json", pv::cli::import_page},
     {"import-csv", "import-csv FILE.csv --kind job|publication [--map column=field ...] [--title TITLE] -o OUT.json", pv::cli::import_csv},
     {"import-bibtex", "import-bibtex FILE.bib [--title TITLE] -o OUT.json", pv::cli::import_bibtex},

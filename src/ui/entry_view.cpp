@@ -34,7 +34,7 @@ void draw_snippet(const Entry& e, const EntryHighlights& marks, float width, con
 // The actions flow left to right like words, wrapping at the row's width. They
 // look like links; the keyboard-focused one gets a ring.
 void draw_actions(ViewModel& model, const Entry& e, bool row_selected, bool activate, const Theme& theme) {
-    const std::vector<RowAction> actions = ViewModel::row_actions(e);
+    const std::vector<RowAction> actions = model.row_actions(e);
     const float left = ImGui::GetCursorScreenPos().x;
     const float right = left + ImGui::GetContentRegionAvail().x;
     const float gap = ImGui::GetFontSize() * 0.9f;
@@ -106,8 +106,7 @@ void draw_details(ViewModel& model, const Entry& e, const EntryHighlights& marks
     }
     if (e.abstract_truncated) {
         gap(0.2f);
-        draw_wrapped({"The source shows only the beginning of this abstract; the full text is at the paper\xE2\x80\x99s link.", {}, 0},
-                     width, dim);
+        draw_wrapped({model.text(Phrase::abstract_truncated), {}, 0}, width, dim);
     }
 
     for (const Related& r : e.related) {
@@ -116,12 +115,13 @@ void draw_details(ViewModel& model, const Entry& e, const EntryHighlights& marks
         const float indent = fs * 0.8f;
         const ImVec2 bar_top(left, ImGui::GetCursorScreenPos().y);
         ImGui::SetCursorScreenPos(ImVec2(left + indent, bar_top.y));
-        draw_wrapped({"Related content", {}, 0}, width - indent, {style.fonts.bold, fs * kSmallScale, theme.text_dim, theme.mark});
+        draw_wrapped({model.text(Phrase::related_content), {}, 0}, width - indent, {style.fonts.bold, fs * kSmallScale, theme.text_dim, theme.mark});
         if (!r.title.empty()) draw_wrapped({r.title, {}, 0}, width - indent, heading);
         if (!r.summary.empty()) draw_wrapped({r.summary, {}, 0}, width - indent, dim);
         if (!r.url.empty()) {
             ImGui::PushID(&r);
-            if (ImGui::SmallButton("Read more")) model.run_action({"Read more", RowActionKind::open_link, r.url}, e);
+            const std::string read_more(model.text(Phrase::read_more));
+            if (ImGui::SmallButton(read_more.c_str())) model.run_action({read_more, RowActionKind::open_link, r.url}, e);
             ImGui::PopID();
         }
         ImGui::GetWindowDrawList()->AddRectFilled(bar_top, ImVec2(bar_top.x + 3, ImGui::GetCursorScreenPos().y), theme.accent, 1.5f);
@@ -158,7 +158,7 @@ EntryRowOutcome draw_entry_row(ViewModel& model, std::uint32_t entry, float widt
     if (open) draw_wrapped(title, text_width, title_style);
     else draw_lines(title, text_width, title_style, title_lines);
     ImGui::SetCursorScreenPos(ImVec2(top.x + kPadX, ImGui::GetCursorScreenPos().y));
-    const std::string meta = std::string(e.kind == Kind::job ? "Job" : "Paper") + "  \xC2\xB7  " + summary_line(e);
+    const std::string meta = std::string(model.text(e.kind == Kind::job ? Phrase::kind_job : Phrase::kind_paper)) + "  \xC2\xB7  " + summary_line(e);
     draw_line({meta, {}, 0}, text_width, meta_style);
     if (!open) {
         ImGui::SetCursorScreenPos(ImVec2(top.x + kPadX, ImGui::GetCursorScreenPos().y));

@@ -17,14 +17,21 @@ namespace {
 // gives its title two lines, where a wide panel cuts it after one.
 constexpr float kNarrowWidth = 500.0f;
 
-const char* sort_label(SortOrder s) {
+Phrase sort_label(SortOrder s) {
     switch (s) {
-        case SortOrder::rank: return "Rank";
-        case SortOrder::year: return "Newest";
-        case SortOrder::title: return "Title";
-        default: return "Relevance";
+        case SortOrder::rank: return Phrase::sort_rank;
+        case SortOrder::year: return Phrase::sort_newest;
+        case SortOrder::title: return Phrase::sort_title;
+        default: return Phrase::sort_relevance;
     }
 }
+
+// The search box's syntax is the same in every language: the field names are the query's.
+constexpr const char* kFieldExamples =
+    "kind:job  kind:publication\n"
+    "year:2022  year:2020..2022\n"
+    "venue:kdd  author:\"doug terry\"  tag:ml\n"
+    "location:seattle  team:alexa";
 
 // Black or white, whichever reads better on `background`.
 ImU32 readable_on(ImU32 background) {
@@ -83,41 +90,43 @@ void Panel::draw(ImVec2 size) {
 }
 
 void Panel::draw_loading() {
+    const Language lang = model_.language();
+    auto count = [lang](std::size_t n) { return count_text(n, lang); };
     ImGui::Dummy(ImVec2(0, ImGui::GetFontSize()));
-    ImGui::TextUnformatted("Loading publications and jobs\xE2\x80\xA6");
-    char overlay[64];
+    ImGui::TextUnformatted(model_.text(Phrase::loading_bundle).data());
     const std::optional<WorkProgress>& work = model_.work();
-    const char* stage = work && work->stage == WorkStage::indexing ? "Indexing" : "Reading";
+    const Phrase stage = work && work->stage == WorkStage::indexing ? Phrase::indexing_items : Phrase::reading_items;
+    float done = 0;
+    std::string overlay;
     if (work && work->stage == WorkStage::receiving && work->total > 0) {
-        std::snprintf(overlay, sizeof overlay, "Reading %zu KB of %zu KB", work->done >> 10, work->total >> 10);
-        ImGui::ProgressBar(static_cast<float>(work->done) / static_cast<float>(work->total), ImVec2(-1, 0), overlay);
+        overlay = say(lang, Phrase::reading_kilobytes, {count(work->done >> 10), count(work->total >> 10)});
+        done = static_cast<float>(work->done) / static_cast<float>(work->total);
     } else if (work && work->total > 0) {
-        std::snprintf(overlay, sizeof overlay, "%s %s of %s", stage, count_text(work->done).c_str(), count_text(work->total).c_str());
-        ImGui::ProgressBar(static_cast<float>(work->done) / static_cast<float>(work->total), ImVec2(-1, 0), overlay);
+        overlay = say(lang, stage, {count(work->done), count(work->total)});
+        done = static_cast<float>(work->done) / static_cast<float>(work->total);
     } else if (work) {
         // The total is not known yet: ImGui 1.86 has no moving bar, so the count says it.
-        std::snprintf(overlay, sizeof overlay, "%s items read", count_text(work->done).c_str());
-        ImGui::ProgressBar(0.0f, ImVec2(-1, 0), overlay);
+        overlay = counted(lang, Phrase::items_read, work->done);
     } else if (model_.bytes_total() > 0) {
-        std::snprintf(overlay, sizeof overlay, "%zu KB of %zu KB", model_.bytes_received() >> 10, model_.bytes_total() >> 10);
-        ImGui::ProgressBar(static_cast<float>(model_.bytes_received()) / static_cast<float>(model_.bytes_total()), ImVec2(-1, 0), overlay);
+        overlay = say(lang, Phrase::kilobytes_of, {count(model_.bytes_received() >> 10), count(model_.bytes_total() >> 10)});
+        done = static_cast<float>(model_.bytes_received()) / static_cast<float>(model_.bytes_total());
     } else {
-        std::snprintf(overlay, sizeof overlay, "%zu KB", model_.bytes_received() >> 10);
-        ImGui::ProgressBar(0.0f, ImVec2(-1, 0), overlay);
+        overlay = say(lang, Phrase::kilobytes, {count(model_.bytes_received() >> 10)});
     }
+    ImGui::ProgressBar(done, ImVec2(-1, 0), overlay.c_str());
 }
 
 void Panel::draw_error() {
     ImGui::Dummy(ImVec2(0, ImGui::GetFontSize() * 0.5f));
     ImGui::PushFont(fonts_.bold);
     ImGui::PushStyleColor(ImGuiCol_Text, theme_.error);
-    ImGui::TextUnformatted("This list could not be loaded");
+    ImGui::TextUnformatted(model_.text(Phrase::could_not_load).data());
     ImGui::PopStyleColor();
     ImGui::PopFont();
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(model_.error().c_str());
     ImGui::PopTextWrapPos();
-    if (ImGui::Button("Try again")) model_.retry();
+    if (ImGui::Button(model_.text(Phrase::try_again).data())) model_.retry();
     if (model_.loaded()) draw_problems();
 }
 
@@ -200,24 +209,18 @@ void Panel::draw_search_box(float width) {
     if (ImGui::IsItemHovered() || ImGui::IsItemActive()) {
         ImGui::BeginTooltip();
         ImGui::PushFont(fonts_.bold);
-        ImGui::TextUnformatted("Search tips");
+        ImGui::TextUnformatted(model_.text(Phrase::search_tips).data());
         ImGui::PopFont();
-        ImGui::TextUnformatted(
-            "words          every word must match; the last one may be unfinished\n"
-            "\"exact phrase\"  words next to each other\n"
-            "-word          leave out entries with this word\n"
-            "kind:job  kind:publication\n"
-            "year:2022  year:2020..2022\n"
-            "venue:kdd  author:\"doug terry\"  tag:ml\n"
-            "location:seattle  team:alexa\n"
-            "Press / to search, Esc to clear, \xE2\x86\x91 \xE2\x86\x93 to move, Enter to open.");
+        ImGui::TextUnformatted(model_.text(Phrase::search_tips_text).data());
+        ImGui::TextUnformatted(kFieldExamples);
+        ImGui::TextUnformatted(model_.text(Phrase::search_keys).data());
         ImGui::EndTooltip();
     }
 }
 
 void Panel::draw_kind_switch() {
-    struct Choice { const char* label; std::optional<Kind> kind; };
-    const Choice choices[] = {{"All", std::nullopt}, {"Publications", Kind::publication}, {"Jobs", Kind::job}};
+    struct Choice { Phrase label; std::optional<Kind> kind; };
+    const Choice choices[] = {{Phrase::kind_all, std::nullopt}, {Phrase::kind_publications, Kind::publication}, {Phrase::kind_jobs, Kind::job}};
     const KindCounts kinds = model_.kind_counts();
     const std::uint32_t counts[] = {kinds.all, kinds.publications, kinds.jobs};
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(2, ImGui::GetStyle().ItemSpacing.y));
@@ -229,19 +232,20 @@ void Panel::draw_kind_switch() {
             ImGui::PushStyleColor(ImGuiCol_ButtonHovered, theme_.accent);
             ImGui::PushStyleColor(ImGuiCol_Text, readable_on(theme_.accent));
         }
-        char label[48];
-        std::snprintf(label, sizeof label, "%s %s##kind%d", choices[i].label, count_text(counts[i]).c_str(), i);
-        if (ImGui::Button(label)) model_.set_kind(choices[i].kind);
+        const std::string label = std::string(model_.text(choices[i].label)) + ' ' + count_text(counts[i], model_.language()) +
+                                  "##kind" + std::to_string(i);
+        if (ImGui::Button(label.c_str())) model_.set_kind(choices[i].kind);
         if (active) ImGui::PopStyleColor(3);
     }
     ImGui::PopStyleVar();
 }
 
 void Panel::draw_filters() {
-    struct FacetChoice { FacetField field; const char* label; };
+    struct FacetChoice { FacetField field; Phrase label; };
     static constexpr FacetChoice kFilters[] = {
-        {FacetField::year, "Year"},     {FacetField::venue, "Venue"}, {FacetField::city, "Location"},
-        {FacetField::team, "Team"},     {FacetField::author, "Author"}, {FacetField::tag, "Tag"},
+        {FacetField::year, Phrase::facet_year},     {FacetField::venue, Phrase::facet_venue},
+        {FacetField::city, Phrase::facet_location}, {FacetField::team, Phrase::facet_team},
+        {FacetField::author, Phrase::facet_author}, {FacetField::tag, Phrase::facet_tag},
     };
     const FacetSelection& filters = model_.view().filters;
     auto draw_all = [&](bool stacked) {
@@ -251,13 +255,13 @@ void Panel::draw_filters() {
             if (!(model_.offered_facets() & facet_bit(c.field)) && filters[c.field].empty()) continue;
             if (!first && !stacked) ImGui::SameLine();
             first = false;
-            draw_facet_combo(c.field, c.label);
+            draw_facet_combo(c.field, model_.text(c.label).data());
         }
         if (!stacked) ImGui::SameLine();
         draw_sort_combo();
         if (!filters.empty()) {
             if (!stacked) ImGui::SameLine();
-            if (ImGui::SmallButton("Clear filters")) model_.clear_filters();
+            if (ImGui::SmallButton(model_.text(Phrase::clear_filters).data())) model_.clear_filters();
         }
     };
     if (!narrow_) {
@@ -269,9 +273,9 @@ void Panel::draw_filters() {
     }
     std::size_t picked = 0;
     for (const auto& values : filters.values) picked += values.size();
-    char label[40];
-    std::snprintf(label, sizeof label, picked ? "Filters (%zu)###filters" : "Filters###filters", picked);
-    if (ImGui::Button(label)) ImGui::OpenPopup("filters-popup");
+    const std::string label = (picked ? say(model_.language(), Phrase::filters_picked, {count_text(picked, model_.language())})
+                                      : std::string(model_.text(Phrase::filters))) + "###filters";
+    if (ImGui::Button(label.c_str())) ImGui::OpenPopup("filters-popup");
     if (ImGui::BeginPopup("filters-popup")) {
         draw_all(true);
         ImGui::EndPopup();
@@ -280,10 +284,10 @@ void Panel::draw_filters() {
 
 void Panel::draw_facet_combo(FacetField field, const char* label) {
     const auto& picked = model_.view().filters[field];
-    char preview[96];
+    char preview[160];
     if (picked.empty()) std::snprintf(preview, sizeof preview, "%s", label);
     else if (picked.size() == 1) std::snprintf(preview, sizeof preview, "%s: %.40s", label, picked[0].c_str());
-    else std::snprintf(preview, sizeof preview, "%s: %zu", label, picked.size());
+    else std::snprintf(preview, sizeof preview, "%s: %s", label, count_text(picked.size(), model_.language()).c_str());
 
     const float width = ImGui::CalcTextSize(preview).x + ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2;
     ImGui::SetNextItemWidth(width);
@@ -292,10 +296,10 @@ void Panel::draw_facet_combo(FacetField field, const char* label) {
     ImGui::PushID(id);
     if (ImGui::BeginCombo("", preview, ImGuiComboFlags_HeightLarge)) {
         const Facet* f = facet(model_.facet_counts(), field);
-        if (!f || f->values.empty()) ImGui::TextDisabled("None among these results");
+        if (!f || f->values.empty()) ImGui::TextDisabled("%s", model_.text(Phrase::no_facet_values).data());
         for (const FacetValue& v : f ? f->values : kNoFacetValues) {
             bool on = v.selected;
-            const std::string count = count_text(v.count);
+            const std::string count = count_text(v.count, model_.language());
             if (ImGui::Checkbox(v.value.c_str(), &on)) model_.set_filter(field, v.value, on);
             ImGui::SameLine();
             ImGui::TextDisabled("%s", count.c_str());
@@ -306,12 +310,11 @@ void Panel::draw_facet_combo(FacetField field, const char* label) {
 }
 
 void Panel::draw_sort_combo() {
-    char preview[48];
-    std::snprintf(preview, sizeof preview, "Sort: %s", sort_label(model_.view().sort));
-    ImGui::SetNextItemWidth(ImGui::CalcTextSize(preview).x + ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2);
-    if (ImGui::BeginCombo("##sort", preview)) {
+    const std::string preview = say(model_.language(), Phrase::sort_by, {model_.text(sort_label(model_.view().sort))});
+    ImGui::SetNextItemWidth(ImGui::CalcTextSize(preview.c_str()).x + ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2);
+    if (ImGui::BeginCombo("##sort", preview.c_str())) {
         for (SortOrder s : {SortOrder::relevance, SortOrder::rank, SortOrder::year, SortOrder::title})
-            if (ImGui::Selectable(sort_label(s), model_.view().sort == s)) model_.set_sort(s);
+            if (ImGui::Selectable(model_.text(sort_label(s)).data(), model_.view().sort == s)) model_.set_sort(s);
         ImGui::EndCombo();
     }
 }
@@ -319,8 +322,10 @@ void Panel::draw_sort_combo() {
 void Panel::draw_status() {
     const SearchResult& results = model_.results();
     ImGui::PushStyleColor(ImGuiCol_Text, theme_.text_dim);
-    const std::string status = results.fallback ? "No exact match \xE2\x80\x94 showing " + plural(results.total, "close one", "close ones")
-                                                : plural(results.total, "result", "results");
+    const Language lang = model_.language();
+    const std::string status = results.fallback
+                                   ? say(lang, Phrase::no_exact_match, {counted(lang, Phrase::close_ones_counted, results.total)})
+                                   : counted(lang, Phrase::results_counted, results.total);
     ImGui::TextUnformatted(status.c_str());
     for (const std::string& hint : results.hints) {
         if (results.fallback && hint.find("no exact match") != std::string::npos) continue;
@@ -336,11 +341,11 @@ void Panel::draw_status() {
 
 void Panel::draw_problems() {
     const std::vector<Problem>& problems = model_.loaded()->problems;
-    char label[64];
-    std::snprintf(label, sizeof label, "%s %s in this bundle###problems", show_problems_ ? "Hide" : "Show",
-                  plural(problems.size(), "problem", "problems").c_str());
+    const Language lang = model_.language();
+    const std::string label = say(lang, show_problems_ ? Phrase::hide_problems : Phrase::show_problems,
+                                  {counted(lang, Phrase::problems_counted, problems.size())}) + "###problems";
     ImGui::PushStyleColor(ImGuiCol_Text, theme_.error);
-    if (ImGui::SmallButton(label)) {
+    if (ImGui::SmallButton(label.c_str())) {
         show_problems_ = !show_problems_;
         wants_frame_ = true;
     }
@@ -356,13 +361,13 @@ void Panel::draw_empty() {
     const ViewState& view = model_.view();
     ImGui::Dummy(ImVec2(0, ImGui::GetFontSize()));
     ImGui::PushFont(fonts_.bold);
-    if (view.query.empty()) ImGui::TextUnformatted("Nothing matches these filters.");
-    else ImGui::Text("No results for \xE2\x80\x9C%s\xE2\x80\x9D.", view.query.c_str());
+    if (view.query.empty()) ImGui::TextUnformatted(model_.text(Phrase::nothing_matches_filters).data());
+    else ImGui::TextUnformatted(say(model_.language(), Phrase::no_results_for, {view.query}).c_str());
     ImGui::PopFont();
-    if (!view.query.empty() && ImGui::Button("Clear search")) model_.set_query("");
+    if (!view.query.empty() && ImGui::Button(model_.text(Phrase::clear_search).data())) model_.set_query("");
     if (!view.filters.empty() || view.kind) {
         if (!view.query.empty()) ImGui::SameLine();
-        if (ImGui::Button("Show everything")) model_.show_everything();
+        if (ImGui::Button(model_.text(Phrase::show_everything).data())) model_.show_everything();
     }
 }
 

@@ -93,7 +93,7 @@ void Panel::draw_loading() {
     const Language lang = model_.language();
     auto count = [lang](std::size_t n) { return count_text(n, lang); };
     ImGui::Dummy(ImVec2(0, ImGui::GetFontSize()));
-    ImGui::TextUnformatted(model_.text(Phrase::loading_bundle).data());
+    text_line(model_.text(Phrase::loading_bundle));
     const std::optional<WorkProgress>& work = model_.work();
     const Phrase stage = work && work->stage == WorkStage::indexing ? Phrase::indexing_items : Phrase::reading_items;
     float done = 0;
@@ -120,7 +120,7 @@ void Panel::draw_error() {
     ImGui::Dummy(ImVec2(0, ImGui::GetFontSize() * 0.5f));
     ImGui::PushFont(fonts_.bold);
     ImGui::PushStyleColor(ImGuiCol_Text, theme_.error);
-    ImGui::TextUnformatted(model_.text(Phrase::could_not_load).data());
+    text_line(model_.text(Phrase::could_not_load));
     ImGui::PopStyleColor();
     ImGui::PopFont();
     ImGui::PushTextWrapPos(0);
@@ -144,8 +144,7 @@ void Panel::draw_header(float width) {
     take_typed_text(editing);
     draw_search_box(width);
     draw_kind_switch();
-    ImGui::SameLine();
-    draw_filters();
+    draw_filters();  // on the same line
 }
 
 // Typing while the list has focus goes to the search box ("/" only moves
@@ -194,6 +193,11 @@ void Panel::draw_search_box(float width) {
         }
     }
     const float help_width = ImGui::GetFrameHeight();
+    const bool rtl = right_to_left(model_.language());
+    if (rtl) {  // mirrored: the help button left of the box
+        draw_help(help_width);
+        ImGui::SameLine();
+    }
     ImGui::SetNextItemWidth(width - help_width - ImGui::GetStyle().ItemSpacing.x);
     if (focus_search_) {
         ImGui::SetKeyboardFocusHere();
@@ -204,8 +208,15 @@ void Panel::draw_search_box(float width) {
         model_.set_query(query_buffer_);
     const ImVec2 box_min = ImGui::GetItemRectMin(), box_max = ImGui::GetItemRectMax();
     search_box_ = ImVec4(box_min.x, box_min.y, box_max.x - box_min.x, box_max.y - box_min.y);
-    ImGui::SameLine();
-    ImGui::Button("?", ImVec2(help_width, 0));
+    if (!preedit_.empty() && ImGui::GetIO().WantTextInput) draw_preedit(box_min, box_max);
+    if (!rtl) {
+        ImGui::SameLine();
+        draw_help(help_width);
+    }
+}
+
+void Panel::draw_help(float size) {
+    ImGui::Button("?", ImVec2(size, 0));
     if (ImGui::IsItemHovered() || ImGui::IsItemActive()) {
         ImGui::BeginTooltip();
         ImGui::PushFont(fonts_.bold);
@@ -218,26 +229,70 @@ void Panel::draw_search_box(float width) {
     }
 }
 
+// What an input method composes shows after the query, underlined, as a
+// text field shows it, until it is committed into the query.
+void Panel::draw_preedit(ImVec2 box_min, ImVec2 box_max) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float text_x = box_min.x + style.FramePadding.x + ImGui::CalcTextSize(query_buffer_).x;
+    const ImVec2 at(std::min(text_x, box_max.x - style.FramePadding.x), box_min.y + style.FramePadding.y);
+    const ImVec2 size = ImGui::CalcTextSize(preedit_.c_str());
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->PushClipRect(box_min, box_max, true);
+    dl->AddRectFilled(at, ImVec2(at.x + size.x + 2, at.y + size.y), ImGui::GetColorU32(ImGuiCol_FrameBg));  // over the hint
+    dl->AddText(at, ImGui::GetColorU32(ImGuiCol_Text), preedit_.c_str());
+    dl->AddLine(ImVec2(at.x, at.y + size.y), ImVec2(at.x + size.x, at.y + size.y), ImGui::GetColorU32(ImGuiCol_Text));
+    dl->PopClipRect();
+}
+
 void Panel::draw_kind_switch() {
     struct Choice { Phrase label; std::optional<Kind> kind; };
     const Choice choices[] = {{Phrase::kind_all, std::nullopt}, {Phrase::kind_publications, Kind::publication}, {Phrase::kind_jobs, Kind::job}};
     const KindCounts kinds = model_.kind_counts();
     const std::uint32_t counts[] = {kinds.all, kinds.publications, kinds.jobs};
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(2, ImGui::GetStyle().ItemSpacing.y));
+    flow_x_ = -1;
     for (int i = 0; i < 3; ++i) {
-        if (i) ImGui::SameLine();
+        const std::string label = std::string(model_.text(choices[i].label)) + ' ' + count_text(counts[i], model_.language()) +
+                                  "##kind" + std::to_string(i);
+        next_item(button_width(label.c_str()), i == 0);
         const bool active = model_.view().kind == choices[i].kind;
         if (active) {
             ImGui::PushStyleColor(ImGuiCol_Button, theme_.accent);
             ImGui::PushStyleColor(ImGuiCol_ButtonHovered, theme_.accent);
             ImGui::PushStyleColor(ImGuiCol_Text, readable_on(theme_.accent));
         }
-        const std::string label = std::string(model_.text(choices[i].label)) + ' ' + count_text(counts[i], model_.language()) +
-                                  "##kind" + std::to_string(i);
         if (ImGui::Button(label.c_str())) model_.set_kind(choices[i].kind);
         if (active) ImGui::PopStyleColor(3);
     }
     ImGui::PopStyleVar();
+}
+
+float Panel::button_width(const char* label) const {
+    return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+}
+
+// The header's buttons and menus flow like words: left to right, or in a
+// right-to-left interface from the right edge, each left of the one before;
+// on a new line when there is no room.
+void Panel::next_item(float width, bool first) {
+    if (!right_to_left(model_.language())) {
+        if (!first) ImGui::SameLine();
+        return;
+    }
+    const float left = ImGui::GetWindowContentRegionMin().x, right = ImGui::GetWindowContentRegionMax().x;
+    if (!first && flow_x_ >= 0 && flow_x_ - width >= left) ImGui::SameLine();
+    else flow_x_ = right;
+    ImGui::SetCursorPosX(std::max(flow_x_ - width, left));
+    flow_x_ -= width + ImGui::GetStyle().ItemSpacing.x;
+}
+
+// A line of text that ends at the right edge in a right-to-left interface.
+void Panel::text_line(std::string_view text) {
+    if (right_to_left(model_.language())) {
+        const float width = ImGui::CalcTextSize(text.data(), text.data() + text.size()).x;
+        ImGui::SetCursorPosX(std::max(ImGui::GetWindowContentRegionMax().x - width, ImGui::GetWindowContentRegionMin().x));
+    }
+    ImGui::TextUnformatted(text.data(), text.data() + text.size());
 }
 
 void Panel::draw_filters() {
@@ -249,19 +304,16 @@ void Panel::draw_filters() {
     };
     const FacetSelection& filters = model_.view().filters;
     auto draw_all = [&](bool stacked) {
-        bool first = true;
         for (const FacetChoice& c : kFilters) {
             // A facet with a value picked stays, so that its filter can be undone.
             if (!(model_.offered_facets() & facet_bit(c.field)) && filters[c.field].empty()) continue;
-            if (!first && !stacked) ImGui::SameLine();
-            first = false;
-            draw_facet_combo(c.field, model_.text(c.label).data());
+            draw_facet_combo(c.field, model_.text(c.label).data(), !stacked);
         }
-        if (!stacked) ImGui::SameLine();
-        draw_sort_combo();
+        draw_sort_combo(!stacked);
         if (!filters.empty()) {
-            if (!stacked) ImGui::SameLine();
-            if (ImGui::SmallButton(model_.text(Phrase::clear_filters).data())) model_.clear_filters();
+            const char* clear = model_.text(Phrase::clear_filters).data();
+            if (!stacked) next_item(button_width(clear), false);
+            if (ImGui::SmallButton(clear)) model_.clear_filters();
         }
     };
     if (!narrow_) {
@@ -275,6 +327,7 @@ void Panel::draw_filters() {
     for (const auto& values : filters.values) picked += values.size();
     const std::string label = (picked ? say(model_.language(), Phrase::filters_picked, {count_text(picked, model_.language())})
                                       : std::string(model_.text(Phrase::filters))) + "###filters";
+    next_item(button_width(label.c_str()), false);
     if (ImGui::Button(label.c_str())) ImGui::OpenPopup("filters-popup");
     if (ImGui::BeginPopup("filters-popup")) {
         draw_all(true);
@@ -282,7 +335,7 @@ void Panel::draw_filters() {
     }
 }
 
-void Panel::draw_facet_combo(FacetField field, const char* label) {
+void Panel::draw_facet_combo(FacetField field, const char* label, bool in_row) {
     const auto& picked = model_.view().filters[field];
     char preview[160];
     if (picked.empty()) std::snprintf(preview, sizeof preview, "%s", label);
@@ -290,6 +343,7 @@ void Panel::draw_facet_combo(FacetField field, const char* label) {
     else std::snprintf(preview, sizeof preview, "%s: %s", label, count_text(picked.size(), model_.language()).c_str());
 
     const float width = ImGui::CalcTextSize(preview).x + ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2;
+    if (in_row) next_item(width, false);
     ImGui::SetNextItemWidth(width);
     char id[32];
     std::snprintf(id, sizeof id, "##facet%d", static_cast<int>(field));
@@ -309,9 +363,11 @@ void Panel::draw_facet_combo(FacetField field, const char* label) {
     ImGui::PopID();
 }
 
-void Panel::draw_sort_combo() {
+void Panel::draw_sort_combo(bool in_row) {
     const std::string preview = say(model_.language(), Phrase::sort_by, {model_.text(sort_label(model_.view().sort))});
-    ImGui::SetNextItemWidth(ImGui::CalcTextSize(preview.c_str()).x + ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2);
+    const float width = ImGui::CalcTextSize(preview.c_str()).x + ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2;
+    if (in_row) next_item(width, false);
+    ImGui::SetNextItemWidth(width);
     if (ImGui::BeginCombo("##sort", preview.c_str())) {
         for (SortOrder s : {SortOrder::relevance, SortOrder::rank, SortOrder::year, SortOrder::title})
             if (ImGui::Selectable(model_.text(sort_label(s)).data(), model_.view().sort == s)) model_.set_sort(s);
@@ -326,15 +382,15 @@ void Panel::draw_status() {
     const std::string status = results.fallback
                                    ? say(lang, Phrase::no_exact_match, {counted(lang, Phrase::close_ones_counted, results.total)})
                                    : counted(lang, Phrase::results_counted, results.total);
-    ImGui::TextUnformatted(status.c_str());
+    std::string line = status;
     for (const std::string& hint : results.hints) {
         if (results.fallback && hint.find("no exact match") != std::string::npos) continue;
-        ImGui::SameLine();
-        ImGui::TextUnformatted(("\xC2\xB7 " + hint).c_str());
+        line += "  \xC2\xB7 " + hint;
     }
+    text_line(line);
     ImGui::PopStyleColor();
     if (!model_.loaded()->problems.empty()) {
-        ImGui::SameLine();
+        if (!right_to_left(lang)) ImGui::SameLine();  // else on a line of its own, from the right
         draw_problems();
     }
 }
@@ -345,6 +401,7 @@ void Panel::draw_problems() {
     const std::string label = say(lang, show_problems_ ? Phrase::hide_problems : Phrase::show_problems,
                                   {counted(lang, Phrase::problems_counted, problems.size())}) + "###problems";
     ImGui::PushStyleColor(ImGuiCol_Text, theme_.error);
+    if (right_to_left(lang)) next_item(button_width(label.c_str()), true);
     if (ImGui::SmallButton(label.c_str())) {
         show_problems_ = !show_problems_;
         wants_frame_ = true;
@@ -361,13 +418,17 @@ void Panel::draw_empty() {
     const ViewState& view = model_.view();
     ImGui::Dummy(ImVec2(0, ImGui::GetFontSize()));
     ImGui::PushFont(fonts_.bold);
-    if (view.query.empty()) ImGui::TextUnformatted(model_.text(Phrase::nothing_matches_filters).data());
-    else ImGui::TextUnformatted(say(model_.language(), Phrase::no_results_for, {view.query}).c_str());
+    if (view.query.empty()) text_line(model_.text(Phrase::nothing_matches_filters));
+    else text_line(say(model_.language(), Phrase::no_results_for, {view.query}));
     ImGui::PopFont();
-    if (!view.query.empty() && ImGui::Button(model_.text(Phrase::clear_search).data())) model_.set_query("");
+    flow_x_ = -1;
+    const char* clear = model_.text(Phrase::clear_search).data();
+    if (!view.query.empty()) next_item(button_width(clear), true);
+    if (!view.query.empty() && ImGui::Button(clear)) model_.set_query("");
     if (!view.filters.empty() || view.kind) {
-        if (!view.query.empty()) ImGui::SameLine();
-        if (ImGui::Button(model_.text(Phrase::show_everything).data())) model_.show_everything();
+        const char* everything = model_.text(Phrase::show_everything).data();
+        next_item(button_width(everything), view.query.empty());
+        if (ImGui::Button(everything)) model_.show_everything();
     }
 }
 

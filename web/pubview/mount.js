@@ -16,7 +16,7 @@ function optionsFromElement(element) {
   const d = element.dataset;
   return {
     bundle: d.bundle, view: d.view, theme: d.theme, query: d.query, height: d.height, timeout: d.timeout, shortcut: d.shortcut,
-    heading: d.heading,
+    heading: d.heading, lang: d.lang,
   };
 }
 

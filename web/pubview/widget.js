@@ -58,6 +58,8 @@ export class Widget {
     const state = this.state() || {};
     return location.href.split('#')[0] + hashWith(this.name, stateToParams(state, id));
   }
+  // The text an input method is composing in the search box, before it is committed.
+  preedit() { return this.module ? this.module.UTF8ToString(this.module._pv_preedit()) : ''; }
   focus() {
     if (!this.domList.drawing) { this.domList.focusSearch(); return; }
     this.canvas.focus();
@@ -77,6 +79,14 @@ export class Widget {
     this.options.theme = theme;
     this._applyTheme();
   }
+  // The interface's language: a BCP 47 tag ("de", "zh-Hans", "ar"), or null
+  // to follow the page's lang again. Languages not shipped fall back to English.
+  setLanguage(tag) {
+    this.options.lang = tag || '';
+    this._applyLanguage();
+  }
+  // {lang, dir}: the language the interface speaks now, and its direction.
+  language() { return { lang: this.lang, dir: this.dir }; }
   // Loads the bundle again (what the error view's "Try again" button does).
   retry() { return this._loadBundle().then(() => this); }
   // Shows another bundle (a URL or an object) in place of the current one.
@@ -120,8 +130,11 @@ export class Widget {
     this.message = document.createElement('div');
     this.message.setAttribute('role', 'alert');
     this.message.style.cssText = 'position:absolute;inset:0;padding:16px;font:15px system-ui,sans-serif;display:none;';
-    // The on-screen keyboard of a phone opens only for a real <input>.
+    // The on-screen keyboard of a phone opens only for a real <input>; on a
+    // desktop it takes the keyboard while the search box is edited, so that
+    // input methods compose in it (_followSearchBox).
     this.textInput = document.createElement('input');
+    this.textInput.id = 'pubview-input-' + this.number;
     this.textInput.type = 'search';
     this.textInput.setAttribute('aria-label', 'Search');
     this.textInput.setAttribute('autocomplete', 'off');
@@ -148,6 +161,7 @@ export class Widget {
         viewChanged: () => this._viewChanged(),
         retry: () => this.retry(),
         focusTextInput: () => this._focusTextInput(),
+        textInput: (editing, x, y, width, height) => this._followSearchBox(editing, x, y, width, height),
         rowsShown: () => this._rowsShown(),
         setCursor: (cursor) => { this.canvas.style.cursor = cursor; },
         drawingChanged: (drawing) => this._setDrawing(drawing),
@@ -163,8 +177,10 @@ export class Widget {
     });
     if (this.destroyed) return this;
     const started = withBytes(module, regular, (pr, nr) => withBytes(module, bold, (pb, nb) =>
-      withCString(module, '#' + this.canvas.id, (sel) => module._pv_start(sel, pr, nr, pb, nb))));
+      withCString(module, '#' + this.canvas.id, (canvas) => withCString(module, '#' + this.textInput.id,
+        (input) => module._pv_start(canvas, input, pr, nr, pb, nb)))));
     this.module = module;
+    this._watchLanguage();
     this._fallback.forEach((node) => node.remove());
     this.root.style.display = '';
     // Without WebGL2 the module still loads and searches: the list is shown as HTML.
@@ -179,11 +195,7 @@ export class Widget {
       if (text) withCString(module, text, (p) => module._pv_paste(p));
       event.preventDefault();
     });
-    this.listen(this.textInput, 'input', () => this.setQuery(this.textInput.value));
-    this.listen(this.textInput, 'keydown', (event) => {
-      if (event.key === 'Enter') this.textInput.blur();
-      if (event.key === 'Escape') { this.textInput.value = ''; this.setQuery(''); }
-    });
+    this._watchTextInput();
     await this._loadBundle(early);
     return this;
   }
@@ -368,7 +380,10 @@ export class Widget {
     this.listen(this.canvas, 'focus', () => {
       if (this.canvas.matches(':focus-visible')) this.root.style.boxShadow = 'inset 0 0 0 2px ' + this._accentCss;
     });
-    this.listen(this.canvas, 'blur', () => { this.root.style.boxShadow = ''; });
+    // The keyboard moving between the canvas and the hidden <input> stays in the widget.
+    const leaves = (other) => (event) => { if (event.relatedTarget !== other) this.root.style.boxShadow = ''; };
+    this.listen(this.canvas, 'blur', leaves(this.textInput));
+    this.listen(this.textInput, 'blur', leaves(this.canvas));
   }
 
   // A page-wide key (data-shortcut="/", the page owner's choice: an embed
@@ -418,7 +433,100 @@ export class Widget {
     this.domList.setLook(Object.assign({ accent: this._accentCss }, THEMES[dark ? 'dark' : 'light']), fontSize);
   }
 
+  // The language asked for: data-lang, else the lang of the element or the
+  // nearest element around it (the page's <html lang>), else English.
+  _languageTag() {
+    const around = this.element.closest('[lang]');
+    return this.options.lang || (around && around.getAttribute('lang')) || 'en';
+  }
+
+  _applyLanguage() {
+    if (!this.module) return;
+    const tag = this._languageTag();
+    this._appliedTag = tag;
+    const ui = withCString(this.module, tag, (p) => JSON.parse(this.module.UTF8ToString(this.module._pv_set_language(p))));
+    this.lang = ui.lang;
+    this.dir = ui.dir;
+    this.text = ui.text;
+    this.canvas.setAttribute('aria-label', ui.text.canvas_label);
+    this.textInput.setAttribute('aria-label', ui.text.search);
+    this.textInput.dir = ui.dir;
+    this.domList.setLanguage(ui);
+  }
+
+  // A change of data-lang, or of the lang of the element or the page, changes the interface's.
+  _watchLanguage() {
+    this._applyLanguage();
+    const observer = new MutationObserver(() => {
+      const asked = this.element.dataset.lang || '';
+      if (asked !== (this._dataLang || '')) this.options.lang = asked;
+      this._dataLang = asked;
+      if (this._languageTag() !== this._appliedTag) this._applyLanguage();
+    });
+    this._dataLang = this.element.dataset.lang || '';
+    for (let node = this.element; node; node = node.parentElement) {
+      observer.observe(node, { attributes: true, attributeFilter: node === this.element ? ['lang', 'data-lang'] : ['lang'] });
+    }
+    this._cleanups.push(() => observer.disconnect());
+  }
+
+  // The hidden <input>: a phone's keyboard types the query into it; on a
+  // desktop the module takes its keys (as the canvas's) and it holds what an
+  // input method composes, which the search box shows, then takes as typed.
+  _watchTextInput() {
+    const input = this.textInput;
+    const m = this.module;
+    const preedit = (text) => withCString(m, text, (p) => m._pv_set_preedit(p));
+    const type = (text) => { if (text) withCString(m, text, (p) => m._pv_paste(p)); };
+    this.listen(input, 'input', (event) => {
+      if (this._typing === 'touch') { this.setQuery(input.value); return; }
+      if (event.isComposing || this._composing) return;
+      type(input.value);  // text that came without a key the module took: a paste, a dead key's letter
+      input.value = '';
+    });
+    this.listen(input, 'compositionstart', () => { this._composing = this._typing !== 'touch'; });
+    this.listen(input, 'compositionupdate', (event) => { if (this._composing) preedit(event.data || ''); });
+    this.listen(input, 'compositionend', (event) => {
+      if (!this._composing) return;
+      this._composing = false;
+      preedit('');
+      type(event.data || '');
+      input.value = '';
+    });
+    this.listen(input, 'keydown', (event) => {
+      if (this._typing !== 'touch') return;
+      if (event.key === 'Enter') input.blur();
+      if (event.key === 'Escape') { input.value = ''; this.setQuery(''); }
+    });
+  }
+
+  // After each frame the module says whether its search box is edited: on a
+  // desktop the keyboard then moves from the canvas to the hidden <input>,
+  // laid over the box (where an input method puts its candidates), and back
+  // when the box is left. Returns whether it took the focus now.
+  _followSearchBox(editing, x, y, width, height) {
+    const input = this.textInput;
+    const active = document.activeElement;
+    if (editing && height > 0) {
+      input.style.left = x + 'px';
+      input.style.top = y + 'px';
+      input.style.width = width + 'px';
+      input.style.height = height + 'px';
+    }
+    if (editing && active === this.canvas) {
+      this._typing = 'desktop';
+      input.value = '';
+      input.focus({ preventScroll: true });
+      return true;
+    }
+    if (!editing && active === input && this._typing === 'desktop') {
+      this.canvas.focus({ preventScroll: true });  // a composition left unfinished ends (compositionend)
+    }
+    return false;
+  }
+
   _focusTextInput() {
+    this._typing = 'touch';
     this.textInput.value = this.query();
     this.textInput.style.pointerEvents = 'auto';
     this.textInput.focus({ preventScroll: true });
@@ -437,9 +545,9 @@ export class Widget {
   _copyText(text) {
     const announce = (what) => this.domList.announce(what);
     if (navigator.clipboard && navigator.clipboard.writeText) {
-      navigator.clipboard.writeText(text).then(() => announce('Copied.'), (e) => {
+      navigator.clipboard.writeText(text).then(() => announce(this.text.copied), (e) => {
         console.warn('pubview: copy failed:', e);
-        announce('Copying was not allowed.');
+        announce(this.text.copy_refused);
       });
     }
   }

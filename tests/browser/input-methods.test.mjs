@@ -6,7 +6,8 @@
 // and AltGr arrive as the characters they make.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serverAndBrowserForThisFile, settle } from './browser.mjs';
+import path from 'node:path';
+import { serverAndBrowserForThisFile, settle, screenshots } from './browser.mjs';
 
 const shared = serverAndBrowserForThisFile();
 
@@ -90,6 +91,8 @@ test('typing goes on in the box after a composition, and Backspace, ArrowDown an
   await page.keyboard.type('caf');
   await cdp.send('Input.imeSetComposition', { text: '´', selectionStart: 1, selectionEnd: 1 });  // a dead key, as macOS composes it
   await page.waitForFunction(() => PubView.widgets[0].preedit() === '´', null, { timeout: 20000 });
+  await settle(page);
+  await page.screenshot({ path: path.join(screenshots, 'input-method-preedit.png'), clip: { x: 0, y: 20, width: 500, height: 60 } });
   await cdp.send('Input.insertText', { text: 'é' });
   await page.keyboard.type(' culturx');
   await page.keyboard.press('Backspace');

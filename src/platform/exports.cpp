@@ -54,14 +54,20 @@ EMSCRIPTEN_KEEPALIVE void pv_set_theme(int dark, unsigned accent_rgb, double fon
 }
 
 // Sets the interface's language from a BCP 47 tag (English for one not
-// shipped) and returns it with the phrases the page shows: ui_text_json.
-EMSCRIPTEN_KEEPALIVE const char* pv_set_language(const char* tag) {
-    const pv::Language language = pv::language_from_tag(tag).value_or(pv::Language::en);
+// shipped) and returns what the page needs (page_text_json). The module
+// carries English only: another language is taken from `phrases`, the JSON
+// the page fetched for it; without them ("") the language stays as it was,
+// and "wanted" says which file to fetch.
+EMSCRIPTEN_KEEPALIVE const char* pv_set_language(const char* tag, const char* phrases) {
+    const pv::Language wanted = pv::language_from_tag(tag).value_or(pv::Language::en);
+    if (!pv::has_ui_text(wanted) && *phrases && !pv::load_ui_text(wanted, phrases))
+        std::fprintf(stderr, "the phrases of %s do not fit this version of pubview\n", std::string(pv::language_tag(wanted)).c_str());
+    const pv::Language language = !pv::has_ui_text(wanted) ? (g_widget ? g_widget->model().language() : pv::Language::en) : wanted;
     if (g_widget) {
         g_widget->model().set_language(language);
         g_widget->request_frames();
     }
-    return pv::platform::reply(pv::platform::ui_text_json(language));
+    return pv::platform::reply(pv::platform::page_text_json(language, wanted));
 }
 
 EMSCRIPTEN_KEEPALIVE void pv_show_loading(double received, double total) {

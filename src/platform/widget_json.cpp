@@ -85,7 +85,7 @@ std::string mirror_json(ui::ViewModel& model, bool full) {
                  {"rows", rows}});
 }
 
-std::string ui_text_json(Language language) {
+std::string page_text_json(Language language, Language wanted) {
     static constexpr std::pair<Phrase, const char*> kPagePhrases[] = {
         {Phrase::loading_list, "loading_list"}, {Phrase::list_error, "list_error"},
         {Phrase::search_the_list, "search_the_list"}, {Phrase::search, "search"}, {Phrase::kind, "kind"},
@@ -95,7 +95,7 @@ std::string ui_text_json(Language language) {
     };
     json text = json::object();
     for (auto [phrase, name] : kPagePhrases) text[name] = phrase_text(language, phrase);
-    return dump({{"lang", language_tag(language)}, {"dir", right_to_left(language) ? "rtl" : "ltr"}, {"text", text}});
+    return dump({{"lang", language_tag(language)}, {"wanted", language_tag(wanted)}, {"dir", right_to_left(language) ? "rtl" : "ltr"}, {"text", text}});
 }
 
 std::string problems_json(const ui::ViewModel& model) {

@@ -25,9 +25,9 @@ std::string visible_json(const std::vector<ui::VisibleRow>& rows);
 constexpr std::size_t kMirrorRows = 500;
 std::string mirror_json(ui::ViewModel& model, bool full);
 
-// The interface's language and the phrases the page's side shows itself:
-// {"lang": "de", "dir": "ltr"|"rtl", "text": {"loading_list": "...", ...}}
-std::string ui_text_json(Language language);
+// The interface's language, the one asked for, and the phrases the page's side shows itself:
+// {"lang": "de", "wanted": "de", "dir": "ltr"|"rtl", "text": {"loading_list": "...", ...}}
+std::string page_text_json(Language language, Language wanted);
 
 // {"error": null|"message", "warnings": ["bundle: /pointer: message", "bundle:3:7: message", ...], "skipped": N}
 std::string problems_json(const ui::ViewModel& model);

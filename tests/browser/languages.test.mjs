@@ -19,17 +19,20 @@ function languagePage(pageLang, dataLang) {
 <script src="pubview.js" defer></script></body></html>`;
 }
 
-async function openWith(url, pageLang, dataLang) {
+async function openWith(url, pageLang, dataLang, withoutFiles = false) {
   const context = await shared.browser.newContext({ viewport: { width: 1000, height: 600 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  const fetched = [];
+  page.on('request', (r) => { if (/\/i18n\//.test(r.url())) fetched.push(new URL(r.url()).pathname); });
+  if (withoutFiles) await page.route('**/i18n/*', (route) => route.fulfill({ status: 404, body: 'gone' }));
   await page.route('**/languages-test.html', (route) => route.fulfill({ contentType: 'text/html', body: languagePage(pageLang, dataLang) }));
   await page.goto(url);
   await page.waitForFunction(() => window.PubView && PubView.widgets.length > 0);
   await page.evaluate(() => PubView.widgets[0].ready.then(() => null));
   await settle(page);
-  return { page, context, errors };
+  return { page, context, errors, fetched };
 }
 
 // What a screen reader and a search engine get: the mirror's language, direction and status, the canvas's label.
@@ -50,7 +53,8 @@ async function waitForStatus(page, status) {
 }
 
 test('data-lang="de": the canvas and the DOM mirror speak German, with German numbers', async () => {
-  const { page, context, errors } = await openWith(shared.server.url + 'languages-test.html', 'en', 'de');
+  const { page, context, errors, fetched } = await openWith(shared.server.url + 'languages-test.html', 'en', 'de');
+  assert.deepEqual(fetched, ['/i18n/de.json'], 'the phrases of German, and only those, are fetched');
   await page.evaluate(() => PubView.widgets[0].expand(PubView.widgets[0].visible()[0].id));
   await settle(page);
   const said = await spoken(page);
@@ -121,5 +125,18 @@ test('without WebGL the visible HTML list is in the language too: search box, ki
   });
   assert.deepEqual(controls, { drawing: false, placeholder: 'Buscar en 10 publicaciones y 10 empleos', label: 'Buscar en la lista',
     buttons: ['Todo 20', 'Publicaciones 10', 'Empleos 10'] });
+  await context.close();
+});
+
+test('an English page fetches no phrases; a language whose file cannot be had is English, with a warning', async () => {
+  const english = await openWith(shared.server.url + 'languages-test.html', 'en-GB');
+  assert.deepEqual(english.fetched, []);
+  assert.deepEqual((await spoken(english.page)).language, { lang: 'en', dir: 'ltr' });
+  await english.context.close();
+  const { page, context, errors } = await openWith(shared.server.url + 'languages-test.html', 'ja', undefined, true);
+  const said = await spoken(page);
+  assert.deepEqual(said.language, { lang: 'en', dir: 'ltr' });
+  assert.equal(said.status, '20 results');
+  assert.deepEqual(errors, []);
   await context.close();
 });

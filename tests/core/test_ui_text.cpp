@@ -4,25 +4,12 @@
 
 #include <doctest/doctest.h>
 
-#include <set>
 #include <string>
 
 namespace {
 
 using pv::Language;
 using pv::Phrase;
-
-// The placeholders a pattern holds: {0}, {1} and {n}.
-std::set<std::string> placeholders(std::string_view text) {
-    std::set<std::string> found;
-    for (std::size_t at = text.find('{'); at != std::string_view::npos; at = text.find('{', at + 1))
-        if (at + 2 < text.size() && text[at + 2] == '}') found.insert(std::string(text.substr(at, 3)));
-    return found;
-}
-
-std::size_t forms(std::string_view text) { return 1 + static_cast<std::size_t>(std::count(text.begin(), text.end(), '|')); }
-
-bool is_counted(Phrase phrase) { return placeholders(pv::phrase_text(Language::en, phrase)).count("{n}") > 0; }
 
 }  // namespace
 
@@ -31,29 +18,38 @@ TEST_SUITE("the interface's words") {
 TEST_CASE("the string table is complete: every phrase in every language, with the same parts to fill in and a form per plural category") {
     for (std::size_t l = 0; l < pv::kLanguageCount; ++l) {
         const auto language = static_cast<Language>(l);
+        CAPTURE(pv::language_tag(language));
+        CHECK(pv::has_ui_text(language));
         for (std::size_t p = 0; p < pv::kPhraseCount; ++p) {
             const auto phrase = static_cast<Phrase>(p);
-            const std::string_view text = pv::phrase_text(language, phrase);
-            const std::string_view english = pv::phrase_text(Language::en, phrase);
-            CAPTURE(pv::language_tag(language));
-            CAPTURE(p);
-            CAPTURE(english);
-            CHECK(!text.empty());
-            if (is_counted(phrase)) {
-                REQUIRE(forms(text) == pv::plural_form_count(language));
-                // Every form names the number, but a form for one thing (or two, or none) may say it in words.
-                std::string_view rest = text;
-                for (std::size_t form = 0; form < forms(text); ++form) {
-                    const std::string_view one = rest.substr(0, rest.find('|'));
-                    rest.remove_prefix(std::min(rest.size(), one.size() + 1));
-                    CHECK(placeholders(one).size() <= 1);
-                }
-            } else {
-                CHECK(forms(text) == 1);
-                CHECK(placeholders(text) == placeholders(english));
-            }
+            CAPTURE(pv::phrase_text(Language::en, phrase));
+            CHECK(pv::phrase_fits(language, phrase, pv::phrase_text(language, phrase)));
         }
     }
+}
+
+TEST_CASE("a phrase that drops a part, adds one or has the wrong number of plural forms does not fit") {
+    CHECK(pv::phrase_fits(Language::de, Phrase::search_hint, "{1} und {0}"));
+    CHECK_FALSE(pv::phrase_fits(Language::de, Phrase::search_hint, "{0} durchsuchen"));
+    CHECK_FALSE(pv::phrase_fits(Language::de, Phrase::search_hint, "{0}, {1}, {2}"));
+    CHECK_FALSE(pv::phrase_fits(Language::de, Phrase::try_again, ""));
+    CHECK_FALSE(pv::phrase_fits(Language::de, Phrase::results_counted, "{n} Ergebnisse"));  // German has two forms
+    CHECK(pv::phrase_fits(Language::ja, Phrase::results_counted, "{n} \xE4\xBB\xB6"));
+    CHECK_FALSE(pv::phrase_fits(Language::ja, Phrase::results_counted, "{n}|{n}"));
+    CHECK_FALSE(pv::phrase_fits(Language::en, Phrase::results_counted, "{n} result|{0} results"));
+}
+
+TEST_CASE("a language's phrases go out as JSON and come back whole; a file with a phrase missing or wrong is refused") {
+    const std::string json = pv::ui_text_json(Language::fr);
+    CHECK(json.find("\"try_again\": \"R\xC3\xA9" "essayer\"") != std::string::npos);
+    CHECK(pv::load_ui_text(Language::fr, json));
+    CHECK(pv::phrase_text(Language::fr, Phrase::try_again) == "R\xC3\xA9" "essayer");
+    CHECK_FALSE(pv::load_ui_text(Language::fr, "not json"));
+    CHECK_FALSE(pv::load_ui_text(Language::fr, "{\"try_again\": \"Encore\"}"));
+    std::string broken = json;
+    broken.replace(broken.find("{0}"), 3, "{9}");
+    CHECK_FALSE(pv::load_ui_text(Language::fr, broken));
+    CHECK(pv::phrase_text(Language::fr, Phrase::try_again) == "R\xC3\xA9" "essayer");  // what was taken stays
 }
 
 TEST_CASE("a language is found from a page's lang tag, whatever its region or case; others are not ours") {

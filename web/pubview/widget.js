@@ -2,7 +2,7 @@
 // bundle's download, and the page glue (size, focus, theme, print, links,
 // clipboard, deep links, events). The widget module (C++) owns drawing and
 // input on its own canvas; the HTML list is dom-list.js's.
-import { compiledWasm, fonts } from './assets.js';
+import { compiledWasm, fonts, languageFile } from './assets.js';
 import { hashWith, paramsToState, readHash, stateToParams } from './deep-links.js';
 import { DomList } from './dom-list.js';
 import { withBytes, withCString } from './heap.js';
@@ -180,6 +180,8 @@ export class Widget {
       withCString(module, '#' + this.canvas.id, (canvas) => withCString(module, '#' + this.textInput.id,
         (input) => module._pv_start(canvas, input, pr, nr, pb, nb)))));
     this.module = module;
+    await this._applyLanguage();  // the page's own list stays until the widget speaks the page's language
+    if (this.destroyed) return this;
     this._watchLanguage();
     this._fallback.forEach((node) => node.remove());
     this.root.style.display = '';
@@ -440,11 +442,21 @@ export class Widget {
     return this.options.lang || (around && around.getAttribute('lang')) || 'en';
   }
 
-  _applyLanguage() {
+  // The module carries English only: another language's phrases are fetched
+  // (once a page) and handed to it; if they cannot be had, English it is.
+  async _applyLanguage() {
     if (!this.module) return;
     const tag = this._languageTag();
     this._appliedTag = tag;
-    const ui = withCString(this.module, tag, (p) => JSON.parse(this.module.UTF8ToString(this.module._pv_set_language(p))));
+    const set = (asked, phrases) => withCString(this.module, asked, (t) => withCString(this.module, phrases,
+      (p) => JSON.parse(this.module.UTF8ToString(this.module._pv_set_language(t, p)))));
+    let ui = set(tag, '');
+    if (ui.lang !== ui.wanted) {
+      const phrases = await languageFile(ui.wanted);
+      if (!this.module || this._appliedTag !== tag) return;  // destroyed, or asked for another meanwhile
+      ui = set(tag, phrases);
+      if (ui.lang !== ui.wanted) ui = set('en', '');
+    }
     this.lang = ui.lang;
     this.dir = ui.dir;
     this.text = ui.text;
@@ -456,7 +468,6 @@ export class Widget {
 
   // A change of data-lang, or of the lang of the element or the page, changes the interface's.
   _watchLanguage() {
-    this._applyLanguage();
     const observer = new MutationObserver(() => {
       const asked = this.element.dataset.lang || '';
       if (asked !== (this._dataLang || '')) this.options.lang = asked;

@@ -50,8 +50,23 @@ enum class Phrase : std::uint16_t {
 };
 constexpr std::size_t kPhraseCount = static_cast<std::size_t>(Phrase::count_);
 
-// The phrase as written in the table (a pattern, or every plural form).
+// The phrase as written in the table (a pattern, or every plural form); in
+// English if the language is not at hand (has_ui_text).
 std::string_view phrase_text(Language language, Phrase phrase);
+
+// The widget is built with English only and takes another language's phrases
+// as JSON, {"loading_bundle": "...", ...}, which the native build writes from
+// the table (`pubview ui-text`) and the page fetches.
+std::string ui_text_json(Language language);
+// Takes a language's phrases from that JSON; false, and nothing taken, if one
+// is missing or does not fit (phrase_fits).
+bool load_ui_text(Language language, std::string_view json);
+// Whether every phrase of `language` is at hand: built in, or taken from JSON.
+bool has_ui_text(Language language);
+// Whether `text` can stand for `phrase` in `language`: the parts to fill in of
+// the English pattern, or for a counted phrase one form per plural category
+// of the language, each with {n} at most once.
+bool phrase_fits(Language language, Phrase phrase, std::string_view text);
 // The phrase with {0}, {1}, ... replaced by `parts`.
 std::string say(Language language, Phrase phrase, std::initializer_list<std::string_view> parts = {});
 // A counted phrase in the form the language uses for `n`: "1 job", "3 Stellen", "وظيفتان".

@@ -55,9 +55,8 @@ EMSCRIPTEN_KEEPALIVE void pv_set_theme(int dark, unsigned accent_rgb, double fon
 
 // Sets the interface's language from a BCP 47 tag (English for one not
 // shipped) and returns what the page needs (page_text_json). The module
-// carries English only: another language is taken from `phrases`, the
-// records the page made of the JSON it fetched (pv::load_ui_text); without
-// them ("") the language stays as it was,
+// carries English only: another language is taken from `phrases`, the JSON
+// the page fetched for it; without them ("") the language stays as it was,
 // and "wanted" says which file to fetch.
 EMSCRIPTEN_KEEPALIVE const char* pv_set_language(const char* tag, const char* phrases) {
     const pv::Language wanted = pv::language_from_tag(tag).value_or(pv::Language::en);

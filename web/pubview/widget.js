@@ -454,7 +454,7 @@ export class Widget {
     if (ui.lang !== ui.wanted) {
       const phrases = await languageFile(ui.wanted);
       if (!this.module || this._appliedTag !== tag) return;  // destroyed, or asked for another meanwhile
-      ui = set(tag, Object.entries(phrases).map(([name, text]) => name + '\x1f' + text).join('\x1e'));
+      ui = set(tag, phrases);
       if (ui.lang !== ui.wanted) ui = set('en', '');
     }
     this.lang = ui.lang;

@@ -111,23 +111,16 @@ std::string ui_text_json(Language language) {
     return phrases.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
-bool load_ui_text(Language language, std::string_view records) {
-    std::vector<std::string> taken(kPhraseCount);
-    std::vector<bool> found(kPhraseCount);
-    for (std::size_t at = 0; at < records.size();) {
-        const std::size_t end = std::min(records.find('\x1E', at), records.size());
-        const std::string_view record = records.substr(at, end - at);
-        at = end + 1;
-        const std::size_t split = record.find('\x1F');
-        if (split == std::string_view::npos) return false;
-        const auto row = std::find_if(std::begin(kRows), std::end(kRows), [&](const Row& r) { return r.name == record.substr(0, split); });
-        if (row == std::end(kRows)) continue;  // a phrase of another version
-        const std::string_view text = record.substr(split + 1);
-        if (!phrase_fits(language, row->phrase, text)) return false;
-        taken[static_cast<std::size_t>(row->phrase)] = std::string(text);
-        found[static_cast<std::size_t>(row->phrase)] = true;
+bool load_ui_text(Language language, std::string_view text) {
+    const nlohmann::json phrases = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
+    if (!phrases.is_object()) return false;
+    std::vector<std::string> taken;
+    for (const Row& row : kRows) {
+        const auto found = phrases.find(std::string(row.name));
+        if (found == phrases.end() || !found->is_string()) return false;
+        taken.push_back(found->get<std::string>());
+        if (!phrase_fits(language, row.phrase, taken.back())) return false;
     }
-    if (std::find(found.begin(), found.end(), false) != found.end()) return false;
     loaded_texts()[index(language)] = std::move(taken);
     return true;
 }

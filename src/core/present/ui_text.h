@@ -54,14 +54,13 @@ constexpr std::size_t kPhraseCount = static_cast<std::size_t>(Phrase::count_);
 // English if the language is not at hand (has_ui_text).
 std::string_view phrase_text(Language language, Phrase phrase);
 
-// The widget is built with English only. The native build writes each other
-// language's phrases as JSON, {"loading_bundle": "...", ...} (`pubview
-// ui-text`), which the page fetches and parses.
+// The widget is built with English only and takes another language's phrases
+// as JSON, {"loading_bundle": "...", ...}, which the native build writes from
+// the table (`pubview ui-text`) and the page fetches.
 std::string ui_text_json(Language language);
-// Takes a language's phrases as records "name\x1Ftext", separated by \x1E
-// (what the page makes of that JSON: no JSON parser in the wasm); false, and
-// nothing taken, if one is missing or does not fit (phrase_fits).
-bool load_ui_text(Language language, std::string_view records);
+// Takes a language's phrases from that JSON; false, and nothing taken, if one
+// is missing or does not fit (phrase_fits).
+bool load_ui_text(Language language, std::string_view json);
 // Whether every phrase of `language` is at hand: built in, or taken from JSON.
 bool has_ui_text(Language language);
 // Whether `text` can stand for `phrase` in `language`: the parts to fill in of

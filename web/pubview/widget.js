@@ -2,12 +2,14 @@
 // bundle's download, and the page glue (size, focus, theme, print, links,
 // clipboard, deep links, events). The widget module (C++) owns drawing and
 // input on its own canvas; the HTML list is dom-list.js's.
-import { compiledWasm, fonts, languageFile } from './assets.js';
+import { compiledWasm, fonts } from './assets.js';
 import { hashWith, paramsToState, readHash, stateToParams } from './deep-links.js';
 import { DomList } from './dom-list.js';
+import { applyLanguage, watchLanguage } from './language.js';
 import { withBytes, withCString } from './heap.js';
 import { isSafeUrl } from './safe-url.js';
 import { nextTask, sliceTimer } from './tasks.js';
+import { TextInput } from './text-input.js';
 import { THEMES, cssColorToRgb } from './theme.js';
 
 const DEFAULT_TIMEOUT_MS = 20000;
@@ -83,7 +85,7 @@ export class Widget {
   // to follow the page's lang again. Languages not shipped fall back to English.
   setLanguage(tag) {
     this.options.lang = tag || '';
-    this._applyLanguage();
+    applyLanguage(this);
   }
   // {lang, dir}: the language the interface speaks now, and its direction.
   language() { return { lang: this.lang, dir: this.dir }; }
@@ -130,17 +132,8 @@ export class Widget {
     this.message = document.createElement('div');
     this.message.setAttribute('role', 'alert');
     this.message.style.cssText = 'position:absolute;inset:0;padding:16px;font:15px system-ui,sans-serif;display:none;';
-    // The on-screen keyboard of a phone opens only for a real <input>; on a
-    // desktop it takes the keyboard while the search box is edited, so that
-    // input methods compose in it (_followSearchBox).
-    this.textInput = document.createElement('input');
-    this.textInput.id = 'pubview-input-' + this.number;
-    this.textInput.type = 'search';
-    this.textInput.setAttribute('aria-label', 'Search');
-    this.textInput.setAttribute('autocomplete', 'off');
-    this.textInput.tabIndex = -1;
-    this.textInput.style.cssText = 'position:absolute;left:0;top:0;width:100%;height:40px;font-size:16px;opacity:0;' +
-      'border:0;padding:0;pointer-events:none;';
+    this.typing = new TextInput(this);
+    this.textInput = this.typing.element;
     this.domList = new DomList(this);
     this.root.append(this.canvas, this.textInput, this.message, this.domList.element);
     el.appendChild(this.root);
@@ -160,8 +153,8 @@ export class Widget {
         copyLink: (id) => this._copyText(this.link(id)),
         viewChanged: () => this._viewChanged(),
         retry: () => this.retry(),
-        focusTextInput: () => this._focusTextInput(),
-        textInput: (editing, x, y, width, height) => this._followSearchBox(editing, x, y, width, height),
+        focusTextInput: () => this.typing.focusForTouch(),
+        textInput: (editing, x, y, width, height) => this.typing.followSearchBox(editing, x, y, width, height),
         rowsShown: () => this._rowsShown(),
         setCursor: (cursor) => { this.canvas.style.cursor = cursor; },
         drawingChanged: (drawing) => this._setDrawing(drawing),
@@ -180,9 +173,9 @@ export class Widget {
       withCString(module, '#' + this.canvas.id, (canvas) => withCString(module, '#' + this.textInput.id,
         (input) => module._pv_start(canvas, input, pr, nr, pb, nb)))));
     this.module = module;
-    await this._applyLanguage();  // the page's own list stays until the widget speaks the page's language
+    await applyLanguage(this);  // the page's own list stays until the widget speaks the page's language
     if (this.destroyed) return this;
-    this._watchLanguage();
+    watchLanguage(this);
     this._fallback.forEach((node) => node.remove());
     this.root.style.display = '';
     // Without WebGL2 the module still loads and searches: the list is shown as HTML.
@@ -197,7 +190,7 @@ export class Widget {
       if (text) withCString(module, text, (p) => module._pv_paste(p));
       event.preventDefault();
     });
-    this._watchTextInput();
+    this.typing.watch();
     await this._loadBundle(early);
     return this;
   }
@@ -433,115 +426,6 @@ export class Widget {
     this.root.style.background = dark ? '#181a1f' : '#ffffff';
     this.root.style.colorScheme = dark ? 'dark' : 'light';
     this.domList.setLook(Object.assign({ accent: this._accentCss }, THEMES[dark ? 'dark' : 'light']), fontSize);
-  }
-
-  // The language asked for: data-lang, else the lang of the element or the
-  // nearest element around it (the page's <html lang>), else English.
-  _languageTag() {
-    const around = this.element.closest('[lang]');
-    return this.options.lang || (around && around.getAttribute('lang')) || 'en';
-  }
-
-  // The module carries English only: another language's phrases are fetched
-  // (once a page) and handed to it; if they cannot be had, English it is.
-  async _applyLanguage() {
-    if (!this.module) return;
-    const tag = this._languageTag();
-    this._appliedTag = tag;
-    const set = (asked, phrases) => withCString(this.module, asked, (t) => withCString(this.module, phrases,
-      (p) => JSON.parse(this.module.UTF8ToString(this.module._pv_set_language(t, p)))));
-    let ui = set(tag, '');
-    if (ui.lang !== ui.wanted) {
-      const phrases = await languageFile(ui.wanted);
-      if (!this.module || this._appliedTag !== tag) return;  // destroyed, or asked for another meanwhile
-      ui = set(tag, phrases);
-      if (ui.lang !== ui.wanted) ui = set('en', '');
-    }
-    this.lang = ui.lang;
-    this.dir = ui.dir;
-    this.text = ui.text;
-    this.canvas.setAttribute('aria-label', ui.text.canvas_label);
-    this.textInput.setAttribute('aria-label', ui.text.search);
-    this.textInput.dir = ui.dir;
-    this.domList.setLanguage(ui);
-  }
-
-  // A change of data-lang, or of the lang of the element or the page, changes the interface's.
-  _watchLanguage() {
-    const observer = new MutationObserver(() => {
-      const asked = this.element.dataset.lang || '';
-      if (asked !== (this._dataLang || '')) this.options.lang = asked;
-      this._dataLang = asked;
-      if (this._languageTag() !== this._appliedTag) this._applyLanguage();
-    });
-    this._dataLang = this.element.dataset.lang || '';
-    for (let node = this.element; node; node = node.parentElement) {
-      observer.observe(node, { attributes: true, attributeFilter: node === this.element ? ['lang', 'data-lang'] : ['lang'] });
-    }
-    this._cleanups.push(() => observer.disconnect());
-  }
-
-  // The hidden <input>: a phone's keyboard types the query into it; on a
-  // desktop the module takes its keys (as the canvas's) and it holds what an
-  // input method composes, which the search box shows, then takes as typed.
-  _watchTextInput() {
-    const input = this.textInput;
-    const m = this.module;
-    const preedit = (text) => withCString(m, text, (p) => m._pv_set_preedit(p));
-    const type = (text) => { if (text) withCString(m, text, (p) => m._pv_paste(p)); };
-    this.listen(input, 'input', (event) => {
-      if (this._typing === 'touch') { this.setQuery(input.value); return; }
-      if (event.isComposing || this._composing) return;
-      type(input.value);  // text that came without a key the module took: a paste, a dead key's letter
-      input.value = '';
-    });
-    this.listen(input, 'compositionstart', () => { this._composing = this._typing !== 'touch'; });
-    this.listen(input, 'compositionupdate', (event) => { if (this._composing) preedit(event.data || ''); });
-    this.listen(input, 'compositionend', (event) => {
-      if (!this._composing) return;
-      this._composing = false;
-      preedit('');
-      type(event.data || '');
-      input.value = '';
-    });
-    this.listen(input, 'keydown', (event) => {
-      if (this._typing !== 'touch') return;
-      if (event.key === 'Enter') input.blur();
-      if (event.key === 'Escape') { input.value = ''; this.setQuery(''); }
-    });
-  }
-
-  // After each frame the module says whether its search box is edited: on a
-  // desktop the keyboard then moves from the canvas to the hidden <input>,
-  // laid over the box (where an input method puts its candidates), and back
-  // when the box is left. Returns whether it took the focus now.
-  _followSearchBox(editing, x, y, width, height) {
-    const input = this.textInput;
-    const active = document.activeElement;
-    if (editing && height > 0) {
-      input.style.left = x + 'px';
-      input.style.top = y + 'px';
-      input.style.width = width + 'px';
-      input.style.height = height + 'px';
-    }
-    if (editing && active === this.canvas) {
-      this._typing = 'desktop';
-      input.value = '';
-      input.focus({ preventScroll: true });
-      return true;
-    }
-    if (!editing && active === input && this._typing === 'desktop') {
-      this.canvas.focus({ preventScroll: true });  // a composition left unfinished ends (compositionend)
-    }
-    return false;
-  }
-
-  _focusTextInput() {
-    this._typing = 'touch';
-    this.textInput.value = this.query();
-    this.textInput.style.pointerEvents = 'auto';
-    this.textInput.focus({ preventScroll: true });
-    this.textInput.addEventListener('blur', () => { this.textInput.style.pointerEvents = 'none'; }, { once: true });
   }
 
   _openUrl(url, id) {

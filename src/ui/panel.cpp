@@ -273,13 +273,15 @@ float Panel::button_width(const char* label) const {
 
 // The header's buttons and menus flow like words: left to right, or in a
 // right-to-left interface from the right edge, each left of the one before;
-// on a new line when there is no room.
+// on a new line when there is no room (longer words than English need it).
 void Panel::next_item(float width, bool first) {
+    const float left = ImGui::GetWindowContentRegionMin().x, right = ImGui::GetWindowContentRegionMax().x;
     if (!right_to_left(model_.language())) {
-        if (!first) ImGui::SameLine();
+        if (first) return;
+        ImGui::SameLine();
+        if (ImGui::GetCursorPosX() + width > right) ImGui::NewLine();
         return;
     }
-    const float left = ImGui::GetWindowContentRegionMin().x, right = ImGui::GetWindowContentRegionMax().x;
     if (!first && flow_x_ >= 0 && flow_x_ - width >= left) ImGui::SameLine();
     else flow_x_ = right;
     ImGui::SetCursorPosX(std::max(flow_x_ - width, left));

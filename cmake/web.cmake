@@ -80,10 +80,21 @@ add_custom_target(site ALL
           ${PUBVIEW_THIRD_PARTY}/fonts/pubview-bold.ttf ${site_dir}/fonts/
   COMMAND ${CMAKE_COMMAND} -E copy_if_different ${CMAKE_SOURCE_DIR}/data/most-viewed-2022.json ${site_dir}/data/
   COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tools/prerender_pages.py --cli ${PUBVIEW_CLI} --site ${site_dir} ${web_pages}
+  # The interface's languages but English, fetched by the page when asked
+  # for (the wasm carries English only: core/present/ui_text.h).
+  COMMAND ${CMAKE_COMMAND} -E make_directory ${site_dir}/i18n
+  COMMAND ${PUBVIEW_CLI} ui-text de -o ${site_dir}/i18n/de.json
+  COMMAND ${PUBVIEW_CLI} ui-text es -o ${site_dir}/i18n/es.json
+  COMMAND ${PUBVIEW_CLI} ui-text fr -o ${site_dir}/i18n/fr.json
+  COMMAND ${PUBVIEW_CLI} ui-text zh-Hans -o ${site_dir}/i18n/zh-Hans.json
+  COMMAND ${PUBVIEW_CLI} ui-text ja -o ${site_dir}/i18n/ja.json
+  COMMAND ${PUBVIEW_CLI} ui-text ar -o ${site_dir}/i18n/ar.json
   # Precompressed copies, which serve.py sends to browsers that accept gzip
   # (-n: no name or time stamp inside, so a rebuild gives the same bytes).
   COMMAND gzip -9 -n -k -f ${site_dir}/pubview.js ${site_dir}/pubview.wasm ${site_dir}/fonts/pubview-regular.ttf
           ${site_dir}/fonts/pubview-bold.ttf ${site_dir}/data/most-viewed-2022.json
+  COMMAND gzip -9 -n -k -f ${site_dir}/i18n/de.json ${site_dir}/i18n/es.json ${site_dir}/i18n/fr.json
+          ${site_dir}/i18n/zh-Hans.json ${site_dir}/i18n/ja.json ${site_dir}/i18n/ar.json
   VERBATIM)
 
 # The offline demo: one HTML file with everything inlined (tools/make_standalone.py).
@@ -108,12 +119,16 @@ add_test(NAME core-wasm COMMAND pubview_tests)
 # -finline-functions: em++ 3.1.6 adds -fno-inline-functions when it sees the
 # build type's -Os, even before a later -O3, and that makes search 5-7x slower.
 add_library(pubview_core_fast STATIC ${core_sources})
+# The widget speaks English built in and fetches the other languages (site/i18n).
+target_compile_definitions(pubview_core_fast PRIVATE PUBVIEW_UI_TEXT_FETCHED)
 target_include_directories(pubview_core_fast PUBLIC ${CMAKE_SOURCE_DIR}/src)
 target_include_directories(pubview_core_fast SYSTEM PUBLIC ${header_libs})
 target_compile_definitions(pubview_core_fast PUBLIC JSON_NOEXCEPTION)
 target_compile_options(pubview_core_fast PRIVATE -O3 -finline-functions)
 # Reading a pack is bound by copying bytes: its code stays small at -Os.
 set_source_files_properties(${CMAKE_SOURCE_DIR}/src/core/formats/pack.cpp PROPERTIES COMPILE_OPTIONS -Os)
+# So is the interface's string table, looked up a few dozen times a frame.
+set_source_files_properties(${CMAKE_SOURCE_DIR}/src/core/present/ui_text.cpp PROPERTIES COMPILE_OPTIONS -Os)
 add_executable(pubview_core_module ${CMAKE_SOURCE_DIR}/src/platform/core_module.cpp)
 target_link_libraries(pubview_core_module PRIVATE pubview_core_fast)
 target_compile_options(pubview_core_module PRIVATE -O3 -finline-functions)

@@ -14,7 +14,7 @@ namespace pv::cli {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: pubview html FILE [--kind publication|job] [--heading 2..6] [--height CSS] [-o OUT]\n";
+    "usage: pubview html FILE [--kind publication|job] [--heading 2..6] [--height CSS] [--lang TAG] [-o OUT]\n";
 
 }  // namespace
 
@@ -44,6 +44,10 @@ int html(const Args& args) {
                 std::cerr << "pubview: --height takes a CSS height such as 600px or calc(100vh - 130px)\n";
                 return 2;
             }
+        } else if (a == "--lang" && has_value) {
+            const std::optional<Language> language = language_from_tag(args[++i]);
+            if (!language) { std::cerr << "pubview: --lang takes en, de, es, fr, zh-Hans, ja or ar\n"; return 2; }
+            options.language = *language;
         } else {
             inputs.push_back(a);
         }

@@ -13,6 +13,7 @@ int validate(const Args& args);
 int search(const Args& args);
 int stats(const Args& args);
 int pack(const Args& args);
-int html(const Args& args);  // html FILE [--kind publication|job] [--heading 2..6] [--height CSS] [-o OUT]
+int html(const Args& args);  // html FILE [--kind publication|job] [--heading 2..6] [--height CSS] [--lang TAG] [-o OUT]
+int ui_text(const Args& args);  // ui-text LANG [-o OUT.json]
 
 }  // namespace pv::cli

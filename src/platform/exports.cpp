@@ -32,9 +32,10 @@ extern "C" {
 
 // Returns 0 when the widget draws on its canvas, 1 when the browser has no
 // WebGL2: the widget still loads and searches, and the page shows its list as HTML.
-EMSCRIPTEN_KEEPALIVE int pv_start(const char* canvas_selector, const unsigned char* regular, int regular_size,
-                                  const unsigned char* bold, int bold_size) {
-    g_widget = std::make_unique<pv::platform::Widget>(canvas_selector, std::vector<unsigned char>(regular, regular + regular_size),
+EMSCRIPTEN_KEEPALIVE int pv_start(const char* canvas_selector, const char* input_selector, const unsigned char* regular,
+                                  int regular_size, const unsigned char* bold, int bold_size) {
+    g_widget = std::make_unique<pv::platform::Widget>(canvas_selector, input_selector,
+                                                      std::vector<unsigned char>(regular, regular + regular_size),
                                                       std::vector<unsigned char>(bold, bold + bold_size));
     return g_widget->start() ? 0 : 1;
 }
@@ -50,6 +51,23 @@ EMSCRIPTEN_KEEPALIVE void pv_resize(double css_width, double css_height, double 
 
 EMSCRIPTEN_KEEPALIVE void pv_set_theme(int dark, unsigned accent_rgb, double font_size) {
     if (g_widget) g_widget->set_theme(dark != 0, accent_rgb, font_size);
+}
+
+// Sets the interface's language from a BCP 47 tag (English for one not
+// shipped) and returns what the page needs (page_text_json). The module
+// carries English only: another language is taken from `phrases`, the JSON
+// the page fetched for it; without them ("") the language stays as it was,
+// and "wanted" says which file to fetch.
+EMSCRIPTEN_KEEPALIVE const char* pv_set_language(const char* tag, const char* phrases) {
+    const pv::Language wanted = pv::language_from_tag(tag).value_or(pv::Language::en);
+    if (!pv::has_ui_text(wanted) && *phrases && !pv::load_ui_text(wanted, phrases))
+        std::fprintf(stderr, "the phrases of %s do not fit this version of pubview\n", std::string(pv::language_tag(wanted)).c_str());
+    const pv::Language language = !pv::has_ui_text(wanted) ? (g_widget ? g_widget->model().language() : pv::Language::en) : wanted;
+    if (g_widget) {
+        g_widget->model().set_language(language);
+        g_widget->request_frames();
+    }
+    return pv::platform::reply(pv::platform::page_text_json(language, wanted));
 }
 
 EMSCRIPTEN_KEEPALIVE void pv_show_loading(double received, double total) {
@@ -132,6 +150,18 @@ EMSCRIPTEN_KEEPALIVE const char* pv_mirror(int full) {
     return pv::platform::reply(pv::platform::mirror_json(g_widget->model(), full != 0));
 }
 
+// The text an input method is composing (its pre-edit), shown in the search
+// box until it is committed (as typed text, pv_paste) or cancelled ("").
+EMSCRIPTEN_KEEPALIVE void pv_set_preedit(const char* text) {
+    if (!g_widget) return;
+    g_widget->panel().set_preedit(text);
+    g_widget->request_frames();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* pv_preedit() { return g_widget ? g_widget->panel().preedit().c_str() : ""; }
+
+// Text typed as one piece (a paste, or what an input method committed): it
+// waits in the key queue like typed text and lands where the box's cursor is.
 EMSCRIPTEN_KEEPALIVE void pv_paste(const char* text) {
     if (g_widget) g_widget->paste(text);
 }

@@ -9,6 +9,9 @@ EM_JS(void, js_copy_link, (const char* entry_id), { Module.pubviewHost.copyLink(
 EM_JS(void, js_view_changed, (), { Module.pubviewHost.viewChanged(); });
 EM_JS(void, js_retry, (), { Module.pubviewHost.retry(); });
 EM_JS(void, js_focus_text_input, (), { Module.pubviewHost.focusTextInput(); });
+EM_JS(int, js_text_input, (int editing, double x, double y, double width, double height), {
+    return Module.pubviewHost.textInput(editing !== 0, x, y, width, height) ? 1 : 0;
+});
 EM_JS(void, js_rows_shown, (), { Module.pubviewHost.rowsShown(); });
 EM_JS(void, js_set_cursor, (const char* cursor), { Module.pubviewHost.setCursor(UTF8ToString(cursor)); });
 EM_JS(void, js_drawing_changed, (int drawing), { Module.pubviewHost.drawingChanged(drawing !== 0); });

@@ -14,6 +14,11 @@ void js_view_changed();
 void js_retry();
 // Hands the page's hidden <input> the focus, which opens a phone's keyboard.
 void js_focus_text_input();
+// Called after every frame: whether the search box is being edited and where
+// it is (CSS pixels). While it is, on a desktop, the page's hidden <input>
+// holds the keyboard focus, so that input methods (Chinese, Japanese, Korean,
+// dead keys) compose in it; returns 1 if it took the focus from the canvas now.
+int js_text_input(int editing, double x, double y, double width, double height);
 void js_rows_shown();
 void js_set_cursor(const char* cursor);
 // The canvas stopped (0) or started again (1) drawing: the page shows the list as HTML meanwhile.

@@ -230,6 +230,7 @@ void Widget::draw_frame(double now_ms) {
         last_cursor_ = cursor;
     }
     ++frame_count_;
+    hand_keyboard_to_text_input();
     release_deferred_input();
     if (!rows_reported_ && panel_.has_rows_on_screen()) {
         rows_reported_ = true;

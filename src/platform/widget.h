@@ -46,8 +46,11 @@ enum DomKey : int {
 
 class Widget final : public ui::ViewHost {
 public:
-    Widget(std::string canvas, std::vector<unsigned char> regular, std::vector<unsigned char> bold)
-        : canvas_(std::move(canvas)), font_regular_(std::move(regular)), font_bold_(std::move(bold)), panel_(*this) {}
+    // `canvas` and `text_input`: selectors of the widget's canvas and of the
+    // page's hidden <input> that takes the keyboard while the search box is edited.
+    Widget(std::string canvas, std::string text_input, std::vector<unsigned char> regular, std::vector<unsigned char> bold)
+        : canvas_(std::move(canvas)), text_input_(std::move(text_input)), font_regular_(std::move(regular)),
+          font_bold_(std::move(bold)), panel_(*this) {}
     ~Widget() override;
     // Sets up input and, if the browser gives a WebGL2 context, drawing.
     // Returns whether the canvas draws; without it the panel still loads,
@@ -104,12 +107,21 @@ private:
     void press_mouse(int button, ImVec2 pos);
     void release_mouse(int button);
     void set_input_callbacks(bool on);
+    void hand_keyboard_to_text_input();
     static EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void* user);
     static EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void* user);
     static EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void* user);
+    static EM_BOOL on_text_input_key(int type, const EmscriptenKeyboardEvent* e, void* user);
     static EM_BOOL on_focus(int type, const EmscriptenFocusEvent*, void* user);
     static EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void* user);
     std::string canvas_;
+    std::string text_input_;
+    // The keyboard moves between the canvas and the hidden <input> (to let an
+    // input method compose): that blur is not the widget losing the keyboard.
+    bool handing_focus_ = false;
+    // A phone's keyboard types into the hidden <input> itself (its value is
+    // the query); keys reach the panel only on a desktop.
+    bool touch_typing_ = false;
     std::vector<unsigned char> font_regular_, font_bold_;
     ui::Panel panel_;
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl_ = 0;

@@ -126,6 +126,12 @@ void Widget::set_input_callbacks(bool on) {
     emscripten_set_keyup_callback(c, user, false, pick(&Widget::on_key));
     emscripten_set_focus_callback(c, user, false, pick(&Widget::on_focus));
     emscripten_set_blur_callback(c, user, false, pick(&Widget::on_focus));
+    // While the search box is edited the hidden <input> has the keyboard: its
+    // keys are the canvas's, but for what an input method composes.
+    const char* input = text_input_.c_str();
+    emscripten_set_keydown_callback(input, user, false, pick(&Widget::on_text_input_key));
+    emscripten_set_keyup_callback(input, user, false, pick(&Widget::on_text_input_key));
+    emscripten_set_blur_callback(input, user, false, pick(&Widget::on_focus));
     emscripten_set_touchstart_callback(c, user, false, pick(&Widget::on_touch));
     emscripten_set_touchmove_callback(c, user, false, pick(&Widget::on_touch));
     emscripten_set_touchend_callback(c, user, false, pick(&Widget::on_touch));
@@ -175,7 +181,9 @@ EM_BOOL Widget::on_key(int type, const EmscriptenKeyboardEvent* e, void* user) {
     const int code = static_cast<int>(e->keyCode);
     if (code == kTab) return EM_FALSE;  // focus moves on through the page as everywhere else
     const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
-    const bool command = e->ctrlKey || e->metaKey;
+    // AltGr (Ctrl+Alt on Windows) types a character ("@" on a German keyboard): text, not a shortcut.
+    const bool alt_graph = e->ctrlKey && e->altKey && !e->metaKey && is_single_character(e->key);
+    const bool command = (e->ctrlKey || e->metaKey) && !alt_graph;
     const Modifiers modifiers{e->ctrlKey != 0, e->shiftKey != 0, e->altKey != 0, e->metaKey != 0};
     // Paste comes as a DOM paste event (the only way to read the clipboard):
     // the browser must see Ctrl/Cmd+V, and ImGui must not paste on its own.
@@ -199,8 +207,31 @@ EM_BOOL Widget::on_key(int type, const EmscriptenKeyboardEvent* e, void* user) {
     return EM_TRUE;
 }
 
+// A key in the hidden <input>: a phone's keyboard types into it (its value is
+// the query); on a desktop its keys are the panel's, as on the canvas. A key
+// an input method takes arrives as "Process" (keyCode 229), which on_key
+// leaves to the browser, and what it composes comes as composition events
+// (web/pubview/widget.js: pv_set_preedit, then pv_paste).
+EM_BOOL Widget::on_text_input_key(int type, const EmscriptenKeyboardEvent* e, void* user) {
+    auto* self = static_cast<Widget*>(user);
+    if (self->touch_typing_) return EM_FALSE;
+    return on_key(type, e, user);
+}
+
+// After a frame: the keyboard goes to the hidden <input> while the search box
+// is edited, back to the canvas when it is not (widget.js decides, knowing
+// which of the two has the page's focus).
+void Widget::hand_keyboard_to_text_input() {
+    const bool editing = ImGui::GetIO().WantTextInput && panel_.model().showing_list();
+    const ImVec4 box = panel_.search_box_bounds();
+    handing_focus_ = true;
+    if (js_text_input(editing ? 1 : 0, box.x, box.y, box.z, box.w)) touch_typing_ = false;
+    handing_focus_ = false;
+}
+
 EM_BOOL Widget::on_focus(int type, const EmscriptenFocusEvent*, void* user) {
     auto* self = static_cast<Widget*>(user);
+    if (self->handing_focus_) return EM_FALSE;  // the keyboard moves within the widget
     ImGui::SetCurrentContext(self->imgui_);
     if (type == EMSCRIPTEN_EVENT_BLUR) {
         // Keys released while focus was elsewhere never reach us.
@@ -263,6 +294,7 @@ EM_BOOL Widget::on_touch(int type, const EmscriptenTouchEvent* e, void* user) {
                 // within the tap's own event: hand the search box to the page's.
                 const ImVec4 box = self->panel_.search_box_bounds();
                 if (pos.x >= box.x && pos.x < box.x + box.z && pos.y >= box.y && pos.y < box.y + box.w) {
+                    self->touch_typing_ = true;
                     js_focus_text_input();
                     return EM_TRUE;
                 }

@@ -68,17 +68,34 @@ std::string mirror_json(ui::ViewModel& model, bool full) {
     for (std::size_t i = 0; i < visible.size(); ++i) {
         const Entry& e = *visible[i].entry;
         json links = json::array();
-        for (const EntryLink& link : entry_links(e)) links.push_back({{"label", link.label}, {"url", link.url}});
+        for (const EntryLink& link : entry_links(e, model.language())) links.push_back({{"label", link.label}, {"url", link.url}});
         json row = {{"id", e.id}, {"kind", kind_name(e.kind)}, {"title", e.title}, {"summary", summary_line(e)},
                     {"expanded", visible[i].expanded}, {"links", links}};
         if (full || visible[i].expanded) row["body"] = e.body;
         rows.push_back(std::move(row));
     }
     const ui::KindCounts kinds = model.kind_counts();
+    const Language lang = model.language();
     return dump({{"count", model.count()},
                  {"kinds", {{"all", kinds.all}, {"publication", kinds.publications}, {"job", kinds.jobs}}},
+                 {"kindCounts", {{"all", count_text(kinds.all, lang)}, {"publication", count_text(kinds.publications, lang)},
+                                 {"job", count_text(kinds.jobs, lang)}}},
+                 {"status", counted(lang, Phrase::results_counted, model.count())},
                  {"hint", model.search_hint()},
                  {"rows", rows}});
+}
+
+std::string page_text_json(Language language, Language wanted) {
+    static constexpr std::pair<Phrase, const char*> kPagePhrases[] = {
+        {Phrase::loading_list, "loading_list"}, {Phrase::list_error, "list_error"},
+        {Phrase::search_the_list, "search_the_list"}, {Phrase::search, "search"}, {Phrase::kind, "kind"},
+        {Phrase::copied, "copied"}, {Phrase::copy_refused, "copy_refused"}, {Phrase::canvas_label, "canvas_label"},
+        {Phrase::kind_all, "kind_all"}, {Phrase::kind_publications, "kind_publications"}, {Phrase::kind_jobs, "kind_jobs"},
+        {Phrase::kind_job, "kind_job"}, {Phrase::kind_paper, "kind_paper"},
+    };
+    json text = json::object();
+    for (auto [phrase, name] : kPagePhrases) text[name] = phrase_text(language, phrase);
+    return dump({{"lang", language_tag(language)}, {"wanted", language_tag(wanted)}, {"dir", right_to_left(language) ? "rtl" : "ltr"}, {"text", text}});
 }
 
 std::string problems_json(const ui::ViewModel& model) {

@@ -19,10 +19,15 @@ ui::ViewState view_state_from_json(const char* json);
 std::string visible_json(const std::vector<ui::VisibleRow>& rows);
 
 // {"count": N, "kinds": {"all", "publication", "job"}, "hint": "Search ...",
+//  "status": "12 results", "kindCounts": {"all": "1,234", ...} (as the language writes them),
 //  "rows": [{"id", "kind", "title", "summary", "expanded", "body"?, "links": [{"label", "url"}]}]}
 // The first kMirrorRows rows; "body" for open rows, or for all when `full`.
 constexpr std::size_t kMirrorRows = 500;
 std::string mirror_json(ui::ViewModel& model, bool full);
+
+// The interface's language, the one asked for, and the phrases the page's side shows itself:
+// {"lang": "de", "wanted": "de", "dir": "ltr"|"rtl", "text": {"loading_list": "...", ...}}
+std::string page_text_json(Language language, Language wanted);
 
 // {"error": null|"message", "warnings": ["bundle: /pointer: message", "bundle:3:7: message", ...], "skipped": N}
 std::string problems_json(const ui::ViewModel& model);

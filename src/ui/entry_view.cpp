@@ -31,20 +31,26 @@ void draw_snippet(const Entry& e, const EntryHighlights& marks, float width, con
     }
 }
 
-// The actions flow left to right like words, wrapping at the row's width. They
-// look like links; the keyboard-focused one gets a ring.
-void draw_actions(ViewModel& model, const Entry& e, bool row_selected, bool activate, const Theme& theme) {
-    const std::vector<RowAction> actions = ViewModel::row_actions(e);
+// The actions flow like words (from the right in a right-to-left interface),
+// wrapping at the row's width. They look like links; the keyboard-focused one gets a ring.
+void draw_actions(ViewModel& model, const Entry& e, bool row_selected, bool activate, const Theme& theme, float width) {
+    const std::vector<RowAction> actions = model.row_actions(e);
+    const bool rtl = right_to_left(model.language());
     const float left = ImGui::GetCursorScreenPos().x;
-    const float right = left + ImGui::GetContentRegionAvail().x;
+    const float right = left + width;
     const float gap = ImGui::GetFontSize() * 0.9f;
     const float line = ImGui::GetTextLineHeight();
     ImVec2 pos = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
+    float used = 0;  // of the current line
     for (std::size_t i = 0; i < actions.size(); ++i) {
         const RowAction& action = actions[i];
         const ImVec2 size = ImGui::CalcTextSize(action.label.c_str());
-        if (pos.x > left && pos.x + size.x > right) pos = ImVec2(left, pos.y + line * 1.4f);
+        if (used > 0 && used + size.x > width) {
+            pos.y += line * 1.4f;
+            used = 0;
+        }
+        pos.x = rtl ? right - used - size.x : left + used;
         ImGui::SetCursorScreenPos(pos);
         ImGui::PushID(static_cast<int>(i));
         const bool clicked = ImGui::InvisibleButton("action", size);
@@ -61,7 +67,7 @@ void draw_actions(ViewModel& model, const Entry& e, bool row_selected, bool acti
             if (!action.url.empty()) ImGui::SetTooltip("%s", action.url.c_str());
         }
         if (clicked || (focused && activate)) model.run_action(action, e);
-        pos.x += size.x + gap;
+        used += size.x + gap;
     }
     ImGui::SetCursorScreenPos(ImVec2(left, pos.y));
     ImGui::Dummy(ImVec2(0, line));
@@ -74,9 +80,10 @@ void draw_details(ViewModel& model, const Entry& e, const EntryHighlights& marks
     const Theme& theme = style.theme;
     const float fs = ImGui::GetFontSize();
     const float left = ImGui::GetCursorScreenPos().x;
-    const TextStyle body{style.fonts.regular, fs, theme.text, theme.mark};
-    const TextStyle dim{style.fonts.regular, fs * kSmallScale, theme.text_dim, theme.mark};
-    const TextStyle heading{style.fonts.bold, fs, theme.text, theme.mark};
+    const bool rtl = right_to_left(model.language());
+    const TextStyle body{style.fonts.regular, fs, theme.text, theme.mark, rtl};
+    const TextStyle dim{style.fonts.regular, fs * kSmallScale, theme.text_dim, theme.mark, rtl};
+    const TextStyle heading{style.fonts.bold, fs, theme.text, theme.mark, rtl};
     auto gap = [&](float lines) { ImGui::Dummy(ImVec2(0, fs * lines)); ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y)); };
     auto at_left = [&] { ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y)); };
 
@@ -94,8 +101,10 @@ void draw_details(ViewModel& model, const Entry& e, const EntryHighlights& marks
             case BlockKind::blank: gap(0.4f); break;
             case BlockKind::list_item: {
                 const float bullet_indent = fs * 1.1f;
-                ImGui::GetWindowDrawList()->AddText(style.fonts.regular, fs, ImGui::GetCursorScreenPos(), theme.text_dim, "\xE2\x80\xA2");
-                ImGui::SetCursorScreenPos(ImVec2(left + bullet_indent, ImGui::GetCursorScreenPos().y));
+                const float bullet_x = rtl ? left + width - fs * 0.5f : left;
+                ImGui::GetWindowDrawList()->AddText(style.fonts.regular, fs, ImVec2(bullet_x, ImGui::GetCursorScreenPos().y),
+                                                    theme.text_dim, "\xE2\x80\xA2");
+                ImGui::SetCursorScreenPos(ImVec2(rtl ? left : left + bullet_indent, ImGui::GetCursorScreenPos().y));
                 draw_wrapped(marked, width - bullet_indent, body);
                 at_left();
                 break;
@@ -106,22 +115,23 @@ void draw_details(ViewModel& model, const Entry& e, const EntryHighlights& marks
     }
     if (e.abstract_truncated) {
         gap(0.2f);
-        draw_wrapped({"The source shows only the beginning of this abstract; the full text is at the paper\xE2\x80\x99s link.", {}, 0},
-                     width, dim);
+        draw_wrapped({model.text(Phrase::abstract_truncated), {}, 0}, width, dim);
     }
 
     for (const Related& r : e.related) {
         gap(0.4f);
         // An accent bar down the left side sets the blurb apart as an aside.
         const float indent = fs * 0.8f;
-        const ImVec2 bar_top(left, ImGui::GetCursorScreenPos().y);
-        ImGui::SetCursorScreenPos(ImVec2(left + indent, bar_top.y));
-        draw_wrapped({"Related content", {}, 0}, width - indent, {style.fonts.bold, fs * kSmallScale, theme.text_dim, theme.mark});
+        const ImVec2 bar_top(rtl ? left + width - 3 : left, ImGui::GetCursorScreenPos().y);
+        ImGui::SetCursorScreenPos(ImVec2(rtl ? left : left + indent, bar_top.y));
+        draw_wrapped({model.text(Phrase::related_content), {}, 0}, width - indent,
+                     {style.fonts.bold, fs * kSmallScale, theme.text_dim, theme.mark, rtl});
         if (!r.title.empty()) draw_wrapped({r.title, {}, 0}, width - indent, heading);
         if (!r.summary.empty()) draw_wrapped({r.summary, {}, 0}, width - indent, dim);
         if (!r.url.empty()) {
             ImGui::PushID(&r);
-            if (ImGui::SmallButton("Read more")) model.run_action({"Read more", RowActionKind::open_link, r.url}, e);
+            const std::string read_more(model.text(Phrase::read_more));
+            if (ImGui::SmallButton(read_more.c_str())) model.run_action({read_more, RowActionKind::open_link, r.url}, e);
             ImGui::PopID();
         }
         ImGui::GetWindowDrawList()->AddRectFilled(bar_top, ImVec2(bar_top.x + 3, ImGui::GetCursorScreenPos().y), theme.accent, 1.5f);
@@ -129,7 +139,7 @@ void draw_details(ViewModel& model, const Entry& e, const EntryHighlights& marks
     }
 
     gap(0.4f);
-    draw_actions(model, e, selected, activate, theme);
+    draw_actions(model, e, selected, activate, theme, width);
 }
 
 }  // namespace
@@ -151,18 +161,19 @@ EntryRowOutcome draw_entry_row(ViewModel& model, std::uint32_t entry, float widt
     dl->ChannelsSplit(2);  // text on top, the row's background below it
     dl->ChannelsSetCurrent(1);
 
-    const TextStyle title_style{style.fonts.bold, fs * kTitleScale, theme.text, theme.mark};
-    const TextStyle meta_style{style.fonts.regular, fs * kSmallScale, theme.text_dim, theme.mark};
+    const bool rtl = right_to_left(model.language());
+    const TextStyle title_style{style.fonts.bold, fs * kTitleScale, theme.text, theme.mark, rtl};
+    const TextStyle meta_style{style.fonts.regular, fs * kSmallScale, theme.text_dim, theme.mark, rtl};
     ImGui::SetCursorScreenPos(ImVec2(top.x + kPadX, top.y + kPadY));
     const MarkedText title{e.title, marks.title, 0};
     if (open) draw_wrapped(title, text_width, title_style);
     else draw_lines(title, text_width, title_style, title_lines);
     ImGui::SetCursorScreenPos(ImVec2(top.x + kPadX, ImGui::GetCursorScreenPos().y));
-    const std::string meta = std::string(e.kind == Kind::job ? "Job" : "Paper") + "  \xC2\xB7  " + summary_line(e);
+    const std::string meta = std::string(model.text(e.kind == Kind::job ? Phrase::kind_job : Phrase::kind_paper)) + "  \xC2\xB7  " + summary_line(e);
     draw_line({meta, {}, 0}, text_width, meta_style);
     if (!open) {
         ImGui::SetCursorScreenPos(ImVec2(top.x + kPadX, ImGui::GetCursorScreenPos().y));
-        draw_snippet(e, marks, text_width, {style.fonts.regular, fs * kSmallScale, theme.text, theme.mark});
+        draw_snippet(e, marks, text_width, {style.fonts.regular, fs * kSmallScale, theme.text, theme.mark, rtl});
     }
     const float header_bottom = open ? ImGui::GetCursorScreenPos().y : top.y + style.collapsed_height - 1;
 

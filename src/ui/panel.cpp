@@ -17,14 +17,21 @@ namespace {
 // gives its title two lines, where a wide panel cuts it after one.
 constexpr float kNarrowWidth = 500.0f;
 
-const char* sort_label(SortOrder s) {
+Phrase sort_label(SortOrder s) {
     switch (s) {
-        case SortOrder::rank: return "Rank";
-        case SortOrder::year: return "Newest";
-        case SortOrder::title: return "Title";
-        default: return "Relevance";
+        case SortOrder::rank: return Phrase::sort_rank;
+        case SortOrder::year: return Phrase::sort_newest;
+        case SortOrder::title: return Phrase::sort_title;
+        default: return Phrase::sort_relevance;
     }
 }
+
+// The search box's syntax is the same in every language: the field names are the query's.
+constexpr const char* kFieldExamples =
+    "kind:job  kind:publication\n"
+    "year:2022  year:2020..2022\n"
+    "venue:kdd  author:\"doug terry\"  tag:ml\n"
+    "location:seattle  team:alexa";
 
 // Black or white, whichever reads better on `background`.
 ImU32 readable_on(ImU32 background) {
@@ -83,41 +90,43 @@ void Panel::draw(ImVec2 size) {
 }
 
 void Panel::draw_loading() {
+    const Language lang = model_.language();
+    auto count = [lang](std::size_t n) { return count_text(n, lang); };
     ImGui::Dummy(ImVec2(0, ImGui::GetFontSize()));
-    ImGui::TextUnformatted("Loading publications and jobs\xE2\x80\xA6");
-    char overlay[64];
+    text_line(model_.text(Phrase::loading_bundle));
     const std::optional<WorkProgress>& work = model_.work();
-    const char* stage = work && work->stage == WorkStage::indexing ? "Indexing" : "Reading";
+    const Phrase stage = work && work->stage == WorkStage::indexing ? Phrase::indexing_items : Phrase::reading_items;
+    float done = 0;
+    std::string overlay;
     if (work && work->stage == WorkStage::receiving && work->total > 0) {
-        std::snprintf(overlay, sizeof overlay, "Reading %zu KB of %zu KB", work->done >> 10, work->total >> 10);
-        ImGui::ProgressBar(static_cast<float>(work->done) / static_cast<float>(work->total), ImVec2(-1, 0), overlay);
+        overlay = say(lang, Phrase::reading_kilobytes, {count(work->done >> 10), count(work->total >> 10)});
+        done = static_cast<float>(work->done) / static_cast<float>(work->total);
     } else if (work && work->total > 0) {
-        std::snprintf(overlay, sizeof overlay, "%s %s of %s", stage, count_text(work->done).c_str(), count_text(work->total).c_str());
-        ImGui::ProgressBar(static_cast<float>(work->done) / static_cast<float>(work->total), ImVec2(-1, 0), overlay);
+        overlay = say(lang, stage, {count(work->done), count(work->total)});
+        done = static_cast<float>(work->done) / static_cast<float>(work->total);
     } else if (work) {
         // The total is not known yet: ImGui 1.86 has no moving bar, so the count says it.
-        std::snprintf(overlay, sizeof overlay, "%s items read", count_text(work->done).c_str());
-        ImGui::ProgressBar(0.0f, ImVec2(-1, 0), overlay);
+        overlay = counted(lang, Phrase::items_read, work->done);
     } else if (model_.bytes_total() > 0) {
-        std::snprintf(overlay, sizeof overlay, "%zu KB of %zu KB", model_.bytes_received() >> 10, model_.bytes_total() >> 10);
-        ImGui::ProgressBar(static_cast<float>(model_.bytes_received()) / static_cast<float>(model_.bytes_total()), ImVec2(-1, 0), overlay);
+        overlay = say(lang, Phrase::kilobytes_of, {count(model_.bytes_received() >> 10), count(model_.bytes_total() >> 10)});
+        done = static_cast<float>(model_.bytes_received()) / static_cast<float>(model_.bytes_total());
     } else {
-        std::snprintf(overlay, sizeof overlay, "%zu KB", model_.bytes_received() >> 10);
-        ImGui::ProgressBar(0.0f, ImVec2(-1, 0), overlay);
+        overlay = say(lang, Phrase::kilobytes, {count(model_.bytes_received() >> 10)});
     }
+    ImGui::ProgressBar(done, ImVec2(-1, 0), overlay.c_str());
 }
 
 void Panel::draw_error() {
     ImGui::Dummy(ImVec2(0, ImGui::GetFontSize() * 0.5f));
     ImGui::PushFont(fonts_.bold);
     ImGui::PushStyleColor(ImGuiCol_Text, theme_.error);
-    ImGui::TextUnformatted("This list could not be loaded");
+    text_line(model_.text(Phrase::could_not_load));
     ImGui::PopStyleColor();
     ImGui::PopFont();
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(model_.error().c_str());
     ImGui::PopTextWrapPos();
-    if (ImGui::Button("Try again")) model_.retry();
+    if (ImGui::Button(model_.text(Phrase::try_again).data())) model_.retry();
     if (model_.loaded()) draw_problems();
 }
 
@@ -135,8 +144,7 @@ void Panel::draw_header(float width) {
     take_typed_text(editing);
     draw_search_box(width);
     draw_kind_switch();
-    ImGui::SameLine();
-    draw_filters();
+    draw_filters();  // on the same line
 }
 
 // Typing while the list has focus goes to the search box ("/" only moves
@@ -185,6 +193,11 @@ void Panel::draw_search_box(float width) {
         }
     }
     const float help_width = ImGui::GetFrameHeight();
+    const bool rtl = right_to_left(model_.language());
+    if (rtl) {  // mirrored: the help button left of the box
+        draw_help(help_width);
+        ImGui::SameLine();
+    }
     ImGui::SetNextItemWidth(width - help_width - ImGui::GetStyle().ItemSpacing.x);
     if (focus_search_) {
         ImGui::SetKeyboardFocusHere();
@@ -195,69 +208,114 @@ void Panel::draw_search_box(float width) {
         model_.set_query(query_buffer_);
     const ImVec2 box_min = ImGui::GetItemRectMin(), box_max = ImGui::GetItemRectMax();
     search_box_ = ImVec4(box_min.x, box_min.y, box_max.x - box_min.x, box_max.y - box_min.y);
-    ImGui::SameLine();
-    ImGui::Button("?", ImVec2(help_width, 0));
+    if (!preedit_.empty() && ImGui::GetIO().WantTextInput) draw_preedit(box_min, box_max);
+    if (!rtl) {
+        ImGui::SameLine();
+        draw_help(help_width);
+    }
+}
+
+void Panel::draw_help(float size) {
+    ImGui::Button("?", ImVec2(size, 0));
     if (ImGui::IsItemHovered() || ImGui::IsItemActive()) {
         ImGui::BeginTooltip();
         ImGui::PushFont(fonts_.bold);
-        ImGui::TextUnformatted("Search tips");
+        ImGui::TextUnformatted(model_.text(Phrase::search_tips).data());
         ImGui::PopFont();
-        ImGui::TextUnformatted(
-            "words          every word must match; the last one may be unfinished\n"
-            "\"exact phrase\"  words next to each other\n"
-            "-word          leave out entries with this word\n"
-            "kind:job  kind:publication\n"
-            "year:2022  year:2020..2022\n"
-            "venue:kdd  author:\"doug terry\"  tag:ml\n"
-            "location:seattle  team:alexa\n"
-            "Press / to search, Esc to clear, \xE2\x86\x91 \xE2\x86\x93 to move, Enter to open.");
+        ImGui::TextUnformatted(model_.text(Phrase::search_tips_text).data());
+        ImGui::TextUnformatted(kFieldExamples);
+        ImGui::TextUnformatted(model_.text(Phrase::search_keys).data());
         ImGui::EndTooltip();
     }
 }
 
+// What an input method composes shows after the query, underlined, as a
+// text field shows it, until it is committed into the query.
+void Panel::draw_preedit(ImVec2 box_min, ImVec2 box_max) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float text_x = box_min.x + style.FramePadding.x + ImGui::CalcTextSize(query_buffer_).x;
+    const ImVec2 at(std::min(text_x, box_max.x - style.FramePadding.x), box_min.y + style.FramePadding.y);
+    const ImVec2 size = ImGui::CalcTextSize(preedit_.c_str());
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->PushClipRect(box_min, box_max, true);
+    dl->AddRectFilled(at, ImVec2(at.x + size.x + 2, at.y + size.y), ImGui::GetColorU32(ImGuiCol_FrameBg));  // over the hint
+    dl->AddText(at, ImGui::GetColorU32(ImGuiCol_Text), preedit_.c_str());
+    dl->AddLine(ImVec2(at.x, at.y + size.y), ImVec2(at.x + size.x, at.y + size.y), ImGui::GetColorU32(ImGuiCol_Text));
+    dl->PopClipRect();
+}
+
 void Panel::draw_kind_switch() {
-    struct Choice { const char* label; std::optional<Kind> kind; };
-    const Choice choices[] = {{"All", std::nullopt}, {"Publications", Kind::publication}, {"Jobs", Kind::job}};
+    struct Choice { Phrase label; std::optional<Kind> kind; };
+    const Choice choices[] = {{Phrase::kind_all, std::nullopt}, {Phrase::kind_publications, Kind::publication}, {Phrase::kind_jobs, Kind::job}};
     const KindCounts kinds = model_.kind_counts();
     const std::uint32_t counts[] = {kinds.all, kinds.publications, kinds.jobs};
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(2, ImGui::GetStyle().ItemSpacing.y));
+    flow_x_ = -1;
     for (int i = 0; i < 3; ++i) {
-        if (i) ImGui::SameLine();
+        const std::string label = std::string(model_.text(choices[i].label)) + ' ' + count_text(counts[i], model_.language()) +
+                                  "##kind" + std::to_string(i);
+        next_item(button_width(label.c_str()), i == 0);
         const bool active = model_.view().kind == choices[i].kind;
         if (active) {
             ImGui::PushStyleColor(ImGuiCol_Button, theme_.accent);
             ImGui::PushStyleColor(ImGuiCol_ButtonHovered, theme_.accent);
             ImGui::PushStyleColor(ImGuiCol_Text, readable_on(theme_.accent));
         }
-        char label[48];
-        std::snprintf(label, sizeof label, "%s %s##kind%d", choices[i].label, count_text(counts[i]).c_str(), i);
-        if (ImGui::Button(label)) model_.set_kind(choices[i].kind);
+        if (ImGui::Button(label.c_str())) model_.set_kind(choices[i].kind);
         if (active) ImGui::PopStyleColor(3);
     }
     ImGui::PopStyleVar();
 }
 
+float Panel::button_width(const char* label) const {
+    return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+}
+
+// The header's buttons and menus flow like words: left to right, or in a
+// right-to-left interface from the right edge, each left of the one before;
+// on a new line when there is no room (longer words than English need it).
+void Panel::next_item(float width, bool first) {
+    const float left = ImGui::GetWindowContentRegionMin().x, right = ImGui::GetWindowContentRegionMax().x;
+    if (!right_to_left(model_.language())) {
+        if (first) return;
+        ImGui::SameLine();
+        if (ImGui::GetCursorPosX() + width > right) ImGui::NewLine();
+        return;
+    }
+    if (!first && flow_x_ >= 0 && flow_x_ - width >= left) ImGui::SameLine();
+    else flow_x_ = right;
+    ImGui::SetCursorPosX(std::max(flow_x_ - width, left));
+    flow_x_ -= width + ImGui::GetStyle().ItemSpacing.x;
+}
+
+// A line of text that ends at the right edge in a right-to-left interface.
+void Panel::text_line(std::string_view text) {
+    if (right_to_left(model_.language())) {
+        const float width = ImGui::CalcTextSize(text.data(), text.data() + text.size()).x;
+        ImGui::SetCursorPosX(std::max(ImGui::GetWindowContentRegionMax().x - width, ImGui::GetWindowContentRegionMin().x));
+    }
+    ImGui::TextUnformatted(text.data(), text.data() + text.size());
+}
+
 void Panel::draw_filters() {
-    struct FacetChoice { FacetField field; const char* label; };
+    struct FacetChoice { FacetField field; Phrase label; };
     static constexpr FacetChoice kFilters[] = {
-        {FacetField::year, "Year"},     {FacetField::venue, "Venue"}, {FacetField::city, "Location"},
-        {FacetField::team, "Team"},     {FacetField::author, "Author"}, {FacetField::tag, "Tag"},
+        {FacetField::year, Phrase::facet_year},     {FacetField::venue, Phrase::facet_venue},
+        {FacetField::city, Phrase::facet_location}, {FacetField::team, Phrase::facet_team},
+        {FacetField::author, Phrase::facet_author}, {FacetField::tag, Phrase::facet_tag},
     };
     const FacetSelection& filters = model_.view().filters;
     auto draw_all = [&](bool stacked) {
-        bool first = true;
         for (const FacetChoice& c : kFilters) {
             // A facet with a value picked stays, so that its filter can be undone.
             if (!(model_.offered_facets() & facet_bit(c.field)) && filters[c.field].empty()) continue;
-            if (!first && !stacked) ImGui::SameLine();
-            first = false;
-            draw_facet_combo(c.field, c.label);
+            draw_facet_combo(c.field, model_.text(c.label).data(), !stacked);
         }
-        if (!stacked) ImGui::SameLine();
-        draw_sort_combo();
+        draw_sort_combo(!stacked);
         if (!filters.empty()) {
-            if (!stacked) ImGui::SameLine();
-            if (ImGui::SmallButton("Clear filters")) model_.clear_filters();
+            const char* clear = model_.text(Phrase::clear_filters).data();
+            if (!stacked) next_item(button_width(clear), false);
+            if (ImGui::SmallButton(clear)) model_.clear_filters();
         }
     };
     if (!narrow_) {
@@ -269,33 +327,35 @@ void Panel::draw_filters() {
     }
     std::size_t picked = 0;
     for (const auto& values : filters.values) picked += values.size();
-    char label[40];
-    std::snprintf(label, sizeof label, picked ? "Filters (%zu)###filters" : "Filters###filters", picked);
-    if (ImGui::Button(label)) ImGui::OpenPopup("filters-popup");
+    const std::string label = (picked ? say(model_.language(), Phrase::filters_picked, {count_text(picked, model_.language())})
+                                      : std::string(model_.text(Phrase::filters))) + "###filters";
+    next_item(button_width(label.c_str()), false);
+    if (ImGui::Button(label.c_str())) ImGui::OpenPopup("filters-popup");
     if (ImGui::BeginPopup("filters-popup")) {
         draw_all(true);
         ImGui::EndPopup();
     }
 }
 
-void Panel::draw_facet_combo(FacetField field, const char* label) {
+void Panel::draw_facet_combo(FacetField field, const char* label, bool in_row) {
     const auto& picked = model_.view().filters[field];
-    char preview[96];
+    char preview[160];
     if (picked.empty()) std::snprintf(preview, sizeof preview, "%s", label);
     else if (picked.size() == 1) std::snprintf(preview, sizeof preview, "%s: %.40s", label, picked[0].c_str());
-    else std::snprintf(preview, sizeof preview, "%s: %zu", label, picked.size());
+    else std::snprintf(preview, sizeof preview, "%s: %s", label, count_text(picked.size(), model_.language()).c_str());
 
     const float width = ImGui::CalcTextSize(preview).x + ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2;
+    if (in_row) next_item(width, false);
     ImGui::SetNextItemWidth(width);
     char id[32];
     std::snprintf(id, sizeof id, "##facet%d", static_cast<int>(field));
     ImGui::PushID(id);
     if (ImGui::BeginCombo("", preview, ImGuiComboFlags_HeightLarge)) {
         const Facet* f = facet(model_.facet_counts(), field);
-        if (!f || f->values.empty()) ImGui::TextDisabled("None among these results");
+        if (!f || f->values.empty()) ImGui::TextDisabled("%s", model_.text(Phrase::no_facet_values).data());
         for (const FacetValue& v : f ? f->values : kNoFacetValues) {
             bool on = v.selected;
-            const std::string count = count_text(v.count);
+            const std::string count = count_text(v.count, model_.language());
             if (ImGui::Checkbox(v.value.c_str(), &on)) model_.set_filter(field, v.value, on);
             ImGui::SameLine();
             ImGui::TextDisabled("%s", count.c_str());
@@ -305,13 +365,14 @@ void Panel::draw_facet_combo(FacetField field, const char* label) {
     ImGui::PopID();
 }
 
-void Panel::draw_sort_combo() {
-    char preview[48];
-    std::snprintf(preview, sizeof preview, "Sort: %s", sort_label(model_.view().sort));
-    ImGui::SetNextItemWidth(ImGui::CalcTextSize(preview).x + ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2);
-    if (ImGui::BeginCombo("##sort", preview)) {
+void Panel::draw_sort_combo(bool in_row) {
+    const std::string preview = say(model_.language(), Phrase::sort_by, {model_.text(sort_label(model_.view().sort))});
+    const float width = ImGui::CalcTextSize(preview.c_str()).x + ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2;
+    if (in_row) next_item(width, false);
+    ImGui::SetNextItemWidth(width);
+    if (ImGui::BeginCombo("##sort", preview.c_str())) {
         for (SortOrder s : {SortOrder::relevance, SortOrder::rank, SortOrder::year, SortOrder::title})
-            if (ImGui::Selectable(sort_label(s), model_.view().sort == s)) model_.set_sort(s);
+            if (ImGui::Selectable(model_.text(sort_label(s)).data(), model_.view().sort == s)) model_.set_sort(s);
         ImGui::EndCombo();
     }
 }
@@ -319,28 +380,31 @@ void Panel::draw_sort_combo() {
 void Panel::draw_status() {
     const SearchResult& results = model_.results();
     ImGui::PushStyleColor(ImGuiCol_Text, theme_.text_dim);
-    const std::string status = results.fallback ? "No exact match \xE2\x80\x94 showing " + plural(results.total, "close one", "close ones")
-                                                : plural(results.total, "result", "results");
-    ImGui::TextUnformatted(status.c_str());
+    const Language lang = model_.language();
+    const std::string status = results.fallback
+                                   ? say(lang, Phrase::no_exact_match, {counted(lang, Phrase::close_ones_counted, results.total)})
+                                   : counted(lang, Phrase::results_counted, results.total);
+    std::string line = status;
     for (const std::string& hint : results.hints) {
         if (results.fallback && hint.find("no exact match") != std::string::npos) continue;
-        ImGui::SameLine();
-        ImGui::TextUnformatted(("\xC2\xB7 " + hint).c_str());
+        line += "  \xC2\xB7 " + hint;
     }
+    text_line(line);
     ImGui::PopStyleColor();
     if (!model_.loaded()->problems.empty()) {
-        ImGui::SameLine();
+        if (!right_to_left(lang)) ImGui::SameLine();  // else on a line of its own, from the right
         draw_problems();
     }
 }
 
 void Panel::draw_problems() {
     const std::vector<Problem>& problems = model_.loaded()->problems;
-    char label[64];
-    std::snprintf(label, sizeof label, "%s %s in this bundle###problems", show_problems_ ? "Hide" : "Show",
-                  plural(problems.size(), "problem", "problems").c_str());
+    const Language lang = model_.language();
+    const std::string label = say(lang, show_problems_ ? Phrase::hide_problems : Phrase::show_problems,
+                                  {counted(lang, Phrase::problems_counted, problems.size())}) + "###problems";
     ImGui::PushStyleColor(ImGuiCol_Text, theme_.error);
-    if (ImGui::SmallButton(label)) {
+    if (right_to_left(lang)) next_item(button_width(label.c_str()), true);
+    if (ImGui::SmallButton(label.c_str())) {
         show_problems_ = !show_problems_;
         wants_frame_ = true;
     }
@@ -356,13 +420,17 @@ void Panel::draw_empty() {
     const ViewState& view = model_.view();
     ImGui::Dummy(ImVec2(0, ImGui::GetFontSize()));
     ImGui::PushFont(fonts_.bold);
-    if (view.query.empty()) ImGui::TextUnformatted("Nothing matches these filters.");
-    else ImGui::Text("No results for \xE2\x80\x9C%s\xE2\x80\x9D.", view.query.c_str());
+    if (view.query.empty()) text_line(model_.text(Phrase::nothing_matches_filters));
+    else text_line(say(model_.language(), Phrase::no_results_for, {view.query}));
     ImGui::PopFont();
-    if (!view.query.empty() && ImGui::Button("Clear search")) model_.set_query("");
+    flow_x_ = -1;
+    const char* clear = model_.text(Phrase::clear_search).data();
+    if (!view.query.empty()) next_item(button_width(clear), true);
+    if (!view.query.empty() && ImGui::Button(clear)) model_.set_query("");
     if (!view.filters.empty() || view.kind) {
-        if (!view.query.empty()) ImGui::SameLine();
-        if (ImGui::Button("Show everything")) model_.show_everything();
+        const char* everything = model_.text(Phrase::show_everything).data();
+        next_item(button_width(everything), view.query.empty());
+        if (ImGui::Button(everything)) model_.show_everything();
     }
 }
 

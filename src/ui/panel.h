@@ -32,6 +32,9 @@ public:
 
     // Gives the search box the keyboard in the next frame.
     void focus_search() { focus_search_ = true; }
+    // The text an input method is composing, shown underlined in the search box.
+    void set_preedit(std::string text) { preedit_ = std::move(text); }
+    const std::string& preedit() const { return preedit_; }
     // True while typed text waits for the search box to take focus (a frame
     // or two): keys pressed after that text must wait too, or they would act
     // before it lands. Only while the search box is drawn: no key waits on a
@@ -65,10 +68,15 @@ private:
     void draw_header(float width);
     void take_typed_text(bool editing);
     void draw_search_box(float width);
+    void draw_help(float size);
+    float button_width(const char* label) const;
+    void next_item(float width, bool first);
+    void text_line(std::string_view text);
+    void draw_preedit(ImVec2 box_min, ImVec2 box_max);
     void draw_kind_switch();
     void draw_filters();
-    void draw_facet_combo(FacetField field, const char* label);
-    void draw_sort_combo();
+    void draw_facet_combo(FacetField field, const char* label, bool in_row);
+    void draw_sort_combo(bool in_row);
     void draw_status();
     void draw_problems();
     void draw_empty();
@@ -80,6 +88,7 @@ private:
     bool wants_frame_ = false;
     bool narrow_ = false;  // the panel is phone-narrow (kNarrowWidth in panel.cpp)
     bool show_problems_ = false;
+    float flow_x_ = -1;  // right-to-left: where the next item of the row ends (window x); -1 before the first
 
     // The search box: ImGui's InputText keeps its own copy of the text while
     // it is being edited, so a query changed from outside (the page, a deep
@@ -95,6 +104,7 @@ private:
     int focus_requested_frame_ = 0;
     int focus_retries_ = 0;
     ImVec4 search_box_{};
+    std::string preedit_;
 };
 
 }  // namespace pv::ui

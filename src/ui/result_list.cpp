@@ -162,7 +162,7 @@ void ResultList::handle_keys(ViewModel& model) {
     else if (selected >= 0 && (pressed(ImGuiKey_LeftArrow) || pressed(ImGuiKey_RightArrow))) {
         // Left and Right walk through the open row's links and buttons.
         const std::uint32_t entry = hits[selected].entry;
-        const int actions = model.is_open(entry) ? static_cast<int>(ViewModel::row_actions(model.entry(entry)).size()) : 0;
+        const int actions = model.is_open(entry) ? static_cast<int>(model.row_actions(model.entry(entry)).size()) : 0;
         if (actions > 0) {
             const int step = pressed(ImGuiKey_RightArrow) ? 1 : -1;
             model.focus_action(std::clamp(model.focused_action() + step, -1, actions - 1));

@@ -15,6 +15,11 @@ float text_width(const TextStyle& s, const char* begin, const char* end) {
     return s.font->CalcTextSizeA(s.size, FLT_MAX, 0.0f, begin, end).x;
 }
 
+// Where a line of `line_width` starts in a box of `width` from `left`.
+float line_start(const TextStyle& s, float left, float width, float line_width) {
+    return s.align_right ? left + std::max(width - line_width, 0.0f) : left;
+}
+
 // Draws one already-measured line: mark backgrounds first, then the glyphs.
 void draw_line_at(ImDrawList* dl, ImVec2 pos, const MarkedText& t, const char* line_begin, const char* line_end,
                   const TextStyle& s) {
@@ -63,7 +68,7 @@ float draw_wrapped(const MarkedText& t, float width, const TextStyle& s) {
     const float height = for_each_wrapped_line(t.text, width, s, [&](const char* b, const char* e, float y) {
         const float top = origin.y + y;
         if (top > clip_bottom || top + s.size * kLineHeight < clip_top) return;  // outside the visible part
-        draw_line_at(dl, ImVec2(origin.x, top), t, b, e, s);
+        draw_line_at(dl, ImVec2(line_start(s, origin.x, width, text_width(s, b, e)), top), t, b, e, s);
     });
     ImGui::Dummy(ImVec2(width, height));
     ImGui::SetCursorScreenPos(ImVec2(origin.x, ImGui::GetCursorScreenPos().y));  // the next line starts where this began
@@ -82,15 +87,17 @@ void draw_line(const MarkedText& t, float width, const TextStyle& s) {
     const char* begin = t.text.data();
     const char* end = begin + t.text.size();
     if (const char* newline = static_cast<const char*>(memchr(begin, '\n', t.text.size()))) end = newline;
-    if (text_width(s, begin, end) <= width) {
-        draw_line_at(dl, pos, t, begin, end, s);
+    if (const float full = text_width(s, begin, end); full <= width) {
+        draw_line_at(dl, ImVec2(line_start(s, pos.x, width, full), pos.y), t, begin, end, s);
     } else {
-        const float room = width - text_width(s, kEllipsis, kEllipsis + 3);
+        const float ellipsis = text_width(s, kEllipsis, kEllipsis + 3);
         const char* cut = begin;
-        s.font->CalcTextSizeA(s.size, std::max(room, 0.0f), 0.0f, begin, end, &cut);
+        s.font->CalcTextSizeA(s.size, std::max(width - ellipsis, 0.0f), 0.0f, begin, end, &cut);
         while (cut > begin && is_space(cut[-1])) --cut;
-        draw_line_at(dl, pos, t, begin, cut, s);
-        dl->AddText(s.font, s.size, ImVec2(pos.x + text_width(s, begin, cut), pos.y), s.color, kEllipsis, kEllipsis + 3);
+        const float shown = text_width(s, begin, cut);
+        const float x = line_start(s, pos.x, width, shown + ellipsis);
+        draw_line_at(dl, ImVec2(x, pos.y), t, begin, cut, s);
+        dl->AddText(s.font, s.size, ImVec2(x + shown, pos.y), s.color, kEllipsis, kEllipsis + 3);
     }
     ImGui::Dummy(ImVec2(width, s.size * kLineHeight));
     ImGui::SetCursorScreenPos(ImVec2(pos.x, ImGui::GetCursorScreenPos().y));
@@ -110,7 +117,7 @@ void draw_lines(const MarkedText& t, float width, const TextStyle& s, int lines)
         if (line_end == p) line_end = p + 1;  // never stall on a glyph wider than the line
         const char* visible_end = line_end;
         while (visible_end > p && is_space(visible_end[-1])) --visible_end;
-        draw_line_at(dl, ImVec2(origin.x, y), t, p, visible_end, s);
+        draw_line_at(dl, ImVec2(line_start(s, origin.x, width, text_width(s, p, visible_end)), y), t, p, visible_end, s);
         y += s.size * kLineHeight;
         p = line_end;
         while (p < end && is_space(*p)) ++p;

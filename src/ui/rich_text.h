@@ -16,6 +16,7 @@ struct TextStyle {
     float size = 0;         // logical pixels
     ImU32 color = 0;
     ImU32 mark = 0;         // background of marked ranges
+    bool align_right = false;  // lines end at the right edge (a right-to-left interface)
 };
 
 // `marks` are byte ranges into a field; `text` starts at byte `base` of that

@@ -57,12 +57,27 @@ void ViewModel::show_bundle(IndexedBundle bundle) {
         error_ = fatal ? fatal->message : "the bundle could not be read";
         return;
     }
-    search_hint_ = "Search " + plural(loaded_->bundle.count(Kind::publication), "publication", "publications") + " and " +
-                   plural(loaded_->bundle.count(Kind::job), "job", "jobs");
+    make_search_hint();
     results_dirty_ = true;
     ++results_version_;
     ++view_version_;
     selected_ = focused_action_ = -1;
+}
+
+void ViewModel::make_search_hint() {
+    if (!loaded_ || !loaded_->usable) return;
+    search_hint_ = say(language_, Phrase::search_hint,
+                       {counted(language_, Phrase::publications_counted, loaded_->bundle.count(Kind::publication)),
+                        counted(language_, Phrase::jobs_counted, loaded_->bundle.count(Kind::job))});
+}
+
+// ---- the language --------------------------------------------------------------
+
+void ViewModel::set_language(Language language) {
+    if (language == language_) return;
+    language_ = language;
+    make_search_hint();
+    ++view_version_;  // every row is laid out again in the new words; what the visitor asked for is the same
 }
 
 // ---- what the visitor asked for ------------------------------------------------
@@ -237,15 +252,16 @@ void ViewModel::select(int row) {
 
 // ---- what an open row offers ----------------------------------------------------
 
-std::vector<RowAction> ViewModel::row_actions(const Entry& e) {
+std::vector<RowAction> ViewModel::row_actions(const Entry& e) const {
     std::vector<RowAction> actions;
-    for (EntryLink& link : entry_links(e)) actions.push_back({std::move(link.label), RowActionKind::open_link, std::move(link.url)});
+    for (EntryLink& link : entry_links(e, language_)) actions.push_back({std::move(link.label), RowActionKind::open_link, std::move(link.url)});
+    auto add = [&](Phrase label, RowActionKind kind) { actions.push_back({std::string(text(label)), kind, {}}); };
     if (e.kind == Kind::publication) {
-        actions.push_back({"Copy citation", RowActionKind::copy_citation, {}});
-        actions.push_back({"Copy BibTeX", RowActionKind::copy_bibtex, {}});
-        actions.push_back({"Copy title", RowActionKind::copy_title, {}});
+        add(Phrase::copy_citation, RowActionKind::copy_citation);
+        add(Phrase::copy_bibtex, RowActionKind::copy_bibtex);
+        add(Phrase::copy_title, RowActionKind::copy_title);
     }
-    actions.push_back({"Copy link", RowActionKind::copy_link, {}});
+    add(Phrase::copy_link, RowActionKind::copy_link);
     return actions;
 }
 

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "core/model/bundle.h"
+#include "core/present/ui_text.h"
 #include "core/search/search_index.h"
 
 #include <cstdint>
@@ -80,6 +81,11 @@ public:
     // The search box's placeholder: "Search 10 publications and 10 jobs".
     const std::string& search_hint() const { return search_hint_; }
 
+    // ---- the language of the interface (core/present/ui_text.h) ----
+    void set_language(Language language);
+    Language language() const { return language_; }
+    std::string_view text(Phrase phrase) const { return phrase_text(language_, phrase); }
+
     // ---- what the visitor asked for ----
     void set_query(std::string_view text);
     const std::string& query() const { return view_.query; }
@@ -126,7 +132,7 @@ public:
     void focus_action(int action) { focused_action_ = action; }
 
     // ---- what an open row offers ----
-    static std::vector<RowAction> row_actions(const Entry& entry);
+    std::vector<RowAction> row_actions(const Entry& entry) const;
     void run_action(const RowAction& action, const Entry& entry);
     void retry() { host_.retry(); }
 
@@ -135,7 +141,10 @@ private:
     // (when `results_changed`), the selection is reset and the host told.
     void view_changed(bool results_changed);
 
+    void make_search_hint();
+
     ViewHost& host_;
+    Language language_ = Language::en;
     std::unique_ptr<LoadResult> loaded_;
     std::unique_ptr<SearchIndex> index_;
     std::string error_;

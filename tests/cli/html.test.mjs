@@ -148,6 +148,7 @@ test('html refuses a bad --kind, --heading or --height with exit 2 and a message
   for (const [args, message] of [[['--kind', 'talk'], /--kind takes publication or job/],
     [['--heading', '7'], /--heading takes a level from 2 to 6/],
     [['--height', '1px;background:red'], /--height takes a CSS height/],
+    [['--lang', 'klingon'], /--lang takes en, de, es, fr, zh-Hans, ja or ar/],
     [[], /usage: pubview html FILE/]]) {
     const r = pubview('html', ...(args.length ? [seed, ...args] : []));
     assert.equal(r.code, 2, args.join(' '));
@@ -168,4 +169,27 @@ test('html keeps a hostile title as text, in the list and in the JSON-LD', () =>
   assert.doesNotMatch(r.out, /<img|javascript:/);
   assert.deepEqual(headings(r.out), [title]);
   assert.equal(jsonLd(r.out).itemListElement[0].item.name, title);
+});
+
+test('html --lang writes the list\'s own words in that language, and the entries as they are', () => {
+  const arabic = pubview('html', seed, '--lang', 'ar');
+  assert.equal(arabic.code, 0, arabic.err);
+  assert.match(arabic.out, /<section class="pubview-static" lang="ar" dir="rtl" aria-label="المنشورات والوظائف"/);
+  assert.match(arabic.out, /<summary>الملخص<\/summary>/);
+  assert.match(arabic.out, />بحث<\/a>/, "a paper's link says so in Arabic");
+  assert.match(arabic.out, />DOI<\/a>/);
+  assert.deepEqual(headings(arabic.out), headings(pubview('html', seed).out), 'the titles are not translated');
+  assert.deepEqual(jsonLd(arabic.out), jsonLd(pubview('html', seed).out), 'the JSON-LD is the same');
+  const german = pubview('html', seed, '--kind', 'job', '--lang', 'de-AT').out;
+  assert.match(german, /lang="de" aria-label="Stellen"/);
+  assert.match(german, /<summary>Beschreibung<\/summary>/);
+});
+
+test('ui-text writes a language\'s phrases as the JSON the widget fetches, and refuses a language it does not speak', () => {
+  const r = pubview('ui-text', 'ja');
+  assert.equal(r.code, 0, r.err);
+  const phrases = JSON.parse(r.out);
+  assert.equal(phrases.try_again, '再試行');
+  assert.equal(phrases.results_counted, '{n} 件の結果');
+  assert.equal(pubview('ui-text', 'ru').code, 2);
 });

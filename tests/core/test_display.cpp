@@ -25,14 +25,14 @@ TEST_CASE("entry links turn DOI and arXiv ids into URLs and leave out what is mi
     pv::Entry e;
     e.url = "https://example.org/p";
     e.doi = "10.1145/3514221.3526045";
-    auto links = pv::entry_links(e);
+    auto links = pv::entry_links(e, pv::Language::en);
     REQUIRE(links.size() == 2);
     CHECK(links[0].label == "Paper");
     CHECK(links[1].url == "https://doi.org/10.1145/3514221.3526045");
     e.url.clear();
     e.doi.clear();
     e.arxiv = "2208.01448";
-    links = pv::entry_links(e);
+    links = pv::entry_links(e, pv::Language::en);
     REQUIRE(links.size() == 1);
     CHECK(links[0].url == "https://arxiv.org/abs/2208.01448");
 }

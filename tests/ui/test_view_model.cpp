@@ -61,6 +61,18 @@ TEST_CASE("a loaded bundle is shown with every entry and a search hint that coun
     CHECK(kinds.jobs == 1);
 }
 
+TEST_CASE("the interface's language changes the search hint and the rows' actions, not the view or the page's hash") {
+    Shown s;
+    const std::uint64_t version = s.model.view_version();
+    const int changes = s.host.changes;
+    s.model.set_language(pv::Language::fr);
+    CHECK(s.model.search_hint() == "Rechercher parmi 2 publications et 1 offre d\xE2\x80\x99" "emploi");
+    CHECK(s.model.row_actions(s.model.entry(2)).back().label == "Copier le lien");
+    CHECK(s.model.view_version() > version);  // laid out again
+    CHECK(s.host.changes == changes);         // nothing the visitor asked for changed
+    CHECK(s.model.count() == 3);
+}
+
 TEST_CASE("an unusable bundle shows its error and no list") {
     RecordingHost host;
     ViewModel model(host);
@@ -133,7 +145,7 @@ TEST_CASE("a deep link's state restores the view and asks for its row to be reve
 
 TEST_CASE("a publication offers its links and copies; their text is made only when used") {
     Shown s;
-    const std::vector<ui::RowAction> actions = ViewModel::row_actions(s.model.entry(0));
+    const std::vector<ui::RowAction> actions = s.model.row_actions(s.model.entry(0));
     std::vector<std::string> labels;
     for (const ui::RowAction& a : actions) labels.push_back(a.label);
     CHECK(labels == std::vector<std::string>{"Paper", "DOI", "Copy citation", "Copy BibTeX", "Copy title", "Copy link"});
@@ -149,7 +161,7 @@ TEST_CASE("a publication offers its links and copies; their text is made only wh
 TEST_CASE("a job offers its posting and a link, not citations") {
     Shown s;
     std::vector<std::string> labels;
-    for (const ui::RowAction& a : ViewModel::row_actions(s.model.entry(2))) labels.push_back(a.label);
+    for (const ui::RowAction& a : s.model.row_actions(s.model.entry(2))) labels.push_back(a.label);
     CHECK(labels == std::vector<std::string>{"Copy link"});
 }
 

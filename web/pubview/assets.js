@@ -46,3 +46,19 @@ export function fonts() {
   }
   return fontsPromise;
 }
+
+// A language's phrases of the interface (i18n/TAG.json beside pubview.js,
+// written by the build; the wasm carries English only), fetched once a page;
+// '' when they cannot be had, and the widget speaks English.
+const languageFiles = new Map();
+export function languageFile(tag) {
+  if (!languageFiles.has(tag)) {
+    languageFiles.set(tag, fetch(new URL('i18n/' + tag + '.json', baseUrl))
+      .then((response) => (response.ok ? response.text() : Promise.reject(new Error('the server answered ' + response.status))))
+      .catch((e) => {
+        console.warn('pubview: the phrases in ' + tag + ' could not be fetched (' + e.message + '); the widget speaks English.');
+        return '';
+      }));
+  }
+  return languageFiles.get(tag);
+}

@@ -18,19 +18,15 @@ const SLICE_ROWS = 100;
 // Changes within this time make one update.
 const UPDATE_DELAY_MS = 120;
 
-// 12345 as "12,345". (Not toLocaleString: its first call loads the
-// browser's number formats, a 150 ms task on the development machine, in the
-// task that builds the widget's first HTML list.)
-function withCommas(n) { return String(n).replace(/\B(?=(\d{3})+$)/g, ','); }
-
 // A row of the HTML list: a rule between rows, the title over its summary line.
 function styleListRow(li, head, heading, summary, body) {
   li.style.cssText = 'border-bottom:1px solid var(--pv-rule);padding:8px 2px;';
   head.style.cssText = 'cursor:pointer;';
   heading.style.cssText = 'display:inline;font-size:1.05em;margin:0;';
-  summary.style.cssText = 'margin:2px 0 0 1.1em;color:var(--pv-dim);font-size:0.9em;';
+  summary.style.cssText = 'margin:2px 0 0;margin-inline-start:1.1em;color:var(--pv-dim);font-size:0.9em;';
   for (const p of body) {
-    p.style.margin = '8px 0 0 1.1em';
+    p.style.margin = '8px 0 0';
+    p.style.marginInlineStart = '1.1em';
     for (const a of p.querySelectorAll('a')) a.style.color = 'var(--pv-accent)';
   }
 }
@@ -61,8 +57,25 @@ export class DomList {
 
   // Says that the list loads; the count that follows is said whatever it is.
   announceLoading() {
-    this.status.textContent = 'Loading the list\u2026';
+    this.status.textContent = this.text.loading_list;
     this._summary = null;
+  }
+
+  // The interface's language ({lang, dir, text}: pv_set_language): the
+  // list's own words and, for Arabic, its direction; rows are made again.
+  setLanguage(ui) {
+    this.text = ui.text;
+    this.element.lang = ui.lang;
+    this.element.dir = ui.dir;
+    if (this.controls) this._labelControls();
+    this._rowsKey = null;
+    // Before the first count (while loading) the status says that it loads.
+    if (this._summary === null) {
+      if (this.status.textContent) this.status.textContent = this.text.loading_list;
+      return;
+    }
+    this._summary = null;
+    this.update();
   }
 
   // Updates after the changes of the next moments.
@@ -114,8 +127,7 @@ export class DomList {
     // Printed or shown as a list, every row has its text; hidden, only the open ones.
     const mirror = JSON.parse(module.UTF8ToString(module._pv_mirror(this.printing || asList ? 1 : 0)));
     const error = widget.error();
-    const summary = error ? 'The list could not be loaded: ' + error
-      : mirror.count === 1 ? '1 result' : withCommas(mirror.count) + ' results';
+    const summary = error ? this.text.list_error.replace('{0}', error) : mirror.status;
     // The live region speaks on change: an unchanged count is not said again,
     // nor does it replace an announcement such as "Copied." made meanwhile.
     if (summary !== this._summary) {
@@ -154,7 +166,7 @@ export class DomList {
     const heading = document.createElement('h' + this.headingLevel());
     heading.textContent = row.title;
     const summary = document.createElement('p');
-    summary.textContent = (row.kind === 'job' ? 'Job' : 'Paper') + ' · ' + row.summary.replace(/\s+·\s+/g, ' · ');
+    summary.textContent = (row.kind === 'job' ? this.text.kind_job : this.text.kind_paper) + ' · ' + row.summary.replace(/\s+·\s+/g, ' · ');
     const body = [];
     if (row.body !== undefined) {
       for (const paragraph of row.body.split(/\n\n+/)) {
@@ -199,36 +211,40 @@ export class DomList {
     this.controls.style.cssText = 'display:flex;flex-wrap:wrap;gap:8px;align-items:center;margin-bottom:4px;';
     this.search = document.createElement('input');
     this.search.type = 'search';
-    this.search.setAttribute('aria-label', 'Search the list');
     this.search.setAttribute('autocomplete', 'off');
     this.search.style.cssText = 'flex:1 1 100%;box-sizing:border-box;font:inherit;padding:6px 10px;border-radius:6px;' +
       'border:1px solid var(--pv-rule);background:var(--pv-frame);color:inherit;';
     widget.listen(this.search, 'input', () => widget.setQuery(this.search.value));
-    this.kindButtons = [['All', null], ['Publications', 'publication'], ['Jobs', 'job']].map(([label, kind]) => {
+    this.kindButtons = [['kind_all', null], ['kind_publications', 'publication'], ['kind_jobs', 'job']].map(([phrase, kind]) => {
       const button = document.createElement('button');
       button.type = 'button';
-      button.dataset.label = label;
+      button.dataset.phrase = phrase;
       button.style.cssText = 'font:inherit;padding:3px 10px;border-radius:6px;border:1px solid var(--pv-rule);cursor:pointer;';
       widget.listen(button, 'click', () => widget.setState(Object.assign(widget.state(), { kind, open: '' })));
       return { button, kind };
     });
-    const kinds = document.createElement('div');
-    kinds.setAttribute('role', 'group');
-    kinds.setAttribute('aria-label', 'Kind');
-    kinds.style.cssText = 'display:flex;gap:4px;';
-    kinds.append(...this.kindButtons.map((k) => k.button));
-    this.controls.append(this.search, kinds);
+    this.kinds = document.createElement('div');
+    this.kinds.setAttribute('role', 'group');
+    this.kinds.style.cssText = 'display:flex;gap:4px;';
+    this.kinds.append(...this.kindButtons.map((k) => k.button));
+    this.controls.append(this.search, this.kinds);
     this.element.insertBefore(this.controls, this.status);
+    this._labelControls();
+  }
+
+  _labelControls() {
+    this.search.setAttribute('aria-label', this.text.search_the_list);
+    this.kinds.setAttribute('aria-label', this.text.kind);
   }
 
   _updateControls(mirror) {
     const widget = this.widget;
-    this.search.placeholder = mirror.hint || 'Search';
+    this.search.placeholder = mirror.hint || this.text.search;
     if (document.activeElement !== this.search && this.search.value !== widget.query()) this.search.value = widget.query();
     const current = (widget.state() || {}).kind || null;
     for (const { button, kind } of this.kindButtons) {
       const active = kind === current;
-      button.textContent = button.dataset.label + ' ' + withCommas(mirror.kinds[kind || 'all']);
+      button.textContent = this.text[button.dataset.phrase] + ' ' + mirror.kindCounts[kind || 'all'];
       button.setAttribute('aria-pressed', String(active));
       button.style.background = active ? 'var(--pv-accent)' : 'var(--pv-frame)';
       button.style.color = active ? 'var(--pv-on-accent)' : 'inherit';

@@ -18,7 +18,7 @@ function optionsFromElement(element) {
   const d = element.dataset;
   return {
     bundle: d.bundle, view: d.view, theme: d.theme, query: d.query, height: d.height, timeout: d.timeout, shortcut: d.shortcut,
-    headingLevel: d.headingLevel, heading: d.heading, start: d.start,
+    headingLevel: d.headingLevel, heading: d.heading, start: d.start, lang: d.lang,
   };
 }
 

@@ -5,10 +5,12 @@
 import { compiledWasm, fonts } from './assets.js';
 import { hashWith, paramsToState, readHash, stateToParams } from './deep-links.js';
 import { DomList } from './dom-list.js';
+import { applyLanguage, watchLanguage } from './language.js';
 import { withBytes, withCString } from './heap.js';
 import { whenToStart } from './lazy-start.js';
 import { isSafeUrl } from './safe-url.js';
 import { nextTask, sliceTimer } from './tasks.js';
+import { TextInput } from './text-input.js';
 import { THEMES, cssColorToRgb } from './theme.js';
 
 const DEFAULT_TIMEOUT_MS = 20000;
@@ -60,6 +62,8 @@ export class Widget {
     const state = this.state() || {};
     return location.href.split('#')[0] + hashWith(this.name, stateToParams(state, id));
   }
+  // The text an input method is composing in the search box, before it is committed.
+  preedit() { return this.module ? this.module.UTF8ToString(this.module._pv_preedit()) : ''; }
   focus() {
     if (!this.domList.drawing) { this.domList.focusSearch(); return; }
     this.canvas.focus();
@@ -80,6 +84,14 @@ export class Widget {
     this.options.theme = theme;
     this._applyTheme();
   }
+  // The interface's language: a BCP 47 tag ("de", "zh-Hans", "ar"), or null
+  // to follow the page's lang again. Languages not shipped fall back to English.
+  setLanguage(tag) {
+    this.options.lang = tag || '';
+    applyLanguage(this);
+  }
+  // {lang, dir}: the language the interface speaks now, and its direction.
+  language() { return { lang: this.lang, dir: this.dir }; }
   // Loads the bundle again (what the error view's "Try again" button does).
   retry() { return this._loadBundle().then(() => this); }
   // Shows another bundle (a URL or an object) in place of the current one.
@@ -123,14 +135,8 @@ export class Widget {
     this.message = document.createElement('div');
     this.message.setAttribute('role', 'alert');
     this.message.style.cssText = 'position:absolute;inset:0;padding:16px;font:15px system-ui,sans-serif;display:none;';
-    // The on-screen keyboard of a phone opens only for a real <input>.
-    this.textInput = document.createElement('input');
-    this.textInput.type = 'search';
-    this.textInput.setAttribute('aria-label', 'Search');
-    this.textInput.setAttribute('autocomplete', 'off');
-    this.textInput.tabIndex = -1;
-    this.textInput.style.cssText = 'position:absolute;left:0;top:0;width:100%;height:40px;font-size:16px;opacity:0;' +
-      'border:0;padding:0;pointer-events:none;';
+    this.typing = new TextInput(this);
+    this.textInput = this.typing.element;
     this.domList = new DomList(this);
     this.root.append(this.canvas, this.textInput, this.message, this.domList.element);
     // First: while the widget starts, its box lies under the page's content (see _startUnderFallback).
@@ -165,7 +171,8 @@ export class Widget {
         copyLink: (id) => this._copyText(this.link(id)),
         viewChanged: () => this._viewChanged(),
         retry: () => this.retry(),
-        focusTextInput: () => this._focusTextInput(),
+        focusTextInput: () => this.typing.focusForTouch(),
+        textInput: (editing, x, y, width, height) => this.typing.followSearchBox(editing, x, y, width, height),
         rowsShown: () => this._rowsShown(),
         setCursor: (cursor) => { this.canvas.style.cursor = cursor; },
         drawingChanged: (drawing) => this._setDrawing(drawing),
@@ -187,9 +194,13 @@ export class Widget {
     // <pub-view> in a component) document.querySelector would not.
     module.specialHTMLTargets['#' + this.canvas.id] = this.canvas;
     const started = withBytes(module, regular, (pr, nr) => withBytes(module, bold, (pb, nb) =>
-      withCString(module, '#' + this.canvas.id, (sel) => module._pv_start(sel, pr, nr, pb, nb))));
+      withCString(module, '#' + this.canvas.id, (canvas) => withCString(module, '#' + this.textInput.id,
+        (input) => module._pv_start(canvas, input, pr, nr, pb, nb)))));
     this.module = module;
     this._startUnderFallback();
+    await applyLanguage(this);  // the page's own list stays until the widget speaks the page's language
+    if (this.destroyed) return this;
+    watchLanguage(this);
     await nextTask();
     if (this.destroyed) return this;
     // Without WebGL2 the module still loads and searches: the list is shown as HTML.
@@ -204,11 +215,7 @@ export class Widget {
       if (text) withCString(module, text, (p) => module._pv_paste(p));
       event.preventDefault();
     });
-    this.listen(this.textInput, 'input', () => this.setQuery(this.textInput.value));
-    this.listen(this.textInput, 'keydown', (event) => {
-      if (event.key === 'Enter') this.textInput.blur();
-      if (event.key === 'Escape') { this.textInput.value = ''; this.setQuery(''); }
-    });
+    this.typing.watch();
     await this._loadBundle(early);
     return this;
   }
@@ -416,7 +423,10 @@ export class Widget {
     this.listen(this.canvas, 'focus', () => {
       if (this.canvas.matches(':focus-visible')) this.root.style.boxShadow = 'inset 0 0 0 2px ' + this._accentCss;
     });
-    this.listen(this.canvas, 'blur', () => { this.root.style.boxShadow = ''; });
+    // The keyboard moving between the canvas and the hidden <input> stays in the widget.
+    const leaves = (other) => (event) => { if (event.relatedTarget !== other) this.root.style.boxShadow = ''; };
+    this.listen(this.canvas, 'blur', leaves(this.textInput));
+    this.listen(this.textInput, 'blur', leaves(this.canvas));
   }
 
   // A page-wide key (data-shortcut="/", the page owner's choice: an embed
@@ -466,13 +476,6 @@ export class Widget {
     this.domList.setLook(Object.assign({ accent: this._accentCss }, THEMES[dark ? 'dark' : 'light']), fontSize);
   }
 
-  _focusTextInput() {
-    this.textInput.value = this.query();
-    this.textInput.style.pointerEvents = 'auto';
-    this.textInput.focus({ preventScroll: true });
-    this.textInput.addEventListener('blur', () => { this.textInput.style.pointerEvents = 'none'; }, { once: true });
-  }
-
   _openUrl(url, id) {
     if (!isSafeUrl(url)) {
       console.warn('pubview: refused to open a link that is not http, https or mailto:', url);
@@ -485,9 +488,9 @@ export class Widget {
   _copyText(text) {
     const announce = (what) => this.domList.announce(what);
     if (navigator.clipboard && navigator.clipboard.writeText) {
-      navigator.clipboard.writeText(text).then(() => announce('Copied.'), (e) => {
+      navigator.clipboard.writeText(text).then(() => announce(this.text.copied), (e) => {
         console.warn('pubview: copy failed:', e);
-        announce('Copying was not allowed.');
+        announce(this.text.copy_refused);
       });
     }
   }

@@ -37,9 +37,9 @@ std::string summary_line(const Entry& e) {
     return out;
 }
 
-std::vector<EntryLink> entry_links(const Entry& e) {
+std::vector<EntryLink> entry_links(const Entry& e, Language language) {
     std::vector<EntryLink> links;
-    if (!e.url.empty()) links.push_back({e.kind == Kind::job ? "View the posting" : "Paper", e.url});
+    if (!e.url.empty()) links.push_back({std::string(phrase_text(language, e.kind == Kind::job ? Phrase::view_posting : Phrase::kind_paper)), e.url});
     if (!e.doi.empty()) links.push_back({"DOI", "https://doi.org/" + e.doi});
     if (!e.arxiv.empty()) links.push_back({"arXiv", "https://arxiv.org/abs/" + e.arxiv});
     return links;
@@ -63,16 +63,6 @@ std::vector<BodyBlock> body_blocks(const Entry& e) {
         offset = end + 1;
     }
     return blocks;
-}
-
-std::string plural(std::size_t n, const char* one, const char* many) {
-    return count_text(n) + ' ' + (n == 1 ? one : many);
-}
-
-std::string count_text(std::size_t n) {
-    std::string digits = std::to_string(n);
-    for (std::size_t at = digits.size(); at > 3; at -= 3) digits.insert(at - 3, 1, ',');
-    return digits;
 }
 
 }  // namespace pv

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/model/bundle.h"
+#include "core/present/ui_text.h"
 
 #include <cstddef>
 #include <string>
@@ -24,8 +25,8 @@ struct EntryLink {
     std::string url;
 };
 
-// The entry's own links, in the order they are shown; empty ones left out.
-std::vector<EntryLink> entry_links(const Entry& entry);
+// The entry's own links, in the order they are shown, labelled in `language`; empty ones left out.
+std::vector<EntryLink> entry_links(const Entry& entry, Language language);
 
 // The body of an entry as the blocks it is drawn in. Bodies are plain text:
 // paragraphs are lines separated by blank lines, a line starting "- " is a
@@ -38,10 +39,5 @@ struct BodyBlock {
     std::size_t length = 0;
 };
 std::vector<BodyBlock> body_blocks(const Entry& entry);
-
-// A count with its thousands grouped: "7", "40,000", "1,250,000".
-std::string count_text(std::size_t n);
-// A count and its noun: "1 job", "1,250 publications".
-std::string plural(std::size_t n, const char* one, const char* many);
 
 }  // namespace pv

@@ -28,7 +28,7 @@ ordered_json scholarly_article(const Entry& e) {
     set_if(item, "abstract", e.body);
     if (is_safe_url(e.url)) item["url"] = e.url;
     ordered_json same_as = ordered_json::array();
-    for (const EntryLink& link : entry_links(e))
+    for (const EntryLink& link : entry_links(e, Language::en))
         if (link.url != e.url && is_safe_url(link.url)) same_as.push_back(link.url);
     if (!same_as.empty()) item["sameAs"] = std::move(same_as);
     return item;

@@ -66,9 +66,9 @@ void append_paragraphs(std::string& out, std::string_view body) {
     }
 }
 
-void append_links(std::string& out, const Entry& e) {
+void append_links(std::string& out, const Entry& e, Language language) {
     std::string links;
-    for (const EntryLink& link : entry_links(e)) {
+    for (const EntryLink& link : entry_links(e, language)) {
         if (!is_safe_url(link.url)) continue;
         if (!links.empty()) links += kSeparator;
         links += "<a href=\"";
@@ -80,7 +80,7 @@ void append_links(std::string& out, const Entry& e) {
     if (!links.empty()) out += "<p style=\"" + std::string(kMetaStyle) + "\">" + links + "</p>\n";
 }
 
-void append_entry(std::string& out, const Entry& e, int heading_level) {
+void append_entry(std::string& out, const Entry& e, int heading_level, Language language) {
     const std::string h = "h" + std::to_string(heading_level);
     out += "<li style=\"";
     out += kItemStyle;
@@ -98,17 +98,19 @@ void append_entry(std::string& out, const Entry& e, int heading_level) {
         append_meta(out, summary_line(e));
     }
     if (!e.body.empty()) {
-        out += e.kind == Kind::job ? "<details>\n<summary>Description</summary>\n" : "<details>\n<summary>Abstract</summary>\n";
+        out += "<details>\n<summary>";
+        append_escaped(out, phrase_text(language, e.kind == Kind::job ? Phrase::description : Phrase::abstract));
+        out += "</summary>\n";
         append_paragraphs(out, e.body);
         out += "</details>\n";
     }
-    append_links(out, e);
+    append_links(out, e, language);
     out += "</li>\n";
 }
 
-const char* list_label(std::optional<Kind> kind) {
-    if (!kind) return "Publications and jobs";
-    return *kind == Kind::job ? "Jobs" : "Publications";
+Phrase list_label(std::optional<Kind> kind) {
+    if (!kind) return Phrase::publications_and_jobs;
+    return *kind == Kind::job ? Phrase::kind_jobs : Phrase::kind_publications;
 }
 
 }  // namespace
@@ -128,13 +130,18 @@ std::string static_list_html(const Bundle& bundle, const StaticListOptions& opti
     const std::string& height = is_css_height(options.height) ? options.height : defaults.height;
 
     std::string out = "<script type=\"application/ld+json\">" + json_ld(bundle, options.kind) + "</script>\n";
-    out += "<section class=\"pubview-static\" aria-label=\"";
-    out += list_label(options.kind);
+    out += "<section class=\"pubview-static\"";
+    if (options.language != Language::en) {
+        out += " lang=\"" + std::string(language_tag(options.language)) + "\"";
+        if (right_to_left(options.language)) out += " dir=\"rtl\"";
+    }
+    out += " aria-label=\"";
+    append_escaped(out, phrase_text(options.language, list_label(options.kind)));
     out += "\" style=\"height:" + height + ";" + kBoxStyle + "\">\n<ol style=\"";
     out += kListStyle;
     out += "\">\n";
     for (const Entry& e : bundle.entries)
-        if (!options.kind || e.kind == *options.kind) append_entry(out, e, level);
+        if (!options.kind || e.kind == *options.kind) append_entry(out, e, level, options.language);
     out += "</ol>\n</section>\n";
     return out;
 }

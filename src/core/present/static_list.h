@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/model/bundle.h"
+#include "core/present/ui_text.h"
 
 #include <optional>
 #include <string>
@@ -15,6 +16,7 @@ struct StaticListOptions {
     std::optional<Kind> kind = std::nullopt;  // list only this kind; every entry when unset
     int heading_level = 2;                    // entries' headings: <h2> (after the page's <h1>) to <h6>
     std::string height = "600px";             // the widget's height (its element's data-height)
+    Language language = Language::en;         // of the list's own words (Abstract, links' labels)
 };
 
 // Whether `height` may stand as a CSS height in a style attribute: digits,
@@ -26,7 +28,9 @@ bool is_css_height(std::string_view height);
 // scrolls on its own, so the page does not move when the widget takes its
 // place. In it, one <li> per entry: a heading, then venue and year, and
 // authors, for a publication, or location and team for a job; the abstract or
-// description in <details>, one <p> per paragraph; the entry's links. All text
+// description in <details>, one <p> per paragraph; the entry's links. In a
+// language other than English the box says which (lang, and dir="rtl" for
+// Arabic); the entries' own text is written as it is. All text
 // is HTML-escaped and only links that pass is_safe_url are written. An
 // invalid height or heading level is replaced by the default.
 std::string static_list_html(const Bundle& bundle, const StaticListOptions& options = {});

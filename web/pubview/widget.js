@@ -190,9 +190,10 @@ export class Widget {
     // rendering go on between them.
     await nextTask();
     if (this.destroyed) return this;
-    // The module finds its canvas by selector; inside a shadow root (a
-    // <pub-view> in a component) document.querySelector would not.
+    // The module finds its canvas and hidden input by selector; inside a shadow
+    // root (a <pub-view> in a component) document.querySelector would not.
     module.specialHTMLTargets['#' + this.canvas.id] = this.canvas;
+    module.specialHTMLTargets['#' + this.textInput.id] = this.textInput;
     const started = withBytes(module, regular, (pr, nr) => withBytes(module, bold, (pb, nb) =>
       withCString(module, '#' + this.canvas.id, (canvas) => withCString(module, '#' + this.textInput.id,
         (input) => module._pv_start(canvas, input, pr, nr, pb, nb)))));

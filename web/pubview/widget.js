@@ -5,6 +5,7 @@
 import { compiledWasm, fonts } from './assets.js';
 import { hashWith, paramsToState, readHash, stateToParams } from './deep-links.js';
 import { DomList } from './dom-list.js';
+import { drawGlyphs } from './glyphs.js';
 import { withBytes, withCString } from './heap.js';
 import { isSafeUrl } from './safe-url.js';
 import { nextTask, sliceTimer } from './tasks.js';
@@ -152,6 +153,8 @@ export class Widget {
         setCursor: (cursor) => { this.canvas.style.cursor = cursor; },
         drawingChanged: (drawing) => this._setDrawing(drawing),
         takeBundleBytes: (pointer, capacity) => this._takeBundleBytes(pointer, capacity),
+        drawGlyphs: (codes, count, em, bold) => drawGlyphs(this.module, codes, count, em, bold),
+        glyphsAdded: (count, ms, width, height) => this._glyphsAdded(count, ms, width, height),
         nextTask,
       },
       instantiateWasm(imports, receive) {
@@ -469,6 +472,12 @@ export class Widget {
     this.canvas.style.display = drawing && !this._printing ? 'block' : 'none';
     this.domList.setDrawing(drawing);
     if (!drawing && hadFocus) this.domList.focusSearch();
+  }
+
+  // Glyphs the browser drew went into the atlas: `count` in all, which took `ms`.
+  _glyphsAdded(count, ms, width, height) {
+    this.glyphs = { count, ms, atlas: { width, height } };
+    this.element.dispatchEvent(new CustomEvent('pubview:glyphs', { detail: this.glyphs }));
   }
 
   _rowsShown() {

@@ -9,7 +9,7 @@ namespace {
 
 // Must match tools/font-ranges.txt, which decides what the subset font holds.
 constexpr ImWchar kGlyphRanges[] = {
-    0x0020, 0x007E, 0x00A0, 0x017F, 0x0218, 0x021B, 0x0300, 0x036F, 0x2010, 0x205E, 0x20AC, 0x20AC, 0x2122, 0x2122, 0,
+    0x0020, 0x007E, 0x00A0, 0x00FF, 0x2010, 0x2027, 0x2030, 0x203A, 0x20AC, 0x20AC, 0x2122, 0x2122, 0x2190, 0x2193, 0,
 };
 
 // ImGui sizes a font by ascent + descent; CSS by the em. Noto Sans has
@@ -65,6 +65,20 @@ void fill(ImFontAtlas& atlas, ImFont* font, std::span<const DrawnGlyph> glyphs, 
     }
 }
 
+// ImGui picks the atlas's width from its fonts' glyphs alone and packs custom
+// rectangles into it, growing it downwards: with thousands of drawn glyphs it
+// would grow far taller than wide. This width keeps it about square.
+// Returns 0 (ImGui's own choice) without drawn glyphs.
+int atlas_width(DrawnGlyphs drawn) {
+    double area = 0;
+    for (auto glyphs : {drawn.regular, drawn.bold})
+        for (const DrawnGlyph& g : glyphs) area += double(g.width + 2 * kBorder) * double(g.height + 2 * kBorder);
+    if (area == 0) return 0;  // ImGui's own choice
+    int width = 512;
+    while (width < 4096 && double(width) * width < area * 1.5) width *= 2;
+    return width;
+}
+
 }  // namespace
 
 float font_em_pixels(float size, float pixel_ratio) { return size * pixel_ratio; }
@@ -72,6 +86,7 @@ float font_em_pixels(float size, float pixel_ratio) { return size * pixel_ratio;
 FontSet build_fonts(ImFontAtlas& atlas, std::span<const unsigned char> regular, std::span<const unsigned char> bold,
                     float size, float pixel_ratio, DrawnGlyphs drawn) {
     atlas.Clear();
+    atlas.TexDesiredWidth = atlas_width(drawn);
     const float pixels = font_em_pixels(size, pixel_ratio) * kNotoHeightPerEm;
     FontSet fonts{add_font(atlas, regular, pixels), add_font(atlas, bold, pixels)};
     if (!fonts.regular) fonts.regular = atlas.AddFontDefault();  // keep text visible with a broken font file

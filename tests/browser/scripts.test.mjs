@@ -33,13 +33,10 @@ async function openScriptsPage(options = {}) {
   await page.route('**/eight-scripts.json', (route) => route.fulfill({ contentType: 'application/json', body: fs.readFileSync(bundleFile) }));
   await page.goto(shared.server.url + 'scripts-test.html');
   await page.waitForFunction(() => window.PubView && PubView.widgets.length === 1);
-  // The glyphs the browser draws for the bundle are in the atlas once this event has come.
-  const glyphs = await page.evaluate(() => new Promise((resolve) => {
-    const w = PubView.widgets[0];
-    if (w.glyphs) resolve(w.glyphs);
-    else w.element.addEventListener('pubview:glyphs', (e) => resolve(e.detail), { once: true });
-  }));
   await page.evaluate(() => PubView.widgets[0].ready.then(() => null));
+  // The bundle's glyphs are in the atlas once the widget has reported them (pubview:glyphs).
+  const handle = await page.waitForFunction(() => PubView.widgets[0].glyphs, null, { timeout: 30000 });
+  const glyphs = await handle.jsonValue();
   await settle(page);
   return { context, page, errors, glyphs };
 }
@@ -95,16 +92,32 @@ test('OCR reads every title from the widget about as well as from the browser dr
     bundle.publications.map((p) => `<p dir="auto">${p.title}</p>`).join(''));
   const browserShot = path.join(screenshots, 'scripts-ocr-browser.png');
   await reference.screenshot({ path: browserShot, fullPage: true });
+  // A title drawn as question marks, reversed or with unjoined Arabic reads far worse than the browser's.
+  const readsBadly = (fromWidget, fromBrowser) => fromWidget > Math.max(0.25, fromBrowser + 0.15);
   const failures = [];
+  const browserReading = {};
   for (const [id, language] of Object.entries(LANGUAGES)) {
     const title = entry(id).title;
     const fromWidget = mismatch(title, ocr(widgetShot, language));
-    const fromBrowser = mismatch(title, ocr(browserShot, language));
+    const fromBrowser = browserReading[id] = mismatch(title, ocr(browserShot, language));
     console.log(`${id}: widget ${fromWidget.toFixed(2)}, browser ${fromBrowser.toFixed(2)} mismatch for "${title}"`);
-    // A title drawn as question marks, reversed or with unjoined Arabic reads far worse than the browser's.
-    if (fromWidget > Math.max(0.25, fromBrowser + 0.15)) failures.push(`${id}: ${fromWidget.toFixed(2)} vs ${fromBrowser.toFixed(2)}`);
+    if (readsBadly(fromWidget, fromBrowser)) failures.push(`${id}: ${fromWidget.toFixed(2)} vs ${fromBrowser.toFixed(2)}`);
   }
   assert.deepEqual(failures, []);
+  // The comparison catches the old drawing: ideographs as question marks, Arabic
+  // letters unjoined (a zero-width non-joiner between them) and left to right,
+  // Hebrew left to right.
+  const isolated = (text) => [...text].join('\u200C');
+  const broken = [['zh', entry('zh').title.replace(/[^ -~]/g, '?')], ['ar', isolated(entry('ar').title)], ['he', entry('he').title]];
+  await reference.setContent(`<!doctype html><meta charset="utf-8"><body style="margin:24px;font:700 17px 'Noto Sans',sans-serif">` +
+    broken.map(([, text]) => `<p style="direction:ltr;unicode-bidi:bidi-override">${text}</p>`).join(''));
+  const brokenShot = path.join(screenshots, 'scripts-ocr-broken.png');
+  await reference.screenshot({ path: brokenShot, fullPage: true });
+  for (const [id] of broken) {
+    const fromBroken = mismatch(entry(id).title, ocr(brokenShot, LANGUAGES[id]));
+    console.log(`${id}: a broken drawing ${fromBroken.toFixed(2)} mismatch`);
+    assert.ok(readsBadly(fromBroken, browserReading[id]), `${id}: the broken drawing read too well (${fromBroken.toFixed(2)})`);
+  }
   assert.deepEqual(errors, []);
   await context.close();
 });

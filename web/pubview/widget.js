@@ -32,6 +32,7 @@ export class Widget {
     this._loading = null;
     this.destroyed = false;
     this._cleanups = [];
+    this._glyphCanvasMs = 0;
     this._buildDom();
   }
 
@@ -153,7 +154,14 @@ export class Widget {
         setCursor: (cursor) => { this.canvas.style.cursor = cursor; },
         drawingChanged: (drawing) => this._setDrawing(drawing),
         takeBundleBytes: (pointer, capacity) => this._takeBundleBytes(pointer, capacity),
-        drawGlyphs: (codes, count, em, bold) => drawGlyphs(this.module, codes, count, em, bold),
+        drawGlyphs: (codes, count, em, bold) => {
+          const start = performance.now();
+          try {
+            return drawGlyphs(this.module, codes, count, em, bold);
+          } finally {
+            this._glyphCanvasMs += performance.now() - start;
+          }
+        },
         glyphsAdded: (count, ms, width, height) => this._glyphsAdded(count, ms, width, height),
         nextTask,
       },
@@ -474,9 +482,11 @@ export class Widget {
     if (!drawing && hadFocus) this.domList.focusSearch();
   }
 
-  // Glyphs the browser drew went into the atlas: `count` in all, which took `ms`.
+  // Glyphs the browser drew went into the atlas: `count` in all; drawing them
+  // and rebuilding the atlas took `ms`, of which `canvasMs` the drawing.
   _glyphsAdded(count, ms, width, height) {
-    this.glyphs = { count, ms, atlas: { width, height } };
+    this.glyphs = { count, ms, canvasMs: this._glyphCanvasMs, atlas: { width, height } };
+    this._glyphCanvasMs = 0;
     this.element.dispatchEvent(new CustomEvent('pubview:glyphs', { detail: this.glyphs }));
   }
 

@@ -72,7 +72,7 @@ char32_t lam_alef(char32_t alef) {
 }  // namespace
 
 void shape_arabic(CodePoints& text) {
-    const std::u32string& in = text.text;
+    const std::vector<char32_t>& in = text.text;
     const std::size_t n = in.size();
     // The joining of the nearest letter before and after each one, skipping marks.
     auto neighbour = [&](std::size_t i, int step) {

@@ -6,7 +6,6 @@
 #pragma once
 
 #include <cstdint>
-#include <string>
 #include <vector>
 
 namespace pv::text {
@@ -14,7 +13,7 @@ namespace pv::text {
 // Code points in logical order, each with the byte offset in the UTF-8 text
 // it came from (what search marks point at).
 struct CodePoints {
-    std::u32string text;
+    std::vector<char32_t> text;
     std::vector<std::uint32_t> source;
 };
 

@@ -19,7 +19,7 @@ const entry = (id) => bundle.publications.find((p) => p.id === id);
 // tesseract's language for each entry (Debian's tesseract-ocr-* packages).
 const LANGUAGES = { ru: 'rus', el: 'ell', zh: 'chi_sim', ja: 'jpn', ko: 'kor', vi: 'vie', ar: 'ara', he: 'heb', math: 'eng+ell' };
 
-async function openScriptsPage(options = {}) {
+async function openScriptsPage(file = bundleFile, options = {}) {
   const context = await shared.browser.newContext({ viewport: { width: 900, height: 1000 }, deviceScaleFactor: 2, ...options });
   const page = await context.newPage();
   const errors = [];
@@ -30,7 +30,7 @@ async function openScriptsPage(options = {}) {
     body: `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><body style="margin:0">
       <div class="pubview" data-bundle="eight-scripts.json" data-height="1000px"></div><script src="pubview.js" defer></script>`,
   }));
-  await page.route('**/eight-scripts.json', (route) => route.fulfill({ contentType: 'application/json', body: fs.readFileSync(bundleFile) }));
+  await page.route('**/eight-scripts.json', (route) => route.fulfill({ contentType: 'application/json', body: fs.readFileSync(file) }));
   await page.goto(shared.server.url + 'scripts-test.html');
   await page.waitForFunction(() => window.PubView && PubView.widgets.length === 1);
   await page.evaluate(() => PubView.widgets[0].ready.then(() => null));
@@ -118,6 +118,20 @@ test('OCR reads every title from the widget about as well as from the browser dr
     console.log(`${id}: a broken drawing ${fromBroken.toFixed(2)} mismatch`);
     assert.ok(readsBadly(fromBroken, browserReading[id]), `${id}: the broken drawing read too well (${fromBroken.toFixed(2)})`);
   }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// Devanagari and Thai need a shaping engine beyond joining (vowel signs before
+// their consonant, conjuncts, stacked marks): each character has a glyph but
+// they are drawn one by one. Persian takes its joined forms like Arabic.
+test('Devanagari, Thai and Persian titles draw a glyph for every character', async () => {
+  const file = path.join(root, 'tests/data/scripts/shaped-scripts.json');
+  const shaped = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const { context, page, errors, glyphs } = await openScriptsPage(file);
+  await page.locator('canvas').screenshot({ path: path.join(screenshots, 'scripts-shaped.png') });
+  const distinct = new Set([...JSON.stringify(shaped)].filter((c) => c.codePointAt(0) > 0x24F && !/[\u2010-\u205E]/.test(c)));
+  assert.ok(glyphs.count >= distinct.size, `${glyphs.count} glyphs drawn for ${distinct.size} characters`);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -7,6 +7,7 @@
 const FAMILY = '"Noto Sans", sans-serif';
 const SHEET_WIDTH = 2048;
 const PAD = 1;  // room for antialiasing around each glyph's ink
+const MARK_BASE = '\u00A0';
 
 function canvas2d(width, height) {
   const canvas = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(width, height)
@@ -14,22 +15,23 @@ function canvas2d(width, height) {
   return canvas.getContext('2d', { willReadFrequently: true });
 }
 
-// Ideographs, kana and Hangul syllables are drawn within their em square and
-// share one advance: one cell, measured once, fits them all (measuring 3,000
-// of them one by one costs more than drawing them).
+// Ideographs are drawn within their em square and share one advance in every
+// CJK font: one cell, measured once, fits them all (measuring 3,000 of them one
+// by one costs more than drawing them). Kana and Hangul are proportional in
+// some fonts, and measured one by one.
 function isSquare(code) {
-  return (code >= 0x3040 && code <= 0x30FF) || (code >= 0x3400 && code <= 0x4DBF) || (code >= 0x4E00 && code <= 0x9FFF) ||
-    (code >= 0xAC00 && code <= 0xD7A3) || (code >= 0xF900 && code <= 0xFAFF);
+  return (code >= 0x3400 && code <= 0x4DBF) || (code >= 0x4E00 && code <= 0x9FFF) || (code >= 0xF900 && code <= 0xFAFF);
 }
 
-function box(m) {
+// `before`: the advance of a base drawn before the glyph and not kept.
+function box(m, before = 0) {
   const inked = m.actualBoundingBoxLeft + m.actualBoundingBoxRight > 0 && m.actualBoundingBoxAscent + m.actualBoundingBoxDescent > 0;
-  if (!inked) return { x: 0, y: 0, width: 0, height: 0, advance: m.width };
-  const x = Math.floor(-m.actualBoundingBoxLeft) - PAD;
+  if (!inked) return { x: 0, y: 0, width: 0, height: 0, advance: m.width - before };
+  const x = Math.floor(-m.actualBoundingBoxLeft - before) - PAD;
   const y = Math.floor(-m.actualBoundingBoxAscent) - PAD;
   return {
-    x, y, advance: m.width,
-    width: Math.ceil(m.actualBoundingBoxRight) + PAD - x,
+    x, y, advance: m.width - before, before,
+    width: Math.ceil(m.actualBoundingBoxRight - before) + PAD - x,
     height: Math.ceil(m.actualBoundingBoxDescent) + PAD - y,
   };
 }
@@ -37,7 +39,10 @@ function box(m) {
 // Each glyph's box around its pen position on the baseline (y grows down), and its advance.
 function measure(context, texts, codes) {
   let square = null;
+  const baseAdvance = context.measureText(MARK_BASE).width;
   return texts.map((text, i) => {
+    // A combining mark alone is drawn on a dotted circle: it is drawn on a no-break space instead.
+    if (/\p{M}/u.test(text)) return box(context.measureText(MARK_BASE + text), baseAdvance);
     if (!isSquare(codes[i])) return box(context.measureText(text));
     if (!square) {
       // The em square as the font draws it: the ink of a full ideograph and of a low one, with room.
@@ -105,7 +110,9 @@ export function drawGlyphs(module, codesPointer, count, em, bold) {
     sheet.letterSpacing = '0px';
   }
   boxes.forEach((b, i) => {
-    if (b.width && !(rowsAtOnce && isSquare(codes[i]))) sheet.fillText(texts[i], b.sheetX - b.x, b.sheetY - b.y);
+    if (!b.width || (rowsAtOnce && isSquare(codes[i]))) return;
+    if (b.before) sheet.fillText(MARK_BASE + texts[i], b.sheetX - b.x - b.before, b.sheetY - b.y);
+    else sheet.fillText(texts[i], b.sheetX - b.x, b.sheetY - b.y);
   });
   const rgba = sheet.getImageData(0, 0, SHEET_WIDTH, sheetHeight).data;
 

@@ -154,14 +154,7 @@ export class Widget {
         setCursor: (cursor) => { this.canvas.style.cursor = cursor; },
         drawingChanged: (drawing) => this._setDrawing(drawing),
         takeBundleBytes: (pointer, capacity) => this._takeBundleBytes(pointer, capacity),
-        drawGlyphs: (codes, count, em, bold) => {
-          const start = performance.now();
-          try {
-            return drawGlyphs(this.module, codes, count, em, bold);
-          } finally {
-            this._glyphCanvasMs += performance.now() - start;
-          }
-        },
+        drawGlyphs: (codes, count, em, bold) => this._drawGlyphs(codes, count, em, bold),
         glyphsAdded: (count, ms, width, height) => this._glyphsAdded(count, ms, width, height),
         nextTask,
       },
@@ -480,6 +473,15 @@ export class Widget {
     this.canvas.style.display = drawing && !this._printing ? 'block' : 'none';
     this.domList.setDrawing(drawing);
     if (!drawing && hadFocus) this.domList.focusSearch();
+  }
+
+  _drawGlyphs(codes, count, em, bold) {
+    const start = performance.now();
+    try {
+      return drawGlyphs(this.module, codes, count, em, bold);
+    } finally {
+      this._glyphCanvasMs += performance.now() - start;
+    }
   }
 
   // Glyphs the browser drew went into the atlas: `count` in all; drawing them

@@ -110,7 +110,7 @@ target_compile_options(pubview_core_fast PRIVATE -O3 -finline-functions)
 # Reading a pack is bound by copying bytes, and lines are put in display order
 # only when drawn: their code stays small at -Os.
 set_source_files_properties(${CMAKE_SOURCE_DIR}/src/core/formats/pack.cpp ${CMAKE_SOURCE_DIR}/src/core/text/bidi.cpp
-  ${CMAKE_SOURCE_DIR}/src/core/text/arabic_shaping.cpp PROPERTIES COMPILE_OPTIONS -Os)
+  ${CMAKE_SOURCE_DIR}/src/core/text/arabic_shaping.cpp ${CMAKE_SOURCE_DIR}/src/core/text/prebase_vowels.cpp PROPERTIES COMPILE_OPTIONS -Os)
 add_executable(pubview_core_module ${CMAKE_SOURCE_DIR}/src/platform/core_module.cpp)
 target_link_libraries(pubview_core_module PRIVATE pubview_core_fast)
 target_compile_options(pubview_core_module PRIVATE -O3 -finline-functions)

@@ -1,5 +1,7 @@
 #include "core/text/bidi.h"
 
+#include "core/model/hygiene.h"
+
 #include <doctest/doctest.h>
 
 #include <string>
@@ -72,10 +74,38 @@ TEST_CASE("marks that set direction act and are not drawn") {
     CHECK(visual_line("A\u200FB", false).text == "AB");
 }
 
+TEST_CASE("loading keeps the direction marks and strips the controls that can disguise text") {
+    std::string text = "\u202Eabc\u202C \u2067x\u2069 \u200Fשלום\u200E 2023";
+    CHECK(pv::sanitize_text(text, false));
+    CHECK(text == "abc x \u200Fשלום\u200E 2023");
+    CHECK(visual(text) == "abc x םולש 2023");
+}
+
 TEST_CASE("each visual character points back at its bytes in the logical line") {
     const auto line = visual_line("אב C", true);
     CHECK(line.text == "C בא");
     CHECK(line.source == std::vector<std::uint32_t>{5, 4, 2, 0});
+}
+
+}
+
+TEST_SUITE("Indic vowel signs") {
+
+TEST_CASE("a vowel sign drawn before its consonant moves before the consonant cluster") {
+    // हि: ha, i-sign -> i-sign, ha.
+    CHECK(visual("\u0939\u093F") == "\u093F\u0939");
+    // न्दि (hindi's ndi): na virama da i-sign -> i-sign na virama da.
+    CHECK(visual("\u0928\u094D\u0926\u093F") == "\u093F\u0928\u094D\u0926");
+    // Bengali কি: ka, i-sign.
+    CHECK(visual("\u0995\u09BF") == "\u09BF\u0995");
+}
+
+TEST_CASE("other vowel signs and a sign without a consonant stay where they are") {
+    CHECK(visual("\u0915\u0940") == "\u0915\u0940");  // की: the ii sign follows
+    CHECK(visual("\u093F") == "\u093F");
+    CHECK(needs_visual_order("हिन्दी"));
+    const auto line = visual_line("\u0939\u093F", false);
+    CHECK(line.source == std::vector<std::uint32_t>{3, 0});
 }
 
 }

@@ -1,6 +1,7 @@
 #include "core/text/bidi.h"
 
 #include "core/text/arabic_shaping.h"
+#include "core/text/prebase_vowels.h"
 #include "core/text/text.h"
 
 #include <algorithm>
@@ -144,7 +145,8 @@ bool needs_visual_order(std::string_view text) {
         // Lead bytes of U+0590..U+08FF, and of U+FB00..U+FFFF or beyond (then checked exactly).
         if (byte >= 0xD6 && byte <= 0xE0) {
             if (byte <= 0xDF) return true;
-            if (i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0xA3) return true;  // U+0800..U+08FF
+            // U+0800..U+08FF, and the Indic blocks U+0900..U+0D7F (their pre-base vowel signs).
+            if (i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0xB5) return true;
         }
         if (byte == 0xEF || byte >= 0xF0 || byte == 0xE2) {
             const Decoded d = decode_utf8(text, i);
@@ -169,6 +171,7 @@ bool is_rtl_paragraph(std::string_view text) {
 VisualLine visual_line(std::string_view line, bool rtl_paragraph) {
     CodePoints cps = decode(line);
     shape_arabic(cps);
+    move_prebase_vowels(cps);
     const std::size_t n = cps.text.size();
     std::vector<Bidi> types(n);
     for (std::size_t i = 0; i < n; ++i) types[i] = bidi_type(cps.text[i]);

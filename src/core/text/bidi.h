@@ -1,6 +1,7 @@
 // Lines that mix directions, put in the order they are read on screen: the
 // Unicode Bidirectional Algorithm (UAX #9) for one line whose paragraph
-// direction is known, with Arabic letters joined (arabic_shaping.h) first.
+// direction is known, with Arabic letters joined (arabic_shaping.h) and Indic
+// pre-base vowel signs put before their consonants (prebase_vowels.h) first.
 // Text drawn glyph by glyph from left to right (Dear ImGui) then reads as a
 // browser shows it: Hebrew and Arabic right to left, the Latin words and the
 // numbers inside them left to right.
@@ -19,7 +20,7 @@
 namespace pv::text {
 
 // Whether `text` has a character that needs visual_line: a right-to-left
-// letter or an Arabic letter (a left-to-right line draws as it is otherwise).
+// letter, an Arabic letter or an Indic one (a line draws as it is otherwise).
 bool needs_visual_order(std::string_view text);
 
 // The paragraph's direction from its first strong letter (rules P2-P3, as

@@ -82,6 +82,19 @@ test('the eight scripts, Greek letters and math symbols are drawn, with no quest
   await context.close();
 });
 
+test('searches in Arabic, Hebrew and Chinese find their entries and mark the words in the drawn lines', async () => {
+  const { context, page, errors } = await openScriptsPage();
+  for (const [query, id] of [['العربية', 'ar'], ['לעברית', 'he'], ['中文', 'zh']]) {
+    await page.evaluate((q) => PubView.widgets[0].setQuery(q), query);
+    await settle(page);
+    const ids = await page.evaluate(() => PubView.widgets[0].visible().map((r) => r.id));
+    assert.deepEqual(ids, [id], query);
+    await page.locator('canvas').screenshot({ path: path.join(screenshots, `scripts-search-${id}.png`) });
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('OCR reads every title from the widget about as well as from the browser drawing it itself', async () => {
   const { context, page, errors } = await openScriptsPage();
   const widgetShot = path.join(screenshots, 'scripts-ocr-widget.png');
@@ -104,9 +117,9 @@ test('OCR reads every title from the widget about as well as from the browser dr
     if (readsBadly(fromWidget, fromBrowser)) failures.push(`${id}: ${fromWidget.toFixed(2)} vs ${fromBrowser.toFixed(2)}`);
   }
   assert.deepEqual(failures, []);
-  // The comparison catches the old drawing: ideographs as question marks, Arabic
-  // letters unjoined (a zero-width non-joiner between them) and left to right,
-  // Hebrew left to right.
+  // The comparison catches a broken drawing: ideographs as question marks,
+  // Arabic (with a zero-width non-joiner between its letters) and Hebrew in
+  // logical order, left to right.
   const isolated = (text) => [...text].join('\u200C');
   const broken = [['zh', entry('zh').title.replace(/[^ -~]/g, '?')], ['ar', isolated(entry('ar').title)], ['he', entry('he').title]];
   await reference.setContent(`<!doctype html><meta charset="utf-8"><body style="margin:24px;font:700 17px 'Noto Sans',sans-serif">` +

@@ -73,7 +73,7 @@ export function drawGlyphs(module, codesPointer, count, em, bold) {
   const gap = Math.ceil(em / 4);
   const sheet = canvas2d(SHEET_WIDTH, 1);
   // Square glyphs first, in rows of equal cells; where the canvas has letter
-  // spacing, each row is drawn with one fillText, many times faster than one a glyph.
+  // spacing, each row is drawn with one fillText.
   const squares = boxes.filter((b, i) => isSquare(codes[i]));
   const cell = squares.length ? squares[0].width + gap : 0;
   const perRow = cell ? Math.floor(SHEET_WIDTH / cell) : 0;

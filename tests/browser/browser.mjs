@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const screenshots = path.join(root, 'build', 'screenshots');
 
-const CHROMIUM_ARGS = [
+// The Chromium switches every test and benchmark runs with (bench/browser/lighthouse.mjs too).
+export const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
   '--no-first-run', '--disable-quic',
@@ -55,7 +56,20 @@ export async function launchBrowser(extraArgs = []) {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
-// Opens `pageUrl` and waits until every widget on it is ready.
+// Starts every widget of the page as a visitor would, by scrolling to each
+// in turn (a widget starts when it comes near the viewport), waits until each
+// is ready, and scrolls back to the top.
+export async function startWidgets(page) {
+  await page.evaluate(async () => {
+    for (const widget of PubView.widgets) {
+      widget.element.scrollIntoView({ block: 'center' });
+      await widget.ready;
+    }
+    window.scrollTo(0, 0);
+  });
+}
+
+// Opens `pageUrl` and waits until every widget on it is started and ready.
 export async function openPage(browser, pageUrl, contextOptions = {}) {
   const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, deviceScaleFactor: 1, ...contextOptions });
   const page = await context.newPage();
@@ -64,8 +78,7 @@ export async function openPage(browser, pageUrl, contextOptions = {}) {
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await page.goto(pageUrl);
   await page.waitForFunction(() => window.PubView && PubView.widgets.length > 0, null, { timeout: 30000 });
-  // Resolve to nothing: a widget object holds the wasm heap, which Playwright would serialize.
-  await page.evaluate(() => Promise.all(PubView.widgets.map((w) => w.ready)).then(() => null));
+  await startWidgets(page);
   return { context, page, errors };
 }
 

@@ -14,7 +14,12 @@ apt_pkgs=(cmake ninja-build g++ clang llvm lld libclang-rt-14-dev
           dpkg-dev ca-certificates)
 # The browser tests: Chromium, plus Firefox ESR and WebKitGTK's WebDriver
 # (with its MiniBrowser), which run in a real window on a virtual X display.
-[ "$mode" = "--serve" ] || apt_pkgs+=(chromium firefox-esr webkit2gtk-driver xvfb)
+# The browser draws the glyphs the panel's Latin fonts lack with the system's
+# fonts (CJK from fonts-noto-cjk); tesseract reads the drawn titles back
+# (tests/browser/scripts.test.mjs).
+[ "$mode" = "--serve" ] || apt_pkgs+=(chromium firefox-esr webkit2gtk-driver xvfb fonts-noto-cjk
+  tesseract-ocr tesseract-ocr-rus tesseract-ocr-ell tesseract-ocr-chi-sim tesseract-ocr-jpn
+  tesseract-ocr-kor tesseract-ocr-vie tesseract-ocr-ara tesseract-ocr-heb)
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 

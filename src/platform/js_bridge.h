@@ -6,6 +6,8 @@
 
 #include <emscripten/em_macros.h>
 
+#include <cstdint>
+
 extern "C" {
 void js_open_url(const char* url, const char* entry_id);
 void js_copy_text(const char* text);
@@ -24,6 +26,13 @@ void js_set_cursor(const char* cursor);
 // The canvas stopped (0) or started again (1) drawing: the page shows the list as HTML meanwhile.
 void js_drawing_changed(int drawing);
 int js_is_mac();
+// Draws the `count` code points at `codes` with the browser's fonts at an em
+// of `em_pixels`, bold or not, into a batch that it allocates with malloc
+// (its layout: platform/canvas_glyphs.cpp); null when it cannot draw.
+unsigned char* js_draw_glyphs(const std::uint32_t* codes, int count, float em_pixels, int bold);
+// New glyphs went into the atlas: how many there are, how long drawing them
+// and building the atlas took, and the atlas's size.
+void js_glyphs_added(int count, double milliseconds, int atlas_width, int atlas_height);
 // Copies up to `capacity` bytes of the bundle being loaded to `destination`;
 // returns how many (0 at its end).
 int js_take_bundle_bytes(char* destination, int capacity);

@@ -135,6 +135,7 @@ bool Widget::load(std::size_t size) {
     PageBytes bytes(size);
     IndexedBundle loaded = open_bundle(bytes, size, options);
     const bool usable = loaded.loaded->usable;
+    if (glyphs_needed_.add_bundle(*loaded.loaded) > 0) fonts_dirty_ = true;
     panel_.model().show_bundle(std::move(loaded));
     loading_ = false;
     request_frames();
@@ -191,12 +192,40 @@ void Widget::rebuild_fonts_if_needed() {
     if (!fonts_dirty_ && fonts_pixel_ratio_ == pixel_ratio_ && fonts_size_ == size) return;
     ImGuiIO& io = ImGui::GetIO();
     const auto ratio = static_cast<float>(pixel_ratio_);
-    panel_.set_fonts(ui::build_fonts(*io.Fonts, font_regular_, font_bold_, size, ratio));
+    const double start = emscripten_get_now();
+    ui::FontSet fonts;
+    const bool first_build = !font_coverage_known_;
+    if (first_build) {  // learn what the fonts have
+        fonts = ui::build_fonts(*io.Fonts, font_regular_, font_bold_, size, ratio);
+        if (fonts.regular)
+            for (const ImFontGlyph& glyph : fonts.regular->Glyphs) font_covers_.add(glyph.Codepoint);
+        font_coverage_known_ = true;
+    }
+    canvas_glyphs_.set_em(ui::font_em_pixels(size, ratio));
+    std::vector<char32_t> missing;
+    for (char32_t c : font_covers_.missing_from(glyphs_needed_))
+        if (!canvas_glyphs_.drawn().contains(c)) missing.push_back(c);
+    canvas_glyphs_.draw(missing);
+    if (!first_build || canvas_glyphs_.count() > 0)
+        fonts = ui::build_fonts(*io.Fonts, font_regular_, font_bold_, size, ratio, canvas_glyphs_.glyphs());
+    panel_.set_fonts(fonts);
     io.FontGlobalScale = 1.0f / ratio;  // rasterized at device pixels, laid out in CSS pixels
     renderer_.upload_font_atlas(*io.Fonts);
+    if (!missing.empty()) js_glyphs_added(static_cast<int>(canvas_glyphs_.count()), emscripten_get_now() - start, io.Fonts->TexWidth, io.Fonts->TexHeight);
     fonts_pixel_ratio_ = pixel_ratio_;
     fonts_size_ = size;
     fonts_dirty_ = false;
+}
+
+// Characters typed or pasted into the search box need glyphs too.
+void Widget::need_glyphs_for_query() {
+    const std::string& query = panel_.model().query();
+    if (query == glyphs_query_) return;
+    glyphs_query_ = query;
+    if (glyphs_needed_.add_text(query) > 0) {
+        fonts_dirty_ = true;
+        request_frames();
+    }
 }
 
 void Widget::draw_frame(double now_ms) {
@@ -215,6 +244,7 @@ void Widget::draw_frame(double now_ms) {
     ImGui::NewFrame();
     panel_.draw(io.DisplaySize);
     ImGui::Render();
+    need_glyphs_for_query();
 
     const int width = static_cast<int>(std::lround(css_width_ * pixel_ratio_));
     const int height = static_cast<int>(std::lround(css_height_ * pixel_ratio_));

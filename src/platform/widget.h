@@ -12,6 +12,7 @@
 #pragma once
 
 #include "core/formats/open_bundle.h"
+#include "platform/canvas_glyphs.h"
 #include "platform/js_bridge.h"
 #include "platform/page_bytes.h"
 #include "platform/webgl_renderer.h"
@@ -100,6 +101,7 @@ private:
     static EM_BOOL on_animation_frame(double now, void* user);
     void apply_theme();
     void rebuild_fonts_if_needed();
+    void need_glyphs_for_query();
     void draw_frame(double now_ms);
     void apply_key_events();
     void continue_fling(ImGuiIO& io);
@@ -131,6 +133,11 @@ private:
     double fonts_pixel_ratio_ = 0;
     float fonts_size_ = 0;
     bool fonts_dirty_ = true;
+    ui::CodePointSet glyphs_needed_;  // what the bundle and the query have
+    ui::CodePointSet font_covers_;    // what the panel's own fonts have
+    bool font_coverage_known_ = false;  // font_covers_ is filled at the fonts' first build
+    CanvasGlyphs canvas_glyphs_;      // the rest, drawn by the browser
+    std::string glyphs_query_;        // the query whose characters are in glyphs_needed_
     bool drawing_ = false;  // a WebGL2 context draws the panel (none, or lost: the page shows HTML)
     bool loading_ = false;
     bool stop_after_load_ = false;

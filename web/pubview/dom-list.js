@@ -165,6 +165,7 @@ export class DomList {
     li.dataset.id = row.id;
     const heading = document.createElement('h' + this.headingLevel());
     heading.textContent = row.title;
+    heading.dir = 'auto';  // a Hebrew or Arabic title reads right to left, as the canvas draws it
     const summary = document.createElement('p');
     summary.textContent = (row.kind === 'job' ? this.text.kind_job : this.text.kind_paper) + ' · ' + row.summary.replace(/\s+·\s+/g, ' · ');
     const body = [];
@@ -172,6 +173,7 @@ export class DomList {
       for (const paragraph of row.body.split(/\n\n+/)) {
         const p = document.createElement('p');
         p.textContent = paragraph;
+        p.dir = 'auto';
         p.style.whiteSpace = 'pre-line';
         body.push(p);
       }

@@ -5,6 +5,7 @@
 import { compiledWasm, fonts } from './assets.js';
 import { hashWith, paramsToState, readHash, stateToParams } from './deep-links.js';
 import { DomList } from './dom-list.js';
+import { drawGlyphs } from './glyphs.js';
 import { applyLanguage, watchLanguage } from './language.js';
 import { withBytes, withCString } from './heap.js';
 import { whenToStart } from './lazy-start.js';
@@ -35,6 +36,7 @@ export class Widget {
     this._starting = false;  // the start has begun and the module is not there yet
     this.destroyed = false;
     this._cleanups = [];
+    this._glyphCanvasMs = 0;
     this._buildDom();
   }
 
@@ -177,6 +179,8 @@ export class Widget {
         setCursor: (cursor) => { this.canvas.style.cursor = cursor; },
         drawingChanged: (drawing) => this._setDrawing(drawing),
         takeBundleBytes: (pointer, capacity) => this._takeBundleBytes(pointer, capacity),
+        drawGlyphs: (codes, count, em, bold) => this._drawGlyphs(codes, count, em, bold),
+        glyphsAdded: (count, ms, width, height) => this._glyphsAdded(count, ms, width, height),
         nextTask,
       },
       instantiateWasm(imports, receive) {
@@ -521,6 +525,23 @@ export class Widget {
     this.canvas.style.display = drawing && !this._printing ? 'block' : 'none';
     this.domList.setDrawing(drawing);
     if (!drawing && hadFocus) this.domList.focusSearch();
+  }
+
+  _drawGlyphs(codes, count, em, bold) {
+    const start = performance.now();
+    try {
+      return drawGlyphs(this.module, codes, count, em, bold);
+    } finally {
+      this._glyphCanvasMs += performance.now() - start;
+    }
+  }
+
+  // Glyphs the browser drew went into the atlas: `count` in all; drawing them
+  // and rebuilding the atlas took `ms`, of which `canvasMs` the drawing.
+  _glyphsAdded(count, ms, width, height) {
+    this.glyphs = { count, ms, canvasMs: this._glyphCanvasMs, atlas: { width, height } };
+    this._glyphCanvasMs = 0;
+    this.element.dispatchEvent(new CustomEvent('pubview:glyphs', { detail: this.glyphs }));
   }
 
   _rowsShown() {

@@ -116,11 +116,20 @@ export interface RowsDetail {
   /** performance.now() of the first frame with rows on screen. */
   at: number;
 }
+export interface GlyphsDetail {
+  /** Glyphs the browser drew for characters beyond the panel's Latin fonts, now in the atlas. */
+  count: number;
+  /** Milliseconds that drawing them and rebuilding the atlas took; `canvasMs` of them the drawing. */
+  ms: number;
+  canvasMs: number;
+  atlas: { width: number; height: number };
+}
 export interface PubViewEventMap {
   'pubview:ready': CustomEvent<ReadyDetail>;
   'pubview:change': CustomEvent<ViewState>;
   'pubview:open': CustomEvent<OpenDetail>;
   'pubview:rows': CustomEvent<RowsDetail>;
+  'pubview:glyphs': CustomEvent<GlyphsDetail>;
 }
 
 // ---- <pub-view> ----------------------------------------------------------------

@@ -1,0 +1,38 @@
+// Glyphs for every character the panel's own fonts lack (Cyrillic, Greek, CJK,
+// Arabic, Hebrew, Vietnamese, mathematical symbols...), drawn by the browser
+// with the fonts it has, through a 2D canvas (web/pubview/glyphs.js), at the
+// size the atlas rasterizes its fonts at, in both weights. Nothing is
+// downloaded for them; docs/DESIGN.md says why this beats fetching font files.
+#pragma once
+
+#include "ui/fonts.h"
+#include "ui/glyph_needs.h"
+
+#include <cstdlib>
+#include <memory>
+#include <vector>
+
+namespace pv::platform {
+
+class CanvasGlyphs {
+public:
+    // Glyphs are drawn for one em: a new em forgets them all.
+    void set_em(float em_pixels);
+    // Has the browser draw `codes` at the em, regular and bold.
+    void draw(const std::vector<char32_t>& codes);
+    const ui::CodePointSet& drawn() const { return drawn_; }
+    ui::DrawnGlyphs glyphs() const { return {regular_, bold_}; }
+    std::size_t count() const { return regular_.size(); }
+
+private:
+    void take(const unsigned char* batch, std::vector<ui::DrawnGlyph>& into);
+    float em_ = 0;
+    ui::CodePointSet drawn_;
+    std::vector<ui::DrawnGlyph> regular_, bold_;
+    struct Free {
+        void operator()(unsigned char* p) const { std::free(p); }
+    };
+    std::vector<std::unique_ptr<unsigned char, Free>> batches_;  // the coverage bytes the glyphs point into
+};
+
+}  // namespace pv::platform

@@ -1,0 +1,64 @@
+#include "ui/glyph_needs.h"
+
+#include "core/text/bidi.h"
+#include "core/text/text.h"
+
+namespace pv::ui {
+
+std::size_t CodePointSet::add_one(char32_t c) {
+    // Controls are never drawn (the loader strips them; '\n' breaks lines).
+    if (c >= kSize || c < 0x20 || bits_[c]) return 0;
+    bits_[c] = true;
+    return 1;
+}
+
+std::size_t CodePointSet::add_text(std::string_view text) {
+    std::size_t added = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (byte < 0x80) {
+            added += add_one(byte);
+            ++i;
+            continue;
+        }
+        const text::Decoded d = text::decode_utf8(text, i);
+        added += add_one(d.code_point == text::kInvalidCodePoint ? 0xFFFD : d.code_point);
+        i += d.length;
+    }
+    // Right-to-left text is drawn in display order, Arabic with its joined forms and mirrored brackets.
+    if (text::needs_visual_order(text)) {
+        for (const bool rtl : {false, true}) {
+            const std::string visual = text::visual_line(text, rtl).text;
+            for (std::size_t i = 0; i < visual.size();) {
+                const text::Decoded d = text::decode_utf8(visual, i);
+                added += add_one(d.code_point);
+                i += d.length;
+            }
+        }
+    }
+    return added;
+}
+
+std::size_t CodePointSet::add_bundle(const LoadResult& loaded) {
+    const Bundle& b = loaded.bundle;
+    std::size_t added = add_text(b.title) + add_text(b.description) + add_text(b.source.name);
+    for (const Entry& e : b.entries) {
+        for (const std::string* field : {&e.title, &e.body, &e.venue, &e.award, &e.team, &e.location.country,
+                                         &e.location.region, &e.location.city, &e.id, &e.doi, &e.arxiv, &e.url})
+            added += add_text(*field);
+        for (const std::string& tag : e.tags) added += add_text(tag);
+        for (const std::string& author : e.authors) added += add_text(author);
+        for (const Related& r : e.related) added += add_text(r.title) + add_text(r.summary);
+    }
+    for (const Problem& p : loaded.problems) added += add_text(p.message) + add_text(p.pointer);
+    return added;
+}
+
+std::vector<char32_t> CodePointSet::missing_from(const CodePointSet& wanted) const {
+    std::vector<char32_t> out;
+    for (char32_t c = 0; c < kSize; ++c)
+        if (wanted.bits_[c] && !bits_[c]) out.push_back(c);
+    return out;
+}
+
+}  // namespace pv::ui

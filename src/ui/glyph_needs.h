@@ -1,0 +1,33 @@
+// Which characters the panel will draw: every code point of a loaded bundle's
+// text (and of the query, the messages) in the forms the panel draws them,
+// so that the atlas can carry a glyph for each before it is needed.
+#pragma once
+
+#include "core/model/bundle.h"
+
+#include <bitset>
+#include <string_view>
+#include <vector>
+
+namespace pv::ui {
+
+// The Basic Multilingual Plane, the code points Dear ImGui (16-bit ImWchar) draws.
+class CodePointSet {
+public:
+    // Adds the code points of `text` and, where it has Arabic letters, their
+    // joined forms (core/text/arabic_shaping.h). Returns how many were new.
+    std::size_t add_text(std::string_view text);
+    // Adds every text field of the bundle and the problems found in it.
+    std::size_t add_bundle(const LoadResult& loaded);
+    bool contains(char32_t c) const { return c < kSize && bits_[c]; }
+    // Those of `wanted` not in this set, in code point order.
+    std::vector<char32_t> missing_from(const CodePointSet& wanted) const;
+    void add(char32_t c) { if (c < kSize) bits_[c] = true; }
+
+private:
+    static constexpr std::size_t kSize = 0x10000;
+    std::size_t add_one(char32_t c);
+    std::bitset<kSize> bits_;
+};
+
+}  // namespace pv::ui

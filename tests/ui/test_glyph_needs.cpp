@@ -1,0 +1,49 @@
+#include "ui/glyph_needs.h"
+
+#include <doctest/doctest.h>
+
+using pv::ui::CodePointSet;
+
+TEST_SUITE("glyph needs") {
+
+TEST_CASE("a text's characters are needed once each, controls never") {
+    CodePointSet set;
+    CHECK(set.add_text("ab\nba") == 2);
+    CHECK(set.add_text("中文 中") == 3);
+    CHECK(set.contains(U'中'));
+    CHECK_FALSE(set.contains(U'\n'));
+    CHECK(set.add_text("abc") == 1);
+}
+
+TEST_CASE("Arabic text needs its joined forms as well as its letters") {
+    CodePointSet set;
+    set.add_text("سلام");
+    CHECK(set.contains(U'\u0633'));
+    CHECK(set.contains(U'\uFEB3'));  // seen, initial
+    CHECK(set.contains(U'\uFEFC'));  // lam-alef, final
+    CHECK(set.contains(U'\uFEE1'));  // meem, isolated
+}
+
+TEST_CASE("a bundle needs every field the panel draws") {
+    pv::LoadResult loaded;
+    pv::Entry e;
+    e.title = "Нейронные";
+    e.authors = {"王小明"};
+    e.venue = "한국";
+    e.body = "μάθηση";
+    e.tags = {"ệ"};
+    loaded.bundle.entries.push_back(e);
+    loaded.bundle.title = "עברית";
+    CodePointSet set;
+    set.add_bundle(loaded);
+    for (char32_t c : {U'Н', U'王', U'한', U'μ', U'ệ', U'ע'}) CHECK(set.contains(c));
+}
+
+TEST_CASE("what one set lacks of another comes in code point order") {
+    CodePointSet have, want;
+    have.add_text("ab");
+    want.add_text("cab中");
+    CHECK(have.missing_from(want) == std::vector<char32_t>{U'c', U'中'});
+}
+
+}

@@ -8,20 +8,9 @@
 // every machine and every run.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { prng } from './prng.mjs';
 
 const SEED = 20221231;
-
-// mulberry32: small, fast and good enough to make text that is not uniform.
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST_NAMES = ['Cédric', 'José', 'Zoë', 'Łukasz', 'Søren', 'François', 'Anaïs', 'Jürgen', 'Núria', 'Dániel',
   'Björn', 'Çağla', 'Ana', 'Doug', 'Priya', 'Wei', 'Fatima', 'Olivier', 'Sean', 'Maria', 'Kenji', 'Aarav', 'Emma',

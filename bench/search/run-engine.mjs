@@ -1,5 +1,6 @@
 // Measures one engine on one corpus size and prints one JSON line.
-//   node --expose-gc bench/search/run-engine.mjs ENGINE SIZE DATA_DIR
+//   node --expose-gc bench/search/run-engine.mjs ENGINE CORPUS DATA_DIR
+// CORPUS is a generated size (1000) or 'man' (manpage-corpus.mjs).
 // Each engine runs in its own process (run.sh starts them), so one engine's
 // garbage or JIT state does not bias the next.
 import { readFileSync } from 'node:fs';
@@ -12,12 +13,17 @@ import { engines, flatDocuments } from './engines.mjs';
 const QUERY_BUDGET_MS = Number(process.env.BENCH_QUERY_BUDGET_MS ?? 60_000);
 const WARMUP_QUERIES = 20;
 // Types whose queries have a known answer; keystroke prefixes and nonsense are timed only.
-const RANKED_TYPES = new Set(['known-item', 'typo', 'author', 'venue-year', 'accentless']);
+const RANKED_TYPES = new Set(['known-item', 'typo', 'author', 'venue-year', 'accentless',
+  'title-words', 'title-author', 'phrase', 'prefix']);
 
 const [engineName, size, dataDir] = process.argv.slice(2);
 const engine = await engines[engineName]();
 const bundleText = readFileSync(join(dataDir, `corpus-${size}.json`), 'utf8');
-const queries = JSON.parse(readFileSync(join(dataDir, `queries-${size}.json`), 'utf8'));
+// Labelled queries first: an engine that runs out of its time budget then
+// still has its quality measured on as many queries as it could run.
+const queries = JSON.parse(readFileSync(join(dataDir, `queries-${size}.json`), 'utf8'))
+  .sort((a, b) => (a.relevant.length ? 0 : 1) - (b.relevant.length ? 0 : 1));
+const entries = (({ publications, jobs }) => publications.length + jobs.length)(JSON.parse(bundleText));
 const input = engineName === 'pubview' ? bundleText : flatDocuments(JSON.parse(bundleText));
 
 const settle = () => { globalThis.gc?.(); globalThis.gc?.(); };
@@ -33,6 +39,7 @@ for (const q of queries.slice(0, WARMUP_QUERIES)) await engine.search(index, q.q
 
 const latencies = {};
 let reciprocalRanks = 0, top1 = 0, ranked = 0, spent = 0, measured = 0;
+const quality = {};  // per query type: { mrr10, top1, recall10, n } as sums until the end
 for (const q of queries) {
   if (spent > QUERY_BUDGET_MS) break;
   const start = performance.now();
@@ -47,7 +54,13 @@ for (const q of queries) {
   const rank = ids.slice(0, 10).findIndex((id) => relevant.has(id));
   if (rank >= 0) reciprocalRanks += 1 / (rank + 1);
   if (rank === 0) top1++;
+  const sums = (quality[q.type] ??= { mrr10: 0, top1: 0, recall10: 0, n: 0 });
+  sums.n++;
+  sums.mrr10 += rank >= 0 ? 1 / (rank + 1) : 0;
+  sums.top1 += rank === 0 ? 1 : 0;
+  sums.recall10 += ids.slice(0, 10).filter((id) => relevant.has(id)).length / Math.min(10, relevant.size);
 }
+for (const sums of Object.values(quality)) for (const key of ['mrr10', 'top1', 'recall10']) sums[key] /= sums.n;
 
 const percentile = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -57,7 +70,7 @@ const latency = Object.fromEntries(Object.entries(latencies).map(([type, values]
   [type, { p50: percentile(values, 50), p95: percentile(values, 95), n: values.length }]));
 
 console.log(JSON.stringify({
-  engine: engineName, version: engine.version, size: Number(size), buildMs, memoryMB, latency,
+  engine: engineName, version: engine.version, size, entries, buildMs, memoryMB, latency, quality,
   mrr10: ranked ? reciprocalRanks / ranked : null, top1: ranked ? top1 / ranked : null,
   ranked, measured, queries: queries.length,
 }));

@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Benchmarks pubview's search engine (its Node module) against MiniSearch,
-# FlexSearch, Fuse.js, Orama and Lunr on generated corpora; prints one table
-# per corpus size. See bench/search/README.md.
+# FlexSearch, Fuse.js, Orama and Lunr on generated corpora and on manual pages;
+# prints speed and quality tables per corpus. See bench/search/README.md.
 #
 #   bash bench/search/run.sh
-#   BENCH_SIZES="1000 10000" BENCH_ENGINES="pubview minisearch" bash bench/search/run.sh
+#   BENCH_SIZES="1000 man" BENCH_ENGINES="pubview minisearch" bash bench/search/run.sh
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-sizes=${BENCH_SIZES:-"1000 10000 100000"}
+# Generated corpora by size, and 'man': the manual pages (manpage-corpus.mjs).
+sizes=${BENCH_SIZES:-"1000 10000 man"}
 engines=${BENCH_ENGINES:-"pubview minisearch flexsearch fuse orama lunr"}
 data=${BENCH_DATA:-$root/build/bench-search}
 export PUBVIEW_CORE_MODULE=${PUBVIEW_CORE_MODULE:-$root/build/web/pubview-core.mjs}
@@ -21,7 +22,8 @@ if [ ! -f "$PUBVIEW_CORE_MODULE" ]; then
 fi
 (cd "$here" && npm ci --no-audit --no-fund --silent)
 for size in $sizes; do
-  [ -f "$data/corpus-$size.json" ] || node "$here/generate-corpus.mjs" "$data" "$size"
+  [ -f "$data/corpus-$size.json" ] && continue
+  if [ "$size" = man ]; then node "$here/manpage-corpus.mjs" "$data"; else node "$here/generate-corpus.mjs" "$data" "$size"; fi
 done
 
 results=$data/results.jsonl

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { makeQueries } from './queries.mjs';
 
-export const MAN_PACKAGES = (process.env.MAN_PACKAGES ?? readFileSync(new URL('../../tools/man-packages.txt', import.meta.url), 'utf8').replace(/^#.*$/gm, ''))
+export const MAN_PACKAGES = (process.env.MAN_PACKAGES ?? readFileSync(new URL('./man-packages.txt', import.meta.url), 'utf8').replace(/^#.*$/gm, ''))
   .split(/\s+/).filter((p) => p && !p.startsWith('#'));
 const MAX_BODY_WORDS = 300;
 const SEED = 20261129;

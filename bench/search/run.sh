@@ -21,6 +21,19 @@ if [ ! -f "$PUBVIEW_CORE_MODULE" ]; then
   exit 1
 fi
 (cd "$here" && npm ci --no-audit --no-fund --silent)
+# The manual pages' real text: the Debian packages in man-packages.txt.
+if [[ " $sizes " == *" man "* ]]; then
+  missing=()
+  for p in $(grep -v '^#' "$here/man-packages.txt"); do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "installing ${#missing[@]} manual-page packages..." >&2
+    as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  fi
+fi
 for size in $sizes; do
   [ -f "$data/corpus-$size.json" ] && continue
   if [ "$size" = man ]; then node "$here/manpage-corpus.mjs" "$data"; else node "$here/generate-corpus.mjs" "$data" "$size"; fi

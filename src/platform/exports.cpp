@@ -63,10 +63,7 @@ EMSCRIPTEN_KEEPALIVE const char* pv_set_language(const char* tag, const char* ph
     if (!pv::has_ui_text(wanted) && *phrases && !pv::load_ui_text(wanted, phrases))
         std::fprintf(stderr, "the phrases of %s do not fit this version of pubview\n", std::string(pv::language_tag(wanted)).c_str());
     const pv::Language language = !pv::has_ui_text(wanted) ? (g_widget ? g_widget->model().language() : pv::Language::en) : wanted;
-    if (g_widget) {
-        g_widget->model().set_language(language);
-        g_widget->request_frames();
-    }
+    if (g_widget) g_widget->set_language(language);
     return pv::platform::reply(pv::platform::page_text_json(language, wanted));
 }
 

@@ -217,6 +217,16 @@ void Widget::rebuild_fonts_if_needed() {
     fonts_dirty_ = false;
 }
 
+// The interface's phrases in a language whose letters the Latin fonts lack
+// (Chinese, Japanese, Arabic) need glyphs too: all of them, at once.
+void Widget::set_language(Language language) {
+    panel_.model().set_language(language);
+    std::size_t added = 0;
+    for (std::size_t p = 0; p < kPhraseCount; ++p) added += glyphs_needed_.add_text(phrase_text(language, static_cast<Phrase>(p)));
+    if (added > 0) fonts_dirty_ = true;
+    request_frames();
+}
+
 // Characters typed or pasted into the search box need glyphs too.
 void Widget::need_glyphs_for_query() {
     const std::string& query = panel_.model().query();

@@ -69,6 +69,8 @@ private:
 public:
     void resize(double css_width, double css_height, double pixel_ratio);
     void set_theme(bool dark, unsigned accent_rgb, double font_size);
+    // Sets the interface's language, with the glyphs its phrases need.
+    void set_language(Language language);
     // Reads and indexes the bundle of `size` bytes that the page hands over
     // (PageBytes), in slices of about kWorkSliceMs with the browser's turn
     // between them (input, other widgets, the page), drawing the progress now

@@ -13,6 +13,7 @@ int validate(const Args& args);
 int search(const Args& args);
 int stats(const Args& args);
 int pack(const Args& args);
-int html(const Args& args);  // html FILE [--kind publication|job] [--heading 2..6] [--height CSS] [-o OUT]
+int html(const Args& args);
+int sync(const Args& args);  // sync CONFIG -o BUNDLE [--api-base URL] [--mailto ADDRESS] ...: cli/cmd_sync.cpp  // html FILE [--kind publication|job] [--heading 2..6] [--height CSS] [-o OUT]
 
 }  // namespace pv::cli

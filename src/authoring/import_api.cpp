@@ -49,8 +49,9 @@ std::optional<json> parse_api_json(std::string_view text, std::string_view what,
     }
     const bool cut = at >= text.size() || error.message == "unexpected end of input";
     problems.push_back({Severity::error, "",
-                        std::string("not valid JSON (") + error.message + (cut ? "; the response is cut short" : "") +
-                            "): expected " + std::string(what),
+                        (cut ? std::string("not valid JSON: it ends too soon (the response is cut short)")
+                             : "not valid JSON (" + error.message + ")") +
+                            "; expected " + std::string(what),
                         line, column});
     return std::nullopt;
 }

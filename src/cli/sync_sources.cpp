@@ -96,7 +96,7 @@ public:
             std::cerr << format_problem(where, p) << '\n';
             ++result_.problem_count;
         }
-        if (!page.result.usable) { fail(where + " could not be read as a " + source_.type + " answer"); return false; }
+        if (!page.result.usable) { fail(where + " gave no usable answer"); return false; }
         for (Entry& e : page.result.bundle.entries) result_.bundle.entries.push_back(std::move(e));
         return true;
     }

@@ -9,7 +9,7 @@
 #include "cli/commands.h"
 #include "cli/sync_sources.h"
 
-#include <cstdio>
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 
@@ -119,6 +119,9 @@ int sync(const Args& args) {
 
     std::string contact = options->mailto;
     if (contact.empty() && config.contains("mailto") && config["mailto"].is_string()) contact = config["mailto"].get<std::string>();
+    const bool fetches = std::any_of(sources.begin(), sources.end(), [](const SourceSpec& s) { return s.files.empty(); });
+    if (fetches && contact.empty() && options->api_base.empty())
+        std::cerr << "pubview sync: note: no contact address (--mailto or \"mailto\" in the config); Crossref and OpenAlex ask for one\n";
     HttpOptions http;
     http.user_agent = "pubview/" PUBVIEW_VERSION + (contact.empty() ? std::string() : " (mailto:" + contact + ")");
     http.timeout = std::chrono::seconds(options->timeout);

@@ -175,6 +175,17 @@ test('a 503 is retried after a backoff and the sync goes on', async () => {
   assert.match(r.out, /2 jobs/);
 });
 
+test('a Retry-After given as an HTTP date is read as one (a date past: no wait)', async () => {
+  reset();
+  const past = new Date(Date.now() - 60000).toUTCString();
+  route('/v1/boards/acme/jobs?content=true', status(503, { 'retry-after': past }), ok(api('greenhouse-jobs.json')));
+  const dir = workDir({ title: 'T', sources: [{ type: 'greenhouse', board: 'acme' }] });
+  const r = await run(['sync', path.join(dir, 'config.json'), '-o', path.join(dir, 'b.json'), '--api-base', base]);
+  assert.equal(r.code, 1, r.err);
+  assert.match(r.err, /HTTP 503 .*trying again in 0 ms/);
+  assert.equal(requests.length, 2);
+});
+
 // Failures: each ends in a clear message, exit 2, and the previous bundle untouched.
 async function failingSync(answer, extra, message) {
   reset();

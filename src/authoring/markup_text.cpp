@@ -187,8 +187,9 @@ private:
         std::string line = one_line(current_.text);
         if (!line.empty()) {
             BlockType type = current_.type;
-            // A short paragraph that is all bold stands for a heading.
-            if (type == BlockType::paragraph && current_.all > 0 && current_.bold == current_.all) type = BlockType::heading;
+            // A short paragraph that is all bold stands for a heading, unless it is a sentence.
+            const bool sentence = line.back() == '.' || line.back() == '!' || line.back() == '?';
+            if (type == BlockType::paragraph && current_.all > 0 && current_.bold == current_.all && !sentence) type = BlockType::heading;
             if (type == BlockType::heading) {
                 while (!line.empty() && (line.back() == ':' || line.back() == '.')) line.pop_back();
                 line += ':';

@@ -15,10 +15,10 @@ std::string decode_entities(std::string_view text);
 
 // An HTML fragment as a job description body (core/model/bundle.h): block
 // elements become paragraphs separated by a blank line; <li> items become
-// "- " lines; headings (<h1>..<h6>, or a short paragraph that is all bold)
-// become a line ending in ':'; <script> and <style>
-// are dropped; <br> ends a paragraph; white space is collapsed and control
-// characters removed.
+// "- " lines; headings (<h1>..<h6>, or a short paragraph that is all bold and
+// no sentence) become a line ending in ':'; <br> ends a paragraph; <script>
+// and <style> are dropped; white space is collapsed and control characters
+// removed.
 std::string html_to_text(std::string_view html);
 
 // A title (`keep_paragraphs` false: one line) or an abstract (true: JATS <p>

@@ -18,6 +18,10 @@ TEST_CASE("HTML paragraphs, headings, bold paragraphs and list items become the 
     CHECK(text == "Intro text here.\n\nWhat you'll do:\n- One\n- Two & more\n\nRequirements:\nLine one\n\nLine two");
 }
 
+TEST_CASE("a bold sentence stays a paragraph") {
+    CHECK(pv::html_to_text("<p><b>We are an equal opportunity employer.</b></p><p>Next</p>") == "We are an equal opportunity employer.\n\nNext");
+}
+
 TEST_CASE("control characters and text-direction overrides in HTML are removed") {
     CHECK(pv::html_to_text("<p>a&#1;b\xE2\x80\xAE" "c</p>") == "abc");
 }

@@ -44,7 +44,8 @@ std::optional<Entry> read_entry(const XmlElement& entry, IdAllocator& ids, std::
 
 ApiPage import_arxiv(std::string_view atom_text, IdAllocator& ids) {
     Problem error;
-    const std::optional<XmlElement> feed = parse_xml(atom_text, error);
+    // Ill-formed UTF-8 becomes U+FFFD and control characters go before any field is cut out.
+    const std::optional<XmlElement> feed = parse_xml(normalize_text_file(atom_text), error);
     if (!feed) return unusable_page({error}, "");
     if (feed->local_name() != "feed")
         return unusable_page({}, "not an arXiv Atom feed: the root element is <" + feed->name + ">, not <feed>");

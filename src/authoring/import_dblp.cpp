@@ -57,7 +57,8 @@ std::optional<Entry> read_record(const XmlElement& record, IdAllocator& ids, std
 
 ApiPage import_dblp(std::string_view xml_text, IdAllocator& ids) {
     Problem error;
-    const std::optional<XmlElement> person = parse_xml(xml_text, error);
+    // Ill-formed UTF-8 becomes U+FFFD and control characters go before any field is cut out.
+    const std::optional<XmlElement> person = parse_xml(normalize_text_file(xml_text), error);
     if (!person) return unusable_page({error}, "");
     if (person->name != "dblpperson")
         return unusable_page({}, "not a DBLP person record: the root element is <" + person->name + ">, not <dblpperson>");

@@ -67,9 +67,12 @@ std::optional<char32_t> entity_value(std::string_view name) {
 
 bool is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
-// Runs of white space (and U+00A0) as one space; ends trimmed; control
-// characters removed (the one rule in core/model/hygiene.h).
-std::string one_line(std::string_view text) {
+// Runs of white space (and U+00A0) as one space; ends trimmed; ill-formed
+// UTF-8 replaced first (so that removing a character cannot join two bytes
+// into a new one), then control characters removed (the one rule in
+// core/model/hygiene.h).
+std::string one_line(std::string_view raw) {
+    const std::string text = normalize_text_file(raw);
     std::string out;
     bool space = false;
     for (std::size_t i = 0; i < text.size();) {

@@ -24,6 +24,8 @@ TEST_CASE("a bold sentence stays a paragraph") {
 
 TEST_CASE("control characters and text-direction overrides in HTML are removed") {
     CHECK(pv::html_to_text("<p>a&#1;b\xE2\x80\xAE" "c</p>") == "abc");
+    // Removing U+001F must not join 0xC2 and 0x85 into U+0085, a C1 control.
+    CHECK(pv::html_to_text("<p>x\xC2\x1F\x85y</p>") == "x\xEF\xBF\xBD\xEF\xBF\xBDy");
 }
 
 TEST_CASE("JATS abstracts keep paragraphs and drop their Abstract heading") {

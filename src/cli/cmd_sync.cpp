@@ -100,6 +100,8 @@ int sync(const Args& args) {
     }
     const std::string config_dir = std::filesystem::path(options->config).parent_path().string();
     std::vector<std::string> errors;
+    for (const char* key : {"title", "base", "mailto"})
+        if (config.contains(key) && !config[key].is_string()) errors.push_back(std::string("/") + key + ": expected a string");
     const std::vector<SourceSpec> sources = read_sources(config, config_dir, errors);
     for (const std::string& e : errors) std::cerr << options->config << ": " << e << '\n';
     if (!errors.empty()) return 2;

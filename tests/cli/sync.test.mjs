@@ -224,9 +224,10 @@ test('an answer that is not what the source returns names the source and the pla
 });
 
 test('a config with an unknown source type or a missing board is refused with its place', async () => {
-  const dir = workDir({ title: 'T', sources: [{ type: 'myspace' }, { type: 'greenhouse' }] });
+  const dir = workDir({ title: 'T', base: 3, sources: [{ type: 'myspace' }, { type: 'greenhouse' }] });
   const r = await run(['sync', path.join(dir, 'config.json'), '-o', path.join(dir, 'b.json')]);
   assert.equal(r.code, 2);
   assert.match(r.err, /\/sources\/0\/type: expected one of crossref, openalex, arxiv, dblp, orcid, greenhouse, lever, ashby/);
   assert.match(r.err, /\/sources\/1: a greenhouse source needs "board", or saved responses in "files"/);
+  assert.match(r.err, /\/base: expected a string/);
 });

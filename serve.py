@@ -2,8 +2,8 @@
 """Set up, build and serve the pubview demo.
 
     python3 serve.py                  # install what is missing, build, serve http://127.0.0.1:8000/
-    python3 serve.py --port 9000      # another port
-    python3 serve.py --bundle my.json # serve another bundle as the default one
+    python3 serve.py --port 9000      # another port (a port in use: the next free one)
+    python3 serve.py --bundle my.json # serve another bundle as the default one, checked first
     python3 serve.py --no-build       # serve build/web/site as it is
     python3 serve.py --standalone my.json  # write one HTML file that works from disk, and exit
 
@@ -14,6 +14,7 @@ them, and has switches that make the bundle fail in the ways real servers do
 """
 
 import argparse
+import errno
 import http.server
 import os
 import pathlib
@@ -25,8 +26,14 @@ import urllib.parse
 ROOT = pathlib.Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "tools"))
 from make_standalone import make_standalone  # noqa: E402  (tools/ is not a package)
+from prerender_pages import render  # noqa: E402
 SITE = ROOT / "build" / "web" / "site"
+CLI = ROOT / "build" / "native" / "pubview"
 DEFAULT_BUNDLE_PATH = "/data/most-viewed-2022.json"
+# A --bundle up to this size gets its own static list in the pages; a larger
+# one gets none (its HTML list would outweigh the page), rather than the seed's.
+STATIC_LIST_MAX_BYTES = 2 << 20
+PORTS_TRIED = 20
 
 TYPES = {
     ".html": "text/html; charset=utf-8",
@@ -62,7 +69,37 @@ def build():
             sys.exit("serve.py: the build failed; see above")
 
 
-def make_handler(bundle, fault):
+def check_bundle(bundle):
+    """Checks a --bundle as `pubview validate` does and prints its problems with
+    their places; returns whether it loads with no errors. The server serves it
+    anyway, so the page shows the same problems."""
+    if not CLI.is_file():
+        print("serve.py: %s is not checked: the CLI (%s) is not built" % (bundle, CLI), flush=True)
+        return True
+    run = subprocess.run([str(CLI), "validate", bundle], capture_output=True, text=True)
+    for line in (run.stdout + run.stderr).splitlines():
+        print("serve.py: " + line, flush=True)
+    if run.returncode == 2:
+        print("serve.py: %s has errors (above); serving it anyway, so the page shows them too" % bundle, flush=True)
+    return run.returncode != 2
+
+
+def pages_for(bundle, usable):
+    """The demo pages with a --bundle's own static list in place of the seed's
+    (or with none, for a large or broken bundle): path -> HTML bytes."""
+    default = (SITE / DEFAULT_BUNDLE_PATH.lstrip("/")).resolve()
+    fits = usable and pathlib.Path(bundle).stat().st_size <= STATIC_LIST_MAX_BYTES
+    bundles = {default: pathlib.Path(bundle).resolve() if fits else None}
+    pages = {}
+    for page in sorted((ROOT / "web").glob("*.html")):
+        pages["/" + page.name] = render(page, CLI, SITE, bundles).encode("utf-8")
+    pages["/"] = pages.get("/index.html", b"")
+    return pages
+
+
+def make_handler(bundle, fault, pages=None):
+    pages = pages or {}
+
     class Handler(http.server.SimpleHTTPRequestHandler):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, directory=str(SITE), **kwargs)
@@ -82,6 +119,8 @@ def make_handler(bundle, fault):
             path = urllib.parse.urlsplit(self.path).path
             if path == DEFAULT_BUNDLE_PATH and (bundle or fault):
                 return self.send_bundle()
+            if path in pages:
+                return self.send_payload(pages[path], TYPES[".html"])
             gz = SITE / (path.lstrip("/") + ".gz")
             if "gzip" in self.headers.get("Accept-Encoding", "") and gz.is_file() and not path.endswith("/"):
                 return self.send_file(gz, self.guess_type(path), encoding="gzip")
@@ -141,6 +180,22 @@ def make_handler(bundle, fault):
     return Handler
 
 
+def open_server(host, port, handler):
+    """The server on `port`, or on the next free port after it, saying so."""
+    for candidate in range(port, port + PORTS_TRIED):
+        try:
+            server = http.server.ThreadingHTTPServer((host, candidate), handler)
+        except OSError as error:
+            if error.errno != errno.EADDRINUSE or port == 0:
+                sys.exit("serve.py: cannot serve on %s:%d: %s" % (host, candidate, error.strerror))
+            continue
+        if candidate != port:
+            print("serve.py: port %d is in use (another server?); serving on %d instead (--port N picks one)"
+                  % (port, candidate), flush=True)
+        return server
+    sys.exit("serve.py: ports %d to %d are all in use; pick a free one with --port N" % (port, port + PORTS_TRIED - 1))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--port", type=int, default=8000)
@@ -164,7 +219,11 @@ def main():
         print("serve.py: wrote %s (%d KB); open it from disk, no server needed" % (out, out.stat().st_size // 1024))
         return
 
-    server = http.server.ThreadingHTTPServer((args.host, args.port), make_handler(args.bundle, args.fault))
+    pages = None
+    if args.bundle:
+        usable = check_bundle(args.bundle)
+        pages = pages_for(args.bundle, usable) if CLI.is_file() else None
+    server = open_server(args.host, args.port, make_handler(args.bundle, args.fault, pages))
     server.daemon_threads = True
     print("serve.py: pubview at http://%s:%d/ (Ctrl+C stops)" % (args.host, server.server_address[1]), flush=True)
     try:

@@ -29,16 +29,15 @@ target_link_options(pubview_widget PRIVATE
   # wasm memory never shrinks, so overgrowth stays for the page's life.
   -sMEMORY_GROWTH_GEOMETRIC_STEP=0.05
   -sFILESYSTEM=0 -sSTRICT=1 -lGL -lhtml5
-  # pv_load gives the browser turns while it reads and indexes a bundle: it
-  # awaits js_yield_to_browser through a progress hook, an indirect call.
-  # Asyncify instruments only the functions that can be on the stack then
-  # (src/platform/asyncify-add.json), not every function that makes an
-  # indirect call, which would add 70 KB of gzipped wasm.
+  # pv_load gives the browser turns while it reads and indexes a bundle: core
+  # calls pv_give_host_turn (core/model/progress.h), which awaits
+  # js_yield_to_browser. Every call on that path is direct, so Asyncify finds
+  # the functions that can be on the stack then by itself and instruments
+  # only those: none that makes only indirect calls, which would add 70 KB of
+  # gzipped wasm.
   -sASYNCIFY -sASYNCIFY_IGNORE_INDIRECT=1 -sASYNCIFY_STACK_SIZE=16384
-  -sASYNCIFY_ADD=@${CMAKE_SOURCE_DIR}/src/platform/asyncify-add.json
-  "-sEXPORTED_RUNTIME_METHODS=['UTF8ToString','stringToUTF8','lengthBytesUTF8','ccall']"
+  "-sEXPORTED_RUNTIME_METHODS=['UTF8ToString','stringToUTF8','lengthBytesUTF8','ccall','specialHTMLTargets']"
   "-sEXPORTED_FUNCTIONS=['_malloc','_free']")
-set_property(TARGET pubview_widget APPEND PROPERTY LINK_DEPENDS ${CMAKE_SOURCE_DIR}/src/platform/asyncify-add.json)
 
 # ---- the site: pubview.js (the JS API with the Emscripten glue inside it),
 # pubview.wasm, fonts, pages and the default bundle.
@@ -59,15 +58,21 @@ if(NOT EXISTS ${terser})
   message(FATAL_ERROR "terser is missing: run `bash tools/setup.sh` first")
 endif()
 file(GLOB pubview_js_modules CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/pubview/*.js)
+# The same as an ES module, build/web/pubview.mjs, for the npm package
+# (`import { mount } from 'pubview'`; tools/stage_package.mjs puts it beside pubview.js).
 add_custom_command(
-  OUTPUT ${site_dir}/pubview.js ${site_dir}/pubview.wasm
+  OUTPUT ${site_dir}/pubview.js ${site_dir}/pubview.wasm ${CMAKE_BINARY_DIR}/pubview.mjs
   COMMAND ${NODE_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tools/assemble_pubview.mjs ${CMAKE_SOURCE_DIR}/web/pubview/mount.js
           ${CMAKE_BINARY_DIR}/pubview-glue.js ${CMAKE_BINARY_DIR}/pubview-full.js
   COMMAND ${NODE_EXECUTABLE} ${terser} ${CMAKE_BINARY_DIR}/pubview-full.js --compress --mangle --ecma 2020
           -o ${site_dir}/pubview.js
+  COMMAND ${NODE_EXECUTABLE} ${CMAKE_SOURCE_DIR}/tools/assemble_pubview.mjs ${CMAKE_SOURCE_DIR}/web/pubview/mount.js
+          ${CMAKE_BINARY_DIR}/pubview-glue.js ${CMAKE_BINARY_DIR}/pubview-full.mjs --module
+  COMMAND ${NODE_EXECUTABLE} ${terser} ${CMAKE_BINARY_DIR}/pubview-full.mjs --module --compress --mangle --ecma 2020
+          -o ${CMAKE_BINARY_DIR}/pubview.mjs
   COMMAND ${CMAKE_COMMAND} -E copy ${CMAKE_BINARY_DIR}/pubview-glue.wasm ${site_dir}/pubview.wasm
-  DEPENDS pubview_widget ${pubview_js_modules} ${CMAKE_SOURCE_DIR}/tools/assemble_pubview.mjs
-  COMMENT "Assembling and minifying pubview.js, copying pubview.wasm")
+  DEPENDS pubview_widget ${pubview_js_modules} ${CMAKE_SOURCE_DIR}/tools/assemble_pubview.mjs ${CMAKE_SOURCE_DIR}/package.json
+  COMMENT "Assembling and minifying pubview.js and pubview.mjs, copying pubview.wasm")
 add_custom_target(site ALL
   DEPENDS ${site_dir}/pubview.js
   COMMAND ${CMAKE_COMMAND} -E make_directory ${site_dir}/fonts ${site_dir}/data
@@ -126,3 +131,14 @@ add_test(NAME core-module
   COMMAND node --no-experimental-fetch --test ${CMAKE_SOURCE_DIR}/tests/node/core-module.test.mjs)
 set_tests_properties(core-module PROPERTIES
   ENVIRONMENT "PUBVIEW_CORE_MODULE=$<TARGET_FILE:pubview_core_module>")
+
+# ---- the CLI as WebAssembly for Node: `npx pubview ...` with no compiler --------
+# build/web/pubview-cli.js + .wasm: every command of the native CLI, reading and
+# writing files through Node (NODERAWFS), with the same output and exit codes.
+# Synchronous compilation: the glue then reads the wasm with fs, not fetch.
+add_executable(pubview_cli ${cli_sources})
+target_link_libraries(pubview_cli PRIVATE pubview_authoring)
+target_compile_definitions(pubview_cli PRIVATE PUBVIEW_VERSION="${PUBVIEW_VERSION}")
+set_target_properties(pubview_cli PROPERTIES OUTPUT_NAME pubview-cli SUFFIX .js)
+target_link_options(pubview_cli PRIVATE -sENVIRONMENT=node -sNODERAWFS=1 -sEXIT_RUNTIME=1 -sWASM_ASYNC_COMPILATION=0
+  -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=4GB -sTOTAL_STACK=8MB)

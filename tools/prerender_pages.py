@@ -8,9 +8,10 @@ In a page, the comment `<!-- pubview html [ARGS] -->` inside a widget's element
 (`<div class="pubview" ...>`) is replaced by the output of
 `pubview html BUNDLE [--kind K] [--height H] [ARGS]`, run in the site folder:
 BUNDLE is the element's data-bundle, K follows its data-view and H is its
-data-height, so the list keeps the widget's place, and its data-heading (the
-level of the entries' headings: 3 for a widget under an <h2>) gives --heading,
-as it does for the widget's own DOM list. ARGS adds options.
+data-height, so the list keeps the widget's place. The entries' heading level
+(--heading) is the element's data-heading-level (or its older name
+data-heading), else one below the page's last heading before the element, as
+the widget's own DOM list has it (web/pubview/headings.js). ARGS adds options.
 """
 
 import argparse
@@ -23,6 +24,7 @@ import sys
 MARKER = re.compile(r"<!--\s*pubview html(?P<args>[^>]*?)\s*-->")
 WIDGET_TAG = re.compile(r"<div\b[^>]*\bclass=\"(?:[^\"]*\s)?pubview(?:\s[^\"]*)?\"[^>]*>")
 ATTRIBUTE = re.compile(r"([\w-]+)=\"([^\"]*)\"")
+HEADING = re.compile(r"<h([1-6])\b", re.IGNORECASE)
 KIND_OF_VIEW = {"publications": "publication", "jobs": "job"}
 
 
@@ -44,24 +46,45 @@ def cli_arguments(page, text, marker):
         args += ["--kind", KIND_OF_VIEW[attributes["data-view"]]]
     if "data-height" in attributes:
         args += ["--height", attributes["data-height"]]
-    if "data-heading" in attributes:
-        args += ["--heading", attributes["data-heading"]]
+    args += ["--heading", heading_level(attributes, text[:tags[-1].start()])]
     return args + shlex.split(marker.group("args"))
 
 
-def prerender(page, cli, site):
+def heading_level(attributes, page_before):
+    """The entries' heading level: the element's choice, else one below the last heading before it (2 to 6)."""
+    chosen = attributes.get("data-heading-level", attributes.get("data-heading"))
+    if chosen:
+        return chosen
+    headings = HEADING.findall(page_before)
+    return str(min(6, max(2, int(headings[-1]) + 1 if headings else 2)))
+
+
+def render(page, cli, site, bundles=None):
+    """The page with each widget's static list in place. `bundles` maps a bundle
+    file in the site to the file whose list is drawn instead (serve.py --bundle),
+    or to None to leave that widget's list out."""
     text = page.read_text(encoding="utf-8")
     out, at = [], 0
     for marker in MARKER.finditer(text):
         args = cli_arguments(page, text, marker)
+        out.append(text[at:marker.start()])
+        at = marker.end()
+        bundle = (site / args[1]).resolve()
+        if bundles and bundle in bundles:
+            if bundles[bundle] is None:
+                continue
+            args[1] = str(bundles[bundle])
         run = subprocess.run([str(cli)] + args, cwd=site, capture_output=True, text=True)
         if run.returncode != 0:
             fail("%s: `pubview %s` failed:\n%s" % (page, " ".join(args), run.stderr))
-        out += [text[at:marker.start()], run.stdout.rstrip("\n")]
-        at = marker.end()
+        out.append(run.stdout.rstrip("\n"))
     out.append(text[at:])
+    return "".join(out)
+
+
+def prerender(page, cli, site):
     target = site / page.name
-    result = "".join(out)
+    result = render(page, cli, site)
     if not target.is_file() or target.read_text(encoding="utf-8") != result:
         target.write_text(result, encoding="utf-8")
 

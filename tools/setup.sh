@@ -72,9 +72,12 @@ for weight in Regular Bold; do
 done
 
 # npm packages: terser, which the site build minifies pubview.js with,
-# playwright-core for the browser tests (it drives Debian's chromium) and
-# puppeteer-core (it drives Debian's firefox-esr over WebDriver BiDi).
+# playwright-core for the browser tests (it drives Debian's chromium),
+# puppeteer-core (it drives Debian's firefox-esr over WebDriver BiDi),
+# axe-core, which the browser tests run on the demo pages, and typescript
+# (tsc checks the npm package's declarations).
 if [ ! -d "$root/node_modules/terser" ] || [ ! -d "$root/node_modules/playwright-core" ] ||
-   [ ! -d "$root/node_modules/puppeteer-core" ]; then
+   [ ! -d "$root/node_modules/puppeteer-core" ] || [ ! -d "$root/node_modules/axe-core" ] ||
+   [ ! -d "$root/node_modules/typescript" ]; then
   (cd "$root" && npm ci --no-audit --no-fund --loglevel=error)
 fi

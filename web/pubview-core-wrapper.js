@@ -38,10 +38,11 @@ function withString(core, text, use) {
 }
 
 export async function load(bundle) {
-  // Emscripten 3.1.6 would hand Node's fs a file: URL; under Node, give it the path.
-  corePromise ??= createPubviewCore({
-    locateFile: (file) => (nodeGlobals.dirname ? `${nodeGlobals.dirname}/${file}` : new URL(file, import.meta.url).href),
-  });
+  // Under Node the wasm is read here: Emscripten 3.1.6 would fetch() its path
+  // when Node has fetch (as Node 18 and later do), which fails for a path.
+  corePromise ??= createPubviewCore(nodeGlobals.dirname
+    ? { wasmBinary: nodeGlobals.require('node:fs').readFileSync(`${nodeGlobals.dirname}/pubview-core.wasm`) }
+    : { locateFile: (file) => new URL(file, import.meta.url).href });
   const core = await corePromise;
   const loadFrom = (pointer, size) => core._pv_core_load(pointer, size);
   const handle = bundle instanceof Uint8Array || bundle instanceof ArrayBuffer

@@ -30,6 +30,7 @@ constexpr Command kCommands[] = {
 int usage(std::ostream& out, int code) {
     out << "usage: pubview COMMAND ...\n";
     for (const Command& c : kCommands) out << "  pubview " << c.usage << '\n';
+    out << "  pubview --version\n";
     return code;
 }
 
@@ -38,6 +39,10 @@ int usage(std::ostream& out, int code) {
 int main(int argc, char** argv) {
     if (argc < 2) return usage(std::cerr, 2);
     if (!std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h")) return usage(std::cout, 0);
+    if (!std::strcmp(argv[1], "--version")) {
+        std::cout << "pubview " << PUBVIEW_VERSION << '\n';
+        return 0;
+    }
     for (const Command& c : kCommands)
         if (!std::strcmp(argv[1], c.name)) return c.run(pv::cli::Args(argv + 2, argv + argc));
     std::cerr << "pubview: unknown command '" << argv[1] << "'\n";

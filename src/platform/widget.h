@@ -70,9 +70,10 @@ public:
     // between them (input, other widgets, the page), drawing the progress now
     // and then. Returns whether the bundle is usable.
     bool load(std::size_t size);
-    // Gives the browser its turn once a slice of work is over, after drawing
-    // the progress when it was last drawn long enough ago.
-    void yield_if_slice_over(const WorkProgress& work);
+    // The load's progress hook: asks for the browser's turn once a slice of
+    // work is over (core then calls pv_give_host_turn), after drawing the
+    // progress when it was last drawn long enough ago.
+    bool wants_turn(const WorkProgress& work);
     // While a load waits for its next slice, the widget must live on: a stop
     // asked for meanwhile is carried out when the load returns.
     bool loading() const { return loading_; }
@@ -123,6 +124,7 @@ private:
     bool stop_after_load_ = false;
     double slice_start_ = 0;     // when the current slice of loading work began
     double progress_drawn_ = 0;  // when loading progress was last drawn
+    bool turn_given_ = false;    // the last progress report asked for the browser's turn
     int frames_pending_ = 0;
     bool frame_scheduled_ = false;
     double last_frame_ms_ = 0;

@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const screenshots = path.join(root, 'build', 'screenshots');
 
-const CHROMIUM_ARGS = [
+// The Chromium switches every test and benchmark runs with (bench/browser/lighthouse.mjs too).
+export const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
   '--no-first-run', '--disable-quic',
@@ -28,24 +29,27 @@ export function freePort() {
   });
 }
 
-// Starts `python3 serve.py --no-build` with extra arguments; resolves to {url, stop}.
-export async function startServer(extraArgs = []) {
-  const port = await freePort();
+// Starts `python3 serve.py --no-build` with extra arguments; resolves to
+// {url, output, stop}: the URL it says it serves on, and what it printed.
+export async function startServer(extraArgs = [], port = null) {
+  port ??= await freePort();
   const child = spawn('python3', ['serve.py', '--no-build', '--port', String(port), ...extraArgs], {
     cwd: root, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   child.stderr.on('data', (d) => { output += d; });
-  await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('serve.py did not start:\n' + output)), 15000);
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('serve.py did not start:\n' + output)), 30000);
     child.stdout.on('data', (d) => {
       output += d;
-      if (/pubview at http/.test(output)) { clearTimeout(timer); resolve(); }
+      const serving = /pubview at (http:\S+\/) /.exec(output);
+      if (serving) { clearTimeout(timer); resolve(serving[1]); }
     });
     child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`serve.py exited with ${code}:\n${output}`)); });
   });
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url,
+    output: () => output,
     stop: () => new Promise((resolve) => { child.once('exit', resolve); child.kill(); }),
   };
 }
@@ -55,7 +59,20 @@ export async function launchBrowser(extraArgs = []) {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
-// Opens `pageUrl` and waits until every widget on it is ready.
+// Starts every widget of the page as a visitor would, by scrolling to each
+// in turn (a widget starts when it comes near the viewport), waits until each
+// is ready, and scrolls back to the top.
+export async function startWidgets(page) {
+  await page.evaluate(async () => {
+    for (const widget of PubView.widgets) {
+      widget.element.scrollIntoView({ block: 'center' });
+      await widget.ready;
+    }
+    window.scrollTo(0, 0);
+  });
+}
+
+// Opens `pageUrl` and waits until every widget on it is started and ready.
 export async function openPage(browser, pageUrl, contextOptions = {}) {
   const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, deviceScaleFactor: 1, ...contextOptions });
   const page = await context.newPage();
@@ -64,8 +81,7 @@ export async function openPage(browser, pageUrl, contextOptions = {}) {
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await page.goto(pageUrl);
   await page.waitForFunction(() => window.PubView && PubView.widgets.length > 0, null, { timeout: 30000 });
-  // Resolve to nothing: a widget object holds the wasm heap, which Playwright would serialize.
-  await page.evaluate(() => Promise.all(PubView.widgets.map((w) => w.ready)).then(() => null));
+  await startWidgets(page);
   return { context, page, errors };
 }
 

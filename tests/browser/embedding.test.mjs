@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serverAndBrowserForThisFile, openPage, settle, screenshots } from './browser.mjs';
+import { serverAndBrowserForThisFile, openPage, settle, screenshots, startWidgets } from './browser.mjs';
 
 const shared = serverAndBrowserForThisFile();
 
@@ -324,7 +324,7 @@ test('pubview.js adds no global but PubView and runs under a strict Content-Secu
   await page.addInitScript(() => { window.keysBefore = Object.keys(window); });
   await page.goto(shared.server.url + 'blog.html');
   await page.waitForFunction(() => window.PubView && PubView.widgets.length === 2);
-  await page.evaluate(() => Promise.all(PubView.widgets.map((w) => w.ready)).then(() => null));
+  await startWidgets(page);
   assert.equal(await page.evaluate(() => PubView.widgets[0].count()), 10);
   assert.equal(await page.evaluate(() => PubView.widgets[0].error()), null);
   const added = await page.evaluate(() => Object.keys(window).filter((k) => !window.keysBefore.includes(k) && k !== 'keysBefore'));

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serverAndBrowserForThisFile, root, screenshots } from './browser.mjs';
+import { serverAndBrowserForThisFile, root, screenshots, startWidgets } from './browser.mjs';
 
 const shared = serverAndBrowserForThisFile();
 const bundle = JSON.parse(fs.readFileSync(path.join(root, 'data/most-viewed-2022.json'), 'utf8'));
@@ -83,7 +83,7 @@ for (const [file, ids] of [['index.html', ['demo']], ['blog.html', ['papers', 'j
 
     release();
     await page.waitForFunction((n) => window.PubView && PubView.widgets.length === n, ids.length, { timeout: 30000 });
-    await page.evaluate(() => Promise.all(PubView.widgets.map((w) => w.ready)).then(() => null));
+    await startWidgets(page);
     assert.deepEqual(await page.evaluate(() => PubView.widgets.map((w) => w.error())), ids.map(() => null));
     assert.equal(await page.locator('.pubview-static').count(), 0, 'the static list is gone');
     const after = await heights(page);

@@ -184,6 +184,28 @@ export function testWidgetIn(driver) {
     await page.close();
   });
 
+  test(`${driver.name}: <pub-view> inside a shadow root draws the seed and follows a changed attribute`, TEST_OPTIONS, async () => {
+    const page = await openDemo();
+    await page.evaluate(() => {
+      const host = document.createElement('div');
+      host.id = 'element-host';
+      document.body.prepend(host);
+      host.attachShadow({ mode: 'open' }).innerHTML = '<pub-view bundle="data/most-viewed-2022.json" height="400px"></pub-view>';
+      return host.shadowRoot.querySelector('pub-view').ready.then(() => null);
+    });
+    const seen = () => {
+      const el = document.getElementById('element-host').shadowRoot.querySelector('pub-view');
+      return { drawing: el.pubview.domList.drawing, count: el.count(), display: getComputedStyle(el).display, error: el.error() };
+    };
+    await waitFor(page, 'the element to draw', () => document.getElementById('element-host').shadowRoot.querySelector('pub-view').pubview.domList.drawing);
+    assert.deepEqual(await page.evaluate(seen), { drawing: true, count: 20, display: 'block', error: null });
+    await page.evaluate(() => document.getElementById('element-host').shadowRoot.querySelector('pub-view').setAttribute('query', 'bengaluru'));
+    await waitFor(page, 'the query attribute to narrow the list',
+      () => document.getElementById('element-host').shadowRoot.querySelector('pub-view').count() === 4);
+    if (page.errors) assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
   test(`${driver.name}: the dark theme draws a dark panel`, TEST_OPTIONS, async () => {
     const page = await openDemo();
     await page.evaluate(() => PubView.widgets[0].setTheme('light'));

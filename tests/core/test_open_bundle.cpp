@@ -59,7 +59,7 @@ TEST_CASE("a JSON bundle and its pack open the same from pieces of any size, eac
 TEST_CASE("copying a JSON bundle's bytes is reported, up to its size") {
     std::vector<pv::WorkProgress> heard;
     pv::OpenOptions options;
-    options.load.progress = [&](const pv::WorkProgress& p) { heard.push_back(p); };
+    options.load.progress = [&](const pv::WorkProgress& p) { heard.push_back(p); return false; };
     Pieces source(kJson, 16);
     pv::open_bundle(source, std::string_view(kJson).size(), options);
     REQUIRE_FALSE(heard.empty());

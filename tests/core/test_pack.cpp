@@ -195,7 +195,7 @@ TEST_CASE("reading a pack reports its entries as they are read, up to their coun
         big.entries.insert(big.entries.begin() + 240, std::move(copy));  // publications stay first
     }
     std::vector<pv::WorkProgress> heard;
-    const IndexedBundle read = pv::read_pack(pack_of(big), [&](const pv::WorkProgress& p) { heard.push_back(p); });
+    const IndexedBundle read = pv::read_pack(pack_of(big), [&](const pv::WorkProgress& p) { heard.push_back(p); return false; });
     REQUIRE(read.loaded->usable);
     std::size_t most = 0;
     for (const pv::WorkProgress& p : heard) {

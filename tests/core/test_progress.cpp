@@ -1,6 +1,8 @@
 // Loading and indexing report their progress through a hook, which the widget
 // uses to give the browser its turn between slices of work. The hook must be
 // called often, in order, and must change nothing about the result.
+#include "core/formats/open_bundle.h"
+#include "core/formats/pack.h"
 #include "core/model/bundle.h"
 #include "core/search/search_index.h"
 
@@ -8,6 +10,13 @@
 
 #include <string>
 #include <vector>
+
+// This test program is a host: it takes over core's weak pv_give_host_turn
+// (core/model/progress.h) and counts the turns it is given.
+namespace {
+int g_turns_given = 0;
+}
+extern "C" void pv_give_host_turn() { ++g_turns_given; }
 
 namespace {
 
@@ -41,7 +50,7 @@ TEST_CASE("loading reports every item read, then every entry moved into the bund
     const std::string json = generated_bundle(3000, 200);
     std::vector<pv::WorkProgress> heard;
     pv::LoadOptions options;
-    options.progress = [&](const pv::WorkProgress& p) { heard.push_back(p); };
+    options.progress = [&](const pv::WorkProgress& p) { heard.push_back(p); return false; };
     const pv::LoadResult with_hook = pv::load_bundle(json, options);
     const pv::LoadResult without_hook = pv::load_bundle(json);
 
@@ -63,7 +72,7 @@ TEST_CASE("building the index reports progress up to every entry and searches th
     const pv::LoadResult loaded = pv::load_bundle(generated_bundle(5000, 100));
     REQUIRE(loaded.clean());
     std::vector<pv::WorkProgress> heard;
-    const pv::SearchIndex with_hook(loaded.bundle, [&](const pv::WorkProgress& p) { heard.push_back(p); });
+    const pv::SearchIndex with_hook(loaded.bundle, [&](const pv::WorkProgress& p) { heard.push_back(p); return false; });
     const pv::SearchIndex without_hook(loaded.bundle);
 
     REQUIRE(heard.size() >= 5100 / 64);
@@ -81,5 +90,33 @@ TEST_CASE("building the index reports progress up to every entry and searches th
         request.query = query;
         CAPTURE(query);
         CHECK(titles(with_hook.search(request), loaded.bundle) == titles(without_hook.search(request), loaded.bundle));
+    }
+}
+
+TEST_CASE("the host gets a turn exactly when its hook asks, while reading and indexing, and the result is the same") {
+    const std::string json = generated_bundle(4000, 100);
+    for (const bool as_pack : {false, true}) {
+        CAPTURE(as_pack);
+        const pv::IndexedBundle source = pv::index_bundle(pv::load_bundle(json));
+        const std::string bytes = as_pack ? pv::write_pack(source.loaded->bundle, *source.index) : json;
+        int reports = 0, asked = 0;
+        pv::OpenOptions options;
+        options.load.progress = [&](const pv::WorkProgress&) {
+            const bool ask = ++reports % 3 == 0;
+            asked += ask;
+            return ask;
+        };
+        g_turns_given = 0;
+        const pv::IndexedBundle with_turns = pv::open_bundle(bytes, options);
+        CHECK(asked >= 3);
+        CHECK(g_turns_given == asked);
+
+        const pv::IndexedBundle without_turns = pv::open_bundle(bytes);
+        REQUIRE(with_turns.loaded->usable);
+        CHECK(pv::to_json(with_turns.loaded->bundle) == pv::to_json(without_turns.loaded->bundle));
+        pv::SearchRequest request;
+        request.query = "graph word42";
+        CHECK(titles(with_turns.index->search(request), with_turns.loaded->bundle) ==
+              titles(without_turns.index->search(request), without_turns.loaded->bundle));
     }
 }

@@ -7,7 +7,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -45,23 +44,24 @@ test('every pubviewHost method the wasm calls is one that pubview.js provides, a
   assert.deepEqual(provided, calledByWasm);
 });
 
-// The functions Asyncify lets pause (src/platform/asyncify-add.json) are named
-// by pattern; em++ only warns about a pattern that matches nothing (and also
-// when the optimizer inlined the function into a listed caller). A renamed
-// function would silently stop being able to pause, and loading in slices
-// would trap at run time: every pattern must match a function compiled into
-// the widget.
-test('every name in the Asyncify list matches a function compiled into the widget (after the web build)', () => {
-  const web = path.join(root, 'build/web');
-  const objects = [
-    path.join(web, 'libpubview_core_fast.a'), path.join(web, 'libpubview_ui.a'),
-    ...fs.readdirSync(path.join(web, 'CMakeFiles/pubview_widget.dir/src/platform'))
-      .filter((f) => f.endsWith('.o')).map((f) => path.join(web, 'CMakeFiles/pubview_widget.dir/src/platform', f)),
-  ];
-  const listing = execFileSync('llvm-nm', ['-C', '--defined-only', ...objects], { encoding: 'utf8', maxBuffer: 256 << 20 });
-  const functions = listing.split('\n').filter((line) => / [TtW] /.test(line)).map((line) => line.replace(/^\S* [TtW] /, ''));
-  const patterns = JSON.parse(read('src/platform/asyncify-add.json'));
-  const glob = (pattern) => new RegExp('^' + pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$');
-  const unmatched = patterns.filter((pattern) => !functions.some((name) => glob(pattern).test(name)));
-  assert.deepEqual(unmatched, [], 'names in asyncify-add.json that match no function');
+// Loading pauses for the browser's turn only through core's seam,
+// pv_give_host_turn (core/model/progress.h), which the widget defines to await
+// js_yield_to_browser. Every call down to it is direct, so Asyncify finds the
+// functions that can be on the stack then by itself: the build names none,
+// and no rename can silently stop one from pausing. (That a large bundle
+// really loads in slices is checked in the browser: tests/browser/pack.test.mjs
+// and large-bundle.test.mjs.)
+test('Asyncify is handed no list of functions, and core reaches its host only through pv_give_host_turn', () => {
+  assert.doesNotMatch(read('cmake/web.cmake'), /ASYNCIFY_(ADD|ONLY|REMOVE)/);
+  const definedBy = (dir) => fs.readdirSync(path.join(root, dir), { recursive: true })
+    .filter((f) => /\.(cpp|h)$/.test(f)).filter((f) => /void pv_give_host_turn\(\) \{/.test(read(path.join(dir, f))));
+  assert.deepEqual(definedBy('src/core'), ['model/progress.cpp']);
+  assert.deepEqual(definedBy('src/platform'), ['widget.cpp']);
+  assert.match(read('src/platform/widget.cpp'), /void pv_give_host_turn\(\) \{ js_yield_to_browser\(\); \}/);
+});
+
+test("the widget's wasm imports js_yield_to_browser as an Asyncify import (after the web build)", () => {
+  const glue = read('build/web/pubview-glue.js');
+  assert.match(glue, /__asyncjs__js_yield_to_browser/);
+  assert.match(glue, /asyncify_start_unwind/);
 });

@@ -2,8 +2,9 @@
 // fonts, fetched once. A standalone page (pubview-standalone.html) carries them
 // inline, in <script> elements.
 
-// Where pubview.js was loaded from: the wasm and fonts are beside it.
-const scriptUrl = document.currentScript && document.currentScript.src;
+// Where pubview.js was loaded from (defined by tools/assemble_pubview.mjs: the
+// script's src, or the ES module's URL): the wasm and fonts are beside it.
+const scriptUrl = PUBVIEW_SCRIPT_URL;
 const baseUrl = new URL('.', scriptUrl || document.baseURI);
 
 function inlineAsset(id) {

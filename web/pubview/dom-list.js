@@ -2,6 +2,7 @@
 // readers, which hear the result count, and for search engines), printed
 // with every abstract, and the visible list, with a search box and the kind
 // switch, when the canvas cannot draw (no WebGL2, a lost context).
+import { headingLevel } from './headings.js';
 import { isSafeUrl } from './safe-url.js';
 import { THEMES, readableOn } from './theme.js';
 
@@ -16,6 +17,11 @@ const FIRST_ROWS = 50;
 const SLICE_ROWS = 100;
 // Changes within this time make one update.
 const UPDATE_DELAY_MS = 120;
+
+// 12345 as "12,345". (Not toLocaleString: its first call loads the
+// browser's number formats, a 150 ms task on the development machine, in the
+// task that builds the widget's first HTML list.)
+function withCommas(n) { return String(n).replace(/\B(?=(\d{3})+$)/g, ','); }
 
 // A row of the HTML list: a rule between rows, the title over its summary line.
 function styleListRow(li, head, heading, summary, body) {
@@ -88,11 +94,12 @@ export class DomList {
 
   focusSearch() { this.search.focus(); }
 
-  // The entries' heading level (data-heading, as `pubview html --heading`):
-  // 2 under the page's <h1>, 3 in a section under an <h2>.
+  // The entries' heading level (data-heading-level, as `pubview html
+  // --heading`), by default one below the page's heading before the widget.
   headingLevel() {
-    const level = Number(this.widget.options.heading) || 2;
-    return Math.min(6, Math.max(2, Math.round(level)));
+    const options = this.widget.options;
+    if (!this._headingLevel) this._headingLevel = headingLevel(options.headingLevel || options.heading, this.widget.element);
+    return this._headingLevel;
   }
 
   // Puts the widget's rows in the list: the result count for screen readers
@@ -108,7 +115,7 @@ export class DomList {
     const mirror = JSON.parse(module.UTF8ToString(module._pv_mirror(this.printing || asList ? 1 : 0)));
     const error = widget.error();
     const summary = error ? 'The list could not be loaded: ' + error
-      : mirror.count === 1 ? '1 result' : mirror.count.toLocaleString('en-US') + ' results';
+      : mirror.count === 1 ? '1 result' : withCommas(mirror.count) + ' results';
     // The live region speaks on change: an unchanged count is not said again,
     // nor does it replace an announcement such as "Copied." made meanwhile.
     if (summary !== this._summary) {
@@ -221,7 +228,7 @@ export class DomList {
     const current = (widget.state() || {}).kind || null;
     for (const { button, kind } of this.kindButtons) {
       const active = kind === current;
-      button.textContent = button.dataset.label + ' ' + mirror.kinds[kind || 'all'].toLocaleString('en-US');
+      button.textContent = button.dataset.label + ' ' + withCommas(mirror.kinds[kind || 'all']);
       button.setAttribute('aria-pressed', String(active));
       button.style.background = active ? 'var(--pv-accent)' : 'var(--pv-frame)';
       button.style.color = active ? 'var(--pv-on-accent)' : 'inherit';

@@ -8,15 +8,17 @@
  * This is the entry module: tools/assemble_pubview.mjs puts it, the modules it
  * imports and the Emscripten glue into one closure, build/web/site/pubview.js.
  */
+import { defineElement } from './element.js';
 import { Widget, widgets } from './widget.js';
 
-const VERSION = '0.1.0';
+// package.json's version, which tools/assemble_pubview.mjs defines.
+const VERSION = PUBVIEW_VERSION;
 
 function optionsFromElement(element) {
   const d = element.dataset;
   return {
     bundle: d.bundle, view: d.view, theme: d.theme, query: d.query, height: d.height, timeout: d.timeout, shortcut: d.shortcut,
-    heading: d.heading,
+    headingLevel: d.headingLevel, heading: d.heading, start: d.start,
   };
 }
 
@@ -47,3 +49,8 @@ window.PubView = PubView;
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => mountAll());
 else mountAll();
+
+// <pub-view bundle="papers.json"></pub-view> (element.js).
+defineElement(mount);
+// What `import { mount } from 'pubview'` gets (the ES module build, dist/pubview.mjs).
+export { PubView, mount, mountAll };

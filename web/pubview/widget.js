@@ -6,6 +6,7 @@ import { compiledWasm, fonts } from './assets.js';
 import { hashWith, paramsToState, readHash, stateToParams } from './deep-links.js';
 import { DomList } from './dom-list.js';
 import { withBytes, withCString } from './heap.js';
+import { whenToStart } from './lazy-start.js';
 import { isSafeUrl } from './safe-url.js';
 import { nextTask, sliceTimer } from './tasks.js';
 import { THEMES, cssColorToRgb } from './theme.js';
@@ -29,6 +30,7 @@ export class Widget {
     this.module = null;
     this._error = null;
     this._loading = null;
+    this._starting = false;  // the start has begun and the module is not there yet
     this.destroyed = false;
     this._cleanups = [];
     this._buildDom();
@@ -66,9 +68,10 @@ export class Widget {
   // Resolves once the widget has drawn every frame its last input asked for
   // and its DOM mirror (or HTML list) shows the last change (before a
   // screenshot, or in a test).
+  // A widget that waits to come near the viewport has nothing to draw yet.
   settled() {
     return new Promise((resolve) => {
-      const busy = () => this.module && (this.module._pv_busy() || this.domList.pending);
+      const busy = () => (this.module ? this.module._pv_busy() || this.domList.pending : this._starting && !this.destroyed);
       const check = () => (busy() ? requestAnimationFrame(check) : resolve());
       check();
     });
@@ -106,7 +109,7 @@ export class Widget {
     // comes back if it cannot; the widget's box waits hidden meanwhile, so
     // the element keeps its height. Scripts (the list's JSON-LD) stay.
     this._fallback = Array.from(el.childNodes).filter((node) => node.nodeName !== 'SCRIPT');
-    const shown = this._fallback.some((node) => (node.nodeType === Node.ELEMENT_NODE && node.nodeName !== 'NOSCRIPT') ||
+    const shown = this._fallbackShown = this._fallback.some((node) => (node.nodeType === Node.ELEMENT_NODE && node.nodeName !== 'NOSCRIPT') ||
       (node.nodeType === Node.TEXT_NODE && node.textContent.trim()));
     this.root = document.createElement('div');
     this.root.style.cssText = 'position:relative;width:100%;overflow:hidden;user-select:none;-webkit-user-select:none;' +
@@ -130,10 +133,25 @@ export class Widget {
       'border:0;padding:0;pointer-events:none;';
     this.domList = new DomList(this);
     this.root.append(this.canvas, this.textInput, this.message, this.domList.element);
-    el.appendChild(this.root);
+    // First: while the widget starts, its box lies under the page's content (see _startUnderFallback).
+    el.insertBefore(this.root, el.firstChild);
   }
 
+  // Starts the widget once the page has painted and its element comes near
+  // the viewport (or at once: options.start "eager"); resolves to the widget
+  // once its bundle is loaded.
   async start() {
+    await whenToStart(this.element, this.options.start, this._cleanups);
+    if (this.destroyed) return this;
+    this._starting = true;
+    try {
+      return await this._startNow();
+    } finally {
+      this._starting = false;
+    }
+  }
+
+  async _startNow() {
     // The bundle downloads while the wasm compiles: neither waits for the other.
     const source = this.options.bundle;
     const early = typeof source === 'string' && source && !source.startsWith('#') ? this._download(source) : null;
@@ -161,12 +179,19 @@ export class Widget {
       print: () => {},
       printErr: (text) => console.warn('pubview:', text),
     });
+    // Each step of the start is a task of its own: the page's input and
+    // rendering go on between them.
+    await nextTask();
     if (this.destroyed) return this;
+    // The module finds its canvas by selector; inside a shadow root (a
+    // <pub-view> in a component) document.querySelector would not.
+    module.specialHTMLTargets['#' + this.canvas.id] = this.canvas;
     const started = withBytes(module, regular, (pr, nr) => withBytes(module, bold, (pb, nb) =>
       withCString(module, '#' + this.canvas.id, (sel) => module._pv_start(sel, pr, nr, pb, nb))));
     this.module = module;
-    this._fallback.forEach((node) => node.remove());
-    this.root.style.display = '';
+    this._startUnderFallback();
+    await nextTask();
+    if (this.destroyed) return this;
     // Without WebGL2 the module still loads and searches: the list is shown as HTML.
     if (started !== 0) this._setDrawing(false);
     this._watchSize();
@@ -186,6 +211,28 @@ export class Widget {
     });
     await this._loadBundle(early);
     return this;
+  }
+
+  // The page's own content (the static list) stays what the visitor sees
+  // until the canvas shows rows: the widget's box lies under it meanwhile,
+  // hidden and taking no room of its own (a negative margin as tall as it
+  // is), so that it has its size for the first frames.
+  _startUnderFallback() {
+    this.root.style.display = '';
+    if (!this._fallbackShown) return;
+    this.root.style.visibility = 'hidden';
+    this.root.style.marginBottom = 'calc(-1 * (' + this.root.style.height + '))';
+  }
+
+  // The widget's box takes the place of the page's content: when the
+  // canvas first shows rows, or when the load ended (an error, no WebGL);
+  // not before the widget has started (a setBundle() while it waits).
+  _replaceFallback() {
+    if (!this.module) return;
+    this._fallbackShown = false;
+    this._fallback.forEach((node) => node.remove());
+    this.root.style.visibility = '';
+    this.root.style.marginBottom = '';
   }
 
   // The view the widget opens with: the page's hash, else the element's attributes.
@@ -210,6 +257,7 @@ export class Widget {
       this._fail(e && e.message ? e.message : String(e));
     }
     this._loading = null;
+    this._replaceFallback();
     this._ready();
   }
 
@@ -472,6 +520,7 @@ export class Widget {
   }
 
   _rowsShown() {
+    this._replaceFallback();
     this.firstRowsAt = performance.now();
     this.element.dispatchEvent(new CustomEvent('pubview:rows', { detail: { at: this.firstRowsAt } }));
   }

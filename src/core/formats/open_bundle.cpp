@@ -9,9 +9,7 @@
 
 namespace pv {
 
-// Named, not anonymous: the widget's Asyncify list (src/platform/asyncify-add.json)
-// names these functions, which are on the stack when a progress report pauses.
-namespace opening {
+namespace {
 
 constexpr std::size_t kPieceBytes = 1u << 20;  // copied between two progress reports
 
@@ -73,9 +71,7 @@ IndexedBundle open_json(ByteSource& source, std::uint64_t size, const OpenOption
     return indexed(std::move(result), options);
 }
 
-}  // namespace opening
-
-using namespace opening;
+}  // namespace
 
 IndexedBundle open_bundle(ByteSource& source, std::uint64_t size, const OpenOptions& options) {
     if (std::optional<std::string_view> all = source.rest_in_memory()) {

@@ -115,7 +115,7 @@ public:
     }
     // Reports the last progress again, from a long check between reads.
     void tick() const {
-        if (progress_) progress_(now_);
+        report(progress_, now_.stage, now_.done, now_.total);
     }
     // Keeps the first reason only: later ones follow from it.
     void fail(const char* reason);

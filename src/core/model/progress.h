@@ -1,7 +1,8 @@
 // Progress of the long pieces of work: reading a bundle and building its index.
-// They call a hook now and then with how far they have got. The widget uses it
-// to draw a progress bar and to give the browser its turn between slices of
-// work (src/platform/widget.cpp); the CLI passes none.
+// They call a hook now and then with how far they have got, and the hook says
+// whether its host wants a turn before the work goes on. The widget uses it to
+// draw a progress bar and to give the browser its turn between slices of work
+// (src/platform/widget.cpp); the CLI passes none.
 #pragma once
 
 #include <cstddef>
@@ -20,11 +21,24 @@ struct WorkProgress {
     std::size_t total = 0;  // of those to come; 0 while the count is not known
 };
 
-using ProgressHook = std::function<void(const WorkProgress&)>;
+// Hears how far the work has got; returns true when the host wants its turn now.
+using ProgressHook = std::function<bool(const WorkProgress&)>;
 
-// Calls `hook` if there is one.
+}  // namespace pv
+
+// The one seam through which long work lets its host run, called when a hook
+// asks for a turn. Core's own definition does nothing (progress.cpp, a weak
+// symbol); the browser widget defines it to give the page a turn of its event
+// loop, which Asyncify suspends (src/platform/widget.cpp). Core reaches it by
+// direct calls only, so Asyncify finds every function that can be on the stack
+// during a turn by itself, and its build names no function of core.
+extern "C" void pv_give_host_turn();
+
+namespace pv {
+
+// Calls `hook` if there is one, and gives the host its turn if it asks.
 inline void report(const ProgressHook& hook, WorkStage stage, std::size_t done, std::size_t total = 0) {
-    if (hook) hook(WorkProgress{stage, done, total});
+    if (hook && hook(WorkProgress{stage, done, total})) pv_give_host_turn();
 }
 
 }  // namespace pv

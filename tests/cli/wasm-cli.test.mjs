@@ -1,0 +1,118 @@
+// The CLI compiled to WebAssembly (build/web/pubview-cli.js, `npx pubview` in
+// the npm package) against the native one: every command over the test
+// corpus gives the same stdout, stderr, exit code and written files, byte
+// for byte. Each runs in its own empty folder, writing there by relative name.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const native = path.join(root, 'build/native/pubview');
+const wasm = path.join(root, 'build/web/pubview-cli.js');
+const seed = path.join(root, 'data/most-viewed-2022.json');
+const imports = path.join(root, 'tests/data/import');
+const bad = path.join(root, 'tests/data/bad');
+
+// Runs one CLI in a fresh folder; the folder's files afterwards are part of the answer.
+function run(command, args, setup) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pubview-wasm-cli-'));
+  if (setup) setup(dir);
+  const before = new Set(fs.readdirSync(dir));
+  const r = spawnSync(command[0], [...command.slice(1), ...args], { cwd: dir, timeout: 60000 });
+  const written = {};
+  for (const name of fs.readdirSync(dir).sort()) {
+    if (!before.has(name)) written[name] = fs.readFileSync(path.join(dir, name)).toString('base64');
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+  return { code: r.status, signal: r.signal, stdout: r.stdout.toString('latin1'), stderr: r.stderr.toString('latin1'), written };
+}
+
+const covered = new Set();  // the commands compared so far
+
+function same(args, setup) {
+  covered.add(args[0]);
+  const expected = run([native], args, setup);
+  const got = run([process.execPath, wasm], args, setup);
+  assert.equal(expected.signal, null, `the native CLI was killed running ${args.join(' ')}`);
+  assert.deepEqual(got, expected, `pubview ${args.join(' ')}`);
+  return expected;
+}
+
+// A pack of the seed in the folder, for the commands that read packs.
+const withPack = (dir) => {
+  const r = spawnSync(native, ['pack', seed, '-o', path.join(dir, 'seed.pvpack')]);
+  assert.equal(r.status, 0, String(r.stderr));
+};
+
+test('both CLIs exist: the native build and the web build', () => {
+  assert.ok(fs.existsSync(native), 'build/native/pubview: build the native preset');
+  assert.ok(fs.existsSync(wasm), 'build/web/pubview-cli.js: build the web preset');
+});
+
+test('usage, --help, --version and an unknown command: the same text and exit codes', () => {
+  assert.equal(same([]).code, 2);
+  assert.equal(same(['--help']).code, 0);
+  assert.match(same(['--version']).stdout, /^pubview \d+\.\d+\.\d+/);
+  assert.equal(same(['frobnicate']).code, 2);
+});
+
+test('validate gives the same lines and exit code for the seed, a missing file and every file of the bad corpus', () => {
+  assert.equal(same(['validate', seed]).code, 0);
+  assert.equal(same(['validate', '/nonexistent/bundle.json']).code, 2);
+  const files = fs.readdirSync(bad).filter((f) => f.endsWith('.json')).sort();
+  assert.ok(files.length > 40, 'the bad corpus is there');
+  const codes = new Set(files.map((f) => same(['validate', path.join(bad, f)]).code));
+  assert.ok(codes.has(1) && codes.has(2), 'the corpus has bundles that load with warnings and bundles that cannot load');
+});
+
+test('search as text and as JSON, with kinds, limits and a wrong kind', () => {
+  same(['search', seed, 'dynamodb', '--json']);
+  same(['search', seed, 'bengaluru', '--kind', 'job', '--limit', '2', '--json']);
+  same(['search', seed, 'tail latency']);
+  same(['search', seed, '"unclosed', '--json']);
+  assert.equal(same(['search', seed, 'x', '--kind', 'paper']).code, 2);
+});
+
+test('stats and html, with their options and writing to a file', () => {
+  same(['stats', seed]);
+  same(['html', seed]);
+  same(['html', seed, '--kind', 'job', '--heading', '3', '--height', '420px', '-o', 'list.html']);
+  assert.equal(same(['html', seed, '--heading', '9']).code, 2);
+});
+
+test('pack writes the same bytes, and search, validate and html read the pack the same way', () => {
+  const packed = same(['pack', seed, '-o', 'seed.pvpack']);
+  assert.ok(packed.written['seed.pvpack'], 'the pack was written');
+  same(['validate', 'seed.pvpack'], withPack);
+  same(['search', 'seed.pvpack', 'storage', '--json'], withPack);
+  same(['html', 'seed.pvpack'], withPack);
+  assert.equal(same(['pack']).code, 2);
+});
+
+test('import-page, import-csv and import-bibtex write the same bundles and report the same problems', () => {
+  assert.equal(same(['import-page', path.join(root, 'data/source/most-viewed-2022.txt'),
+    '--facts', path.join(root, 'data/source/publications-2022.json'), '-o', 'out.json']).code, 0);
+  same(['import-csv', path.join(imports, 'jobs.csv'), '--kind', 'job', '-o', 'jobs.json']);
+  same(['import-csv', path.join(imports, 'publications.csv'), '--kind', 'publication', '--title', 'Papers', '-o', 'p.json']);
+  same(['import-csv', path.join(imports, 'broken.csv'), '--kind', 'job', '-o', 'broken.json']);
+  same(['import-csv', path.join(imports, 'jobs.csv'), '--kind', 'gig']);
+  same(['import-bibtex', path.join(imports, 'publications.bib'), '-o', 'bib.json']);
+  same(['import-bibtex', path.join(imports, 'broken.bib')]);
+});
+
+test('merge and export-bibtex give the same output', () => {
+  same(['merge', seed, seed, '-o', 'merged.json']);
+  same(['merge', seed, path.join(bad, 'duplicate-ids.json'), '--title', 'Both']);
+  same(['export-bibtex', seed]);
+  same(['export-bibtex', seed, '-o', 'seed.bib']);
+});
+
+test('every command the CLI lists in --help was compared above', () => {
+  const listed = Array.from(spawnSync(native, ['--help'], { encoding: 'utf8' }).stdout.matchAll(/^ {2}pubview ([\w-]+)/gm), (m) => m[1]);
+  assert.ok(listed.length >= 10, 'the usage lists the commands');
+  assert.deepEqual(listed.filter((command) => !covered.has(command)), [], 'commands with no case here: add them');
+});

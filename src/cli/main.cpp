@@ -25,6 +25,7 @@ constexpr Command kCommands[] = {
     {"import-bibtex", "import-bibtex FILE.bib [--title TITLE] -o OUT.json", pv::cli::import_bibtex},
     {"merge", "merge A.json B.json ... [--title TITLE] -o OUT.json", pv::cli::merge},
     {"export-bibtex", "export-bibtex FILE.json [-o OUT.bib]", pv::cli::export_bibtex},
+    {"sync", "sync CONFIG.json -o BUNDLE.json [--api-base URL] [--mailto ADDRESS] [--retries N] [--timeout SECONDS]   rebuild a bundle from a base and ORCID, Crossref, DBLP, arXiv, OpenAlex, Greenhouse, Lever, Ashby", pv::cli::sync},
 };
 
 int usage(std::ostream& out, int code) {

@@ -14,7 +14,7 @@ cmake --preset fuzz >/dev/null && cmake --build --preset fuzz || exit 2
 
 # Seeds: the import target reads its first byte as the importer to use.
 seeds=build/fuzz/seeds
-rm -rf "$seeds" && mkdir -p "$seeds"/bundle "$seeds"/query "$seeds"/import "$seeds"/pack
+rm -rf "$seeds" && mkdir -p "$seeds"/bundle "$seeds"/query "$seeds"/import "$seeds"/pack "$seeds"/api
 cp data/most-viewed-2022.json "$seeds"/bundle/
 for f in tests/data/bad/*.json; do
   [ -f "$f" ] && [ "$(stat -c %s "$f")" -le 65536 ] && cp "$f" "$seeds"/bundle/
@@ -32,6 +32,12 @@ for f in tests/data/import/*.csv; do
   { printf '\x03'; cat "$f"; } > "$seeds/import/job-$(basename "$f")"
 done
 for f in tests/data/import/*.bib; do { printf '\x04'; cat "$f"; } > "$seeds/import/$(basename "$f")"; done
+# Saved API answers: 0 Crossref, 1 OpenAlex, 2 arXiv, 3 DBLP, 4/5 ORCID summary/details, 6 Greenhouse, 7 Lever, 8 Ashby, 9 markup.
+api_seed() { { printf "\\x$1"; head -c 8000 "tests/data/api/$2"; } > "$seeds/api/$2"; }
+api_seed 00 crossref-work.json; api_seed 00 crossref-works-page1.json; api_seed 01 openalex-works-page1.json
+api_seed 02 arxiv-query.atom; api_seed 03 dblp-person.xml; api_seed 04 orcid-works.json; api_seed 05 orcid-works-bulk.json
+api_seed 06 greenhouse-jobs.json; api_seed 07 lever-postings.json; api_seed 08 ashby-jobs.json
+{ printf '\x09'; printf '%s' '<h2>About</h2><p>a &amp; b<br><b>x</b></p><ul><li>one</li></ul> <jats:p>$\\alpha$</jats:p>'; } > "$seeds/api/markup"
 # Packs of the default bundle and of a two-entry one, with the header left as
 # it is (\x00) or repaired after each change (\x01); see fuzz_pack.cpp.
 [ -x build/native/pubview ] || { cmake --preset native >/dev/null && cmake --build --preset native --target pubview; } || exit 2
@@ -44,7 +50,7 @@ for bundle in data/most-viewed-2022.json "$seeds"/two.json; do
 done
 
 status=0
-for name in bundle query import pack; do
+for name in bundle query import pack api; do
   corpus=tests/fuzz/corpus-$name
   mkdir -p "$corpus"
   extra=()
@@ -52,6 +58,7 @@ for name in bundle query import pack; do
   [ "$jobs" -gt 1 ] && extra=(-jobs="$jobs" -workers="$jobs")
   [ $name = bundle ] && extra+=(-dict=tests/fuzz/json.dict -max_len=8192)
   [ $name = import ] && extra+=(-max_len=8192)
+  [ $name = api ] && extra+=(-dict=tests/fuzz/json.dict -max_len=8192)
   [ $name = pack ] && extra+=(-max_len=131072)
   echo "=== fuzz_$name for ${seconds} s"
   # Inputs that once failed (tests/fuzz/regressions/NAME/) are seeds too.

@@ -1,0 +1,64 @@
+// What the importers of saved web-API answers share (Crossref, ORCID, DBLP,
+// arXiv, OpenAlex, Greenhouse, Lever, Ashby): one page's result with what
+// the fetcher needs to ask for the next page, reading JSON with messages
+// that say where it broke, and the identifiers and places those APIs spell
+// in their own ways. Each importer is a pure function of the bytes of one
+// response; fetching is the CLI's (src/cli/http_client.h).
+#pragma once
+
+#include "authoring/import_common.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pv {
+
+// One response made into entries. Problems point into it: a JSON Pointer
+// for JSON answers, a line for XML ones.
+struct ApiPage {
+    ImportResult result;
+    std::string next_cursor;  // the cursor of the next page (OpenAlex, Crossref); empty on the last
+    std::size_t total = 0;    // items the whole list has, when the answer says (arXiv, OpenAlex, Crossref)
+    std::size_t items = 0;    // items this page held, read or skipped (offset pagination: arXiv, Lever)
+};
+
+// The JSON document, or nullopt with an error at its line and column that
+// names what was expected ("a Crossref answer").
+std::optional<nlohmann::json> parse_api_json(std::string_view text, std::string_view what, std::vector<Problem>& problems);
+
+// The string at `key` of an object, empty when absent or not a string.
+std::string json_string(const nlohmann::json& object, std::string_view key);
+// The object or array at `key`, or null when absent or of another type.
+const nlohmann::json* json_object(const nlohmann::json& object, std::string_view key);
+const nlohmann::json* json_array(const nlohmann::json& object, std::string_view key);
+
+// "https://doi.org/10.1/X", "doi:10.1/X", "10.1/X" -> "10.1/X"; empty when it is no DOI.
+std::string bare_doi(std::string_view text);
+// "http://arxiv.org/abs/2104.08166v2", "arXiv:2104.08166", "abs/2104.08166",
+// "cs/0112017" -> the id without its version; empty when it is none.
+std::string arxiv_id(std::string_view text);
+// The year of "2021-04-16T17:59:59Z" or "2021", or nothing.
+std::optional<int> year_of(std::string_view date);
+
+// "New York, NY, United States" -> city New York, region NY, country US;
+// "London, UK" -> city London, country GB; "Remote" -> city Remote. Country
+// names the common boards spell out become ISO codes; others stay as written.
+Location parse_place(std::string_view place);
+
+// Gives `entry` its id (publication_id_base / job_id_base, made unique) and,
+// for a link that breaks the link rule, drops it with a warning at `pointer`.
+void finish_entry(Entry& entry, IdAllocator& ids, const std::string& pointer, std::vector<Problem>& problems);
+
+// A problem at a JSON Pointer of the response.
+Problem problem_at(Severity severity, std::string pointer, std::string message);
+
+// The response as a whole had nothing this importer reads: an error saying
+// what was expected, the page unusable.
+ApiPage unusable_page(std::vector<Problem> problems, std::string message);
+
+}  // namespace pv

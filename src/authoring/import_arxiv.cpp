@@ -1,0 +1,68 @@
+// The arXiv API's Atom feed: <feed><opensearch:totalResults/><entry>... with
+// <id>http://arxiv.org/abs/ID vN</id>, <title>, <summary>, <author><name>,
+// <published>, <arxiv:doi>, <arxiv:journal_ref>, <arxiv:comment>, <category term>.
+#include "authoring/api_importers.h"
+#include "authoring/import_bibtex.h"
+#include "authoring/markup_text.h"
+#include "authoring/xml_reader.h"
+
+namespace pv {
+
+namespace {
+
+std::optional<Entry> read_entry(const XmlElement& entry, IdAllocator& ids, std::vector<Problem>& problems) {
+    Entry e;
+    e.kind = Kind::publication;
+    e.arxiv = arxiv_id(entry.child_text("id"));
+    e.title = latex_to_text(entry.child_text("title"), false);
+    const std::string name = e.arxiv.empty() ? "the entry" : "arXiv " + e.arxiv;
+    if (e.title.empty()) {
+        problems.push_back(error_at(entry.line, name + " has no title; skipped"));
+        return std::nullopt;
+    }
+    const std::string comment = single_line(entry.child_text("comment"));
+    if (lower_ascii(comment).find("withdrawn") != std::string::npos) {
+        problems.push_back(warning_at(entry.line, name + " (\"" + e.title + "\") has been withdrawn by its authors; left out"));
+        return std::nullopt;
+    }
+    e.body = latex_to_text(entry.child_text("summary"), true);
+    for (const XmlElement* author : entry.all("author"))
+        if (std::string n = single_line(decode_latex(author->child_text("name"))); !n.empty()) e.authors.push_back(std::move(n));
+    e.year = year_of(entry.child_text("published"));
+    e.doi = bare_doi(entry.child_text("doi"));
+    e.venue = latex_to_text(entry.child_text("journal_ref"), false);
+    if (e.venue.empty()) e.venue = "arXiv";
+    for (const XmlElement* link : entry.all("link"))
+        if (link->attribute("rel") == "alternate") e.url = link->attribute("href");
+    for (const XmlElement* category : entry.all("category"))
+        if (std::string term = single_line(category->attribute("term")); !term.empty()) e.tags.push_back(std::move(term));
+    finish_entry(e, ids, "", problems);
+    return e;
+}
+
+}  // namespace
+
+ApiPage import_arxiv(std::string_view atom_text, IdAllocator& ids) {
+    Problem error;
+    // Ill-formed UTF-8 becomes U+FFFD and control characters go before any field is cut out.
+    const std::optional<XmlElement> feed = parse_xml(normalize_text_file(atom_text), error);
+    if (!feed) return unusable_page({error}, "");
+    if (feed->local_name() != "feed")
+        return unusable_page({}, "not an arXiv Atom feed: the root element is <" + feed->name + ">, not <feed>");
+    ApiPage page;
+    page.result.usable = true;
+    const std::vector<const XmlElement*> entries = feed->all("entry");
+    // A bad query is answered with one entry whose id is .../api/errors#...
+    if (entries.size() == 1 && entries[0]->child_text("id").find("/api/errors") != std::string::npos)
+        return unusable_page({error_at(entries[0]->line, "arXiv answered with an error: " + single_line(entries[0]->child_text("summary")))}, "");
+    page.items = entries.size();
+    for (const XmlElement* entry : entries)
+        if (std::optional<Entry> e = read_entry(*entry, ids, page.result.problems)) page.result.bundle.entries.push_back(std::move(*e));
+    const std::string total_text = feed->child_text("totalResults");
+    const std::string_view total = trim(total_text);
+    if (!total.empty() && total.size() < 10 && total.find_first_not_of("0123456789") == std::string_view::npos)
+        page.total = std::stoul(std::string(total));
+    return page;
+}
+
+}  // namespace pv

@@ -1,0 +1,106 @@
+// Crossref REST API works: {"status":"ok","message-type":"work","message":{...}}
+// or "work-list" with message.items. Titles and abstracts carry JATS.
+#include "authoring/api_importers.h"
+#include "authoring/markup_text.h"
+
+namespace pv {
+
+namespace {
+
+using nlohmann::json;
+
+// The first string of an array field ("title": ["..."]), or the field itself when a string.
+std::string first_string(const json& work, std::string_view key) {
+    if (const json* list = json_array(work, key))
+        for (const json& item : *list)
+            if (item.is_string() && !item.get<std::string>().empty()) return item.get<std::string>();
+    return json_string(work, key);
+}
+
+// {"date-parts": [[2021, 4, 16]]}: the year of the first date Crossref has.
+std::optional<int> work_year(const json& work) {
+    for (std::string_view key : {"issued", "published", "published-print", "published-online", "created"}) {
+        const json* date = json_object(work, key);
+        const json* parts = date ? json_array(*date, "date-parts") : nullptr;
+        if (parts && !parts->empty() && (*parts)[0].is_array() && !(*parts)[0].empty() && (*parts)[0][0].is_number_integer())
+            return (*parts)[0][0].get<int>();
+    }
+    return std::nullopt;
+}
+
+std::vector<std::string> work_authors(const json& work) {
+    std::vector<std::string> authors;
+    if (const json* list = json_array(work, "author"))
+        for (const json& a : *list) {
+            // People have given and family names; organisations a "name".
+            std::string name = single_line(json_string(a, "given") + ' ' + json_string(a, "family"));
+            if (name.empty()) name = single_line(json_string(a, "name"));
+            if (!name.empty()) authors.push_back(markup_to_text(name, false));
+        }
+    return authors;
+}
+
+std::optional<Entry> read_work(const json& work, const std::string& pointer, IdAllocator& ids, std::vector<Problem>& problems) {
+    if (!work.is_object()) {
+        problems.push_back(problem_at(Severity::error, pointer, "expected a work object; skipped"));
+        return std::nullopt;
+    }
+    Entry e;
+    e.kind = Kind::publication;
+    e.title = markup_to_text(first_string(work, "title"), false);
+    if (const std::string subtitle = markup_to_text(first_string(work, "subtitle"), false); !subtitle.empty() && !e.title.empty())
+        e.title += ": " + subtitle;
+    e.doi = bare_doi(json_string(work, "DOI"));
+    if (e.title.empty()) {
+        problems.push_back(problem_at(Severity::error, pointer + "/title",
+                                      "work " + (e.doi.empty() ? std::string("without a DOI") : e.doi) + " has no title; skipped"));
+        return std::nullopt;
+    }
+    e.authors = work_authors(work);
+    e.year = work_year(work);
+    e.venue = markup_to_text(first_string(work, "container-title"), false);
+    e.body = markup_to_text(json_string(work, "abstract"), true);
+    e.url = json_string(work, "URL");
+    if (const json* subjects = json_array(work, "subject"))
+        for (const json& s : *subjects)
+            if (s.is_string()) e.tags.push_back(single_line(s.get<std::string>()));
+    finish_entry(e, ids, pointer, problems);
+    return e;
+}
+
+}  // namespace
+
+ApiPage import_crossref(std::string_view json_text, IdAllocator& ids) {
+    std::vector<Problem> problems;
+    const std::optional<json> document = parse_api_json(json_text, "a Crossref answer", problems);
+    if (!document) return unusable_page(std::move(problems), "");
+    const json* message = json_object(*document, "message");
+    const std::string type = json_string(*document, "message-type");
+    if (!message || (type != "work" && type != "work-list")) {
+        // Crossref answers a bad request with {"status":"failed","message":[{"message": ...}]}.
+        std::string why = json_string(*document, "status") == "failed" ? " (Crossref says the request failed)" : "";
+        return unusable_page(std::move(problems), "not a Crossref work or work list: no \"message-type\": \"work\" or \"work-list\" with a \"message\" object" + why);
+    }
+    ApiPage page;
+    page.result.usable = true;
+    page.result.problems = std::move(problems);
+    auto add = [&](const json& work, const std::string& pointer) {
+        if (std::optional<Entry> e = read_work(work, pointer, ids, page.result.problems)) page.result.bundle.entries.push_back(std::move(*e));
+    };
+    if (type == "work") {
+        page.items = 1;
+        add(*message, "/message");
+        return page;
+    }
+    const json* items = json_array(*message, "items");
+    if (!items) return unusable_page(std::move(page.result.problems), "a Crossref work list without \"items\"");
+    page.items = items->size();
+    for (std::size_t i = 0; i < items->size(); ++i) add((*items)[i], "/message/items/" + std::to_string(i));
+    // The cursor stays the same on the last page; an empty page ends the list.
+    if (!items->empty()) page.next_cursor = json_string(*message, "next-cursor");
+    if (const auto total = message->find("total-results"); total != message->end() && total->is_number_unsigned())
+        page.total = total->get<std::size_t>();
+    return page;
+}
+
+}  // namespace pv

@@ -1,0 +1,61 @@
+// Greenhouse job board API: {"jobs": [{id, title, absolute_url, location:
+// {name}, content, departments: [{name}], offices, updated_at}], "meta":
+// {"total"}}. With ?content=true, `content` is the description as HTML that
+// is itself entity-escaped ("&lt;p&gt;...").
+#include "authoring/api_importers.h"
+#include "authoring/markup_text.h"
+
+namespace pv {
+
+namespace {
+
+using nlohmann::json;
+
+std::optional<Entry> read_job(const json& job, const std::string& pointer, IdAllocator& ids, std::vector<Problem>& problems) {
+    Entry e;
+    e.kind = Kind::job;
+    e.title = single_line(decode_entities(json_string(job, "title")));
+    if (e.title.empty()) {
+        problems.push_back(problem_at(Severity::error, pointer + "/title", "a job without a title; skipped"));
+        return std::nullopt;
+    }
+    e.body = html_to_text(decode_entities(json_string(job, "content")));
+    if (e.body.empty()) {
+        problems.push_back(problem_at(Severity::error, pointer + "/content",
+                                      "job \"" + e.title + "\" has no description (ask the board with ?content=true); skipped"));
+        return std::nullopt;
+    }
+    if (const json* location = json_object(job, "location")) e.location = parse_place(json_string(*location, "name"));
+    if (e.location.empty()) {
+        problems.push_back(problem_at(Severity::error, pointer + "/location", "job \"" + e.title + "\" has no location; skipped"));
+        return std::nullopt;
+    }
+    // The most specific department is the last one listed.
+    if (const json* departments = json_array(job, "departments"); departments && !departments->empty())
+        e.team = single_line(json_string(departments->back(), "name"));
+    e.url = json_string(job, "absolute_url");
+    finish_entry(e, ids, pointer, problems);
+    return e;
+}
+
+}  // namespace
+
+ApiPage import_greenhouse(std::string_view json_text, IdAllocator& ids) {
+    std::vector<Problem> problems;
+    const std::optional<json> document = parse_api_json(json_text, "a Greenhouse job board answer", problems);
+    if (!document) return unusable_page(std::move(problems), "");
+    const json* jobs = json_array(*document, "jobs");
+    if (!jobs) return unusable_page(std::move(problems), "not a Greenhouse job board answer: no \"jobs\" array");
+    ApiPage page;
+    page.result.problems = std::move(problems);
+    page.result.usable = true;
+    page.items = jobs->size();
+    for (std::size_t i = 0; i < jobs->size(); ++i)
+        if (std::optional<Entry> e = read_job((*jobs)[i], "/jobs/" + std::to_string(i), ids, page.result.problems))
+            page.result.bundle.entries.push_back(std::move(*e));
+    if (const json* meta = json_object(*document, "meta"))
+        if (const auto total = meta->find("total"); total != meta->end() && total->is_number_unsigned()) page.total = total->get<std::size_t>();
+    return page;
+}
+
+}  // namespace pv

@@ -1,0 +1,91 @@
+// Lever postings API with mode=json: an array of postings {id, text,
+// categories: {location, team, department, commitment}, country,
+// description (HTML), lists: [{text, content (HTML <li>s)}], additional,
+// hostedUrl, workplaceType}. Paged with skip and limit.
+#include "authoring/api_importers.h"
+#include "authoring/markup_text.h"
+
+namespace pv {
+
+namespace {
+
+using nlohmann::json;
+
+// A list heading goes into HTML as text.
+std::string escape_html(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        if (c == '<') out += "&lt;";
+        else if (c == '&') out += "&amp;";
+        else out += c;
+    }
+    return out;
+}
+
+std::optional<Entry> read_posting(const json& posting, const std::string& pointer, IdAllocator& ids, std::vector<Problem>& problems) {
+    if (!posting.is_object()) {
+        problems.push_back(problem_at(Severity::error, pointer, "expected a posting object; skipped"));
+        return std::nullopt;
+    }
+    Entry e;
+    e.kind = Kind::job;
+    e.title = single_line(json_string(posting, "text"));
+    if (e.title.empty()) {
+        problems.push_back(problem_at(Severity::error, pointer + "/text", "a posting without a title (\"text\"); skipped"));
+        return std::nullopt;
+    }
+    // The description, each list under its heading, then the closing text.
+    std::string html = json_string(posting, "description");
+    if (html.empty()) html = escape_html(json_string(posting, "descriptionPlain"));
+    if (const json* lists = json_array(posting, "lists"))
+        for (const json& list : *lists)
+            html += "<h3>" + escape_html(json_string(list, "text")) + "</h3><ul>" + json_string(list, "content") + "</ul>";
+    html += json_string(posting, "additional");
+    e.body = html_to_text(html);
+    if (e.body.empty()) {
+        problems.push_back(problem_at(Severity::error, pointer + "/description", "posting \"" + e.title + "\" has no description; skipped"));
+        return std::nullopt;
+    }
+    const json* categories = json_object(posting, "categories");
+    if (categories) {
+        e.location = parse_place(json_string(*categories, "location"));
+        e.team = single_line(json_string(*categories, "team"));
+        if (e.team.empty()) e.team = single_line(json_string(*categories, "department"));
+        if (std::string commitment = single_line(json_string(*categories, "commitment")); !commitment.empty()) e.tags.push_back(std::move(commitment));
+    }
+    if (const std::string country = single_line(json_string(posting, "country")); !country.empty() && e.location.country.empty())
+        e.location.country = country;
+    if (std::string workplace = single_line(json_string(posting, "workplaceType")); !workplace.empty() && workplace != "unspecified")
+        e.tags.push_back(std::move(workplace));
+    if (e.location.empty()) {
+        problems.push_back(problem_at(Severity::error, pointer + "/categories/location", "posting \"" + e.title + "\" has no location; skipped"));
+        return std::nullopt;
+    }
+    e.url = json_string(posting, "hostedUrl");
+    finish_entry(e, ids, pointer, problems);
+    return e;
+}
+
+}  // namespace
+
+ApiPage import_lever(std::string_view json_text, IdAllocator& ids) {
+    std::vector<Problem> problems;
+    const std::optional<json> document = parse_api_json(json_text, "a Lever postings answer", problems);
+    if (!document) return unusable_page(std::move(problems), "");
+    if (!document->is_array()) {
+        // Lever answers an unknown company with {"ok": false, "error": "Document not found"}.
+        const std::string error = json_string(*document, "error");
+        return unusable_page(std::move(problems), "not a Lever postings list (an array, from ?mode=json)" +
+                                                      (error.empty() ? std::string() : ": Lever says \"" + single_line(error) + "\""));
+    }
+    ApiPage page;
+    page.result.problems = std::move(problems);
+    page.result.usable = true;
+    page.items = document->size();
+    for (std::size_t i = 0; i < document->size(); ++i)
+        if (std::optional<Entry> e = read_posting((*document)[i], "/" + std::to_string(i), ids, page.result.problems))
+            page.result.bundle.entries.push_back(std::move(*e));
+    return page;
+}
+
+}  // namespace pv

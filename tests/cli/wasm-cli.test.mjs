@@ -111,6 +111,20 @@ test('merge and export-bibtex give the same output', () => {
   same(['export-bibtex', seed, '-o', 'seed.bib']);
 });
 
+test('sync from saved API answers writes the same bundle and report (fetching is the native CLI’s)', () => {
+  const api = path.join(root, 'tests/data/api');
+  const config = (dir) => fs.writeFileSync(path.join(dir, 'lab.json'), JSON.stringify({
+    title: 'Our lab',
+    sources: [
+      { type: 'orcid', files: ['orcid-works.json', 'orcid-work-112233.json', 'orcid-works-bulk.json'].map((f) => path.join(api, f)) },
+      { type: 'arxiv', files: [path.join(api, 'arxiv-query.atom')] },
+      { type: 'greenhouse', files: [path.join(api, 'greenhouse-jobs.json')] },
+    ],
+  }));
+  assert.equal(same(['sync', 'lab.json', '-o', 'bundle.json'], config).code, 1);
+  assert.equal(same(['sync', 'missing.json', '-o', 'bundle.json']).code, 2);
+});
+
 test('every command the CLI lists in --help was compared above', () => {
   const listed = Array.from(spawnSync(native, ['--help'], { encoding: 'utf8' }).stdout.matchAll(/^ {2}pubview ([\w-]+)/gm), (m) => m[1]);
   assert.ok(listed.length >= 10, 'the usage lists the commands');

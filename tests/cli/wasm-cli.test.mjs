@@ -121,7 +121,7 @@ test('html in another language and ui-text give the same output', () => {
 // sync from saved answers (no network): both CLIs merge the same bundle and
 // report the same; a fetching source is refused by the wasm CLI, so it is not
 // compared here (tests/cli/sync.test.mjs runs the native CLI against a server).
-test('sync from saved answers writes the same bundle and report', () => {
+test('sync with a hand-written base and Crossref, Greenhouse and DBLP answers writes the same bundle in both CLIs', () => {
   const api = path.join(root, 'tests/data/api');
   const withConfig = (dir) => fs.writeFileSync(path.join(dir, 'lab.json'), JSON.stringify({
     title: 'Our lab', base: seed,
@@ -133,6 +133,18 @@ test('sync from saved answers writes the same bundle and report', () => {
   }));
   const synced = same(['sync', 'lab.json', '-o', 'bundle.json'], withConfig);
   assert.ok(synced.written['bundle.json'], synced.stderr);
+
+test('sync from saved API answers writes the same bundle and report (fetching is the native CLI’s)', () => {
+  const api = path.join(root, 'tests/data/api');
+  const config = (dir) => fs.writeFileSync(path.join(dir, 'lab.json'), JSON.stringify({
+    title: 'Our lab',
+    sources: [
+      { type: 'orcid', files: ['orcid-works.json', 'orcid-work-112233.json', 'orcid-works-bulk.json'].map((f) => path.join(api, f)) },
+      { type: 'arxiv', files: [path.join(api, 'arxiv-query.atom')] },
+      { type: 'greenhouse', files: [path.join(api, 'greenhouse-jobs.json')] },
+    ],
+  }));
+  assert.equal(same(['sync', 'lab.json', '-o', 'bundle.json'], config).code, 1);
   assert.equal(same(['sync', 'missing.json', '-o', 'bundle.json']).code, 2);
 });
 

@@ -133,6 +133,7 @@ test('sync with a hand-written base and Crossref, Greenhouse and DBLP answers wr
   }));
   const synced = same(['sync', 'lab.json', '-o', 'bundle.json'], withConfig);
   assert.ok(synced.written['bundle.json'], synced.stderr);
+});
 
 test('sync from saved API answers writes the same bundle and report (fetching is the native CLI’s)', () => {
   const api = path.join(root, 'tests/data/api');

@@ -2,7 +2,7 @@
 // <id>http://arxiv.org/abs/ID vN</id>, <title>, <summary>, <author><name>,
 // <published>, <arxiv:doi>, <arxiv:journal_ref>, <arxiv:comment>, <category term>.
 #include "authoring/api_importers.h"
-#include "authoring/import_bibtex.h"
+#include "authoring/latex_text.h"
 #include "authoring/markup_text.h"
 #include "authoring/xml_reader.h"
 

@@ -17,11 +17,6 @@ namespace pv {
 // Ids are the citation keys, made unique.
 ImportResult import_bibtex(std::string_view bib_text);
 
-// Decodes the LaTeX of a BibTeX field value to plain UTF-8: accents ({\'e},
-// \"o, \c{c}, \~n) become letters, escaped specials (\&) their characters,
-// braces and font commands (\emph) go, '~' becomes a space.
-std::string decode_latex(std::string_view text);
-
 // Splits an author field on " and " outside braces and turns "Last, First"
 // and "Last, Jr, First" into "First Last" and "First Last Jr".
 std::vector<std::string> parse_bibtex_names(std::string_view field);

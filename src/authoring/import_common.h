@@ -64,6 +64,8 @@ std::string_view trim(std::string_view text);
 
 // Header names, field names and BibTeX types compare in lower case.
 std::string lower_ascii(std::string_view text);
+// Whether `a` and `b` are the same but for the case of ASCII letters.
+bool equals_ignoring_case(std::string_view a, std::string_view b);
 
 // "a; b ;; c" -> {"a", "b", "c"}: trimmed, empty parts left out.
 std::vector<std::string> split_list(std::string_view text, char separator);

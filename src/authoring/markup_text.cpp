@@ -1,6 +1,6 @@
 #include "authoring/markup_text.h"
 
-#include "authoring/import_bibtex.h"
+#include "authoring/latex_text.h"
 #include "authoring/import_common.h"
 #include "core/model/hygiene.h"
 #include "core/text/text.h"

@@ -1,5 +1,6 @@
 #include "core/present/citation.h"
 #include "authoring/import_bibtex.h"
+#include "authoring/latex_text.h"
 #include "import_checks.h"
 
 #include <doctest/doctest.h>

@@ -1,4 +1,5 @@
 #include "authoring/import_page.h"
+#include "authoring/job_text.h"
 #include "source_files.h"
 
 #include <doctest/doctest.h>

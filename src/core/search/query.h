@@ -9,6 +9,7 @@
 #pragma once
 
 #include "core/model/bundle.h"
+#include "core/search/text_field.h"
 
 #include <cstdint>
 #include <limits>
@@ -17,10 +18,6 @@
 #include <vector>
 
 namespace pv {
-
-// The fields the index keeps apart, in the order of their boosts.
-enum class TextField : std::uint8_t { title, authors, tags, venue, location, team, body };
-constexpr std::size_t kTextFieldCount = 7;
 
 // A word (one term) or a phrase (several, consecutive), folded.
 struct QueryClause {

@@ -4,7 +4,7 @@
 #pragma once
 
 #include "core/model/bundle.h"
-#include "core/search/query.h"
+#include "core/search/text_field.h"
 
 #include <cstdint>
 #include <optional>

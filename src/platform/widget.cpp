@@ -27,6 +27,8 @@ const char* css_cursor(ImGuiMouseCursor cursor) {
 
 Widget::~Widget() {
     set_input_callbacks(false);
+    // A frame asked for and not drawn yet would come to a widget that is gone.
+    if (frame_scheduled_) emscripten_cancel_animation_frame(frame_request_);
     if (imgui_) {
         ImGui::SetCurrentContext(imgui_);
         ImGui::DestroyContext(imgui_);
@@ -163,7 +165,7 @@ void Widget::request_frames() {
     frames_pending_ = kSettleFrames;
     if (frame_scheduled_ || !drawing_) return;
     frame_scheduled_ = true;
-    emscripten_request_animation_frame(&Widget::on_animation_frame, this);
+    frame_request_ = emscripten_request_animation_frame(&Widget::on_animation_frame, this);
 }
 
 EM_BOOL Widget::on_animation_frame(double now, void* user) {
@@ -174,7 +176,7 @@ EM_BOOL Widget::on_animation_frame(double now, void* user) {
     if (--self->frames_pending_ > 0 || self->panel_.wants_another_frame()) {
         self->frames_pending_ = std::max(self->frames_pending_, 1);
         self->frame_scheduled_ = true;
-        emscripten_request_animation_frame(&Widget::on_animation_frame, self);
+        self->frame_request_ = emscripten_request_animation_frame(&Widget::on_animation_frame, self);
     }
     return EM_FALSE;
 }

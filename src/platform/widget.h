@@ -148,6 +148,7 @@ private:
     bool turn_given_ = false;    // the last progress report asked for the browser's turn
     int frames_pending_ = 0;
     bool frame_scheduled_ = false;
+    long frame_request_ = 0;  // the animation frame asked for, while frame_scheduled_
     double last_frame_ms_ = 0;
     unsigned frame_count_ = 0;
     bool rows_reported_ = false;

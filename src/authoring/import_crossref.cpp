@@ -17,9 +17,11 @@ std::string first_string(const json& work, std::string_view key) {
     return json_string(work, key);
 }
 
-// {"date-parts": [[2021, 4, 16]]}: the year of the first date Crossref has.
+// {"date-parts": [[2021, 4, 16]]}: the year of the first publication date
+// Crossref has. "issued": {"date-parts": [[null]]} says the date is unknown;
+// "created" (when the DOI was registered) is not taken for it.
 std::optional<int> work_year(const json& work) {
-    for (std::string_view key : {"issued", "published", "published-print", "published-online", "created"}) {
+    for (std::string_view key : {"issued", "published", "published-print", "published-online"}) {
         const json* date = json_object(work, key);
         const json* parts = date ? json_array(*date, "date-parts") : nullptr;
         if (parts && !parts->empty() && (*parts)[0].is_array() && !(*parts)[0].empty() && (*parts)[0][0].is_number_integer())

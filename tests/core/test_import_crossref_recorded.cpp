@@ -3,6 +3,8 @@
 #include "authoring/api_importers.h"
 #include "import_checks.h"
 
+#include <set>
+
 #include <doctest/doctest.h>
 
 namespace {
@@ -84,6 +86,39 @@ TEST_CASE("a recorded bioRxiv preprint drops the Abstract heading, keeps italic 
     CHECK(e.body.starts_with("Bacterial membrane lipids are critical for membrane bilayer formation"));
     CHECK(e.body.find("synthesized in high abundance by the bacterium Streptococcus agalactiae (Group B Streptococcus, GBS).") != std::string::npos);
     CHECK(e.body.find("challenged with a GBSΔmprF mutant") != std::string::npos);
+}
+
+TEST_CASE("a recorded page of a Crossref cursor query gives its cursor, total and twenty works, and no year for an unknown date") {
+    pv::IdAllocator ids;
+    const pv::ApiPage page = pv::import_crossref(read_api_response("recorded/crossref-works-cursor-widget.json"), ids);
+    CHECK_FALSE(page.result.has_errors());
+    CHECK(page.total == 454);
+    CHECK(page.items == 20);
+    CHECK(page.next_cursor.starts_with("DnF1ZXJ5VGhlbkZldGNoJAAAAAFNehByFlV1U25DZFJ2U2JLRVVuNjdsaVhxWkEAAAABTXoQcxZV"));
+    REQUIRE(page.result.bundle.entries.size() == 20);
+    // "issued": {"date-parts": [[null]]}: the year is unknown, not the DOI's registration (2007).
+    const pv::Entry& mania = page.result.bundle.entries[0];
+    CHECK(mania.title == "Widget Mania: Using a GUI Widget Framework");
+    CHECK(mania.authors.empty());
+    CHECK_FALSE(mania.year.has_value());
+    CHECK(mania.venue == "Practical JavaScript™, DOM Scripting, and Ajax Projects");
+    CHECK(mania.doi == "10.1007/978-1-4302-0197-7_9");
+    const pv::Entry* sunburst = entry_titled(page.result.bundle, "sunburstShinyWidget: Sunburst 'HTML' Widget Based on 'd3.js'");
+    REQUIRE(sunburst != nullptr);
+    CHECK(sunburst->authors == std::vector<std::string>{"Kamil Foltyński"});
+    CHECK(sunburst->year == 2026);
+    CHECK(sunburst->venue == "CRAN: Contributed Packages");
+    const pv::Entry* diff = entry_titled(page.result.bundle, "diffviewer: HTML Widget to Show File Differences");
+    REQUIRE(diff != nullptr);
+    CHECK(diff->authors == std::vector<std::string>{"Hadley Wickham", "Joshua Kunst", "Winston Chang"});
+    const pv::Entry& blog = page.result.bundle.entries[19];
+    CHECK(blog.title == "The SWT JChemPaint (viewing) widget");
+    CHECK(blog.venue == "Front Matter");
+    CHECK(blog.year == 2008);
+    CHECK(blog.body.starts_with("In addition to this Swing-based screenshot of JChemPaint"));
+    std::set<std::string> seen;
+    for (const pv::Entry& e : page.result.bundle.entries) seen.insert(e.id);
+    CHECK(seen.size() == 20);
 }
 
 }  // TEST_SUITE

@@ -17,9 +17,11 @@ std::string first_string(const json& work, std::string_view key) {
     return json_string(work, key);
 }
 
-// {"date-parts": [[2021, 4, 16]]}: the year of the first date Crossref has.
+// {"date-parts": [[2021, 4, 16]]}: the year of the first publication date
+// Crossref has. "issued": {"date-parts": [[null]]} says the date is unknown;
+// "created" (when the DOI was registered) is not taken for it.
 std::optional<int> work_year(const json& work) {
-    for (std::string_view key : {"issued", "published", "published-print", "published-online", "created"}) {
+    for (std::string_view key : {"issued", "published", "published-print", "published-online"}) {
         const json* date = json_object(work, key);
         const json* parts = date ? json_array(*date, "date-parts") : nullptr;
         if (parts && !parts->empty() && (*parts)[0].is_array() && !(*parts)[0].empty() && (*parts)[0][0].is_number_integer())
@@ -28,16 +30,31 @@ std::optional<int> work_year(const json& work) {
     return std::nullopt;
 }
 
+// The people of "author", or of "editor" for a work that names only editors
+// (an edited book).
 std::vector<std::string> work_authors(const json& work) {
     std::vector<std::string> authors;
-    if (const json* list = json_array(work, "author"))
-        for (const json& a : *list) {
-            // People have given and family names; organisations a "name".
-            std::string name = single_line(json_string(a, "given") + ' ' + json_string(a, "family"));
-            if (name.empty()) name = single_line(json_string(a, "name"));
-            if (!name.empty()) authors.push_back(markup_to_text(name, false));
-        }
+    for (std::string_view role : {"author", "editor"}) {
+        if (const json* list = json_array(work, role))
+            for (const json& a : *list) {
+                // People have given and family names (and a "suffix": "III"); organisations a "name".
+                std::string name = single_line(json_string(a, "given") + ' ' + json_string(a, "family") + ' ' + json_string(a, "suffix"));
+                if (name.empty()) name = single_line(json_string(a, "name"));
+                if (!name.empty()) authors.push_back(markup_to_text(name, false));
+            }
+        if (!authors.empty()) break;
+    }
     return authors;
+}
+
+// The journal or book ("container-title"), else the institution that posted
+// the work (a preprint server: "institution": [{"name": "bioRxiv"}]).
+std::string work_venue(const json& work) {
+    if (std::string venue = markup_to_text(first_string(work, "container-title"), false); !venue.empty()) return venue;
+    if (const json* institutions = json_array(work, "institution"))
+        for (const json& institution : *institutions)
+            if (std::string name = markup_to_text(json_string(institution, "name"), false); !name.empty()) return name;
+    return "";
 }
 
 std::optional<Entry> read_work(const json& work, const std::string& pointer, IdAllocator& ids, std::vector<Problem>& problems) {
@@ -58,7 +75,7 @@ std::optional<Entry> read_work(const json& work, const std::string& pointer, IdA
     }
     e.authors = work_authors(work);
     e.year = work_year(work);
-    e.venue = markup_to_text(first_string(work, "container-title"), false);
+    e.venue = work_venue(work);
     e.body = markup_to_text(json_string(work, "abstract"), true);
     e.url = json_string(work, "URL");
     if (const json* subjects = json_array(work, "subject"))

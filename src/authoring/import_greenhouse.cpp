@@ -11,6 +11,17 @@ namespace {
 
 using nlohmann::json;
 
+// Greenhouse sends the description's HTML entity-escaped ("&lt;p&gt;"); its
+// own documentation shows it escaped twice ("&amp;lt;p&amp;gt;"). One round
+// of entities is always decoded; more (at most two) while escaped tags still
+// hide the markup, so that tags never end up as text.
+std::string unescaped_content(std::string_view content) {
+    std::string html = decode_entities(content);
+    for (int round = 0; round < 2 && html.find('<') == std::string::npos && html.find("&lt;") != std::string::npos; ++round)
+        html = decode_entities(html);
+    return html;
+}
+
 std::optional<Entry> read_job(const json& job, const std::string& pointer, IdAllocator& ids, std::vector<Problem>& problems) {
     Entry e;
     e.kind = Kind::job;
@@ -19,7 +30,7 @@ std::optional<Entry> read_job(const json& job, const std::string& pointer, IdAll
         problems.push_back(problem_at(Severity::error, pointer + "/title", "a job without a title; skipped"));
         return std::nullopt;
     }
-    e.body = html_to_text(decode_entities(json_string(job, "content")));
+    e.body = html_to_text(unescaped_content(json_string(job, "content")));
     if (e.body.empty()) {
         problems.push_back(problem_at(Severity::error, pointer + "/content",
                                       "job \"" + e.title + "\" has no description (ask the board with ?content=true); skipped"));

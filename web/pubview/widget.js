@@ -259,7 +259,7 @@ export class Widget {
   async _loadBundle(download) {
     const source = this.options.bundle;
     this._error = null;
-    this.domList.announceLoading();
+    if (this.module) this.domList.announceLoading();  // before the start, the page's list stays as it is
     try {
       if (source && typeof source === 'object') await this._loadBytes([new TextEncoder().encode(JSON.stringify(source))]);
       else if (typeof source === 'string' && source.startsWith('#')) await this._loadInline(source);

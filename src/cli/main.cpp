@@ -19,6 +19,7 @@ constexpr Command kCommands[] = {
     {"stats", "stats FILE                    counts of entries, years, venues and locations", pv::cli::stats},
     {"pack", "pack FILE.json [-o OUT.pvpack]     the bundle with its search index built, for large lists", pv::cli::pack},
     {"html", "html FILE [--kind publication|job] [--heading 2..6] [--height CSS] [--lang TAG] [-o OUT]   a static HTML list with JSON-LD, for pages without JavaScript", pv::cli::html},
+    {"feed", "feed FILE --kind job|publication --format rss|atom|json -o OUT [--base-url URL] [--updated TIME]   RSS 2.0, Atom or JSON Feed 1.1 of one kind, newest first", pv::cli::feed},
     {"ui-text", "ui-text LANG [-o OUT.json]    the interface's phrases in a language, as the widget fetches them", pv::cli::ui_text},
     {"import-page", "import-page PAGE.txt [--facts FACTS.json] -o OUT.json", pv::cli::import_page},
     {"import-csv", "import-csv FILE.csv --kind job|publication [--map column=field ...] [--title TITLE] -o OUT.json", pv::cli::import_csv},

@@ -84,6 +84,14 @@ test('stats and html, with their options and writing to a file', () => {
   assert.equal(same(['html', seed, '--heading', '9']).code, 2);
 });
 
+test('feed in each format and kind, with its options, and its usage errors', () => {
+  same(['feed', seed, '--kind', 'publication', '--format', 'rss', '-o', 'papers.xml', '--base-url', 'https://lab.example.org/papers/']);
+  same(['feed', seed, '--kind', 'publication', '--format', 'atom', '-o', '-']);
+  same(['feed', seed, '--kind', 'job', '--format', 'atom', '-o', 'jobs.atom', '--updated', '2026-11-29T21:30:00Z']);
+  same(['feed', seed, '--kind', 'job', '--format', 'json', '-o', 'jobs.json']);
+  assert.equal(same(['feed', seed, '--kind', 'job', '--format', 'xml', '-o', '-']).code, 2);
+});
+
 test('pack writes the same bytes, and search, validate and html read the pack the same way', () => {
   const packed = same(['pack', seed, '-o', 'seed.pvpack']);
   assert.ok(packed.written['seed.pvpack'], 'the pack was written');

@@ -2,6 +2,7 @@
 
 #include "core/present/display.h"
 #include "core/present/json_ld.h"
+#include "core/present/markup_escape.h"
 
 namespace pv {
 
@@ -17,19 +18,6 @@ constexpr const char* kHeadingStyle = "font-size:1.05em;line-height:1.35;margin:
 constexpr const char* kMetaStyle = "margin:0;opacity:.8";
 constexpr const char* kBodyStyle = "margin:6px 0";
 constexpr const char* kSeparator = " \xC2\xB7 ";  // a middle dot between the parts of a line
-
-void append_escaped(std::string& out, std::string_view text) {
-    for (const char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
-}
 
 void append_meta(std::string& out, const std::string& text) {
     if (text.empty()) return;

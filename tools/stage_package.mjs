@@ -2,7 +2,8 @@
 // (tools/release.sh runs both):
 //   package.json           name pubview, version from the repository's package.json
 //   dist/                  what a static host serves: pubview.js (classic script),
-//                          pubview.mjs (ES module), pubview.wasm, fonts/, with .gz copies
+//                          pubview.mjs (ES module), pubview.wasm, fonts/, i18n/ (the
+//                          interface's other languages), with .gz copies
 //   dist/core/             pubview/core: the engine for Node, without the panel
 //   dist/cli/, bin/        the CLI as WebAssembly (`npx pubview`)
 //   index.d.ts, core.d.ts, bundle.d.ts, README.md, CHANGELOG.md
@@ -44,6 +45,10 @@ const FILES = [
   ['repo:data/bundle.schema.json', 'dist/bundle.schema.json'],
   ['repo:README.md', 'README.md'],
   ['repo:CHANGELOG.md', 'CHANGELOG.md'],
+  // The interface's other languages, which a widget fetches beside pubview.js
+  // (i18n/TAG.json): every file the site build wrote.
+  ...(fs.existsSync(path.join(webBuild, 'site/i18n')) ? fs.readdirSync(path.join(webBuild, 'site/i18n')).sort() : ['de.json'])
+    .map((name) => ['site/i18n/' + name, 'dist/i18n/' + name]),
 ];
 
 const MANIFEST = {

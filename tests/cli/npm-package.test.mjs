@@ -52,6 +52,7 @@ test('the tarball is under 1.5 MB and holds dist/, the module, the core, the CLI
   for (const wanted of ['dist/pubview.js', 'dist/pubview.js.gz', 'dist/pubview.mjs', 'dist/pubview.wasm', 'dist/pubview.wasm.gz',
     'dist/fonts/pubview-regular.ttf', 'dist/fonts/pubview-regular.ttf.gz', 'dist/fonts/pubview-bold.ttf.gz',
     'dist/core/pubview-core.mjs', 'dist/core/pubview-core.wasm', 'dist/cli/pubview-cli.cjs', 'dist/cli/pubview-cli.wasm',
+    'dist/i18n/de.json', 'dist/i18n/ar.json.gz', 'dist/i18n/zh-Hans.json',
     'bin/pubview.cjs', 'index.d.ts', 'core.d.ts', 'bundle.d.ts', 'README.md', 'CHANGELOG.md', 'package.json']) {
     assert.ok(files.includes(wanted), `${wanted} is in the package: ${files.join(', ')}`);
   }

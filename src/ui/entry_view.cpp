@@ -45,7 +45,8 @@ void draw_actions(ViewModel& model, const Entry& e, bool row_selected, bool acti
     float used = 0;  // of the current line
     for (std::size_t i = 0; i < actions.size(); ++i) {
         const RowAction& action = actions[i];
-        const ImVec2 size = ImGui::CalcTextSize(action.label.c_str());
+        const std::string label = shown(action.label);
+        const ImVec2 size = ImGui::CalcTextSize(label.c_str());
         if (used > 0 && used + size.x > width) {
             pos.y += line * 1.4f;
             used = 0;
@@ -57,7 +58,7 @@ void draw_actions(ViewModel& model, const Entry& e, bool row_selected, bool acti
         const bool hovered = ImGui::IsItemHovered();
         ImGui::PopID();
         const bool focused = row_selected && model.focused_action() == static_cast<int>(i);
-        dl->AddText(pos, theme.accent, action.label.c_str());
+        dl->AddText(pos, theme.accent, label.c_str());
         if (hovered || focused)
             dl->AddLine(ImVec2(pos.x, pos.y + size.y), ImVec2(pos.x + size.x, pos.y + size.y), theme.accent);
         if (focused)
@@ -131,7 +132,7 @@ void draw_details(ViewModel& model, const Entry& e, const EntryHighlights& marks
         if (!r.url.empty()) {
             ImGui::PushID(&r);
             const std::string read_more(model.text(Phrase::read_more));
-            if (ImGui::SmallButton(read_more.c_str())) model.run_action({read_more, RowActionKind::open_link, r.url}, e);
+            if (ImGui::SmallButton(shown(read_more).c_str())) model.run_action({read_more, RowActionKind::open_link, r.url}, e);
             ImGui::PopID();
         }
         ImGui::GetWindowDrawList()->AddRectFilled(bar_top, ImVec2(bar_top.x + 3, ImGui::GetCursorScreenPos().y), theme.accent, 1.5f);

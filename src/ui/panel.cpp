@@ -2,6 +2,7 @@
 
 #include "core/present/display.h"
 #include "core/text/text.h"
+#include "ui/rich_text.h"
 
 #include <imgui_internal.h>  // ClearActiveID: to take the search box out of editing on Esc and Down
 
@@ -124,9 +125,9 @@ void Panel::draw_error() {
     ImGui::PopStyleColor();
     ImGui::PopFont();
     ImGui::PushTextWrapPos(0);
-    ImGui::TextUnformatted(model_.error().c_str());
+    ImGui::TextUnformatted(shown(model_.error()).c_str());
     ImGui::PopTextWrapPos();
-    if (ImGui::Button(model_.text(Phrase::try_again).data())) model_.retry();
+    if (ImGui::Button(shown(model_.text(Phrase::try_again)).c_str())) model_.retry();
     if (model_.loaded()) draw_problems();
 }
 
@@ -204,7 +205,7 @@ void Panel::draw_search_box(float width) {
         focus_search_ = false;
         focus_requested_frame_ = ImGui::GetFrameCount();
     }
-    if (ImGui::InputTextWithHint("##search", model_.search_hint().c_str(), query_buffer_, sizeof query_buffer_))
+    if (ImGui::InputTextWithHint("##search", shown(model_.search_hint()).c_str(), query_buffer_, sizeof query_buffer_))
         model_.set_query(query_buffer_);
     const ImVec2 box_min = ImGui::GetItemRectMin(), box_max = ImGui::GetItemRectMax();
     search_box_ = ImVec4(box_min.x, box_min.y, box_max.x - box_min.x, box_max.y - box_min.y);
@@ -220,11 +221,11 @@ void Panel::draw_help(float size) {
     if (ImGui::IsItemHovered() || ImGui::IsItemActive()) {
         ImGui::BeginTooltip();
         ImGui::PushFont(fonts_.bold);
-        ImGui::TextUnformatted(model_.text(Phrase::search_tips).data());
+        ImGui::TextUnformatted(shown(model_.text(Phrase::search_tips)).c_str());
         ImGui::PopFont();
-        ImGui::TextUnformatted(model_.text(Phrase::search_tips_text).data());
+        ImGui::TextUnformatted(shown(model_.text(Phrase::search_tips_text)).c_str());
         ImGui::TextUnformatted(kFieldExamples);
-        ImGui::TextUnformatted(model_.text(Phrase::search_keys).data());
+        ImGui::TextUnformatted(shown(model_.text(Phrase::search_keys)).c_str());
         ImGui::EndTooltip();
     }
 }
@@ -252,8 +253,8 @@ void Panel::draw_kind_switch() {
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(2, ImGui::GetStyle().ItemSpacing.y));
     flow_x_ = -1;
     for (int i = 0; i < 3; ++i) {
-        const std::string label = std::string(model_.text(choices[i].label)) + ' ' + count_text(counts[i], model_.language()) +
-                                  "##kind" + std::to_string(i);
+        const std::string label = shown(std::string(model_.text(choices[i].label)) + ' ' +
+                                        count_text(counts[i], model_.language()) + "##kind" + std::to_string(i));
         next_item(button_width(label.c_str()), i == 0);
         const bool active = model_.view().kind == choices[i].kind;
         if (active) {
@@ -290,11 +291,12 @@ void Panel::next_item(float width, bool first) {
 
 // A line of text that ends at the right edge in a right-to-left interface.
 void Panel::text_line(std::string_view text) {
+    const std::string line = shown(text);
     if (right_to_left(model_.language())) {
-        const float width = ImGui::CalcTextSize(text.data(), text.data() + text.size()).x;
+        const float width = ImGui::CalcTextSize(line.c_str()).x;
         ImGui::SetCursorPosX(std::max(ImGui::GetWindowContentRegionMax().x - width, ImGui::GetWindowContentRegionMin().x));
     }
-    ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    ImGui::TextUnformatted(line.c_str());
 }
 
 void Panel::draw_filters() {
@@ -313,9 +315,9 @@ void Panel::draw_filters() {
         }
         draw_sort_combo(!stacked);
         if (!filters.empty()) {
-            const char* clear = model_.text(Phrase::clear_filters).data();
-            if (!stacked) next_item(button_width(clear), false);
-            if (ImGui::SmallButton(clear)) model_.clear_filters();
+            const std::string clear = shown(model_.text(Phrase::clear_filters));
+            if (!stacked) next_item(button_width(clear.c_str()), false);
+            if (ImGui::SmallButton(clear.c_str())) model_.clear_filters();
         }
     };
     if (!narrow_) {
@@ -327,8 +329,8 @@ void Panel::draw_filters() {
     }
     std::size_t picked = 0;
     for (const auto& values : filters.values) picked += values.size();
-    const std::string label = (picked ? say(model_.language(), Phrase::filters_picked, {count_text(picked, model_.language())})
-                                      : std::string(model_.text(Phrase::filters))) + "###filters";
+    const std::string label = shown((picked ? say(model_.language(), Phrase::filters_picked, {count_text(picked, model_.language())})
+                                            : std::string(model_.text(Phrase::filters))) + "###filters");
     next_item(button_width(label.c_str()), false);
     if (ImGui::Button(label.c_str())) ImGui::OpenPopup("filters-popup");
     if (ImGui::BeginPopup("filters-popup")) {
@@ -339,10 +341,12 @@ void Panel::draw_filters() {
 
 void Panel::draw_facet_combo(FacetField field, const char* label, bool in_row) {
     const auto& picked = model_.view().filters[field];
-    char preview[160];
-    if (picked.empty()) std::snprintf(preview, sizeof preview, "%s", label);
-    else if (picked.size() == 1) std::snprintf(preview, sizeof preview, "%s: %.40s", label, picked[0].c_str());
-    else std::snprintf(preview, sizeof preview, "%s: %s", label, count_text(picked.size(), model_.language()).c_str());
+    char text[160];
+    if (picked.empty()) std::snprintf(text, sizeof text, "%s", label);
+    else if (picked.size() == 1) std::snprintf(text, sizeof text, "%s: %.40s", label, picked[0].c_str());
+    else std::snprintf(text, sizeof text, "%s: %s", label, count_text(picked.size(), model_.language()).c_str());
+    const std::string shown_text = shown(text);
+    const char* preview = shown_text.c_str();
 
     const float width = ImGui::CalcTextSize(preview).x + ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2;
     if (in_row) next_item(width, false);
@@ -352,11 +356,11 @@ void Panel::draw_facet_combo(FacetField field, const char* label, bool in_row) {
     ImGui::PushID(id);
     if (ImGui::BeginCombo("", preview, ImGuiComboFlags_HeightLarge)) {
         const Facet* f = facet(model_.facet_counts(), field);
-        if (!f || f->values.empty()) ImGui::TextDisabled("%s", model_.text(Phrase::no_facet_values).data());
+        if (!f || f->values.empty()) ImGui::TextDisabled("%s", shown(model_.text(Phrase::no_facet_values)).c_str());
         for (const FacetValue& v : f ? f->values : kNoFacetValues) {
             bool on = v.selected;
             const std::string count = count_text(v.count, model_.language());
-            if (ImGui::Checkbox(v.value.c_str(), &on)) model_.set_filter(field, v.value, on);
+            if (ImGui::Checkbox(shown(v.value).c_str(), &on)) model_.set_filter(field, v.value, on);
             ImGui::SameLine();
             ImGui::TextDisabled("%s", count.c_str());
         }
@@ -366,13 +370,13 @@ void Panel::draw_facet_combo(FacetField field, const char* label, bool in_row) {
 }
 
 void Panel::draw_sort_combo(bool in_row) {
-    const std::string preview = say(model_.language(), Phrase::sort_by, {model_.text(sort_label(model_.view().sort))});
+    const std::string preview = shown(say(model_.language(), Phrase::sort_by, {model_.text(sort_label(model_.view().sort))}));
     const float width = ImGui::CalcTextSize(preview.c_str()).x + ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2;
     if (in_row) next_item(width, false);
     ImGui::SetNextItemWidth(width);
     if (ImGui::BeginCombo("##sort", preview.c_str())) {
         for (SortOrder s : {SortOrder::relevance, SortOrder::rank, SortOrder::year, SortOrder::title})
-            if (ImGui::Selectable(model_.text(sort_label(s)).data(), model_.view().sort == s)) model_.set_sort(s);
+            if (ImGui::Selectable(shown(model_.text(sort_label(s))).c_str(), model_.view().sort == s)) model_.set_sort(s);
         ImGui::EndCombo();
     }
 }
@@ -400,8 +404,8 @@ void Panel::draw_status() {
 void Panel::draw_problems() {
     const std::vector<Problem>& problems = model_.loaded()->problems;
     const Language lang = model_.language();
-    const std::string label = say(lang, show_problems_ ? Phrase::hide_problems : Phrase::show_problems,
-                                  {counted(lang, Phrase::problems_counted, problems.size())}) + "###problems";
+    const std::string label = shown(say(lang, show_problems_ ? Phrase::hide_problems : Phrase::show_problems,
+                                        {counted(lang, Phrase::problems_counted, problems.size())}) + "###problems");
     ImGui::PushStyleColor(ImGuiCol_Text, theme_.error);
     if (right_to_left(lang)) next_item(button_width(label.c_str()), true);
     if (ImGui::SmallButton(label.c_str())) {
@@ -412,7 +416,7 @@ void Panel::draw_problems() {
     if (!show_problems_) return;
     const float height = std::min(ImGui::GetFontSize() * 1.4f * static_cast<float>(problems.size()) + 12, 160.0f);
     ImGui::BeginChild("##problems", ImVec2(0, height), true);
-    for (const Problem& p : problems) ImGui::TextUnformatted(format_problem("bundle", p).c_str());
+    for (const Problem& p : problems) ImGui::TextUnformatted(shown(format_problem("bundle", p)).c_str());
     ImGui::EndChild();
 }
 
@@ -424,13 +428,13 @@ void Panel::draw_empty() {
     else text_line(say(model_.language(), Phrase::no_results_for, {view.query}));
     ImGui::PopFont();
     flow_x_ = -1;
-    const char* clear = model_.text(Phrase::clear_search).data();
-    if (!view.query.empty()) next_item(button_width(clear), true);
-    if (!view.query.empty() && ImGui::Button(clear)) model_.set_query("");
+    const std::string clear = shown(model_.text(Phrase::clear_search));
+    if (!view.query.empty()) next_item(button_width(clear.c_str()), true);
+    if (!view.query.empty() && ImGui::Button(clear.c_str())) model_.set_query("");
     if (!view.filters.empty() || view.kind) {
-        const char* everything = model_.text(Phrase::show_everything).data();
-        next_item(button_width(everything), view.query.empty());
-        if (ImGui::Button(everything)) model_.show_everything();
+        const std::string everything = shown(model_.text(Phrase::show_everything));
+        next_item(button_width(everything.c_str()), view.query.empty());
+        if (ImGui::Button(everything.c_str())) model_.show_everything();
     }
 }
 

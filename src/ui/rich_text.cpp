@@ -89,6 +89,13 @@ float for_each_wrapped_line(std::string_view text, float width, const TextStyle&
 
 }  // namespace
 
+std::string shown(std::string_view label) {
+    const std::size_t id = label.find("##");
+    std::string out = text::visual_lines(label.substr(0, id));
+    if (id != std::string_view::npos) out += label.substr(id);
+    return out;
+}
+
 float draw_wrapped(const MarkedText& t, float width, const TextStyle& s) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 origin = ImGui::GetCursorScreenPos();

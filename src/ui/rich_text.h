@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include <span>
+#include <string>
 #include <string_view>
 
 namespace pv::ui {
@@ -30,6 +31,12 @@ struct MarkedText {
 // Draws `t` wrapped at `width` from the cursor, moves the cursor to the line
 // below it (same x) and returns the height used.
 float draw_wrapped(const MarkedText& t, float width, const TextStyle& style);
+
+// A label for ImGui's own widgets (buttons, menus, hints, lines of text), each
+// of its lines in the order it reads on screen (core/text/bidi.h), so Arabic
+// and Hebrew labels read right to left and joined, as rows do. An ImGui id
+// after "##" is kept as it is. Text that needs no reordering comes back as is.
+std::string shown(std::string_view label);
 
 // Height that draw_wrapped would use, without drawing.
 float wrapped_height(std::string_view text, float width, const TextStyle& style);

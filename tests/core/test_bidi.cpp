@@ -40,6 +40,14 @@ TEST_CASE("a Hebrew title with an English acronym reads right to left around the
     CHECK(visual("מודל BERT לעברית") == "תירבעל BERT לדומ");
 }
 
+TEST_CASE("an interface label reads right to left line by line, its count where Arabic puts it, and Latin text stays as it is") {
+    const std::string label = pv::text::visual_lines("الكل 20\nנמצאו 3 תוצאות");
+    CHECK(label == visual("الكل 20") + "\n" + visual("נמצאו 3 תוצאות"));
+    CHECK(label.substr(label.find('\n') + 1) == "תואצות 3 ואצמנ");
+    CHECK(label.rfind("20 ", 0) == 0);  // the count at the left of the word it follows
+    CHECK(pv::text::visual_lines("Show 3 problems\nTry again") == "Show 3 problems\nTry again");
+}
+
 TEST_CASE("a year in a right-to-left line keeps its digits in order") {
     CHECK(visual("כנס 2023") == "2023 סנכ");
     CHECK(visual("כנס 2023-2024") == "2023-2024 סנכ");

@@ -212,4 +212,17 @@ VisualLine visual_line(std::string_view line, bool rtl_paragraph) {
     return out;
 }
 
+std::string visual_lines(std::string_view text) {
+    if (!needs_visual_order(text)) return std::string(text);
+    std::string out;
+    for (std::size_t begin = 0;;) {
+        const std::size_t end = std::min(text.find('\n', begin), text.size());
+        const std::string_view line = text.substr(begin, end - begin);
+        out += visual_line(line, is_rtl_paragraph(line)).text;
+        if (end == text.size()) return out;
+        out += '\n';
+        begin = end + 1;
+    }
+}
+
 }  // namespace pv::text

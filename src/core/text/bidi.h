@@ -35,4 +35,10 @@ struct VisualLine {
 };
 VisualLine visual_line(std::string_view line, bool rtl_paragraph);
 
+// Text of one or more lines ('\n' apart), each in display order with the
+// direction of its own first letter: a label drawn left to right as it reads
+// (ImGui's buttons and menus, ui/rich_text.h). Text that needs no reordering
+// comes back as it is.
+std::string visual_lines(std::string_view text);
+
 }  // namespace pv::text

@@ -225,7 +225,10 @@ test('a drag that rests before the finger lifts stops where the finger stopped',
   const before = await rowY();
   await touch('touchStart', from);
   for (let i = 1; i <= 6; i++) await touch('touchMove', from - 25 * i);
-  await page.waitForTimeout(300);
+  // The finger rests: the lift comes once the page's clock is well past the
+  // widget's 100 ms "still moving" window after the last move.
+  const lastMove = await page.evaluate(() => performance.now());
+  await page.waitForFunction((at) => performance.now() - at > 250, lastMove, { timeout: 30000 });
   await touch('touchEnd');
   await settle(page);
   const after = await rowY();

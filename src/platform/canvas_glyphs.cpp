@@ -42,6 +42,7 @@ void CanvasGlyphs::take(const unsigned char* batch, std::vector<ui::DrawnGlyph>&
 
 void CanvasGlyphs::draw(const std::vector<char32_t>& codes) {
     if (codes.empty()) return;
+    for (char32_t c : codes) drawn_.add(c);
     const int count = static_cast<int>(codes.size());
     for (const bool bold : {false, true}) {
         unsigned char* batch = js_draw_glyphs(reinterpret_cast<const std::uint32_t*>(codes.data()), count, em_, bold ? 1 : 0);
@@ -49,7 +50,6 @@ void CanvasGlyphs::draw(const std::vector<char32_t>& codes) {
         batches_.emplace_back(batch);
         take(batch, bold ? bold_ : regular_);
     }
-    for (char32_t c : codes) drawn_.add(c);
 }
 
 }  // namespace pv::platform

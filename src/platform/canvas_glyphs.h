@@ -10,6 +10,7 @@
 
 #include <cstdlib>
 #include <memory>
+#include <span>
 #include <vector>
 
 namespace pv::platform {
@@ -18,10 +19,13 @@ class CanvasGlyphs {
 public:
     // Glyphs are drawn for one em: a new em forgets them all.
     void set_em(float em_pixels);
-    // Has the browser draw `codes` at the em, regular and bold.
+    // Has the browser draw `codes` at the em, regular and bold; they count as
+    // drawn even where the browser cannot draw them (they stay missing).
     void draw(const std::vector<char32_t>& codes);
     const ui::CodePointSet& drawn() const { return drawn_; }
-    ui::DrawnGlyphs glyphs() const { return {regular_, bold_}; }
+    // Every glyph drawn at the em, in the order drawn: a draw() adds at the end.
+    std::span<const ui::DrawnGlyph> regular() const { return regular_; }
+    std::span<const ui::DrawnGlyph> bold() const { return bold_; }
     std::size_t count() const { return regular_.size(); }
 
 private:

@@ -19,8 +19,8 @@ EM_JS(int, js_is_mac, (), { return /Mac|iPhone|iPad/.test(navigator.platform) ? 
 EM_JS(unsigned char*, js_draw_glyphs, (const std::uint32_t* codes, int count, float em_pixels, int bold), {
     return Module.pubviewHost.drawGlyphs(codes, count, em_pixels, bold !== 0);
 });
-EM_JS(void, js_glyphs_added, (int count, double milliseconds, int atlas_width, int atlas_height), {
-    Module.pubviewHost.glyphsAdded(count, milliseconds, atlas_width, atlas_height);
+EM_JS(void, js_glyphs_added, (int count, int left, int urgent_left, double milliseconds, int atlas_width, int atlas_height), {
+    Module.pubviewHost.glyphsAdded(count, left, urgent_left, milliseconds, atlas_width, atlas_height);
 });
 EM_JS(int, js_take_bundle_bytes, (char* destination, int capacity), {
     return Module.pubviewHost.takeBundleBytes(destination, capacity);

@@ -30,9 +30,10 @@ int js_is_mac();
 // of `em_pixels`, bold or not, into a batch that it allocates with malloc
 // (its layout: platform/canvas_glyphs.cpp); null when it cannot draw.
 unsigned char* js_draw_glyphs(const std::uint32_t* codes, int count, float em_pixels, int bold);
-// New glyphs went into the atlas: how many there are, how long drawing them
-// and building the atlas took, and the atlas's size.
-void js_glyphs_added(int count, double milliseconds, int atlas_width, int atlas_height);
+// A slice of new glyphs went into the atlas: how many the browser has drawn
+// in all, how many characters still wait (`urgent_left` of them on screen),
+// how long drawing and adding this slice took, and the atlas's size.
+void js_glyphs_added(int count, int left, int urgent_left, double milliseconds, int atlas_width, int atlas_height);
 // Copies up to `capacity` bytes of the bundle being loaded to `destination`;
 // returns how many (0 at its end).
 int js_take_bundle_bytes(char* destination, int capacity);

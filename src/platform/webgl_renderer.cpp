@@ -121,6 +121,12 @@ void WebGLRenderer::upload_font_atlas(ImFontAtlas& atlas) {
     atlas.ClearTexData();  // the pixels live on the GPU now
 }
 
+void WebGLRenderer::upload_atlas_part(int x, int y, int width, int height, const unsigned char* alpha) {
+    if (!font_texture_ || width <= 0 || height <= 0) return;
+    glBindTexture(GL_TEXTURE_2D, font_texture_);
+    glTexSubImage2D(GL_TEXTURE_2D, 0, x, y, width, height, GL_RED, GL_UNSIGNED_BYTE, alpha);
+}
+
 void WebGLRenderer::render(const ImDrawData& draw_data, int width, int height) {
     if (width <= 0 || height <= 0 || draw_data.CmdListsCount == 0) return;
     glViewport(0, 0, width, height);

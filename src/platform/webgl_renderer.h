@@ -27,6 +27,9 @@ public:
     bool init();
     // Uploads the atlas's pixels as a one-channel texture and gives ImGui its id.
     void upload_font_atlas(ImFontAtlas& atlas);
+    // Writes a `width` x `height` block of coverage (rows of bytes) into the
+    // uploaded atlas at x, y: a glyph added after the atlas was uploaded.
+    void upload_atlas_part(int x, int y, int width, int height, const unsigned char* alpha);
     // Draws into the default framebuffer of `width` by `height` device pixels.
     void render(const ImDrawData& draw_data, int width, int height);
 

@@ -103,7 +103,7 @@ EM_BOOL Widget::on_context_restored(int, const void*, void* user) {
     emscripten_webgl_make_context_current(self->gl_);
     ImGui::SetCurrentContext(self->imgui_);
     if (!self->renderer_.init()) return EM_FALSE;
-    self->fonts_dirty_ = true;
+    self->font_atlas_.rebuild();
     self->drawing_ = true;
     js_drawing_changed(1);
     self->request_frames();
@@ -137,7 +137,7 @@ bool Widget::load(std::size_t size) {
     PageBytes bytes(size);
     IndexedBundle loaded = open_bundle(bytes, size, options);
     const bool usable = loaded.loaded->usable;
-    if (glyphs_needed_.add_bundle(*loaded.loaded) > 0) fonts_dirty_ = true;
+    font_atlas_.need_bundle(*loaded.loaded);
     panel_.model().show_bundle(std::move(loaded));
     loading_ = false;
     request_frames();
@@ -186,64 +186,63 @@ void Widget::apply_theme() {
     ui::Theme theme = panel_.theme();
     ui::apply_theme(theme, ImGui::GetStyle());
     panel_.set_theme(theme);
-    fonts_dirty_ = true;
 }
 
 void Widget::rebuild_fonts_if_needed() {
-    const float size = panel_.theme().font_size;
-    if (!fonts_dirty_ && fonts_pixel_ratio_ == pixel_ratio_ && fonts_size_ == size) return;
     ImGuiIO& io = ImGui::GetIO();
     const auto ratio = static_cast<float>(pixel_ratio_);
-    const double start = emscripten_get_now();
-    ui::FontSet fonts;
-    const bool first_build = !font_coverage_known_;
-    if (first_build) {  // learn what the fonts have
-        fonts = ui::build_fonts(*io.Fonts, font_regular_, font_bold_, size, ratio);
-        if (fonts.regular)
-            for (const ImFontGlyph& glyph : fonts.regular->Glyphs) font_covers_.add(glyph.Codepoint);
-        font_coverage_known_ = true;
-    }
-    canvas_glyphs_.set_em(ui::font_em_pixels(size, ratio));
-    std::vector<char32_t> missing;
-    for (char32_t c : font_covers_.missing_from(glyphs_needed_))
-        if (!canvas_glyphs_.drawn().contains(c)) missing.push_back(c);
-    canvas_glyphs_.draw(missing);
-    if (!first_build || canvas_glyphs_.count() > 0)
-        fonts = ui::build_fonts(*io.Fonts, font_regular_, font_bold_, size, ratio, canvas_glyphs_.glyphs());
-    panel_.set_fonts(fonts);
+    if (!font_atlas_.build_if_needed(*io.Fonts, renderer_, panel_.theme().font_size, ratio)) return;
+    panel_.set_fonts(font_atlas_.fonts());
     io.FontGlobalScale = 1.0f / ratio;  // rasterized at device pixels, laid out in CSS pixels
-    renderer_.upload_font_atlas(*io.Fonts);
-    if (!missing.empty()) js_glyphs_added(static_cast<int>(canvas_glyphs_.count()), emscripten_get_now() - start, io.Fonts->TexWidth, io.Fonts->TexHeight);
-    fonts_pixel_ratio_ = pixel_ratio_;
-    fonts_size_ = size;
-    fonts_dirty_ = false;
 }
 
-// The interface's phrases in a language whose letters the Latin fonts lack
-// (Chinese, Japanese, Arabic) need glyphs too: all of them, at once.
-void Widget::set_language(Language language) {
-    panel_.model().set_language(language);
-    std::size_t added = 0;
-    for (std::size_t p = 0; p < kPhraseCount; ++p) added += glyphs_needed_.add_text(phrase_text(language, static_cast<Phrase>(p)));
-    if (added > 0) fonts_dirty_ = true;
+// Glyphs the atlas still lacks come a slice a frame, those of the rows on
+// screen (or, before any, of the first results), the query and the
+// interface's phrases first.
+void Widget::add_glyph_slice() {
+    if (!font_atlas_.has_missing()) return;
+    ui::CodePointSet urgent = phrase_glyphs_;
+    urgent.add_text(panel_.model().query());
+    urgent.add_text(panel_.preedit());
+    std::vector<std::uint32_t> on_screen = panel_.entries_on_screen();
+    if (on_screen.empty() && panel_.model().loaded())
+        for (const Hit& hit : panel_.model().results().hits) {
+            if (on_screen.size() >= kFirstScreenRows) break;
+            on_screen.push_back(hit.entry);
+        }
+    for (std::uint32_t entry : on_screen) urgent.add_entry(panel_.model().entry(entry));
+    if (!font_atlas_.add_slice(*ImGui::GetIO().Fonts, renderer_, urgent)) return;
+    panel_.set_fonts(font_atlas_.fonts());  // text measured before is measured again
     request_frames();
 }
 
-// Characters typed or pasted into the search box need glyphs too.
+// The interface's phrases in a language whose letters the Latin fonts lack
+// (Chinese, Japanese, Arabic) need glyphs too: all of them, first.
+void Widget::set_language(Language language) {
+    panel_.model().set_language(language);
+    phrase_glyphs_ = {};
+    for (std::size_t p = 0; p < kPhraseCount; ++p) {
+        const std::string_view phrase = phrase_text(language, static_cast<Phrase>(p));
+        phrase_glyphs_.add_text(phrase);
+        font_atlas_.need_text(phrase);
+    }
+    request_frames();
+}
+
+// Characters typed, composed or pasted into the search box need glyphs too.
 void Widget::need_glyphs_for_query() {
     const std::string& query = panel_.model().query();
-    if (query == glyphs_query_) return;
+    if (query == glyphs_query_ && !font_atlas_.need_text(panel_.preedit())) return;
     glyphs_query_ = query;
-    if (glyphs_needed_.add_text(query) > 0) {
-        fonts_dirty_ = true;
-        request_frames();
-    }
+    font_atlas_.need_text(query);
+    request_frames();
 }
 
 void Widget::draw_frame(double now_ms) {
     ImGui::SetCurrentContext(imgui_);
     emscripten_webgl_make_context_current(gl_);
     rebuild_fonts_if_needed();
+    add_glyph_slice();
     apply_key_events();
     ImGuiIO& io = ImGui::GetIO();
     // ImGui needs a positive step; after a long sleep, one frame's worth.

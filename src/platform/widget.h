@@ -12,7 +12,7 @@
 #pragma once
 
 #include "core/formats/open_bundle.h"
-#include "platform/canvas_glyphs.h"
+#include "platform/font_atlas.h"
 #include "platform/js_bridge.h"
 #include "platform/page_bytes.h"
 #include "platform/webgl_renderer.h"
@@ -37,6 +37,8 @@ constexpr double kProgressFrameMs = 250;
 constexpr double kFlingDecaySeconds = 0.325;
 constexpr float kFlingStopLinesPerSecond = 0.5f;
 constexpr int kKeyCount = 512;
+// Before any row is drawn, the glyphs of this many first results come first.
+constexpr std::size_t kFirstScreenRows = 40;
 
 // DOM keyCodes of the keys ImGui needs to know by name.
 enum DomKey : int {
@@ -51,7 +53,7 @@ public:
     // page's hidden <input> that takes the keyboard while the search box is edited.
     Widget(std::string canvas, std::string text_input, std::vector<unsigned char> regular, std::vector<unsigned char> bold)
         : canvas_(std::move(canvas)), text_input_(std::move(text_input)), font_regular_(std::move(regular)),
-          font_bold_(std::move(bold)), panel_(*this) {}
+          font_bold_(std::move(bold)), font_atlas_(font_regular_, font_bold_), panel_(*this) {}
     ~Widget() override;
     // Sets up input and, if the browser gives a WebGL2 context, drawing.
     // Returns whether the canvas draws; without it the panel still loads,
@@ -103,6 +105,7 @@ private:
     static EM_BOOL on_animation_frame(double now, void* user);
     void apply_theme();
     void rebuild_fonts_if_needed();
+    void add_glyph_slice();
     void need_glyphs_for_query();
     void draw_frame(double now_ms);
     void apply_key_events();
@@ -127,19 +130,14 @@ private:
     // the query); keys reach the panel only on a desktop.
     bool touch_typing_ = false;
     std::vector<unsigned char> font_regular_, font_bold_;
+    FontAtlas font_atlas_;
     ui::Panel panel_;
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl_ = 0;
     WebGLRenderer renderer_;
     ImGuiContext* imgui_ = nullptr;
     double css_width_ = 1, css_height_ = 1, pixel_ratio_ = 1;
-    double fonts_pixel_ratio_ = 0;
-    float fonts_size_ = 0;
-    bool fonts_dirty_ = true;
-    ui::CodePointSet glyphs_needed_;  // what the bundle and the query have
-    ui::CodePointSet font_covers_;    // what the panel's own fonts have
-    bool font_coverage_known_ = false;  // font_covers_ is filled at the fonts' first build
-    CanvasGlyphs canvas_glyphs_;      // the rest, drawn by the browser
-    std::string glyphs_query_;        // the query whose characters are in glyphs_needed_
+    ui::CodePointSet phrase_glyphs_;  // the interface's phrases in its language: always on screen
+    std::string glyphs_query_;        // the query whose characters the atlas was told of
     bool drawing_ = false;  // a WebGL2 context draws the panel (none, or lost: the page shows HTML)
     bool loading_ = false;
     bool stop_after_load_ = false;

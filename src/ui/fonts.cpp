@@ -1,5 +1,6 @@
 #include "ui/fonts.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -17,6 +18,7 @@ constexpr ImWchar kGlyphRanges[] = {
 constexpr float kNotoHeightPerEm = 1.362f;
 
 constexpr int kBorder = 1;  // empty pixels around each drawn glyph in the atlas
+constexpr int kMaxAtlasSide = 4096;
 
 ImFont* add_font(ImFontAtlas& atlas, std::span<const unsigned char> data, float pixels) {
     if (data.size() < 12) return nullptr;
@@ -30,52 +32,17 @@ ImFont* add_font(ImFontAtlas& atlas, std::span<const unsigned char> data, float 
                                       &config, kGlyphRanges);
 }
 
-// Reserves a rectangle of the atlas for each drawn glyph; returns their ids.
-ImVector<int> reserve(ImFontAtlas& atlas, ImFont* font, std::span<const DrawnGlyph> glyphs) {
-    ImVector<int> ids;
-    for (const DrawnGlyph& g : glyphs) {
-        // The pen sits on the baseline here; fill() moves the glyph down by the font's ascent.
-        // ImGui packs custom rectangles edge to edge: a border of empty pixels keeps the
-        // texture filtering of a glyph drawn smaller than its size from reaching its neighbours'.
-        // A glyph without ink (a space, a joiner) still needs its advance: it is only border.
-        ids.push_back(atlas.AddCustomRectFontGlyph(font, g.code, g.width + 2 * kBorder, g.height + 2 * kBorder, g.advance,
-                                                   ImVec2(float(g.x - kBorder), float(g.y - kBorder))));
-    }
-    return ids;
-}
-
-// Copies the glyphs' coverage into their rectangles, and places them below the
-// font's ascent as the font's own glyphs are (ImGui offsets custom glyphs from
-// the line's top, and knows the ascent only once the atlas is built).
-void fill(ImFontAtlas& atlas, ImFont* font, std::span<const DrawnGlyph> glyphs, const ImVector<int>& ids) {
-    unsigned char* pixels = nullptr;
-    int width = 0, height = 0;
-    atlas.GetTexDataAsAlpha8(&pixels, &width, &height);
-    const float ascent = std::round(font->Ascent);
-    for (std::size_t i = 0; i < glyphs.size(); ++i) {
-        const DrawnGlyph& g = glyphs[i];
-        const ImFontAtlasCustomRect* rect = atlas.GetCustomRectByIndex(ids[static_cast<int>(i)]);
-        for (int row = 0; row < g.height; ++row)
-            std::memcpy(pixels + (rect->Y + kBorder + row) * width + rect->X + kBorder, g.alpha + row * g.width, static_cast<std::size_t>(g.width));
-        // The font's lookup table is built: its glyph for the code is this one.
-        if (auto* glyph = const_cast<ImFontGlyph*>(font->FindGlyphNoFallback(g.code))) {
-            glyph->Y0 += ascent;
-            glyph->Y1 += ascent;
-        }
-    }
-}
+// Room for `glyphs` drawn glyphs at an em of `em` pixels, shelves' waste
+// included: a glyph's box is at most about an em wide and 1.15 em high, with
+// the canvas's padding and the atlas's border.
+double room_area(int glyphs, float em) { return glyphs * (em + 6.0) * (em * 1.15 + 6.0) * 1.1; }
 
 // ImGui picks the atlas's width from its fonts' glyphs alone and packs custom
-// rectangles into it, growing it downwards: with thousands of drawn glyphs it
-// would grow far taller than wide. This width keeps it about square.
-// Returns 0 (ImGui's own choice) without drawn glyphs.
-int atlas_width(DrawnGlyphs drawn) {
-    double area = 0;
-    for (auto glyphs : {drawn.regular, drawn.bold})
-        for (const DrawnGlyph& g : glyphs) area += double(g.width + 2 * kBorder) * double(g.height + 2 * kBorder);
-    if (area == 0) return 0;  // ImGui's own choice
+// rectangles into it, growing it downwards: with room for thousands of drawn
+// glyphs it would grow far taller than wide. This width keeps it about square.
+int atlas_width(double area) {
     int width = 512;
-    while (width < 4096 && double(width) * width < area * 1.5) width *= 2;
+    while (width < kMaxAtlasSide && double(width) * width < area * 1.5) width *= 2;
     return width;
 }
 
@@ -83,21 +50,72 @@ int atlas_width(DrawnGlyphs drawn) {
 
 float font_em_pixels(float size, float pixel_ratio) { return size * pixel_ratio; }
 
-FontSet build_fonts(ImFontAtlas& atlas, std::span<const unsigned char> regular, std::span<const unsigned char> bold,
-                    float size, float pixel_ratio, DrawnGlyphs drawn) {
-    atlas.Clear();
-    atlas.TexDesiredWidth = atlas_width(drawn);
-    const float pixels = font_em_pixels(size, pixel_ratio) * kNotoHeightPerEm;
-    FontSet fonts{add_font(atlas, regular, pixels), add_font(atlas, bold, pixels)};
-    if (!fonts.regular) fonts.regular = atlas.AddFontDefault();  // keep text visible with a broken font file
-    const bool bold_of_its_own = fonts.bold != nullptr;
-    if (!fonts.bold) fonts.bold = fonts.regular;
-    const ImVector<int> regular_ids = reserve(atlas, fonts.regular, drawn.regular);
-    const ImVector<int> bold_ids = bold_of_its_own ? reserve(atlas, fonts.bold, drawn.bold) : ImVector<int>();
-    if (!atlas.Build()) return {};
-    fill(atlas, fonts.regular, drawn.regular, regular_ids);
-    if (bold_of_its_own) fill(atlas, fonts.bold, drawn.bold, bold_ids);
-    return fonts;
+BuiltFonts build_fonts(ImFontAtlas& atlas, std::span<const unsigned char> regular, std::span<const unsigned char> bold,
+                       float size, float pixel_ratio, int room_for_glyphs) {
+    const float em = font_em_pixels(size, pixel_ratio);
+    const double area = room_for_glyphs > 0 ? room_area(room_for_glyphs, em) : 0;
+    const int width = area > 0 ? atlas_width(area) : 0;  // 0: ImGui's own choice
+    // The room spans the atlas's width (less ImGui's padding); if the atlas
+    // would pass 4096 pixels high, the room shrinks until it does not.
+    int room_height = width > 0 ? static_cast<int>(area / (width - 2)) + static_cast<int>(em * 2) : 0;
+    room_height = std::min(room_height, kMaxAtlasSide - 64);
+    for (;;) {
+        atlas.Clear();
+        atlas.TexDesiredWidth = width;
+        // With room, the texture is as high as it is filled, not the next power of two (WebGL2 takes any size).
+        if (room_height > 0) atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
+        else atlas.Flags &= ~ImFontAtlasFlags_NoPowerOfTwoHeight;
+        const float pixels = em * kNotoHeightPerEm;
+        FontSet fonts{add_font(atlas, regular, pixels), add_font(atlas, bold, pixels)};
+        if (!fonts.regular) fonts.regular = atlas.AddFontDefault();  // keep text visible with a broken font file
+        if (!fonts.bold) fonts.bold = fonts.regular;
+        const int room_id = room_height > 0 ? atlas.AddCustomRectRegular(width - 2, room_height) : -1;
+        if (!atlas.Build()) return {};
+        if (atlas.TexHeight > kMaxAtlasSide && room_height > 0) {
+            room_height = std::max(0, room_height - (atlas.TexHeight - kMaxAtlasSide) - 8);
+            continue;
+        }
+        if (room_id < 0) return {fonts, {}};
+        const ImFontAtlasCustomRect* room = atlas.GetCustomRectByIndex(room_id);
+        return {fonts, GlyphShelves(room->X, room->Y, room->Width, room->Height)};
+    }
+}
+
+std::size_t add_drawn_glyphs(ImFontAtlas& atlas, ImFont* font, std::span<const DrawnGlyph> glyphs, GlyphShelves& room,
+                             std::vector<PlacedGlyph>& placed) {
+    // ImGui's lookup table ends with a tab glyph it makes from the space; it
+    // is made again below, after the new glyphs.
+    if (!font->Glyphs.empty() && font->Glyphs.back().Codepoint == '\t') font->Glyphs.pop_back();
+    // Placed below the font's ascent, as the font's own glyphs are (ImGui
+    // measures a glyph's box from the line's top).
+    const float ascent = std::round(font->Ascent);
+    const ImVec2 uv = atlas.TexUvScale;
+    std::size_t fitted = 0;
+    for (const DrawnGlyph& g : glyphs) {
+        // A border of empty pixels keeps the texture filtering of a glyph drawn smaller
+        // than its size from reaching its neighbours'. A glyph without ink (a space, a
+        // joiner) still needs its advance: it is only border.
+        const int w = g.width + 2 * kBorder, h = g.height + 2 * kBorder;
+        const std::optional<AtlasSpot> spot = room.place(w, h);
+        if (!spot) break;
+        const float x0 = float(g.x - kBorder), y0 = float(g.y - kBorder) + ascent;
+        font->AddGlyph(nullptr, g.code, x0, y0, x0 + float(w), y0 + float(h), float(spot->x) * uv.x, float(spot->y) * uv.y,
+                       float(spot->x + w) * uv.x, float(spot->y + h) * uv.y, g.advance);
+        placed.push_back({&g, spot->x + kBorder, spot->y + kBorder});
+        ++fitted;
+    }
+    font->BuildLookupTable();
+    return fitted;
+}
+
+void copy_into_atlas(ImFontAtlas& atlas, std::span<const PlacedGlyph> placed) {
+    unsigned char* pixels = nullptr;
+    int width = 0, height = 0;
+    atlas.GetTexDataAsAlpha8(&pixels, &width, &height);
+    for (const PlacedGlyph& p : placed)
+        for (int row = 0; row < p.glyph->height; ++row)
+            std::memcpy(pixels + (p.y + row) * width + p.x, p.glyph->alpha + row * p.glyph->width,
+                        static_cast<std::size_t>(p.glyph->width));
 }
 
 }  // namespace pv::ui

@@ -2,12 +2,16 @@
 // tools/font-ranges.txt), rasterized at the screen's pixel density so text
 // stays crisp on high-DPI displays, plus the glyphs of every other character
 // the panel shows, which the browser draws (platform/canvas_glyphs.h) and the
-// atlas takes as they are.
+// atlas takes as they are, a few hundred at a time, into room it reserved
+// when it was built (nothing already in the atlas moves).
 #pragma once
+
+#include "ui/glyph_shelves.h"
 
 #include <imgui.h>
 
 #include <span>
+#include <vector>
 
 namespace pv::ui {
 
@@ -25,18 +29,37 @@ struct DrawnGlyph {
     int x = 0, y = 0, width = 0, height = 0;
     const unsigned char* alpha = nullptr;
 };
-struct DrawnGlyphs {
-    std::span<const DrawnGlyph> regular, bold;
-};
 
 // The em, in device pixels, that build_fonts rasterizes `size` CSS pixels at.
 float font_em_pixels(float size, float pixel_ratio);
 
+struct BuiltFonts {
+    FontSet fonts;
+    GlyphShelves room;  // the atlas's room for drawn glyphs
+};
+
 // Rebuilds `atlas` with both fonts at `size` CSS pixels (the em) times
-// `pixel_ratio`, and `drawn` added to each (drawn at font_em_pixels). The
-// font bytes must outlive the atlas (they are not copied). Returns empty
-// fonts if the data is not a usable font.
-FontSet build_fonts(ImFontAtlas& atlas, std::span<const unsigned char> regular, std::span<const unsigned char> bold,
-                    float size, float pixel_ratio, DrawnGlyphs drawn = {});
+// `pixel_ratio`, with room for about `room_for_glyphs` drawn glyphs (drawn at
+// font_em_pixels; as much as fits in 4096x4096). The font bytes must outlive
+// the atlas (they are not copied). Returns empty fonts if the data is not a
+// usable font.
+BuiltFonts build_fonts(ImFontAtlas& atlas, std::span<const unsigned char> regular, std::span<const unsigned char> bold,
+                       float size, float pixel_ratio, int room_for_glyphs = 0);
+
+// A drawn glyph's place in the atlas: its coverage goes at x, y.
+struct PlacedGlyph {
+    const DrawnGlyph* glyph = nullptr;
+    int x = 0, y = 0;
+};
+
+// Gives `font` the drawn glyphs, in the atlas's `room`, and says in `placed`
+// where each one's coverage goes (the caller writes it: into the atlas's
+// pixels before they are uploaded, or into the texture). Returns how many
+// fitted: those after the first that did not are left out.
+std::size_t add_drawn_glyphs(ImFontAtlas& atlas, ImFont* font, std::span<const DrawnGlyph> glyphs, GlyphShelves& room,
+                             std::vector<PlacedGlyph>& placed);
+
+// Copies placed glyphs' coverage into the atlas's pixels (before they are uploaded).
+void copy_into_atlas(ImFontAtlas& atlas, std::span<const PlacedGlyph> placed);
 
 }  // namespace pv::ui

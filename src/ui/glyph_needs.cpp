@@ -3,11 +3,24 @@
 #include "core/text/bidi.h"
 #include "core/text/text.h"
 
+#include <algorithm>
+
 namespace pv::ui {
+
+bool CodePointSet::contains(char32_t c) const {
+    return c < kSize ? bits_[c] : std::binary_search(beyond_.begin(), beyond_.end(), c);
+}
 
 std::size_t CodePointSet::add_one(char32_t c) {
     // Controls are never drawn (the loader strips them; '\n' breaks lines).
-    if (c >= kSize || c < 0x20 || bits_[c]) return 0;
+    if (c < 0x20 || c > 0x10FFFF) return 0;
+    if (c >= kSize) {
+        const auto at = std::lower_bound(beyond_.begin(), beyond_.end(), c);
+        if (at != beyond_.end() && *at == c) return 0;
+        beyond_.insert(at, c);
+        return 1;
+    }
+    if (bits_[c]) return 0;
     bits_[c] = true;
     return 1;
 }
@@ -39,17 +52,21 @@ std::size_t CodePointSet::add_text(std::string_view text) {
     return added;
 }
 
+std::size_t CodePointSet::add_entry(const Entry& e) {
+    std::size_t added = 0;
+    for (const std::string* field : {&e.title, &e.body, &e.venue, &e.award, &e.team, &e.location.country,
+                                     &e.location.region, &e.location.city, &e.id, &e.doi, &e.arxiv, &e.url})
+        added += add_text(*field);
+    for (const std::string& tag : e.tags) added += add_text(tag);
+    for (const std::string& author : e.authors) added += add_text(author);
+    for (const Related& r : e.related) added += add_text(r.title) + add_text(r.summary);
+    return added;
+}
+
 std::size_t CodePointSet::add_bundle(const LoadResult& loaded) {
     const Bundle& b = loaded.bundle;
     std::size_t added = add_text(b.title) + add_text(b.description) + add_text(b.source.name);
-    for (const Entry& e : b.entries) {
-        for (const std::string* field : {&e.title, &e.body, &e.venue, &e.award, &e.team, &e.location.country,
-                                         &e.location.region, &e.location.city, &e.id, &e.doi, &e.arxiv, &e.url})
-            added += add_text(*field);
-        for (const std::string& tag : e.tags) added += add_text(tag);
-        for (const std::string& author : e.authors) added += add_text(author);
-        for (const Related& r : e.related) added += add_text(r.title) + add_text(r.summary);
-    }
+    for (const Entry& e : b.entries) added += add_entry(e);
     for (const Problem& p : loaded.problems) added += add_text(p.message) + add_text(p.pointer);
     return added;
 }
@@ -58,6 +75,8 @@ std::vector<char32_t> CodePointSet::missing_from(const CodePointSet& wanted) con
     std::vector<char32_t> out;
     for (char32_t c = 0; c < kSize; ++c)
         if (wanted.bits_[c] && !bits_[c]) out.push_back(c);
+    for (char32_t c : wanted.beyond_)
+        if (!contains(c)) out.push_back(c);
     return out;
 }
 

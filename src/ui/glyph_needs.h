@@ -11,23 +11,26 @@
 
 namespace pv::ui {
 
-// The Basic Multilingual Plane, the code points Dear ImGui (16-bit ImWchar) draws.
+// Code points: the Basic Multilingual Plane as bits, the few beyond it
+// (emoji, mathematical letters such as 𝔼) one by one.
 class CodePointSet {
 public:
     // Adds the code points of `text` and, where it has Arabic letters, their
     // joined forms (core/text/arabic_shaping.h). Returns how many were new.
     std::size_t add_text(std::string_view text);
-    // Adds every text field of the bundle and the problems found in it.
+    // Adds every text field of the entry, or of the bundle and the problems found in it.
+    std::size_t add_entry(const Entry& e);
     std::size_t add_bundle(const LoadResult& loaded);
-    bool contains(char32_t c) const { return c < kSize && bits_[c]; }
+    bool contains(char32_t c) const;
     // Those of `wanted` not in this set, in code point order.
     std::vector<char32_t> missing_from(const CodePointSet& wanted) const;
-    void add(char32_t c) { if (c < kSize) bits_[c] = true; }
+    void add(char32_t c) { add_one(c); }
 
 private:
     static constexpr std::size_t kSize = 0x10000;
     std::size_t add_one(char32_t c);
     std::bitset<kSize> bits_;
+    std::vector<char32_t> beyond_;  // in order
 };
 
 }  // namespace pv::ui

@@ -28,7 +28,11 @@ public:
 
     void set_theme(const Theme& theme) { theme_ = theme; }
     const Theme& theme() const { return theme_; }
-    void set_fonts(const FontSet& fonts) { fonts_ = fonts; }
+    // New fonts, or glyphs added to them: text is measured again.
+    void set_fonts(const FontSet& fonts) {
+        fonts_ = fonts;
+        list_.measure_again();
+    }
 
     // Gives the search box the keyboard in the next frame.
     void focus_search() { focus_search_ = true; }
@@ -47,6 +51,7 @@ public:
     bool wants_another_frame() const { return wants_frame_; }
 
     bool has_rows_on_screen() const { return model_.showing_list() && list_.has_rows_on_screen(); }
+    std::vector<std::uint32_t> entries_on_screen() const { return model_.showing_list() ? list_.entries_on_screen() : std::vector<std::uint32_t>{}; }
     // Where the row of entry `id` was drawn in the last frame (x, y, width,
     // height in CSS pixels from the canvas's top left), if it was on screen.
     // The page's hidden DOM mirror and the browser tests use it.

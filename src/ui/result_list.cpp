@@ -37,6 +37,12 @@ void ResultList::rebuild_row_tops(ViewModel& model, const FontSet& fonts) {
     row_tops_dirty_ = false;
 }
 
+std::vector<std::uint32_t> ResultList::entries_on_screen() const {
+    std::vector<std::uint32_t> entries;
+    for (const DrawnRow& row : drawn_rows_) entries.push_back(row.entry);
+    return entries;
+}
+
 int ResultList::title_lines(ViewModel& model, const FontSet& fonts, std::uint32_t entry) {
     if (!narrow_) return 1;
     const std::size_t entries = model.loaded()->bundle.entries.size();

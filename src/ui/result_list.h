@@ -27,6 +27,14 @@ public:
     // Where the row of the entry `id` was drawn in the last frame (x, y, width, height).
     std::optional<ImVec4> row_bounds(const ViewModel& model, std::string_view id) const;
     bool has_rows_on_screen() const { return !drawn_rows_.empty(); }
+    // The entries of the rows drawn in the last frame.
+    std::vector<std::uint32_t> entries_on_screen() const;
+    // The fonts' glyphs changed: row heights are measured again.
+    void measure_again() {
+        open_height_.clear();
+        title_lines_of_.clear();
+        row_tops_dirty_ = true;
+    }
     // Whether a wheel turn of `wheel_lines` (ImGui's sign: positive = up) over
     // `mouse` should scroll the list rather than the page.
     bool takes_wheel(ImVec2 mouse, float wheel_lines) const;

@@ -46,4 +46,24 @@ TEST_CASE("what one set lacks of another comes in code point order") {
     CHECK(have.missing_from(want) == std::vector<char32_t>{U'c', U'中'});
 }
 
+TEST_CASE("characters beyond the Basic Multilingual Plane are needed too, after those within it") {
+    CodePointSet have, want;
+    CHECK(want.add_text("𝔼[x] 🙂 中 🙂") == 7);  // 𝔼 [ x ] space 🙂 中
+    CHECK(want.contains(U'\U0001D53C'));
+    CHECK(want.contains(U'\U0001F642'));
+    CHECK_FALSE(want.contains(U'\U0001F680'));
+    have.add_text("[] x");
+    CHECK(have.missing_from(want) == std::vector<char32_t>{U'中', U'\U0001D53C', U'\U0001F642'});
+}
+
+TEST_CASE("an entry's fields are needed on their own, as for the rows on screen") {
+    pv::Entry e;
+    e.title = "Ω";
+    e.authors = {"Ł"};
+    CodePointSet set;
+    CHECK(set.add_entry(e) == 2);
+    CHECK(set.contains(U'Ω'));
+    CHECK(set.contains(U'Ł'));
+}
+
 }

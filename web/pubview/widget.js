@@ -180,7 +180,7 @@ export class Widget {
         drawingChanged: (drawing) => this._setDrawing(drawing),
         takeBundleBytes: (pointer, capacity) => this._takeBundleBytes(pointer, capacity),
         drawGlyphs: (codes, count, em, bold) => this._drawGlyphs(codes, count, em, bold),
-        glyphsAdded: (count, ms, width, height) => this._glyphsAdded(count, ms, width, height),
+        glyphsAdded: (count, left, urgentLeft, ms, width, height) => this._glyphsAdded(count, left, urgentLeft, ms, width, height),
         nextTask,
       },
       instantiateWasm(imports, receive) {
@@ -536,11 +536,24 @@ export class Widget {
     }
   }
 
-  // Glyphs the browser drew went into the atlas: `count` in all; drawing them
-  // and rebuilding the atlas took `ms`, of which `canvasMs` the drawing.
-  _glyphsAdded(count, ms, width, height) {
-    this.glyphs = { count, ms, canvasMs: this._glyphCanvasMs, atlas: { width, height } };
+  // A slice of glyphs the browser drew went into the atlas (`count` in all;
+  // `left` characters wait, `urgentLeft` of them on screen; the slice took
+  // `ms`). Once none waits: `glyphs` and the pubview:glyphs event.
+  _glyphsAdded(count, left, urgentLeft, ms, width, height) {
+    const now = performance.now();
+    const work = this._glyphWork ||= { startedAt: now - ms, slices: 0, ms: 0, canvasMs: 0, longestSliceMs: 0, onScreenMs: null };
+    work.slices += 1;
+    work.ms += ms;
+    work.canvasMs += this._glyphCanvasMs;
+    work.longestSliceMs = Math.max(work.longestSliceMs, ms);
     this._glyphCanvasMs = 0;
+    if (urgentLeft === 0 && work.onScreenMs === null) work.onScreenMs = now - work.startedAt;
+    if (left > 0) return;
+    this._glyphWork = null;
+    this.glyphs = {
+      count, ms: work.ms, canvasMs: work.canvasMs, slices: work.slices, longestSliceMs: work.longestSliceMs,
+      onScreenMs: work.onScreenMs, startedAt: work.startedAt, wallMs: now - work.startedAt, atlas: { width, height },
+    };
     this.element.dispatchEvent(new CustomEvent('pubview:glyphs', { detail: this.glyphs }));
   }
 

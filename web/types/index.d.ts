@@ -119,9 +119,17 @@ export interface RowsDetail {
 export interface GlyphsDetail {
   /** Glyphs the browser drew for characters beyond the panel's Latin fonts, now in the atlas. */
   count: number;
-  /** Milliseconds that drawing them and rebuilding the atlas took; `canvasMs` of them the drawing. */
+  /** Milliseconds that drawing them and adding them to the atlas took, in `slices` slices (the longest
+   * `longestSliceMs`); `canvasMs` of them the drawing. */
   ms: number;
   canvasMs: number;
+  slices: number;
+  longestSliceMs: number;
+  /** Milliseconds from the first slice (at `startedAt`, performance.now()) until the glyphs of the rows on
+   * screen were in; `wallMs` until all were. */
+  onScreenMs: number | null;
+  startedAt: number;
+  wallMs: number;
   atlas: { width: number; height: number };
 }
 export interface PubViewEventMap {

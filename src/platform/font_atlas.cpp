@@ -1,0 +1,94 @@
+#include "platform/font_atlas.h"
+
+#include "platform/js_bridge.h"
+
+#include <emscripten.h>
+
+#include <algorithm>
+
+namespace pv::platform {
+
+std::vector<char32_t> FontAtlas::missing() const {
+    std::vector<char32_t> out;
+    if (!coverage_known_) return out;
+    for (char32_t c : font_covers_.missing_from(needed_))
+        if (!canvas_.drawn().contains(c)) out.push_back(c);
+    return out;
+}
+
+bool FontAtlas::has_missing() const { return built_ && fonts_.regular && !missing().empty(); }
+
+// Gives the fonts the glyphs drawn since the last call; those that do not fit
+// wait for the next build, which makes room for them.
+void FontAtlas::place(ImFontAtlas& atlas, std::vector<ui::PlacedGlyph>& placed) {
+    const auto regular = canvas_.regular().subspan(placed_regular_);
+    if (ui::add_drawn_glyphs(atlas, fonts_.regular, regular, room_, placed) < regular.size()) room_full_ = true;
+    placed_regular_ = canvas_.regular().size();
+    if (fonts_.bold == fonts_.regular) return;  // no bold font: titles are drawn regular
+    const auto bold = canvas_.bold().subspan(placed_bold_);
+    if (ui::add_drawn_glyphs(atlas, fonts_.bold, bold, room_, placed) < bold.size()) room_full_ = true;
+    placed_bold_ = canvas_.bold().size();
+}
+
+bool FontAtlas::build_if_needed(ImFontAtlas& atlas, WebGLRenderer& renderer, float size, float ratio) {
+    if (built_ && !room_full_ && size == size_ && ratio == ratio_) return false;
+    bool fresh = false;  // built just now without room, to learn what the fonts have
+    if (!coverage_known_) {
+        fonts_ = ui::build_fonts(atlas, regular_, bold_, size, ratio).fonts;
+        if (fonts_.regular)
+            for (const ImFontGlyph& glyph : fonts_.regular->Glyphs) font_covers_.add(glyph.Codepoint);
+        coverage_known_ = fresh = true;
+    }
+    canvas_.set_em(ui::font_em_pixels(size, ratio));
+    // Room for the glyphs drawn and those still missing, in both weights, and some to spare for typing.
+    const std::size_t wanted = canvas_.count() + missing().size();
+    if (!fresh || wanted > 0) {
+        const int room = wanted > 0 ? static_cast<int>(2 * (wanted + wanted / 8 + 32)) : 0;
+        ui::BuiltFonts built = ui::build_fonts(atlas, regular_, bold_, size, ratio, room);
+        fonts_ = built.fonts;
+        room_ = built.room;
+        placed_regular_ = placed_bold_ = 0;
+        room_full_ = false;
+        if (fonts_.regular) {
+            std::vector<ui::PlacedGlyph> placed;
+            place(atlas, placed);
+            room_full_ = false;  // what did not fit in all the room the atlas has stays missing
+            ui::copy_into_atlas(atlas, placed);
+        }
+    }
+    renderer.upload_font_atlas(atlas);
+    built_ = true;
+    size_ = size;
+    ratio_ = ratio;
+    return true;
+}
+
+bool FontAtlas::add_slice(ImFontAtlas& atlas, WebGLRenderer& renderer, const ui::CodePointSet& urgent) {
+    if (!built_ || !fonts_.regular) return false;
+    const std::vector<char32_t> all = missing();
+    if (all.empty()) return false;
+    const double start = emscripten_get_now();
+    std::vector<char32_t> codes;  // the urgent ones first
+    for (char32_t c : all)
+        if (urgent.contains(c)) codes.push_back(c);
+    const std::size_t urgent_count = codes.size();
+    for (char32_t c : all)
+        if (!urgent.contains(c)) codes.push_back(c);
+    const std::size_t total = codes.size();
+    const auto budget = static_cast<std::size_t>(std::max(16.0, kGlyphSliceMs / ms_per_glyph_));
+    if (codes.size() > budget) codes.resize(budget);
+    canvas_.draw(codes);
+    std::vector<ui::PlacedGlyph> placed;
+    place(atlas, placed);
+    for (const ui::PlacedGlyph& p : placed)
+        renderer.upload_atlas_part(p.x, p.y, p.glyph->width, p.glyph->height, p.glyph->alpha);
+    const double ms = emscripten_get_now() - start;
+    // The next slice's size follows what this one cost.
+    ms_per_glyph_ = std::clamp(0.5 * ms_per_glyph_ + 0.5 * ms / static_cast<double>(codes.size()), 0.005, 5.0);
+    const auto left = static_cast<int>(total - codes.size());
+    const auto urgent_left = static_cast<int>(urgent_count - std::min(urgent_count, codes.size()));
+    js_glyphs_added(static_cast<int>(canvas_.count()), left, urgent_left, ms, atlas.TexWidth, atlas.TexHeight);
+    return true;
+}
+
+}  // namespace pv::platform

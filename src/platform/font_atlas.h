@@ -1,0 +1,60 @@
+// The panel's font atlas and every glyph in it: the Latin fonts' own, built
+// when the size or the pixel density changes, and the browser's
+// (canvas_glyphs.h) for every other character the panel needs, added a slice
+// at a time into room the atlas reserved, each slice's glyphs written into the
+// texture where they go (nothing already there is built or uploaded again).
+// A slice stays within about kGlyphSliceMs, so the page keeps answering while
+// thousands of ideographs come in; the characters on screen come first.
+#pragma once
+
+#include "platform/canvas_glyphs.h"
+#include "platform/webgl_renderer.h"
+#include "ui/fonts.h"
+#include "ui/glyph_needs.h"
+
+#include <imgui.h>
+
+#include <span>
+#include <string_view>
+
+namespace pv::platform {
+
+constexpr double kGlyphSliceMs = 25;
+
+class FontAtlas {
+public:
+    FontAtlas(std::span<const unsigned char> regular, std::span<const unsigned char> bold) : regular_(regular), bold_(bold) {}
+    // What the panel will draw; true when a glyph for it is missing.
+    bool need_text(std::string_view text) { return needed_.add_text(text) > 0; }
+    bool need_bundle(const LoadResult& loaded) { return needed_.add_bundle(loaded) > 0; }
+    // The GPU lost the texture, or the fonts changed: build it all again.
+    void rebuild() { built_ = false; }
+
+    // Builds the atlas at `size` CSS pixels times `ratio` if it is not built
+    // at those; returns whether it did (the fonts changed).
+    bool build_if_needed(ImFontAtlas& atlas, WebGLRenderer& renderer, float size, float ratio);
+    // Has the browser draw a slice of the missing glyphs, `urgent` ones first,
+    // and adds them; returns whether it added any.
+    bool add_slice(ImFontAtlas& atlas, WebGLRenderer& renderer, const ui::CodePointSet& urgent);
+    bool has_missing() const;
+    const ui::FontSet& fonts() const { return fonts_; }
+
+private:
+    std::vector<char32_t> missing() const;
+    void place(ImFontAtlas& atlas, std::vector<ui::PlacedGlyph>& placed);
+
+    std::span<const unsigned char> regular_, bold_;
+    ui::CodePointSet needed_;       // what the bundle, the query and the phrases have
+    ui::CodePointSet font_covers_;  // what the Latin fonts have
+    bool coverage_known_ = false;   // font_covers_ is filled at the first build
+    CanvasGlyphs canvas_;           // the rest, drawn by the browser
+    std::size_t placed_regular_ = 0, placed_bold_ = 0;  // of canvas_'s glyphs, those placed in the atlas
+    bool room_full_ = false;        // a glyph did not fit: the next build makes more room
+    bool built_ = false;
+    float size_ = 0, ratio_ = 0;
+    ui::FontSet fonts_;
+    ui::GlyphShelves room_;
+    double ms_per_glyph_ = 0.3;     // what drawing a character (both weights) and adding it costs, as measured
+};
+
+}  // namespace pv::platform

@@ -4,11 +4,12 @@
 #include "core/text/text.h"
 #include "ui/rich_text.h"
 
-#include <imgui_internal.h>  // ClearActiveID: to take the search box out of editing on Esc and Down
+#include <imgui_internal.h>  // ClearActiveID (Esc and Down take the search box out of editing), the box's cursor
 
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <utility>
 
 namespace pv::ui {
 
@@ -205,15 +206,47 @@ void Panel::draw_search_box(float width) {
         focus_search_ = false;
         focus_requested_frame_ = ImGui::GetFrameCount();
     }
+    // A query that reads right to left (or mixes directions) is drawn here in
+    // display order (ui/search_text.h); ImGui draws its text, caret and
+    // selection invisibly, and a click on it goes where it points.
+    const std::string_view preedit = ImGui::GetIO().WantTextInput ? std::string_view(preedit_) : std::string_view();
+    const bool display_order = query_needs_display_order(query_buffer_, preedit);
+    const ImVec2 last_min(search_box_.x, search_box_.y), last_max(search_box_.x + search_box_.z, search_box_.y + search_box_.w);
+    if (display_order && ImGui::IsMouseClicked(0) && ImGui::IsMouseHoveringRect(last_min, last_max))
+        click_offset_ = query_offset_at(ImGui::GetIO().MousePos.x, last_min, last_max, query_buffer_);
+    if (display_order)
+        for (const ImGuiCol hidden : {ImGuiCol_Text, ImGuiCol_TextDisabled, ImGuiCol_TextSelectedBg})
+            ImGui::PushStyleColor(hidden, IM_COL32(0, 0, 0, 0));
     if (ImGui::InputTextWithHint("##search", shown(model_.search_hint()).c_str(), query_buffer_, sizeof query_buffer_))
         model_.set_query(query_buffer_);
+    if (display_order) ImGui::PopStyleColor(3);
+    follow_search_edit();
     const ImVec2 box_min = ImGui::GetItemRectMin(), box_max = ImGui::GetItemRectMax();
     search_box_ = ImVec4(box_min.x, box_min.y, box_max.x - box_min.x, box_max.y - box_min.y);
-    if (!preedit_.empty() && ImGui::GetIO().WantTextInput) draw_preedit(box_min, box_max);
+    if (display_order) draw_query_in_display_order(box_min, box_max, query_buffer_, preedit, query_edit_);
+    else if (!preedit.empty()) draw_preedit(box_min, box_max);
     if (!rtl) {
         ImGui::SameLine();
         draw_help(help_width);
     }
+}
+
+// ImGui's editing state of the search box (its cursor and selection, which
+// it counts in characters), in bytes; a click mapped to its logical offset
+// (draw_search_box) moves the cursor there.
+void Panel::follow_search_edit() {
+    ImGuiInputTextState* state = ImGui::GetInputTextState(ImGui::GetID("##search"));
+    const int click = std::exchange(click_offset_, -1);
+    query_edit_ = {};
+    if (!state || !ImGui::IsItemActive()) return;
+    ImStb::STB_TexteditState& edit = state->Stb;
+    if (click >= 0) {
+        const char* end = query_buffer_ + std::min<std::size_t>(static_cast<std::size_t>(click), std::strlen(query_buffer_));
+        edit.cursor = edit.select_start = edit.select_end = ImTextCountCharsFromUtf8(query_buffer_, end);
+    }
+    const ImWchar* text = state->TextW.Data;
+    auto bytes = [&](int chars) { return ImTextCountUtf8BytesFromStr(text, text + std::clamp(chars, 0, state->CurLenW)); };
+    query_edit_ = {true, bytes(edit.cursor), bytes(edit.select_start), bytes(edit.select_end)};
 }
 
 void Panel::draw_help(float size) {

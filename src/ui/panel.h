@@ -8,6 +8,7 @@
 
 #include "ui/fonts.h"
 #include "ui/result_list.h"
+#include "ui/search_text.h"
 #include "ui/theme.h"
 #include "ui/view_model.h"
 
@@ -78,6 +79,7 @@ private:
     void next_item(float width, bool first);
     void text_line(std::string_view text);
     void draw_preedit(ImVec2 box_min, ImVec2 box_max);
+    void follow_search_edit();
     void draw_kind_switch();
     void draw_filters();
     void draw_facet_combo(FacetField field, const char* label, bool in_row);
@@ -99,6 +101,8 @@ private:
     // it is being edited, so a query changed from outside (the page, a deep
     // link, "Clear search") takes the box out of editing and gives it back.
     char query_buffer_[512] = {};
+    QueryEdit query_edit_;  // ImGui's cursor and selection in it, while it is edited
+    int click_offset_ = -1;  // a click on a query drawn in display order, as a logical offset
     bool focus_search_ = false;
     std::vector<ImWchar> typed_before_focus_;  // typed while the search box was taking focus
     // ImGui activates the box two frames after SetKeyboardFocusHere (the nav

@@ -4,7 +4,9 @@
 # the widget (cmake/web.cmake), which draws with its own renderer
 # (src/platform/webgl_renderer.cpp) and so never links ImGui's, and by
 # bench/browser's bare ImGui baseline, which does: both are built from the same
-# source with the same options.
+# source with the same options. ImWchar is 32-bit (IMGUI_USE_WCHAR32), so code
+# points beyond the Basic Multilingual Plane (emoji, mathematical letters such
+# as 𝔼 and 𝒪) are drawn, not replaced by U+FFFD.
 set(imgui_dir ${PUBVIEW_THIRD_PARTY}/imgui)
 if(NOT EXISTS ${imgui_dir}/imgui.cpp)
   message(FATAL_ERROR "Dear ImGui's source is missing: run `bash tools/setup.sh` first")
@@ -16,5 +18,5 @@ add_library(imgui STATIC
 target_include_directories(imgui SYSTEM PUBLIC ${imgui_dir} ${imgui_dir}/backends)
 target_compile_definitions(imgui PUBLIC
   IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_METRICS_WINDOW IMGUI_DISABLE_FILE_FUNCTIONS
-  IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_IMPL_OPENGL_ES3)
+  IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_IMPL_OPENGL_ES3 IMGUI_USE_WCHAR32)
 target_compile_options(imgui PRIVATE -w)

@@ -34,10 +34,11 @@ async function openScriptsPage(file = bundleFile, options = {}) {
   await page.goto(shared.server.url + 'scripts-test.html');
   await page.waitForFunction(() => window.PubView && PubView.widgets.length === 1);
   await page.evaluate(() => PubView.widgets[0].ready.then(() => null));
-  // The bundle's glyphs are in the atlas once the widget has reported them (pubview:glyphs).
-  const handle = await page.waitForFunction(() => PubView.widgets[0].glyphs, null, { timeout: 30000 });
-  const glyphs = await handle.jsonValue();
+  // The bundle's glyphs come in slices, a frame each: once the widget is
+  // settled none waits, and it has reported them (pubview:glyphs).
   await settle(page);
+  const glyphs = await page.evaluate(() => PubView.widgets[0].glyphs);
+  assert.ok(glyphs, 'the widget reported the glyphs it added');
   return { context, page, errors, glyphs };
 }
 
@@ -147,6 +148,32 @@ test('Devanagari, Thai and Persian titles draw a glyph for every character', asy
   assert.ok(glyphs.count >= distinct.size, `${glyphs.count} glyphs drawn for ${distinct.size} characters`);
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+// Beyond the Basic Multilingual Plane: emoji and mathematical letters (𝔼, 𝒪)
+// are one code point each, two UTF-16 units in the page. Drawn as U+FFFD, or
+// as the fonts' question mark, the title would look like the same title with
+// those characters replaced: it must not.
+test('a title with emoji and mathematical letters beyond the BMP draws them, not U+FFFD or ?', async () => {
+  // β: every version of the title has a glyph the browser draws, which the page waits for.
+  const title = 'β-bounds on 𝔼[𝒪(n)] for agents 🙂🚀';
+  const beyond = [...title].filter((c) => c.codePointAt(0) > 0xFFFF);
+  assert.equal(beyond.length, 4);
+  const shots = {};
+  for (const [name, text] of [['beyond', title], ['replacement', title.replace(/[^\u0000-\uFFFF]/gu, '\uFFFD')], ['question', title.replace(/[^\u0000-\uFFFF]/gu, '?')]]) {
+    const file = path.join(screenshots, `scripts-${name}.json`);
+    fs.mkdirSync(screenshots, { recursive: true });
+    fs.writeFileSync(file, JSON.stringify({ pubview: 1, title: 'Beyond the BMP', publications: [{ id: 'b', title: text, authors: ['Ann Author'], year: 2024, abstract: 'Bounds.' }] }));
+    const { context, page, errors, glyphs } = await openScriptsPage(file);
+    if (name === 'beyond') assert.ok(glyphs.count >= beyond.length, `${glyphs.count} glyphs drawn`);
+    shots[name] = path.join(screenshots, `scripts-${name}.png`);
+    await page.locator('canvas').screenshot({ path: shots[name] });
+    if (name === 'beyond') assert.ok((await page.locator('.pubview').textContent()).includes(title), 'the DOM mirror carries the title');
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+  assert.notDeepEqual(fs.readFileSync(shots.beyond), fs.readFileSync(shots.replacement), 'drawn as U+FFFD');
+  assert.notDeepEqual(fs.readFileSync(shots.beyond), fs.readFileSync(shots.question), 'drawn as ?');
 });
 
 test('the static list of `pubview html` carries every title and author untouched', () => {

@@ -53,7 +53,8 @@ try {
       const longest = await page.evaluate(({ from, to }) => Math.max(0, ...window.longTasks
         .filter((t) => t.start + t.ms > from && t.start < to).map((t) => t.ms)), { from: g.startedAt, to: g.startedAt + g.wallMs });
       console.log(`ratio ${ratio} run ${run + 1}: ${g.count} glyphs in ${g.slices} slices, ${g.ms.toFixed(0)} ms of work ` +
-        `(canvas ${g.canvasMs.toFixed(0)} ms), longest slice ${g.longestSliceMs.toFixed(1)} ms, longest task ${longest.toFixed(0)} ms; ` +
+        `(canvas ${g.canvasMs.toFixed(0)} ms), mean slice ${(g.ms / g.slices).toFixed(1)} ms, longest slice ${g.longestSliceMs.toFixed(1)} ms, ` +
+        `longest task ${longest.toFixed(0)} ms; ` +
         `rows on screen done after ${g.onScreenMs === null ? '-' : g.onScreenMs.toFixed(0)} ms, all after ${g.wallMs.toFixed(0)} ms; ` +
         `atlas ${g.atlas.width}x${g.atlas.height}; font bytes fetched ${fontBytes}`);
       await context.close();

@@ -62,8 +62,9 @@ BuiltFonts build_fonts(ImFontAtlas& atlas, std::span<const unsigned char> regula
     for (;;) {
         atlas.Clear();
         atlas.TexDesiredWidth = width;
-        // With room, the texture is as high as it is filled, not the next power of two (WebGL2 takes any size).
-        if (room_height > 0) atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
+        // A large room makes the texture as high as it is filled, not the next
+        // power of two (WebGL2 takes any size); a small atlas stays as ImGui lays it out.
+        if (width == kMaxAtlasSide) atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
         else atlas.Flags &= ~ImFontAtlasFlags_NoPowerOfTwoHeight;
         const float pixels = em * kNotoHeightPerEm;
         FontSet fonts{add_font(atlas, regular, pixels), add_font(atlas, bold, pixels)};

@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { serverAndBrowserForThisFile, settle, root, screenshots } from './browser.mjs';
+import { ocr, mismatch } from './ocr.mjs';
 
 const shared = serverAndBrowserForThisFile();
 const bundleFile = path.join(root, 'tests/data/scripts/eight-scripts.json');
@@ -40,29 +41,6 @@ async function openScriptsPage(file = bundleFile, options = {}) {
   const glyphs = await page.evaluate(() => PubView.widgets[0].glyphs);
   assert.ok(glyphs, 'the widget reported the glyphs it added');
   return { context, page, errors, glyphs };
-}
-
-// The edit distance from `expected` to the closest part of `text` (approximate
-// substring matching), over the length of `expected`; spaces are ignored, since
-// OCR of ideographs puts spaces between them.
-function mismatch(expected, text) {
-  const a = [...expected.replace(/\s+/g, '')];
-  const b = [...text.replace(/\s+/g, '')];
-  let previous = new Array(b.length + 1).fill(0);
-  for (let i = 1; i <= a.length; ++i) {
-    const row = [i];
-    for (let j = 1; j <= b.length; ++j) {
-      row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = row;
-  }
-  return Math.min(...previous) / a.length;
-}
-
-function ocr(image, language) {
-  const r = spawnSync('tesseract', [image, 'stdout', '-l', language, '--psm', '3'], { encoding: 'utf8', timeout: 120000 });
-  assert.equal(r.status, 0, r.stderr);
-  return r.stdout;
 }
 
 test('the eight scripts, Greek letters and math symbols are drawn, with no question marks', async () => {

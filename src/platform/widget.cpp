@@ -189,9 +189,9 @@ void Widget::apply_theme() {
     fonts_dirty_ = true;
 }
 
-void Widget::rebuild_fonts_if_needed() {
+bool Widget::rebuild_fonts_if_needed() {
     const float size = panel_.theme().font_size;
-    if (!fonts_dirty_ && fonts_pixel_ratio_ == pixel_ratio_ && fonts_size_ == size) return;
+    if (!fonts_dirty_ && fonts_pixel_ratio_ == pixel_ratio_ && fonts_size_ == size) return true;
     ImGuiIO& io = ImGui::GetIO();
     const auto ratio = static_cast<float>(pixel_ratio_);
     const double start = emscripten_get_now();
@@ -210,6 +210,11 @@ void Widget::rebuild_fonts_if_needed() {
     canvas_glyphs_.draw(missing);
     if (!first_build || canvas_glyphs_.count() > 0)
         fonts = ui::build_fonts(*io.Fonts, font_regular_, font_bold_, size, ratio, canvas_glyphs_.glyphs());
+    if (!fonts.regular) {  // the font file did not arrive whole (web/pubview/assets.js says which)
+        drawing_ = false;
+        js_drawing_changed(0);
+        return false;
+    }
     panel_.set_fonts(fonts);
     io.FontGlobalScale = 1.0f / ratio;  // rasterized at device pixels, laid out in CSS pixels
     renderer_.upload_font_atlas(*io.Fonts);
@@ -217,6 +222,7 @@ void Widget::rebuild_fonts_if_needed() {
     fonts_pixel_ratio_ = pixel_ratio_;
     fonts_size_ = size;
     fonts_dirty_ = false;
+    return true;
 }
 
 // The interface's phrases in a language whose letters the Latin fonts lack
@@ -243,7 +249,7 @@ void Widget::need_glyphs_for_query() {
 void Widget::draw_frame(double now_ms) {
     ImGui::SetCurrentContext(imgui_);
     emscripten_webgl_make_context_current(gl_);
-    rebuild_fonts_if_needed();
+    if (!rebuild_fonts_if_needed()) return;
     apply_key_events();
     ImGuiIO& io = ImGui::GetIO();
     // ImGui needs a positive step; after a long sleep, one frame's worth.

@@ -34,8 +34,9 @@ float font_em_pixels(float size, float pixel_ratio);
 
 // Rebuilds `atlas` with both fonts at `size` CSS pixels (the em) times
 // `pixel_ratio`, and `drawn` added to each (drawn at font_em_pixels). The
-// font bytes must outlive the atlas (they are not copied). Returns empty
-// fonts if the data is not a usable font.
+// font bytes must outlive the atlas (they are not copied). Its pixels are
+// then in atlas.TexPixelsAlpha8. Returns no regular font if that data is not
+// a usable font (a bold that is not is replaced by the regular).
 FontSet build_fonts(ImFontAtlas& atlas, std::span<const unsigned char> regular, std::span<const unsigned char> bold,
                     float size, float pixel_ratio, DrawnGlyphs drawn = {});
 

@@ -107,3 +107,11 @@ test('a recorded OpenAlex list without next_cursor and an arXiv page shorter tha
     assert.equal(server.requests.length, 1, `${config.type}: ${server.requests.map((q) => q.url).join(', ')}`);
   }
 });
+
+test('a recorded OpenAlex work without a title is left out with a message naming the file, the place and the work', async () => {
+  const file = apiFile('recorded/openalex-work-jspfsm-no-title.json');
+  const r = await sync({ type: 'openalex', files: [file, apiFile('recorded/openalex-work-thesis.json')] });
+  assert.equal(r.code, 1, r.err);  // written, with a problem
+  assert.ok(r.err.includes(`${file}: /display_name: work https://openalex.org/W4230972471 has no title; skipped`), r.err);
+  assert.equal(JSON.parse(r.bundle()).publications.length, 1);
+});

@@ -26,6 +26,8 @@ std::string abstract_from_index(const json& index, const std::string& pointer, s
             words[p.get<std::size_t>()] = word;
         }
     }
+    // Abstracts taken from JATS keep their heading as the first word ("Abstract This article ...").
+    if (!words.empty() && words.begin()->second == "Abstract") words.erase(words.begin());
     std::string text;
     for (const auto& [position, word] : words) text += (text.empty() ? "" : " ") + word;
     return markup_to_text(text, true);

@@ -133,12 +133,27 @@ ApiPage import_orcid(std::string_view works_summary, const std::vector<std::stri
         ++page.items;
         const json& summary = (*summaries)[0];
         Entry e = read_common(summary);
-        if (auto it = details.find(put_code(summary)); it != details.end()) add_details(it->second, e);
+        if (auto it = details.find(put_code(summary)); it != details.end()) {
+            add_details(it->second, e);
+            details.erase(it);
+        }
         if (e.title.empty()) {
             page.result.problems.push_back(problem_at(Severity::error, pointer + "/title", "work " + put_code(summary) + " has no title; skipped"));
             continue;
         }
         finish_entry(e, ids, pointer, page.result.problems);
+        page.result.bundle.entries.push_back(std::move(e));
+    }
+    // Details of a work the summary does not list (saved on their own) are that work, not lost.
+    for (const auto& [code, work] : details) {
+        ++page.items;
+        Entry e = read_common(work);
+        add_details(work, e);
+        if (e.title.empty()) {
+            page.result.problems.push_back(problem_at(Severity::error, "", "work " + code + " (details only) has no title; skipped"));
+            continue;
+        }
+        finish_entry(e, ids, "", page.result.problems);
         page.result.bundle.entries.push_back(std::move(e));
     }
     return page;

@@ -44,9 +44,9 @@ int feed(const Args& args) {
         if (a == "-o" && has_value) {
             output = args[++i];
         } else if (a == "--kind" && has_value) {
-            const std::string& k = args[++i];
-            if (k != "publication" && k != "job") return usage_error("--kind takes publication or job");
-            options.kind = k == "job" ? Kind::job : Kind::publication;
+            const std::optional<Kind> kind = kind_from_name(args[++i]);
+            if (!kind) return usage_error("--kind takes publication or job");
+            options.kind = *kind;
             kind_given = true;
         } else if (a == "--format" && has_value) {
             const std::string& f = args[++i];

@@ -28,9 +28,9 @@ int html(const Args& args) {
         if (a == "-o" && has_value) {
             output = args[++i];
         } else if (a == "--kind" && has_value) {
-            const std::string& k = args[++i];
-            if (k != "publication" && k != "job") { std::cerr << "pubview: --kind takes publication or job\n"; return 2; }
-            options.kind = k == "job" ? Kind::job : Kind::publication;
+            const std::optional<Kind> kind = kind_from_name(args[++i]);
+            if (!kind) { std::cerr << "pubview: --kind takes publication or job\n"; return 2; }
+            options.kind = *kind;
         } else if (a == "--heading" && has_value) {
             const std::string& n = args[++i];
             auto [end, ec] = std::from_chars(n.data(), n.data() + n.size(), options.heading_level);

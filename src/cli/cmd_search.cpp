@@ -28,9 +28,9 @@ int search(const Args& args) {
         if (a == "--json") {
             as_json = true;
         } else if (a == "--kind" && i + 1 < args.size()) {
-            const std::string& k = args[++i];
-            if (k != "publication" && k != "job") { std::cerr << "pubview: --kind takes publication or job\n"; return 2; }
-            request.kind = k == "job" ? Kind::job : Kind::publication;
+            const std::optional<Kind> kind = kind_from_name(args[++i]);
+            if (!kind) { std::cerr << "pubview: --kind takes publication or job\n"; return 2; }
+            request.kind = *kind;
         } else if (a == "--limit" && i + 1 < args.size()) {
             const std::string& n = args[++i];
             auto [end, ec] = std::from_chars(n.data(), n.data() + n.size(), request.limit);

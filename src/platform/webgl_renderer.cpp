@@ -105,10 +105,12 @@ bool WebGLRenderer::init() {
 }
 
 void WebGLRenderer::upload_font_atlas(ImFontAtlas& atlas) {
-    unsigned char* pixels = nullptr;
-    int width = 0;
-    int height = 0;
-    atlas.GetTexDataAsAlpha8(&pixels, &width, &height);
+    // The atlas is built (ui::build_fonts): GetTexDataAsAlpha8() would build
+    // one without fonts, with ImGui's own, when it is not.
+    const unsigned char* pixels = atlas.TexPixelsAlpha8;
+    const int width = atlas.TexWidth;
+    const int height = atlas.TexHeight;
+    if (!pixels) return;
     if (font_texture_) glDeleteTextures(1, &font_texture_);
     glGenTextures(1, &font_texture_);
     glBindTexture(GL_TEXTURE_2D, font_texture_);

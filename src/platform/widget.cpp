@@ -188,12 +188,18 @@ void Widget::apply_theme() {
     panel_.set_theme(theme);
 }
 
-void Widget::rebuild_fonts_if_needed() {
+bool Widget::rebuild_fonts_if_needed() {
     ImGuiIO& io = ImGui::GetIO();
     const auto ratio = static_cast<float>(pixel_ratio_);
-    if (!font_atlas_.build_if_needed(*io.Fonts, renderer_, panel_.theme().font_size, ratio)) return;
+    if (!font_atlas_.build_if_needed(*io.Fonts, renderer_, panel_.theme().font_size, ratio)) return true;
+    if (!font_atlas_.fonts().regular) {  // the font file did not arrive whole (web/pubview/assets.js says which)
+        drawing_ = false;
+        js_drawing_changed(0);
+        return false;
+    }
     panel_.set_fonts(font_atlas_.fonts());
     io.FontGlobalScale = 1.0f / ratio;  // rasterized at device pixels, laid out in CSS pixels
+    return true;
 }
 
 // Glyphs the atlas still lacks come a slice a frame, those of the rows on
@@ -241,7 +247,7 @@ void Widget::need_glyphs_for_query() {
 void Widget::draw_frame(double now_ms) {
     ImGui::SetCurrentContext(imgui_);
     emscripten_webgl_make_context_current(gl_);
-    rebuild_fonts_if_needed();
+    if (!rebuild_fonts_if_needed()) return;
     add_glyph_slice();
     apply_key_events();
     ImGuiIO& io = ImGui::GetIO();

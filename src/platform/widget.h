@@ -104,7 +104,8 @@ public:
 private:
     static EM_BOOL on_animation_frame(double now, void* user);
     void apply_theme();
-    void rebuild_fonts_if_needed();
+    // False when the font data is unusable: the page then shows the list as HTML.
+    bool rebuild_fonts_if_needed();
     void add_glyph_slice();
     void need_glyphs_for_query();
     void draw_frame(double now_ms);

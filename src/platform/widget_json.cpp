@@ -36,10 +36,7 @@ ui::ViewState view_state_from_json(const char* text) {
     const json j = json::parse(text, nullptr, false);
     if (!j.is_object()) return s;
     if (auto q = j.find("q"); q != j.end() && q->is_string()) s.query = q->get<std::string>();
-    if (auto k = j.find("kind"); k != j.end() && k->is_string()) {
-        if (*k == "publication") s.kind = Kind::publication;
-        else if (*k == "job") s.kind = Kind::job;
-    }
+    if (auto k = j.find("kind"); k != j.end() && k->is_string()) s.kind = kind_from_name(k->get<std::string>());
     if (auto sort = j.find("sort"); sort != j.end() && sort->is_string())
         for (auto [order, name] : kSortNames)
             if (*sort == name) s.sort = order;

@@ -1,5 +1,7 @@
 #include "ui/fonts.h"
 
+#include <imgui_internal.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -68,10 +70,13 @@ BuiltFonts build_fonts(ImFontAtlas& atlas, std::span<const unsigned char> regula
         else atlas.Flags &= ~ImFontAtlasFlags_NoPowerOfTwoHeight;
         const float pixels = em * kNotoHeightPerEm;
         FontSet fonts{add_font(atlas, regular, pixels), add_font(atlas, bold, pixels)};
-        if (!fonts.regular) fonts.regular = atlas.AddFontDefault();  // keep text visible with a broken font file
+        if (!fonts.regular) return {};
         if (!fonts.bold) fonts.bold = fonts.regular;
         const int room_id = room_height > 0 ? atlas.AddCustomRectRegular(width - 2, room_height) : -1;
-        if (!atlas.Build()) return {};
+        // ImFontAtlas::Build() would add ImGui's own font (ProggyClean) to an atlas
+        // without fonts: calling the builder it would call keeps that font's 9.5 KB
+        // (gzipped) out of the wasm. An atlas here always has a font.
+        if (!ImFontAtlasGetBuilderForStbTruetype()->FontBuilder_Build(&atlas)) return {};
         if (atlas.TexHeight > kMaxAtlasSide && room_height > 0) {
             room_height = std::max(0, room_height - (atlas.TexHeight - kMaxAtlasSide) - 8);
             continue;
@@ -110,9 +115,8 @@ std::size_t add_drawn_glyphs(ImFontAtlas& atlas, ImFont* font, std::span<const D
 }
 
 void copy_into_atlas(ImFontAtlas& atlas, std::span<const PlacedGlyph> placed) {
-    unsigned char* pixels = nullptr;
-    int width = 0, height = 0;
-    atlas.GetTexDataAsAlpha8(&pixels, &width, &height);
+    unsigned char* pixels = atlas.TexPixelsAlpha8;
+    const int width = atlas.TexWidth;
     for (const PlacedGlyph& p : placed)
         for (int row = 0; row < p.glyph->height; ++row)
             std::memcpy(pixels + (p.y + row) * width + p.x, p.glyph->alpha + row * p.glyph->width,

@@ -41,8 +41,9 @@ struct BuiltFonts {
 // Rebuilds `atlas` with both fonts at `size` CSS pixels (the em) times
 // `pixel_ratio`, with room for about `room_for_glyphs` drawn glyphs (drawn at
 // font_em_pixels; as much as fits in 4096x4096). The font bytes must outlive
-// the atlas (they are not copied). Returns empty fonts if the data is not a
-// usable font.
+// the atlas (they are not copied). Its pixels are then in
+// atlas.TexPixelsAlpha8. Returns no regular font if that data is not a usable
+// font (a bold that is not is replaced by the regular).
 BuiltFonts build_fonts(ImFontAtlas& atlas, std::span<const unsigned char> regular, std::span<const unsigned char> bold,
                        float size, float pixel_ratio, int room_for_glyphs = 0);
 

@@ -92,3 +92,29 @@ test('a lost WebGL context shows the HTML list, and a restored one brings the ca
     await browser.close();
   }
 });
+
+test('a font file that does not arrive shows the HTML list, and the console names the file', async () => {
+  const browser = await launchBrowser();
+  try {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, deviceScaleFactor: 1 });
+    await context.route('**/fonts/pubview-regular.ttf', (route) => route.fulfill({ status: 404, body: 'not here' }));
+    const page = await context.newPage();
+    const warnings = [];
+    const errors = [];
+    page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(withoutWebGL.server.url);
+    await page.waitForFunction(() => window.PubView && PubView.widgets.length > 0);
+    await page.evaluate(() => PubView.widgets[0].ready);
+    await settled(page);
+    await page.locator('.pubview-mirror li').first().waitFor({ state: 'visible' });
+    assert.equal(await page.locator('.pubview canvas').isVisible(), false, 'no canvas without letters');
+    assert.equal(await page.locator('.pubview-mirror li').count(), 20);
+    assert.equal((await titlesOnScreen(page))[0], 'Amazon Redshift Re-invented');
+    assert.ok(warnings.some((w) => /fonts\/pubview-regular\.ttf could not be read \(HTTP 404\): the list is shown as HTML/.test(w)), warnings.join('\n'));
+    assert.deepEqual(errors, []);
+    await context.close();
+  } finally {
+    await browser.close();
+  }
+});

@@ -5,61 +5,18 @@
 // waits for it to exit, never for a fixed time.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ApiServer, api, ok, status, stalled, cutShort, run, workDir } from './api-server.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const cli = path.join(root, 'build/native/pubview');
-const api = (name) => fs.readFileSync(path.join(root, 'tests/data/api', name));
-
-// Each route answers a list of responses in turn (the last one repeats);
-// every request is recorded with its time and headers.
-let routes = new Map();
-const requests = [];
-let server;
+const apiServer = new ApiServer();
+const requests = apiServer.requests;
+const route = (...args) => apiServer.route(...args);
+const reset = () => apiServer.reset();
 let base;
 
-function route(pathAndQuery, ...answers) { routes.set(pathAndQuery, { answers, served: 0 }); }
-
-before(async () => {
-  server = http.createServer((req, res) => {
-    requests.push({ url: req.url, at: Date.now(), agent: req.headers['user-agent'], accept: req.headers.accept });
-    const r = routes.get(req.url);
-    if (!r) { res.writeHead(404, { 'content-type': 'application/json' }); res.end('{"error":"no route"}'); return; }
-    const answer = r.answers[Math.min(r.served++, r.answers.length - 1)];
-    answer(res);
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${server.address().port}`;
-});
-
-after(() => { server.closeAllConnections(); server.close(); });
-
-const ok = (body, type = 'application/json') => (res) => { res.writeHead(200, { 'content-type': type }); res.end(body); };
-const status = (code, headers = {}) => (res) => { res.writeHead(code, { 'content-type': 'text/plain', ...headers }); res.end(`status ${code}`); };
-
-function run(args) {
-  return new Promise((resolve) => {
-    const child = spawn(cli, args);
-    let out = '', err = '';
-    child.stdout.on('data', (d) => { out += d; });
-    child.stderr.on('data', (d) => { err += d; });
-    child.on('close', (code) => resolve({ code, out, err }));
-  });
-}
-
-function workDir(config, baseBundle) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pubview-sync-'));
-  fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify(config));
-  if (baseBundle) fs.writeFileSync(path.join(dir, 'base.json'), JSON.stringify(baseBundle));
-  return dir;
-}
-
-function reset() { routes = new Map(); requests.length = 0; }
+before(async () => { base = (await apiServer.start()).base; });
+after(() => apiServer.stop());
 
 const handWritten = {
   pubview: 1, title: 'Our lab',
@@ -207,16 +164,11 @@ test('a 500 that lasts gives up after the retries and writes nothing', async () 
 });
 
 test('a stalled answer times out and writes nothing', async () => {
-  const stalled = (res) => { res.writeHead(200, { 'content-type': 'application/json' }); res.write('{"jobs": ['); };
   await failingSync(stalled, ['--retries', '1', '--timeout', '1'], /no answer in time/);
 });
 
 test('a body cut short is refused and writes nothing', async () => {
-  const cut = (res) => {
-    res.writeHead(200, { 'content-type': 'application/json', 'content-length': '5000' });
-    res.write(api('ashby-jobs.json').subarray(0, 200), () => res.socket.destroy());
-  };
-  await failingSync(cut, ['--retries', '1'], /cut short/);
+  await failingSync(cutShort(api('ashby-jobs.json')), ['--retries', '1'], /cut short/);
 });
 
 test('an answer that is not what the source returns names the source and the place it broke', async () => {

@@ -37,10 +37,17 @@ export function fonts() {
     const load = (name) => {
       const inline = inlineAsset('pubview-font-' + name);
       if (inline) return Promise.resolve(inline);
-      return fetch(new URL('fonts/pubview-' + name + '.ttf', baseUrl))
-        .then((r) => (r.ok ? r.arrayBuffer() : new ArrayBuffer(0)))
-        .then((buffer) => new Uint8Array(buffer))
-        .catch(() => new Uint8Array(0));  // the module falls back to ImGui's built-in font
+      const url = new URL('fonts/pubview-' + name + '.ttf', baseUrl);
+      // Without its regular font the canvas cannot draw (the list is shown as
+      // HTML); without the bold one, bold text is drawn regular.
+      const missing = (why) => {
+        const outcome = name === 'regular' ? 'the list is shown as HTML' : 'bold text is drawn regular';
+        console.warn(`pubview: ${url} could not be read (${why}): ${outcome}`);
+        return new Uint8Array(0);
+      };
+      return fetch(url)
+        .then((r) => (r.ok ? r.arrayBuffer().then((buffer) => new Uint8Array(buffer)) : missing('HTTP ' + r.status)))
+        .catch((error) => missing(error.message));
     };
     fontsPromise = Promise.all([load('regular'), load('bold')]);
   }

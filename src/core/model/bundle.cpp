@@ -6,6 +6,12 @@ namespace pv {
 
 const char* kind_name(Kind kind) { return kind == Kind::job ? "job" : "publication"; }
 
+std::optional<Kind> kind_from_name(std::string_view name) {
+    for (Kind kind : {Kind::publication, Kind::job})
+        if (name == kind_name(kind)) return kind;
+    return std::nullopt;
+}
+
 std::string Location::display() const {
     std::string out;
     for (const std::string* part : {&city, &region, &country}) {

@@ -21,6 +21,8 @@ namespace pv {
 enum class Kind : std::uint8_t { publication, job };
 
 const char* kind_name(Kind kind);  // "publication" or "job"
+// The kind kind_name() names; none for any other text.
+std::optional<Kind> kind_from_name(std::string_view name);
 
 struct Location {
     std::string country;  // "US", "IN"

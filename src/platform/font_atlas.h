@@ -26,7 +26,7 @@ public:
     FontAtlas(std::span<const unsigned char> regular, std::span<const unsigned char> bold) : regular_(regular), bold_(bold) {}
     // What the panel will draw; true when a glyph for it is missing.
     bool need_text(std::string_view text) { return needed_.add_text(text) > 0; }
-    bool need_bundle(const LoadResult& loaded) { return needed_.add_bundle(loaded) > 0; }
+    bool need_bundle(const LoadResult& loaded, const ProgressHook& progress) { return needed_.add_bundle(loaded, progress) > 0; }
     // The GPU lost the texture, or the fonts changed: build it all again.
     void rebuild() { built_ = false; }
 

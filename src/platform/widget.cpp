@@ -137,7 +137,7 @@ bool Widget::load(std::size_t size) {
     PageBytes bytes(size);
     IndexedBundle loaded = open_bundle(bytes, size, options);
     const bool usable = loaded.loaded->usable;
-    font_atlas_.need_bundle(*loaded.loaded);
+    font_atlas_.need_bundle(*loaded.loaded, options.load.progress);
     panel_.model().show_bundle(std::move(loaded));
     loading_ = false;
     request_frames();

@@ -63,10 +63,14 @@ std::size_t CodePointSet::add_entry(const Entry& e) {
     return added;
 }
 
-std::size_t CodePointSet::add_bundle(const LoadResult& loaded) {
+std::size_t CodePointSet::add_bundle(const LoadResult& loaded, const ProgressHook& progress) {
     const Bundle& b = loaded.bundle;
     std::size_t added = add_text(b.title) + add_text(b.description) + add_text(b.source.name);
-    for (const Entry& e : b.entries) added += add_entry(e);
+    const std::size_t count = b.entries.size();
+    for (std::size_t i = 0; i < count; ++i) {
+        added += add_entry(b.entries[i]);
+        if (i % 64 == 63) report(progress, WorkStage::indexing, count, count);
+    }
     for (const Problem& p : loaded.problems) added += add_text(p.message) + add_text(p.pointer);
     return added;
 }

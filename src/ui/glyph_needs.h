@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/model/bundle.h"
+#include "core/model/progress.h"
 
 #include <bitset>
 #include <string_view>
@@ -20,7 +21,9 @@ public:
     std::size_t add_text(std::string_view text);
     // Adds every text field of the entry, or of the bundle and the problems found in it.
     std::size_t add_entry(const Entry& e);
-    std::size_t add_bundle(const LoadResult& loaded);
+    // Reports to `progress` as it goes (a bundle of 100,000 entries takes
+    // seconds to read through), as the indexing's last step.
+    std::size_t add_bundle(const LoadResult& loaded, const ProgressHook& progress = {});
     bool contains(char32_t c) const;
     // Those of `wanted` not in this set, in code point order.
     std::vector<char32_t> missing_from(const CodePointSet& wanted) const;

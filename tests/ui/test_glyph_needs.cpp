@@ -39,6 +39,21 @@ TEST_CASE("a bundle needs every field the panel draws") {
     for (char32_t c : {U'Н', U'王', U'한', U'μ', U'ệ', U'ע'}) CHECK(set.contains(c));
 }
 
+TEST_CASE("reading a large bundle through reports progress as it goes, so the page gets its turns") {
+    pv::LoadResult loaded;
+    loaded.bundle.entries.resize(1000);
+    loaded.bundle.entries.back().title = "中文";
+    std::size_t reports = 0;
+    CodePointSet set;
+    set.add_bundle(loaded, [&](const pv::WorkProgress& work) {
+        ++reports;
+        CHECK(work.stage == pv::WorkStage::indexing);
+        return false;
+    });
+    CHECK(reports >= 10);
+    CHECK(set.contains(U'中'));
+}
+
 TEST_CASE("what one set lacks of another comes in code point order") {
     CodePointSet have, want;
     have.add_text("ab");

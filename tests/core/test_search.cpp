@@ -164,6 +164,18 @@ TEST_CASE("an exact match outranks a prefix match, which outranks a typo") {
     CHECK(titles_for(index, "model") == Titles{"Model zoo", "Modelling zoo", "Modle zoo"});
 }
 
+TEST_CASE("an entry whose title the query covers outranks one that mentions the words more often") {
+    Bundle b = bundle_of({publication("Signal thread pools and queues in a runtime", "signal thread signal thread"),
+                          publication("Signal thread", "x")});
+    SearchIndex index(b);
+    CHECK(first_title(index, "thread signal ") == "Signal thread");
+    // BM25F alone prefers the longer one, whose body has the words too.
+    const pv::detail::RankingWeights defaults = pv::detail::ranking_weights();
+    pv::detail::ranking_weights().title_coverage = pv::detail::ranking_weights().whole_title = 0;
+    CHECK(first_title(index, "thread signal ") == "Signal thread pools and queues in a runtime");
+    pv::detail::ranking_weights() = defaults;
+}
+
 TEST_CASE("a word typed in full outranks a rarer word it is the beginning of") {
     std::vector<Entry> entries(10, publication("Filler", "lomi"));
     entries.push_back(publication("Lomistra method"));

@@ -19,7 +19,9 @@ apt_pkgs=(cmake ninja-build g++ clang llvm lld libclang-rt-14-dev
 # (tests/browser/scripts.test.mjs).
 [ "$mode" = "--serve" ] || apt_pkgs+=(chromium firefox-esr webkit2gtk-driver xvfb fonts-noto-cjk
   tesseract-ocr tesseract-ocr-rus tesseract-ocr-ell tesseract-ocr-chi-sim tesseract-ocr-jpn
-  tesseract-ocr-kor tesseract-ocr-vie tesseract-ocr-ara tesseract-ocr-heb)
+  tesseract-ocr-kor tesseract-ocr-vie tesseract-ocr-ara tesseract-ocr-heb
+  manpages manpages-dev libssl-doc)
+# (The manual pages: tests/node/ranking-manpages.test.mjs ranks a slice of them.)
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 

@@ -35,7 +35,7 @@ export const engines = {
     const modulePath = process.env.PUBVIEW_CORE_MODULE ?? resolve(here, '../../build/web/pubview-core.mjs');
     const { load } = await import(pathToFileURL(modulePath).href);
     return {
-      version: 'this repository',
+      version: process.env.PUBVIEW_CORE_LABEL ?? 'this repository',
       build: (bundleText) => load(bundleText),
       search: (index, query) => index.search(query, { limit: LIMIT }).results.map((r) => r.id),
     };

@@ -13,7 +13,7 @@ constexpr float kK1 = 1.2f;
 // How much a field's length discounts a match, per field. Multi-valued fields
 // are not discounted: a paper with eight authors is no less by each of them.
 constexpr float kLengthNormalization[kTextFieldCount] = {
-    0.75f,  // title
+    0.2f,   // title (read from RankingWeights::title_length)
     0.0f,   // authors
     0.0f,   // tags
     0.75f,  // venue
@@ -47,6 +47,21 @@ std::size_t typo_budget(std::string_view term) {
 
 }  // namespace
 
+RankingWeights& ranking_weights() {
+    static RankingWeights weights;
+    return weights;
+}
+
+const std::vector<RankingPart>& ranking_parts() {
+    static const std::vector<RankingPart> parts = {
+        {"title coverage", [](RankingWeights& w) { w.title_coverage = 0; }},
+        {"whole-title match", [](RankingWeights& w) { w.whole_title = 0; }},
+        {"prefix and typo discounts", [](RankingWeights& w) { w.prefix = w.typo = kExactWeight; }},
+        {"title length normalization (b = 0.75 as the other fields)", [](RankingWeights& w) { w.title_length = 0.75f; }},
+    };
+    return parts;
+}
+
 WordMatcher::WordMatcher(const TermIndex& index, std::string word, bool prefix, bool fuzzy)
     : word_(std::move(word)), word_length_(text::code_point_count(word_)), prefix_(prefix),
       idf_cap_(std::numeric_limits<float>::infinity()) {
@@ -78,7 +93,7 @@ WordMatcher::WordMatcher(const TermIndex& index, std::string word, bool prefix, 
     if (std::size_t budget = typo_budget(word_)) {
         for (const auto& near : index.terms_near(word_, budget)) {
             if (is_author_word_pair(index.term(near.first))) continue;
-            const float weight = kTypoWeight / static_cast<float>(near.second);
+            const float weight = ranking_weights().typo / static_cast<float>(near.second);
             near_.emplace_back(index.term(near.first), weight);
             auto known = std::find_if(expansions_.begin(), expansions_.end(), [&](const Expansion& e) { return e.term == near.first; });
             if (known == expansions_.end()) add(near.first, weight);
@@ -91,7 +106,7 @@ WordMatcher::WordMatcher(const TermIndex& index, std::string word, bool prefix, 
 float WordMatcher::prefix_weight(std::string_view completion) const {
     const auto typed = static_cast<float>(word_length_);
     const auto added = static_cast<float>(text::code_point_count(completion) - word_length_);
-    return kPrefixWeight * (typed + 0.3f) / (typed + 0.3f * added);
+    return ranking_weights().prefix * (typed + 0.3f) / (typed + 0.3f * added);
 }
 
 float WordMatcher::weight(std::string_view term) const {
@@ -102,43 +117,58 @@ float WordMatcher::weight(std::string_view term) const {
     return it != near_.end() && it->first == term ? it->second : 0.0f;
 }
 
+float title_fit(float matched, std::size_t words_in_title, std::size_t words, std::uint32_t title_length) {
+    if (matched <= 0 || title_length == 0 || words == 0) return 1.0f;
+    const RankingWeights& weights = ranking_weights();
+    const float in_title = matched / static_cast<float>(words);                                  // of the query, how much is in the title
+    const float coverage = std::min(1.0f, matched / static_cast<float>(title_length));  // of the title, how much the query covers
+    float factor = 1.0f + weights.title_coverage * coverage * in_title;
+    if (words_in_title == words && title_length <= words) factor += weights.whole_title * in_title;
+    return factor;
+}
+
 float Scorer::field_score(TextField field, std::uint32_t frequency, std::uint32_t entry) const {
     const float average = index_.average_field_length(field);
     const float length_ratio = average > 0 ? static_cast<float>(index_.field_length(entry, field)) / average : 1.0f;
     const float tf = static_cast<float>(frequency);
-    const float b = kLengthNormalization[static_cast<std::size_t>(field)];
+    const float b = field == TextField::title ? ranking_weights().title_length : kLengthNormalization[static_cast<std::size_t>(field)];
     return kFieldBoosts[static_cast<std::size_t>(field)] * tf * (kK1 + 1) / (tf + kK1 * (1 - b + b * length_ratio));
 }
 
 std::vector<EntryScore> Scorer::score_from_postings(const QueryClause& clause, const WordMatcher& word,
-                                                    std::vector<float>& best) const {
+                                                    ScoreScratch& scratch) const {
     std::vector<std::uint32_t> entries;
+    std::vector<float>& best = scratch.best;
     for (const Expansion& expansion : word.expansions()) {
         const float term_weight = expansion.weight * std::min(index_.idf(expansion.term), word.idf_cap());
         std::uint32_t current = 0;
         float sum = 0;
+        bool in_title = false;
         auto keep_best = [&] {
             if (best[current] == 0) entries.push_back(current);
             best[current] = std::max(best[current], sum);
+            if (in_title) scratch.title[current] = std::max(scratch.title[current], expansion.weight);
         };
         index_.for_each_posting(expansion.term, [&](const Posting& posting) {
             if (clause.in_field && posting.field != clause.field) return;
-            if (sum > 0 && posting.entry != current) keep_best(), sum = 0;
+            if (sum > 0 && posting.entry != current) keep_best(), sum = 0, in_title = false;
             current = posting.entry;
             sum += term_weight * field_score(posting.field, posting.frequency, posting.entry);
+            in_title |= posting.field == TextField::title;
         });
         if (sum > 0) keep_best();
     }
     std::vector<EntryScore> scores;
     scores.reserve(entries.size());
     for (std::uint32_t entry : entries) {
-        scores.push_back({entry, best[entry]});
+        scores.push_back({entry, best[entry], scratch.title[entry]});
         best[entry] = 0;
+        scratch.title[entry] = 0;
     }
     return scores;
 }
 
-float Scorer::score_from_text(const QueryClause& clause, const WordMatcher& word, std::uint32_t entry) const {
+EntryScore Scorer::score_from_text(const QueryClause& clause, const WordMatcher& word, std::uint32_t entry) const {
     struct Occurrences {
         std::string term;
         float weight;
@@ -155,7 +185,7 @@ float Scorer::score_from_text(const QueryClause& clause, const WordMatcher& word
             ++it->count[static_cast<std::size_t>(field)];
         }
     });
-    float best = 0;
+    EntryScore best{entry, 0, 0};
     for (const Occurrences& o : found) {
         std::optional<std::uint32_t> term = index_.find(o.term);
         if (!term) continue;
@@ -163,7 +193,8 @@ float Scorer::score_from_text(const QueryClause& clause, const WordMatcher& word
         for (std::size_t f = 0; f < kTextFieldCount; ++f)
             if (o.count[f] > 0)
                 sum += field_score(static_cast<TextField>(f), std::min<std::uint32_t>(o.count[f], TermIndex::kMaxFrequency), entry);
-        best = std::max(best, o.weight * std::min(index_.idf(*term), word.idf_cap()) * sum);
+        best.score = std::max(best.score, o.weight * std::min(index_.idf(*term), word.idf_cap()) * sum);
+        if (o.count[static_cast<std::size_t>(TextField::title)] > 0) best.title = std::max(best.title, o.weight);
     }
     return best;
 }
@@ -177,8 +208,9 @@ std::vector<EntryScore> Scorer::score_phrase(const QueryClause& clause) const {
             index_.for_each_posting(*term, [&](const Posting& posting) {
                 if (clause.in_field && posting.field != clause.field) return;
                 float score = term_weight * field_score(posting.field, posting.frequency, posting.entry);
-                if (!word.empty() && word.back().entry == posting.entry) word.back().score += score;
-                else word.push_back({posting.entry, score});
+                const float title = posting.field == TextField::title ? kExactWeight : 0.0f;
+                if (!word.empty() && word.back().entry == posting.entry) word.back().score += score, word.back().title += title;
+                else word.push_back({posting.entry, score, title});
             });
         }
         if (t == 0) {
@@ -190,7 +222,11 @@ std::vector<EntryScore> Scorer::score_phrase(const QueryClause& clause) const {
         while (i < together.size() && j < word.size()) {
             if (together[i].entry < word[j].entry) ++i;
             else if (word[j].entry < together[i].entry) ++j;
-            else both.push_back({together[i].entry, together[i++].score + word[j++].score});
+            else {
+                // Counted as in the title only while every word so far is.
+                const float title = together[i].title > 0 && word[j].title > 0 ? together[i].title + word[j].title : 0.0f;
+                both.push_back({together[i].entry, together[i++].score + word[j++].score, title});
+            }
         }
         together.swap(both);
     }

@@ -20,6 +20,24 @@ constexpr float kExactWeight = 1.0f;
 constexpr float kPrefixWeight = 0.6f;  // for a completion one letter longer; less for longer ones
 constexpr float kTypoWeight = 0.4f;  // divided by the edit distance
 
+// The weights of the parts of a score; bench/search/rank_eval.cpp switches
+// each off in turn to measure it (the ablation table in docs/DESIGN.md).
+struct RankingWeights {
+    float title_coverage = 3.0f;   // times the share of the title the query covers (title_fit below)
+    float whole_title = 0.5f;      // when the query is the whole title (title_fit below)
+    float prefix = kPrefixWeight;  // a completion one letter longer than the word typed
+    float typo = kTypoWeight;      // a spelling one edit away
+    float title_length = 0.2f;     // BM25's b in the title: how much a long title discounts a match
+};
+RankingWeights& ranking_weights();
+
+struct RankingPart {
+    const char* name;
+    void (*switch_off)(RankingWeights&);
+};
+// Each part and how to switch it off, for the ablation.
+const std::vector<RankingPart>& ranking_parts();
+
 struct Expansion {
     std::uint32_t term = 0;
     float weight = 0;
@@ -28,6 +46,15 @@ struct Expansion {
 struct EntryScore {
     std::uint32_t entry = 0;
     float score = 0;
+    // The best weight a word matched with in the entry's title (a phrase: its
+    // word count, when it is in the title), 0 if not there; title_fit below.
+    float title = 0;
+};
+
+// Per-entry scratch for Scorer::score_from_postings, all zero between calls.
+struct ScoreScratch {
+    explicit ScoreScratch(std::size_t entries) : best(entries, 0.0f), title(entries, 0.0f) {}
+    std::vector<float> best, title;
 };
 
 // One query word and the index terms it stands for: itself, its completions
@@ -60,16 +87,22 @@ private:
     std::size_t postings_cost_ = 0;
 };
 
+// The factor (1 or more) an entry's score is multiplied by for how well the
+// query fits its title, from what matching already knows: `matched`, the sum
+// of the query words' best match weights in the title, `words_in_title` of the
+// query's `words`, and the title's length in words. docs/DESIGN.md, "Ranking".
+float title_fit(float matched, std::size_t words_in_title, std::size_t words, std::uint32_t title_length);
+
 class Scorer {
 public:
     Scorer(const TermIndex& index, const Bundle& bundle) : index_(index), bundle_(bundle) {}
 
     // Entries the word occurs in (within the clause's field, if any), each scored
-    // by its best-matching term. `best` is scratch, all zero before and after.
+    // by its best-matching term.
     std::vector<EntryScore> score_from_postings(const QueryClause& clause, const WordMatcher& word,
-                                                std::vector<float>& best) const;
-    // The same score for one entry, from its text; 0 if the word is not in it.
-    float score_from_text(const QueryClause& clause, const WordMatcher& word, std::uint32_t entry) const;
+                                                ScoreScratch& scratch) const;
+    // The same score for one entry, from its text; score 0 if the word is not in it.
+    EntryScore score_from_text(const QueryClause& clause, const WordMatcher& word, std::uint32_t entry) const;
     // Entries with the phrase's words consecutive in one field, scored by the words' sum.
     std::vector<EntryScore> score_phrase(const QueryClause& clause) const;
 

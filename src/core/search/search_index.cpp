@@ -67,16 +67,23 @@ struct ClausePlan {
 // What one search keeps per entry, dense so that clauses combine in O(postings).
 struct Accumulator {
     explicit Accumulator(std::size_t entries)
-        : score(entries, 0.0f), clauses_matched(entries, 0), excluded(entries, 0), scratch(entries, 0.0f) {}
-    void add(std::uint32_t entry, float score_of_clause) {
-        if (clauses_matched[entry]++ == 0) touched.push_back(entry);
-        score[entry] += score_of_clause;
+        : score(entries, 0.0f), title_matched(entries, 0.0f), clauses_matched(entries, 0), words_in_title(entries, 0),
+          excluded(entries, 0), scratch(entries) {}
+    void add(const detail::EntryScore& s, const QueryClause& clause) {
+        if (clauses_matched[s.entry]++ == 0) touched.push_back(s.entry);
+        score[s.entry] += s.score;
+        if (s.title > 0) {
+            title_matched[s.entry] += s.title;
+            words_in_title[s.entry] += static_cast<std::uint8_t>(clause.terms.size());
+        }
     }
     std::vector<float> score;
+    std::vector<float> title_matched;         // for detail::title_fit
     std::vector<std::uint8_t> clauses_matched;
+    std::vector<std::uint8_t> words_in_title;
     std::vector<std::uint8_t> excluded;
     std::vector<std::uint32_t> touched;  // entries some positive clause matched, in first-match order
-    std::vector<float> scratch;          // for Scorer::score_from_postings
+    detail::ScoreScratch scratch;        // for Scorer::score_from_postings
 };
 
 // The entries of `list` that `keep` accepts, in bundle order. `keep` must reject
@@ -119,6 +126,7 @@ struct SearchIndex::Impl {
     // Any clause may match.
     void match_any(const std::vector<ClausePlan>& plans, Accumulator& acc) const;
     void add_author_pair_bonus(const ParsedQuery& query, Accumulator& acc) const;
+    void multiply_by_title_fit(const std::vector<std::uint32_t>& entries, const std::vector<ClausePlan>& plans, Accumulator& acc) const;
     bool allowed_by_query(std::uint32_t entry, const ParsedQuery& query) const;
     void sort_top(std::vector<std::uint32_t>& entries, const std::vector<float>& scores, SortOrder order,
                   std::size_t limit) const;
@@ -204,9 +212,9 @@ std::vector<std::uint32_t> SearchIndex::Impl::match_all(const std::vector<Clause
         const bool scan_text = k > 0 && !plan.clause->phrase() && candidates.size() * kTextScanCostPerEntry < plan.cost;
         if (scan_text) {
             for (std::uint32_t entry : candidates)
-                if (float score = scorer.score_from_text(*plan.clause, plan.words.front(), entry); score > 0) acc.add(entry, score);
+                if (detail::EntryScore s = scorer.score_from_text(*plan.clause, plan.words.front(), entry); s.score > 0) acc.add(s, *plan.clause);
         } else {
-            for (const detail::EntryScore& s : score_from_postings(plan, acc)) acc.add(s.entry, s.score);
+            for (const detail::EntryScore& s : score_from_postings(plan, acc)) acc.add(s, *plan.clause);
         }
         const std::vector<std::uint32_t>& before = k == 0 ? acc.touched : candidates;
         std::vector<std::uint32_t> still;
@@ -220,7 +228,7 @@ std::vector<std::uint32_t> SearchIndex::Impl::match_all(const std::vector<Clause
 
 void SearchIndex::Impl::match_any(const std::vector<ClausePlan>& plans, Accumulator& acc) const {
     for (const ClausePlan& plan : plans)
-        for (const detail::EntryScore& s : score_from_postings(plan, acc)) acc.add(s.entry, s.score);
+        for (const detail::EntryScore& s : score_from_postings(plan, acc)) acc.add(s, *plan.clause);
 }
 
 // Two neighbouring words of the query that are neighbours in one author's name
@@ -242,6 +250,16 @@ void SearchIndex::Impl::add_author_pair_bonus(const ParsedQuery& query, Accumula
         if (word.expansions().empty()) continue;
         for (const detail::EntryScore& s : scorer.score_from_postings(pair, word, acc.scratch)) acc.score[s.entry] += s.score;
     }
+}
+
+// How well the query fits each entry's title scales its score (detail::title_fit).
+void SearchIndex::Impl::multiply_by_title_fit(const std::vector<std::uint32_t>& entries, const std::vector<ClausePlan>& plans,
+                                              Accumulator& acc) const {
+    std::size_t words = 0;
+    for (const ClausePlan& plan : plans) words += plan.clause->terms.size();
+    for (std::uint32_t entry : entries)
+        acc.score[entry] *= detail::title_fit(acc.title_matched[entry], acc.words_in_title[entry], words,
+                                              index.field_length(entry, TextField::title));
 }
 
 bool SearchIndex::Impl::allowed_by_query(std::uint32_t entry, const ParsedQuery& query) const {
@@ -368,6 +386,7 @@ SearchResult SearchIndex::Impl::search(const SearchRequest& request) const {
     result.facets = std::move(outcome.facets);
     result.total = outcome.passing.size();
     const std::size_t shown = std::min(request.limit, outcome.passing.size());
+    if (request.sort == SortOrder::relevance && !positive.empty()) multiply_by_title_fit(outcome.passing, positive, acc);
     sort_top(outcome.passing, acc.score, request.sort, shown);
     result.hits.reserve(shown);
     for (std::size_t i = 0; i < shown; ++i) {

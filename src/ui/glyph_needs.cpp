@@ -44,11 +44,12 @@ std::size_t CodePointSet::add_bundle(const LoadResult& loaded) {
     std::size_t added = add_text(b.title) + add_text(b.description) + add_text(b.source.name);
     for (const Entry& e : b.entries) {
         for (const std::string* field : {&e.title, &e.body, &e.venue, &e.award, &e.team, &e.location.country,
-                                         &e.location.region, &e.location.city, &e.id, &e.doi, &e.arxiv, &e.url})
+                                         &e.location.region, &e.location.city, &e.id, &e.doi, &e.arxiv, &e.url, &e.type})
             added += add_text(*field);
         for (const std::string& tag : e.tags) added += add_text(tag);
         for (const std::string& author : e.authors) added += add_text(author);
         for (const Related& r : e.related) added += add_text(r.title) + add_text(r.summary);
+        for (const Link& link : e.links) added += add_text(link.label);
     }
     for (const Problem& p : loaded.problems) added += add_text(p.message) + add_text(p.pointer);
     return added;

@@ -57,8 +57,8 @@ void ViewModel::show_bundle(IndexedBundle bundle) {
         error_ = fatal ? fatal->message : "the bundle could not be read";
         return;
     }
-    make_search_hint();
     find_closed();
+    make_search_hint();
     results_dirty_ = true;
     ++results_version_;
     ++view_version_;
@@ -69,7 +69,7 @@ void ViewModel::make_search_hint() {
     if (!loaded_ || !loaded_->usable) return;
     search_hint_ = say(language_, Phrase::search_hint,
                        {counted(language_, Phrase::publications_counted, loaded_->bundle.count(Kind::publication)),
-                        counted(language_, Phrase::jobs_counted, loaded_->bundle.count(Kind::job))});
+                        counted(language_, Phrase::jobs_counted, loaded_->bundle.count(Kind::job) - (view_.show_closed ? 0 : closed_.size()))});
 }
 
 void ViewModel::find_closed() {
@@ -84,12 +84,14 @@ void ViewModel::set_today(std::int64_t day_number) {
     if (day_number == today_) return;
     today_ = day_number;
     find_closed();
+    make_search_hint();
     view_changed(true);
 }
 
 void ViewModel::set_show_closed(bool show) {
     if (show == view_.show_closed) return;
     view_.show_closed = show;
+    make_search_hint();
     view_changed(true);
 }
 
@@ -163,6 +165,7 @@ void ViewModel::set_state(const ViewState& state) {
     view_.filters = state.filters;
     view_.sort = state.sort;
     view_.show_closed = state.show_closed;
+    make_search_hint();
     if (!state.open_id.empty() && expand(state.open_id, true)) reveal_ = open_.back();
     view_changed(true);
 }

@@ -108,11 +108,13 @@ TEST_CASE("a posting past its valid_through is hidden until the visitor asks for
     Shown s;
     CHECK(s.model.closed_count() == 1);
     CHECK_FALSE(contains(s.ids(), "closed"));
+    CHECK(s.model.search_hint() == "Search 2 publications and 2 jobs");  // the open ones
     CHECK(s.model.count() == 4);
     CHECK(s.model.kind_counts().jobs == 2);
     s.host.changes = 0;
     s.model.set_show_closed(true);
     CHECK(s.host.changes == 1);
+    CHECK(s.model.search_hint() == "Search 2 publications and 3 jobs");
     CHECK(contains(s.ids(), "closed"));
     CHECK(s.model.row_summary(s.entry("closed")).ends_with("Closed"));
     CHECK(s.model.kind_counts().jobs == 3);

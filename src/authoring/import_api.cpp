@@ -1,5 +1,7 @@
 #include "authoring/import_api.h"
 
+#include "core/model/dates.h"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -118,6 +120,50 @@ std::optional<int> year_of(std::string_view date) {
         return std::nullopt;
     if (date.size() > 4 && date[4] != '-') return std::nullopt;
     return std::stoi(std::string(date.substr(0, 4)));
+}
+
+std::string api_date(std::string_view text) {
+    text = trim(text);
+    return parse_iso_date(text) ? std::string(text) : std::string();
+}
+
+std::string api_date_value(const nlohmann::json& value) {
+    if (value.is_string()) return api_date(value.get<std::string>());
+    if (!value.is_number() || value.get<double>() < 0 || value.get<double>() > 253402300799999.0) return {};
+    return iso_date_text(date_of_day(static_cast<std::int64_t>(value.get<double>() / 86400000.0)));
+}
+
+std::string api_publication_type(std::string_view type) {
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 17> kTypes = {{
+        {"journal-article", "article"}, {"article-journal", "article"}, {"article", "article"},
+        {"proceedings-article", "conference paper"}, {"paper-conference", "conference paper"},
+        {"posted-content", "preprint"}, {"preprint", "preprint"},
+        {"dissertation", "thesis"}, {"thesis", "thesis"},
+        {"book", "book"}, {"monograph", "book"}, {"edited-book", "book"},
+        {"book-chapter", "chapter"}, {"chapter", "chapter"}, {"book-section", "chapter"},
+        {"dataset", "dataset"}, {"software", "software"},
+    }};
+    const std::string lower = lower_ascii(trim(type));
+    for (const auto& [source, ours] : kTypes)
+        if (lower == source) return std::string(ours);
+    return {};
+}
+
+Salary api_salary(const json* min, const json* max, std::string_view currency, std::string_view unit_words) {
+    auto amount = [](const json* v) -> std::optional<double> {
+        if (!v || !v->is_number() || v->get<double>() < 0) return std::nullopt;
+        return v->get<double>();
+    };
+    Salary salary{amount(min), amount(max), std::string(trim(currency)), {}};
+    if (salary.currency.size() != 3 || !std::all_of(salary.currency.begin(), salary.currency.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); }))
+        salary.currency.clear();
+    for (char& c : salary.currency) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    const std::string words = lower_ascii(unit_words);
+    for (std::string_view unit : kSalaryUnits)
+        if (words.find(unit) != std::string::npos) salary.unit = std::string(unit);
+    if (words.find("annual") != std::string::npos) salary.unit = "year";
+    if (salary.empty() || (salary.min && salary.max && *salary.min > *salary.max)) return {};
+    return salary;
 }
 
 Location parse_place(std::string_view place) {

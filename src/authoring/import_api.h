@@ -45,6 +45,22 @@ std::string arxiv_id(std::string_view text);
 // The year of "2021-04-16T17:59:59Z" or "2021", or nothing.
 std::optional<int> year_of(std::string_view date);
 
+// An API's date as the bundle keeps it: an ISO 8601 date or time as it is
+// ("2021-04-16T17:59:59Z"), milliseconds since 1970 (Lever's createdAt) as
+// the day ("2021-04-16"); "" for anything else.
+std::string api_date(std::string_view text);
+std::string api_date_value(const nlohmann::json& value);
+// The bundle's publication type for a Crossref, OpenAlex or CSL type
+// ("journal-article", "proceedings-article", "posted-content", "book-chapter",
+// "dissertation", ...); "" when the bundle has none for it.
+std::string api_publication_type(std::string_view type);
+
+// A board's pay range as the bundle's salary: `min` and `max` numbers (either
+// may be missing), a three-letter currency, and a unit found in words such as
+// "per-year-salary", "YEAR" or "HOUR" (kSalaryUnits). Empty when neither end is
+// a number of 0 or more, or min is above max.
+Salary api_salary(const nlohmann::json* min, const nlohmann::json* max, std::string_view currency, std::string_view unit_words);
+
 // "New York, NY, United States" -> city New York, region NY, country US;
 // "London, UK" -> city London, country GB; "Remote" -> city Remote. Country
 // names the common boards spell out become ISO codes; others stay as written.

@@ -6,6 +6,8 @@
 #include "authoring/markup_text.h"
 #include "authoring/xml_reader.h"
 
+#include "core/model/dates.h"
+
 namespace pv {
 
 namespace {
@@ -29,11 +31,16 @@ std::optional<Entry> read_entry(const XmlElement& entry, IdAllocator& ids, std::
     for (const XmlElement* author : entry.all("author"))
         if (std::string n = single_line(decode_latex(author->child_text("name"))); !n.empty()) e.authors.push_back(std::move(n));
     e.year = year_of(entry.child_text("published"));
+    if (const std::optional<IsoDate> published = parse_iso_date(api_date(entry.child_text("published")))) e.date = iso_date_text(*published);
+    e.type = "preprint";
     e.doi = bare_doi(entry.child_text("doi"));
     e.venue = latex_to_text(entry.child_text("journal_ref"), false);
     if (e.venue.empty()) e.venue = "arXiv";
-    for (const XmlElement* link : entry.all("link"))
+    for (const XmlElement* link : entry.all("link")) {
         if (link->attribute("rel") == "alternate") e.url = link->attribute("href");
+        else if (link->attribute("title") == "pdf" && is_safe_url(link->attribute("href"), LinkSchemes::web))
+            e.links.push_back({"", link->attribute("href"), LinkKind::pdf});
+    }
     for (const XmlElement* category : entry.all("category"))
         if (std::string term = single_line(category->attribute("term")); !term.empty()) e.tags.push_back(std::move(term));
     finish_entry(e, ids, "", problems);

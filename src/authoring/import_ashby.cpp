@@ -25,6 +25,21 @@ Location job_location(const json& job) {
     return parse_place(json_string(job, "location"));
 }
 
+// The salary of "compensation" (asked for with ?includeCompensation=true):
+// its first summary component of type Salary.
+Salary job_salary(const json& job) {
+    const json* compensation = json_object(job, "compensation");
+    const json* components = compensation ? json_array(*compensation, "summaryComponents") : nullptr;
+    if (!components) return {};
+    for (const json& component : *components) {
+        if (!component.is_object() || lower_ascii(json_string(component, "compensationType")) != "salary") continue;
+        const auto min = component.find("minValue"), max = component.find("maxValue");
+        return api_salary(min == component.end() ? nullptr : &*min, max == component.end() ? nullptr : &*max,
+                          json_string(component, "currencyCode"), json_string(component, "interval"));
+    }
+    return {};
+}
+
 std::optional<Entry> read_job(const json& job, const std::string& pointer, IdAllocator& ids, std::vector<Problem>& problems) {
     Entry e;
     e.kind = Kind::job;
@@ -49,8 +64,14 @@ std::optional<Entry> read_job(const json& job, const std::string& pointer, IdAll
     }
     e.team = single_line(json_string(job, "team"));
     if (e.team.empty()) e.team = single_line(json_string(job, "department"));
-    if (std::string type = single_line(json_string(job, "employmentType")); !type.empty()) e.tags.push_back(std::move(type));
+    if (std::string type = single_line(json_string(job, "employmentType")); !type.empty()) {
+        e.employment_type = std::string(employment_type(type));  // "FullTime", "Intern", "Contract", ...
+        e.tags.push_back(std::move(type));
+    }
     if (remote) e.tags.push_back("Remote");
+    e.remote = remote;
+    e.date_posted = api_date(json_string(job, "publishedAt"));
+    e.salary = job_salary(job);
     e.url = json_string(job, "jobUrl");
     finish_entry(e, ids, pointer, problems);
     return e;

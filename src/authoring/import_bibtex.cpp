@@ -1,5 +1,6 @@
 #include "authoring/import_bibtex.h"
 
+#include "authoring/bibtex_site_fields.h"
 #include "authoring/latex_text.h"
 
 #include "core/text/text.h"
@@ -33,17 +34,6 @@ std::string plain(std::string_view raw, bool keep_paragraphs = false) {
     return collapse_space(decode_latex(raw), keep_paragraphs);
 }
 
-// URLs and DOIs keep '~' and are not LaTeX: only braces and escapes go.
-std::string plain_link(std::string_view raw) {
-    std::string out;
-    for (std::size_t i = 0; i < raw.size(); ++i) {
-        if (raw[i] == '{' || raw[i] == '}') continue;
-        if (raw[i] == '\\' && i + 1 < raw.size() && std::string_view("_%#&~").find(raw[i + 1]) != std::string_view::npos) continue;
-        out += raw[i];
-    }
-    return std::string(trim(out));
-}
-
 // Splits at top-level (brace depth 0) occurrences of `separator`, which must
 // be surrounded by white space when `whole_word`.
 std::vector<std::string_view> split_outside_braces(std::string_view text, std::string_view separator, bool whole_word) {
@@ -74,10 +64,11 @@ constexpr std::array<std::string_view, 20> kEntryTypes = {
     "manual", "mastersthesis", "misc", "phdthesis", "proceedings", "techreport", "unpublished",
     "online", "report", "thesis", "software", "dataset", "collection"};
 
-// Fields the bundle format has a place for; the rest are counted and reported.
-constexpr std::array<std::string_view, 14> kKnownFields = {
+// Fields the bundle format has a place for (and the lab sites' ones,
+// is_site_field); the rest are counted and reported.
+constexpr std::array<std::string_view, 16> kKnownFields = {
     "title", "author", "year", "booktitle", "journal", "howpublished", "doi",
-    "url", "eprint", "archiveprefix", "eprinttype", "abstract", "keywords", "award"};
+    "url", "eprint", "archiveprefix", "eprinttype", "abstract", "keywords", "award", "date", "month"};
 
 struct RawEntry {
     int line = 0;
@@ -318,7 +309,8 @@ bool is_plain_key(std::string_view key) {
     });
 }
 
-std::optional<Entry> make_publication(const RawEntry& raw, IdAllocator& ids, std::vector<Problem>& problems) {
+std::optional<Entry> make_publication(const RawEntry& raw, const BibtexOptions& options, IdAllocator& ids,
+                                      std::vector<Problem>& problems) {
     Entry e;
     e.kind = Kind::publication;
     e.title = plain(field(raw, "title"));
@@ -335,13 +327,18 @@ std::optional<Entry> make_publication(const RawEntry& raw, IdAllocator& ids, std
     }
     for (std::string_view venue_field : {"booktitle", "journal", "howpublished"})
         if (e.venue.empty()) e.venue = plain(field(raw, venue_field));
-    e.doi = without_doi_prefix(plain_link(field(raw, "doi")));
-    e.url = plain_link(field(raw, "url"));
+    e.doi = without_doi_prefix(bibtex_link(field(raw, "doi")));
+    e.url = bibtex_link(field(raw, "url"));
+    // url = {doi:10.1/x} or {https://doi.org/10.1/x}: the DOI is the link, shown once.
+    if (const std::string doi = doi_in(e.url); !doi.empty() && (e.doi.empty() || e.doi == doi)) {
+        e.doi = doi;
+        e.url.clear();
+    }
     if (!e.url.empty() && !is_safe_url(e.url, LinkSchemes::web)) {
         problems.push_back(warning_at(raw.line, "entry " + raw.key + ": url \"" + e.url + "\" is not an http(s) link; left out"));
         e.url.clear();
     }
-    const std::string eprint = plain_link(field(raw, "eprint"));
+    const std::string eprint = bibtex_link(field(raw, "eprint"));
     const std::string archive = lower_ascii(plain(field(raw, "archiveprefix") + field(raw, "eprinttype")));
     if (archive == "arxiv" || (archive.empty() && looks_like_arxiv_id(eprint))) e.arxiv = eprint;
     else if (!eprint.empty())
@@ -350,6 +347,7 @@ std::optional<Entry> make_publication(const RawEntry& raw, IdAllocator& ids, std
     const std::string keywords = plain(field(raw, "keywords"));
     e.tags = split_list(keywords, keywords.find(';') != std::string::npos ? ';' : ',');
     e.award = plain(field(raw, "award"));
+    apply_site_fields(raw.fields, raw.type, raw.line, raw.key, options, e, problems);
     std::string id = is_plain_key(raw.key) ? raw.key : slugify(raw.key);
     if (id.empty()) id = publication_id_base(e);
     e.id = ids.claim(id, "publication");
@@ -375,7 +373,7 @@ std::vector<std::string> parse_bibtex_names(std::string_view field) {
     return names;
 }
 
-ImportResult import_bibtex(std::string_view bib_text) {
+ImportResult import_bibtex(std::string_view bib_text, const BibtexOptions& options) {
     ImportResult result;
     const std::string text = normalize_text_file(bib_text);
     BibReader reader(text, result.problems);
@@ -388,8 +386,9 @@ ImportResult import_bibtex(std::string_view bib_text) {
             continue;
         }
         for (const auto& [name, value] : raw.fields)
-            if (std::find(kKnownFields.begin(), kKnownFields.end(), name) == kKnownFields.end()) ++ignored_fields[name];
-        if (std::optional<Entry> e = make_publication(raw, ids, result.problems)) result.bundle.entries.push_back(std::move(*e));
+            if (std::find(kKnownFields.begin(), kKnownFields.end(), name) == kKnownFields.end() && !is_site_field(name))
+                ++ignored_fields[name];
+        if (std::optional<Entry> e = make_publication(raw, options, ids, result.problems)) result.bundle.entries.push_back(std::move(*e));
     }
     if (!ignored_fields.empty()) {
         std::string list;

@@ -1,6 +1,7 @@
 // `pubview import-bibtex`: BibTeX entries become publications.
 #pragma once
 
+#include "authoring/bibtex_site_fields.h"
 #include "authoring/import_common.h"
 
 #include <string>
@@ -14,8 +15,11 @@ namespace pv {
 // keywords as tags, award. @string macros and '#' concatenation are expanded;
 // @comment and @preamble are ignored. A malformed entry or one of an unknown
 // type is reported with its line and skipped; the entries after it are kept.
-// Ids are the citation keys, made unique.
-ImportResult import_bibtex(std::string_view bib_text);
+// Ids are the citation keys, made unique. The fields lab sites add (al-folio,
+// Hugo Blox: bibtex_site_fields.h) become typed links, a short venue, a
+// featured flag, a type and a date; a DOI or link wrapped in HTML or written
+// "doi:10.1/x" in url is recovered.
+ImportResult import_bibtex(std::string_view bib_text, const BibtexOptions& options = {});
 
 // Splits an author field on " and " outside braces and turns "Last, First"
 // and "Last, Jr, First" into "First Last" and "First Last Jr".

@@ -3,6 +3,8 @@
 #include "authoring/api_importers.h"
 #include "authoring/markup_text.h"
 
+#include "core/model/dates.h"
+
 namespace pv {
 
 namespace {
@@ -17,15 +19,21 @@ std::string first_string(const json& work, std::string_view key) {
     return json_string(work, key);
 }
 
-// {"date-parts": [[2021, 4, 16]]}: the year of the first publication date
-// Crossref has. "issued": {"date-parts": [[null]]} says the date is unknown;
-// "created" (when the DOI was registered) is not taken for it.
-std::optional<int> work_year(const json& work) {
+// {"date-parts": [[2021, 4, 16]]}: the first publication date Crossref has,
+// to the day, month or year it gives. "issued": {"date-parts": [[null]]} says
+// the date is unknown; "created" (when the DOI was registered) is not taken for it.
+std::optional<IsoDate> work_date(const json& work) {
     for (std::string_view key : {"issued", "published", "published-print", "published-online"}) {
         const json* date = json_object(work, key);
         const json* parts = date ? json_array(*date, "date-parts") : nullptr;
-        if (parts && !parts->empty() && (*parts)[0].is_array() && !(*parts)[0].empty() && (*parts)[0][0].is_number_integer())
-            return (*parts)[0][0].get<int>();
+        if (!parts || parts->empty() || !(*parts)[0].is_array() || (*parts)[0].empty() || !(*parts)[0][0].is_number_integer()) continue;
+        const json& day = (*parts)[0];
+        IsoDate found{day[0].get<int>()};
+        if (day.size() > 1 && day[1].is_number_integer()) found.month = day[1].get<int>();
+        if (found.month > 0 && day.size() > 2 && day[2].is_number_integer()) found.day = day[2].get<int>();
+        // A part out of range leaves only what is certain.
+        if (!parse_iso_date(iso_date_text(found))) found.month = found.day = 0;
+        return found;
     }
     return std::nullopt;
 }
@@ -74,7 +82,11 @@ std::optional<Entry> read_work(const json& work, const std::string& pointer, IdA
         return std::nullopt;
     }
     e.authors = work_authors(work);
-    e.year = work_year(work);
+    if (const std::optional<IsoDate> date = work_date(work)) {
+        e.year = date->year;
+        if (date->month > 0) e.date = iso_date_text(*date);
+    }
+    e.type = api_publication_type(json_string(work, "type"));
     e.venue = work_venue(work);
     e.body = markup_to_text(json_string(work, "abstract"), true);
     e.url = json_string(work, "URL");

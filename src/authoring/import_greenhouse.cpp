@@ -45,6 +45,9 @@ std::optional<Entry> read_job(const json& job, const std::string& pointer, IdAll
     if (const json* departments = json_array(job, "departments"); departments && !departments->empty())
         e.team = single_line(json_string(departments->back(), "name"));
     e.url = json_string(job, "absolute_url");
+    // When it was first published; boards that do not say give when it was last changed.
+    e.date_posted = api_date(json_string(job, "first_published"));
+    if (e.date_posted.empty()) e.date_posted = api_date(json_string(job, "updated_at"));
     finish_entry(e, ids, pointer, problems);
     return e;
 }

@@ -51,12 +51,23 @@ std::optional<Entry> read_posting(const json& posting, const std::string& pointe
         e.location = parse_place(json_string(*categories, "location"));
         e.team = single_line(json_string(*categories, "team"));
         if (e.team.empty()) e.team = single_line(json_string(*categories, "department"));
-        if (std::string commitment = single_line(json_string(*categories, "commitment")); !commitment.empty()) e.tags.push_back(std::move(commitment));
+        if (std::string commitment = single_line(json_string(*categories, "commitment")); !commitment.empty()) {
+            e.employment_type = std::string(employment_type(commitment));
+            e.tags.push_back(std::move(commitment));
+        }
     }
     if (const std::string country = single_line(json_string(posting, "country")); !country.empty() && e.location.country.empty())
         e.location.country = country;
-    if (std::string workplace = single_line(json_string(posting, "workplaceType")); !workplace.empty() && workplace != "unspecified")
+    if (std::string workplace = single_line(json_string(posting, "workplaceType")); !workplace.empty() && workplace != "unspecified") {
+        e.remote = workplace == "remote";
         e.tags.push_back(std::move(workplace));
+    }
+    if (const auto created = posting.find("createdAt"); created != posting.end()) e.date_posted = api_date_value(*created);
+    if (const json* range = json_object(posting, "salaryRange")) {
+        const auto min = range->find("min"), max = range->find("max");
+        e.salary = api_salary(min == range->end() ? nullptr : &*min, max == range->end() ? nullptr : &*max,
+                              json_string(*range, "currency"), json_string(*range, "interval"));
+    }
     if (e.location.empty()) {
         problems.push_back(problem_at(Severity::error, pointer + "/categories/location", "posting \"" + e.title + "\" has no location; skipped"));
         return std::nullopt;

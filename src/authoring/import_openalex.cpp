@@ -61,6 +61,8 @@ std::optional<Entry> read_work(const json& work, const std::string& pointer, IdA
     e.arxiv = arxiv_location(work);
     if (const auto year = work.find("publication_year"); year != work.end() && year->is_number_integer()) e.year = year->get<int>();
     else e.year = year_of(json_string(work, "publication_date"));
+    if (const std::string date = api_date(json_string(work, "publication_date")); !date.empty() && year_of(date) == e.year) e.date = date;
+    e.type = api_publication_type(json_string(work, "type"));
     if (const json* authorships = json_array(work, "authorships"))
         for (const json& a : *authorships)
             if (const json* author = json_object(a, "author"))

@@ -37,6 +37,11 @@ void fill_from(Entry& kept, const Entry& other) {
     if (kept.kind == Kind::job) {
         if (kept.location.empty()) kept.location = other.location;
         fill(kept.team, other.team);
+        fill(kept.date_posted, other.date_posted);
+        fill(kept.valid_through, other.valid_through);
+        fill(kept.employment_type, other.employment_type);
+        fill(kept.salary, other.salary);
+        kept.remote = kept.remote || other.remote;  // false is what a hand-written entry says by leaving it out
         return;
     }
     if (!kept.year) kept.year = other.year;
@@ -45,6 +50,11 @@ void fill_from(Entry& kept, const Entry& other) {
     fill(kept.doi, other.doi);
     fill(kept.arxiv, other.arxiv);
     fill(kept.award, other.award);
+    fill(kept.type, other.type);
+    if (kept.date.empty() && !other.date.empty() && (!kept.year || kept.year == other.year)) kept.date = other.date;
+    fill(kept.venue_short, other.venue_short);
+    fill(kept.links, other.links);
+    kept.featured = kept.featured || other.featured;
 }
 
 std::string entry_json(const Entry& e) {

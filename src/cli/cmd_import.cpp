@@ -25,6 +25,7 @@ struct Options {
     std::string kind;
     std::vector<std::string> maps;
     std::string title;  // the bundle's title, which CSV and BibTeX files do not have
+    std::string site;   // the lab site that a BibTeX file's relative links point into
 };
 
 // Reads the arguments; options not in `allowed` (e.g. {"-o", "--facts"}) are
@@ -45,6 +46,7 @@ std::optional<Options> parse_options(const Args& args, const std::set<std::strin
             else if (arg == "--kind") options.kind = value;
             else if (arg == "--map") options.maps.push_back(value);
             else if (arg == "--title") options.title = value;
+            else if (arg == "--site") options.site = value;
         } else {
             options.inputs.push_back(arg);
         }
@@ -111,11 +113,16 @@ int import_csv(const Args& args) {
 }
 
 int import_bibtex(const Args& args) {
-    const auto options = parse_options(args, {"-o", "--title"}, 1, 1, "import-bibtex FILE.bib [--title TITLE] -o OUT.json");
+    const char* usage = "import-bibtex FILE.bib [--site URL] [--title TITLE] -o OUT.json";
+    const auto options = parse_options(args, {"-o", "--title", "--site"}, 1, 1, usage);
     if (!options) return 2;
     const std::optional<std::string> text = read_file(options->inputs[0]);
     if (!text) return 2;
-    return finish(options->inputs[0], pv::import_bibtex(*text), *options);
+    if (!options->site.empty() && !pv::is_safe_url(options->site, pv::LinkSchemes::web)) {
+        std::cerr << "pubview import-bibtex: --site wants the site's http(s) address, got \"" << options->site << "\"\nusage: pubview " << usage << '\n';
+        return 2;
+    }
+    return finish(options->inputs[0], pv::import_bibtex(*text, {options->site}), *options);
 }
 
 int merge(const Args& args) {

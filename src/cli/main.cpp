@@ -23,7 +23,7 @@ constexpr Command kCommands[] = {
     {"ui-text", "ui-text LANG [-o OUT.json]    the interface's phrases in a language, as the widget fetches them", pv::cli::ui_text},
     {"import-page", "import-page PAGE.txt [--facts FACTS.json] -o OUT.json", pv::cli::import_page},
     {"import-csv", "import-csv FILE.csv --kind job|publication [--map column=field ...] [--title TITLE] -o OUT.json", pv::cli::import_csv},
-    {"import-bibtex", "import-bibtex FILE.bib [--title TITLE] -o OUT.json", pv::cli::import_bibtex},
+    {"import-bibtex", "import-bibtex FILE.bib [--site URL] [--title TITLE] -o OUT.json", pv::cli::import_bibtex},
     {"merge", "merge A.json B.json ... [--title TITLE] -o OUT.json", pv::cli::merge},
     {"export-bibtex", "export-bibtex FILE.json [-o OUT.bib]", pv::cli::export_bibtex},
     {"sync", "sync CONFIG.json -o BUNDLE.json [--api-base URL] [--mailto ADDRESS] [--retries N] [--timeout SECONDS]   rebuild a bundle from a base and ORCID, Crossref, DBLP, arXiv, OpenAlex, Greenhouse, Lever, Ashby", pv::cli::sync},

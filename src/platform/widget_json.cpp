@@ -28,7 +28,8 @@ std::string view_state_to_json(const ui::ViewState& s) {
                  {"kind", s.kind ? json(kind_name(*s.kind)) : json(nullptr)},
                  {"filters", filters},
                  {"sort", sort},
-                 {"open", s.open_id}});
+                 {"open", s.open_id},
+                 {"closed", s.show_closed}});
 }
 
 ui::ViewState view_state_from_json(const char* text) {
@@ -49,6 +50,7 @@ ui::ViewState view_state_from_json(const char* text) {
         }
     }
     if (auto open = j.find("open"); open != j.end() && open->is_string()) s.open_id = open->get<std::string>();
+    if (auto closed = j.find("closed"); closed != j.end() && closed->is_boolean()) s.show_closed = closed->get<bool>();
     return s;
 }
 
@@ -66,7 +68,7 @@ std::string mirror_json(ui::ViewModel& model, bool full) {
         const Entry& e = *visible[i].entry;
         json links = json::array();
         for (const EntryLink& link : entry_links(e, model.language())) links.push_back({{"label", link.label}, {"url", link.url}});
-        json row = {{"id", e.id}, {"kind", kind_name(e.kind)}, {"title", e.title}, {"summary", summary_line(e)},
+        json row = {{"id", e.id}, {"kind", kind_name(e.kind)}, {"title", e.title}, {"summary", model.row_summary(e)},
                     {"expanded", visible[i].expanded}, {"links", links}};
         if (full || visible[i].expanded) row["body"] = e.body;
         rows.push_back(std::move(row));

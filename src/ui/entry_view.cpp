@@ -170,7 +170,7 @@ EntryRowOutcome draw_entry_row(ViewModel& model, std::uint32_t entry, float widt
     if (open) draw_wrapped(title, text_width, title_style);
     else draw_lines(title, text_width, title_style, title_lines);
     ImGui::SetCursorScreenPos(ImVec2(top.x + kPadX, ImGui::GetCursorScreenPos().y));
-    const std::string meta = std::string(model.text(e.kind == Kind::job ? Phrase::kind_job : Phrase::kind_paper)) + "  \xC2\xB7  " + summary_line(e);
+    const std::string meta = std::string(model.text(e.kind == Kind::job ? Phrase::kind_job : Phrase::kind_paper)) + "  \xC2\xB7  " + model.row_summary(e);
     draw_line({meta, {}, 0}, text_width, meta_style);
     if (!open) {
         ImGui::SetCursorScreenPos(ImVec2(top.x + kPadX, ImGui::GetCursorScreenPos().y));

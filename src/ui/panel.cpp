@@ -335,7 +335,8 @@ void Panel::text_line(std::string_view text) {
 void Panel::draw_filters() {
     struct FacetChoice { FacetField field; Phrase label; };
     static constexpr FacetChoice kFilters[] = {
-        {FacetField::year, Phrase::facet_year},     {FacetField::venue, Phrase::facet_venue},
+        {FacetField::type, Phrase::facet_type},     {FacetField::year, Phrase::facet_year},
+        {FacetField::venue, Phrase::facet_venue},
         {FacetField::city, Phrase::facet_location}, {FacetField::team, Phrase::facet_team},
         {FacetField::author, Phrase::facet_author}, {FacetField::tag, Phrase::facet_tag},
     };
@@ -352,6 +353,7 @@ void Panel::draw_filters() {
             if (!stacked) next_item(button_width(clear.c_str()), false);
             if (ImGui::SmallButton(clear.c_str())) model_.clear_filters();
         }
+        draw_closed_switch(stacked);
     };
     if (!narrow_) {
         // Wrap the combos onto the next line rather than overflowing the panel.
@@ -370,6 +372,15 @@ void Panel::draw_filters() {
         draw_all(true);
         ImGui::EndPopup();
     }
+}
+
+// Postings past their valid_through are hidden; a button shows them (and hides them again).
+void Panel::draw_closed_switch(bool stacked) {
+    if (model_.closed_count() == 0 || model_.view().kind == Kind::publication) return;
+    const std::string label = shown(model_.showing_closed() ? std::string(model_.text(Phrase::hide_closed))
+                                                            : counted(model_.language(), Phrase::show_closed_counted, model_.closed_count()));
+    if (!stacked) next_item(button_width(label.c_str()), false);
+    if (ImGui::SmallButton(label.c_str())) model_.set_show_closed(!model_.showing_closed());
 }
 
 void Panel::draw_facet_combo(FacetField field, const char* label, bool in_row) {

@@ -84,6 +84,7 @@ private:
     void draw_filters();
     void draw_facet_combo(FacetField field, const char* label, bool in_row);
     void draw_sort_combo(bool in_row);
+    void draw_closed_switch(bool stacked);
     void draw_status();
     void draw_problems();
     void draw_empty();

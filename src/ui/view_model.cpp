@@ -57,6 +57,7 @@ void ViewModel::show_bundle(IndexedBundle bundle) {
         error_ = fatal ? fatal->message : "the bundle could not be read";
         return;
     }
+    find_closed();
     make_search_hint();
     results_dirty_ = true;
     ++results_version_;
@@ -68,7 +69,37 @@ void ViewModel::make_search_hint() {
     if (!loaded_ || !loaded_->usable) return;
     search_hint_ = say(language_, Phrase::search_hint,
                        {counted(language_, Phrase::publications_counted, loaded_->bundle.count(Kind::publication)),
-                        counted(language_, Phrase::jobs_counted, loaded_->bundle.count(Kind::job))});
+                        counted(language_, Phrase::jobs_counted, loaded_->bundle.count(Kind::job) - (view_.show_closed ? 0 : closed_.size()))});
+}
+
+void ViewModel::find_closed() {
+    closed_.clear();
+    if (!loaded_) return;
+    const std::vector<Entry>& entries = loaded_->bundle.entries;
+    for (std::uint32_t e = 0; e < entries.size(); ++e)
+        if (posting_closed(entries[e], today_)) closed_.push_back(e);
+}
+
+void ViewModel::set_today(std::int64_t day_number) {
+    if (day_number == today_) return;
+    today_ = day_number;
+    find_closed();
+    make_search_hint();
+    view_changed(true);
+}
+
+void ViewModel::set_show_closed(bool show) {
+    if (show == view_.show_closed) return;
+    view_.show_closed = show;
+    make_search_hint();
+    view_changed(true);
+}
+
+std::string ViewModel::row_summary(const Entry& e) const {
+    std::string line = summary_line(e);
+    const std::string notes = entry_notes(e, language_, today_);
+    if (!notes.empty()) line += (line.empty() ? "" : "  \xC2\xB7  ") + notes;
+    return line;
 }
 
 // ---- the language --------------------------------------------------------------
@@ -133,6 +164,8 @@ void ViewModel::set_state(const ViewState& state) {
     view_.kind = state.kind;
     view_.filters = state.filters;
     view_.sort = state.sort;
+    view_.show_closed = state.show_closed;
+    make_search_hint();
     if (!state.open_id.empty() && expand(state.open_id, true)) reveal_ = open_.back();
     view_changed(true);
 }
@@ -158,6 +191,7 @@ const SearchResult& ViewModel::results() {
     request.sort = view_.sort;
     request.highlights = false;
     request.facet_fields = facet_bit(FacetField::kind);  // the kind switch's counts
+    if (!view_.show_closed) request.hidden = closed_;
     results_ = index_->search(request);
     highlights_.clear();
     results_dirty_ = false;
@@ -183,6 +217,7 @@ const SearchResult& ViewModel::facet_counts() {
         request.filters = view_.filters;
         request.limit = 0;
         request.highlights = false;
+        if (!view_.show_closed) request.hidden = closed_;
         facet_counts_ = index_->search(request);
         facet_counts_dirty_ = false;
     }

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "core/model/bundle.h"
+#include "core/model/dates.h"
 #include "core/present/ui_text.h"
 #include "core/search/search_index.h"
 
@@ -39,6 +40,7 @@ struct ViewState {
     FacetSelection filters;
     SortOrder sort = SortOrder::relevance;
     std::string open_id;  // the expanded entry a link points at, if any
+    bool show_closed = false;  // postings past their valid_through are listed too
 };
 
 struct VisibleRow {
@@ -98,6 +100,15 @@ public:
     ViewState state() const;
     void set_state(const ViewState& state);
 
+    // ---- postings past their valid_through: hidden unless the visitor asks ----
+    // The day the panel counts ages and closings from (core/model/dates.h), today unless set.
+    void set_today(std::int64_t day_number);
+    std::size_t closed_count() const { return closed_.size(); }
+    void set_show_closed(bool show);
+    bool showing_closed() const { return view_.show_closed; }
+    // A row's summary line with what the day changes: "Seattle, WA, US · Posted 3 days ago".
+    std::string row_summary(const Entry& entry) const;
+
     // ---- results (searched again when the view changed) ----
     const SearchResult& results();
     std::size_t count() { return results().total; }
@@ -142,6 +153,7 @@ private:
     void view_changed(bool results_changed);
 
     void make_search_hint();
+    void find_closed();
 
     ViewHost& host_;
     Language language_ = Language::en;
@@ -153,6 +165,8 @@ private:
     std::size_t bytes_received_ = 0;
     std::size_t bytes_total_ = 0;
     std::optional<WorkProgress> work_;
+    std::int64_t today_ = today_day_number();
+    std::vector<std::uint32_t> closed_;  // postings past valid_through, in bundle order
 
     ViewState view_;
     SearchResult results_;

@@ -1,7 +1,7 @@
 // Deep links: each widget keeps its view in the URL hash under its own name,
 // e.g. #pv1:q=dynamo&kind=publication&open=amazon-dynamodb-2022;pv2:q=seattle
 
-const FACETS = ['year', 'venue', 'author', 'tag', 'country', 'city', 'team'];
+const FACETS = ['year', 'venue', 'author', 'tag', 'country', 'city', 'team', 'type'];
 
 export function readHash() {
   const parts = new Map();
@@ -27,6 +27,7 @@ export function stateToParams(state, openId) {
   if (state.kind) params.set('kind', state.kind);
   if (state.sort && state.sort !== 'relevance') params.set('sort', state.sort);
   for (const facet of FACETS) for (const value of (state.filters && state.filters[facet]) || []) params.append(facet, value);
+  if (state.closed) params.set('closed', '1');
   const open = openId !== undefined ? openId : state.open;
   if (open) params.set('open', open);
   return params;
@@ -41,5 +42,6 @@ export function paramsToState(params) {
     sort: params.get('sort') || 'relevance',
     filters,
     open: params.get('open') || '',
+    closed: params.get('closed') === '1',
   };
 }

@@ -36,6 +36,24 @@ export interface Publication {
   arxiv?: string;
   award?: string;
   related?: { title?: string; summary?: string; url?: BundleUrl }[];
+  type?: PublicationType;
+  /** ISO 8601, finer than `year` ("2024-05-17"); its year agrees with `year`. */
+  date?: string;
+  /** The venue's short name, e.g. "NeurIPS". */
+  venue_short?: string;
+  /** The lab picked it: shown with a mark. */
+  featured?: boolean;
+  links?: TypedLink[];
+}
+
+export type PublicationType =
+  | 'article' | 'conference paper' | 'preprint' | 'thesis' | 'book' | 'chapter' | 'patent' | 'dataset' | 'software';
+
+export interface TypedLink {
+  /** The link's own words; the kind's name when absent. */
+  label?: string;
+  url: BundleUrl;
+  kind: 'pdf' | 'code' | 'slides' | 'video' | 'poster' | 'data' | 'html';
 }
 
 /** Where a job is: at least one of the three. */
@@ -54,6 +72,13 @@ export interface Job {
   team?: string;
   url?: BundleUrl;
   tags?: string[];
+  /** ISO 8601. */
+  date_posted?: string;
+  /** ISO 8601: the widget hides the posting after this day unless asked. */
+  valid_through?: string;
+  employment_type?: 'full_time' | 'part_time' | 'contractor' | 'temporary' | 'intern' | 'volunteer' | 'per_diem' | 'other';
+  salary?: { min?: number; max?: number; currency?: string; unit?: 'hour' | 'day' | 'week' | 'month' | 'year' };
+  remote?: boolean;
 }
 
 export type EntryKind = 'publication' | 'job';

@@ -7,7 +7,7 @@ export type { Bundle, BundleUrl, EntryKind, Job, JobLocation, Publication } from
 /** Which entries the widget opens on: both kinds, or one. */
 export type View = 'all' | 'publications' | 'jobs';
 export type Theme = 'auto' | 'light' | 'dark';
-export type FacetField = 'kind' | 'year' | 'venue' | 'author' | 'tag' | 'country' | 'city' | 'team';
+export type FacetField = 'kind' | 'year' | 'venue' | 'author' | 'tag' | 'country' | 'city' | 'team' | 'type';
 
 export interface MountOptions {
   /** A URL (JSON bundle or .pvpack), "#id" of a <script type="application/json"> on the page, or the bundle itself. */
@@ -36,6 +36,8 @@ export interface ViewState {
   sort: 'relevance' | 'rank' | 'year' | 'title';
   /** The id of the entry shown open, or "". */
   open: string;
+  /** Postings past their valid_through are listed too (hidden by default). */
+  closed: boolean;
 }
 
 export interface VisibleRow {

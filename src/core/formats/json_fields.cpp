@@ -1,7 +1,9 @@
 #include "core/formats/json_fields.h"
 
+#include "core/model/dates.h"
 #include "core/model/hygiene.h"
 
+#include <algorithm>
 #include <climits>
 
 namespace pv::detail {
@@ -105,6 +107,37 @@ public:
         return v->get<bool>();
     }
 
+    // An ISO 8601 date ("2024", "2024-05-17", "2024-05-17T09:00:00Z"); anything else is dropped.
+    std::string optional_date(const char* field) {
+        std::string text = optional_string(field);
+        if (!text.empty() && !parse_iso_date(text)) {
+            warn(field, "\"" + text.substr(0, 40) + "\" is not an ISO 8601 date (2024, 2024-05 or 2024-05-17, with a time if wanted); ignored");
+            return {};
+        }
+        return text;
+    }
+
+    // One word of a closed set (core/model/vocabulary.h), written the format's way.
+    template <std::size_t N>
+    std::string optional_word(const char* field, std::string_view (*canonical)(std::string_view),
+                              const std::array<std::string_view, N>& words) {
+        const std::string text = optional_string(field);
+        if (text.empty()) return {};
+        const std::string_view word = canonical(text);
+        if (word.empty()) warn(field, "\"" + text.substr(0, 40) + "\" is not one of " + word_list(words) + "; ignored");
+        return std::string(word);
+    }
+
+    std::optional<double> optional_number(const char* field) {
+        const json* v = find(field);
+        if (!v || v->is_null()) return std::nullopt;
+        if (!v->is_number() || v->get<double>() < 0) {
+            warn(field, std::string("expected a number of 0 or more, got ") + (v->is_number() ? v->dump() : json_type_name(*v)) + "; ignored");
+            return std::nullopt;
+        }
+        return v->get<double>();
+    }
+
     std::vector<std::string> string_list(const char* field) {
         std::vector<std::string> out;
         const json* v = find(field);
@@ -142,6 +175,63 @@ private:
     std::vector<Problem>& problems_;
     bool valid_ = true;
 };
+
+std::vector<Link> read_links(FieldReader& r, const std::string& pointer, std::vector<Problem>& problems) {
+    std::vector<Link> links;
+    const json* list = r.find("links");
+    if (!list || list->is_null()) return links;
+    if (!list->is_array()) {
+        r.warn("links", std::string("expected an array of {label, url, kind}, got ") + json_type_name(*list) + "; ignored");
+        return links;
+    }
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const std::string at = pointer + "/links/" + std::to_string(i);
+        const json& item = (*list)[i];
+        if (!item.is_object()) {
+            problems.push_back({Severity::warning, at, std::string("expected an object with label, url and kind, got ") + json_type_name(item) + "; ignored"});
+            continue;
+        }
+        FieldReader lr(item, at, problems);
+        Link link{lr.optional_string("label"), lr.optional_url("url")};
+        const std::string kind = lr.optional_string("kind");
+        const std::optional<LinkKind> known = link_kind(kind);
+        if (link.url.empty()) {
+            problems.push_back({Severity::warning, at, "a link needs a url; ignored"});
+        } else if (!known) {
+            lr.warn("kind", "\"" + kind.substr(0, 40) + "\" is not a link kind (pdf, code, slides, video, poster, data or html); link ignored");
+        } else {
+            link.kind = *known;
+            links.push_back(std::move(link));
+        }
+    }
+    return links;
+}
+
+Salary read_salary(FieldReader& r, const std::string& pointer, std::vector<Problem>& problems) {
+    const json* salary = r.find("salary");
+    if (!salary || salary->is_null()) return {};
+    if (!salary->is_object()) {
+        r.warn("salary", std::string("expected an object with min, max, currency and unit, got ") + json_type_name(*salary) + "; ignored");
+        return {};
+    }
+    FieldReader sr(*salary, pointer + "/salary", problems);
+    Salary s{sr.optional_number("min"), sr.optional_number("max"), sr.optional_string("currency"),
+             sr.optional_word("unit", salary_unit, kSalaryUnits)};
+    const bool currency_code = s.currency.size() == 3 && std::all_of(s.currency.begin(), s.currency.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    if (!s.currency.empty() && !currency_code) {
+        sr.warn("currency", "\"" + s.currency.substr(0, 20) + "\" is not an ISO 4217 currency code such as USD or EUR; salary ignored");
+        return {};
+    }
+    if (s.empty()) {
+        r.warn("salary", "needs min, max or both; ignored");
+        return {};
+    }
+    if (s.min && s.max && *s.min > *s.max) {
+        r.warn("salary", "min is more than max; ignored");
+        return {};
+    }
+    return s;
+}
 
 }  // namespace
 
@@ -184,8 +274,26 @@ std::optional<Entry> read_item(Kind kind, const json& item, const std::string& p
                 }
             }
         }
+        e.type = r.optional_word("type", publication_type, kPublicationTypes);
+        e.date = r.optional_date("date");
+        if (const std::optional<IsoDate> date = parse_iso_date(e.date)) {
+            if (!e.year) e.year = date->year;
+            else if (*e.year != date->year)
+                r.warn("date", "names the year " + std::to_string(date->year) + " but \"year\" is " + std::to_string(*e.year) + "; the date is ignored");
+            if (*e.year != date->year) e.date.clear();
+        }
+        e.venue_short = r.optional_string("venue_short");
+        e.featured = r.optional_bool("featured");
+        e.links = read_links(r, pointer, problems);
     } else {
         e.team = r.optional_string("team");
+        e.date_posted = r.optional_date("date_posted");
+        e.valid_through = r.optional_date("valid_through");
+        if (!e.date_posted.empty() && !e.valid_through.empty() && *day_number(e.valid_through) < *day_number(e.date_posted))
+            r.warn("valid_through", "is before date_posted; kept as written");
+        e.employment_type = r.optional_word("employment_type", employment_type, kEmploymentTypes);
+        e.salary = read_salary(r, pointer, problems);
+        e.remote = r.optional_bool("remote");
         const json* loc = r.find("location");
         if (!loc) {
             r.reject("location", "missing required field \"location\"");

@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
+
 namespace pv {
 
 std::string to_json(const Bundle& bundle) {
@@ -38,6 +40,21 @@ std::string to_json(const Bundle& bundle) {
             put(o, "doi", e.doi);
             put(o, "arxiv", e.arxiv);
             put(o, "award", e.award);
+            put(o, "type", e.type);
+            put(o, "date", e.date);
+            put(o, "venue_short", e.venue_short);
+            if (e.featured) o["featured"] = true;
+            if (!e.links.empty()) {
+                ojson links = ojson::array();
+                for (const Link& link : e.links) {
+                    ojson item = ojson::object();
+                    put(item, "label", link.label);
+                    item["url"] = link.url;
+                    item["kind"] = link_kind_name(link.kind);
+                    links.push_back(item);
+                }
+                o["links"] = links;
+            }
             if (!e.related.empty()) {
                 ojson related = ojson::array();
                 for (const Related& r : e.related) {
@@ -60,6 +77,20 @@ std::string to_json(const Bundle& bundle) {
             put(o, "team", e.team);
             put(o, "url", e.url);
             put_list(o, "tags", e.tags);
+            put(o, "date_posted", e.date_posted);
+            put(o, "valid_through", e.valid_through);
+            put(o, "employment_type", e.employment_type);
+            if (!e.salary.empty()) {
+                ojson salary = ojson::object();
+                // 120000, not 120000.0
+                auto amount = [](double v) { return v == std::floor(v) && v < 1e15 ? ojson(static_cast<long long>(v)) : ojson(v); };
+                if (e.salary.min) salary["min"] = amount(*e.salary.min);
+                if (e.salary.max) salary["max"] = amount(*e.salary.max);
+                put(salary, "currency", e.salary.currency);
+                put(salary, "unit", e.salary.unit);
+                o["salary"] = salary;
+            }
+            if (e.remote) o["remote"] = true;
             jobs.push_back(std::move(o));
         }
     }

@@ -16,9 +16,10 @@ using detail::PackWriter;
 // a newline-converting transfer, as PNG's signature does.
 constexpr std::string_view kMagic{"PVPACK\r\n\x1a\n", kPackSignatureBytes};
 // Bump whenever what a pack holds or how it is laid out changes.
-constexpr std::uint32_t kFormatVersion = 1;
+// 2: the typed links, dates, types and pay of format v1's later fields, and the type facet.
+constexpr std::uint32_t kFormatVersion = 2;
 // An entry's fixed fields and the lengths of its strings take this much at least.
-constexpr std::size_t kSmallestEntryBytes = 1 + 4 * 4 + 4 + 1 + 4 + 4 + 4 + 4 * 4 + 4 + 4 * 4;
+constexpr std::size_t kSmallestEntryBytes = 1 + 4 * 4 + 4 + 1 + 4 + 4 + 4 + 4 * 4 + 4 + 4 * 4 + 3 * 4 + 4 + 3 * 4 + 2 * 8 + 2 * 4;
 constexpr std::size_t kTypicalEntryBytes = 256;
 
 std::uint64_t checksum(std::string_view bytes) {
@@ -61,14 +62,30 @@ std::vector<std::string> read_strings(PackReader& in) {
     return values;
 }
 
-enum EntryFlags : std::uint8_t { kAbstractTruncated = 1, kHasRank = 2, kHasYear = 4 };
+// A salary's amounts travel as their bits (std::bit_cast, which Emscripten's libc++ lacks).
+std::uint64_t bits_of(double value) {
+    std::uint64_t bits;
+    std::memcpy(&bits, &value, sizeof bits);
+    return bits;
+}
+
+double double_of(std::uint64_t bits) {
+    double value;
+    std::memcpy(&value, &bits, sizeof value);
+    return value;
+}
+
+enum EntryFlags : std::uint8_t {
+    kAbstractTruncated = 1, kHasRank = 2, kHasYear = 4, kFeatured = 8, kRemote = 16, kHasSalaryMin = 32, kHasSalaryMax = 64
+};
 
 void write_entry(PackWriter& out, const Entry& entry) {
     out.u8(static_cast<std::uint8_t>(entry.kind));
     for (const std::string* text : {&entry.id, &entry.title, &entry.body, &entry.url}) out.string(*text);
     write_strings(out, entry.tags);
     out.u8((entry.abstract_truncated ? kAbstractTruncated : 0) | (entry.rank ? kHasRank : 0) |
-           (entry.year ? kHasYear : 0));
+           (entry.year ? kHasYear : 0) | (entry.featured ? kFeatured : 0) | (entry.remote ? kRemote : 0) |
+           (entry.salary.min ? kHasSalaryMin : 0) | (entry.salary.max ? kHasSalaryMax : 0));
     out.i32(entry.rank.value_or(0));
     out.i32(entry.year.value_or(0));
     write_strings(out, entry.authors);
@@ -81,6 +98,18 @@ void write_entry(PackWriter& out, const Entry& entry) {
     }
     for (const std::string* text : {&entry.location.country, &entry.location.region, &entry.location.city, &entry.team})
         out.string(*text);
+    for (const std::string* text : {&entry.type, &entry.date, &entry.venue_short}) out.string(*text);
+    out.u32(static_cast<std::uint32_t>(entry.links.size()));
+    for (const Link& link : entry.links) {
+        out.string(link.label);
+        out.string(link.url);
+        out.u8(static_cast<std::uint8_t>(link.kind));
+    }
+    for (const std::string* text : {&entry.date_posted, &entry.valid_through, &entry.employment_type}) out.string(*text);
+    out.u64(bits_of(entry.salary.min.value_or(0)));
+    out.u64(bits_of(entry.salary.max.value_or(0)));
+    out.string(entry.salary.currency);
+    out.string(entry.salary.unit);
 }
 
 void read_entry(PackReader& in, Entry& entry) {
@@ -93,6 +122,8 @@ void read_entry(PackReader& in, Entry& entry) {
     const std::int32_t rank = in.i32();
     const std::int32_t year = in.i32();
     entry.abstract_truncated = flags & kAbstractTruncated;
+    entry.featured = flags & kFeatured;
+    entry.remote = flags & kRemote;
     if (flags & kHasRank) entry.rank = rank;
     if (flags & kHasYear) entry.year = year;
     entry.authors = read_strings(in);
@@ -105,6 +136,22 @@ void read_entry(PackReader& in, Entry& entry) {
     }
     for (std::string* text : {&entry.location.country, &entry.location.region, &entry.location.city, &entry.team})
         *text = in.string();
+    for (std::string* text : {&entry.type, &entry.date, &entry.venue_short}) *text = in.string();
+    for (std::uint32_t count = in.u32(); count > 0 && in.fits(count, 2 * sizeof(std::uint32_t) + 1); --count) {
+        Link& link = entry.links.emplace_back();
+        link.label = in.string();
+        link.url = in.string();
+        const std::uint8_t kind = in.u8();
+        if (kind >= kLinkKindCount) in.fail("a link has an unknown kind");
+        link.kind = static_cast<LinkKind>(std::min<std::size_t>(kind, kLinkKindCount - 1));
+    }
+    for (std::string* text : {&entry.date_posted, &entry.valid_through, &entry.employment_type}) *text = in.string();
+    const double salary_min = double_of(in.u64());
+    const double salary_max = double_of(in.u64());
+    if (flags & kHasSalaryMin) entry.salary.min = salary_min;
+    if (flags & kHasSalaryMax) entry.salary.max = salary_max;
+    entry.salary.currency = in.string();
+    entry.salary.unit = in.string();
     if (!in.failed() && entry.title.empty()) in.fail("an entry has no title");
 }
 

@@ -1,6 +1,7 @@
 // The bundle model: what a pubview bundle holds once loaded and validated.
 //
-// A bundle is one JSON document (format v1, see data/bundle.schema.json) with
+// A bundle is one JSON document (format v1, see data/bundle.schema.json; the
+// fields added since are optional, so a reader of the first v1 still reads it) with
 // publications and job postings. Both kinds become one `Entry` type so that the
 // index, the query engine and the panel handle a single list; fields that only
 // one kind has stay empty for the other.
@@ -8,6 +9,7 @@
 
 #include "core/model/hygiene.h"
 #include "core/model/progress.h"
+#include "core/model/vocabulary.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -39,6 +41,23 @@ struct Related {
     std::string url;
 };
 
+// A typed link of a publication: its PDF, code, slides, ... `label` is the
+// bundle's own words for it ("Supplement"), empty for the kind's name.
+struct Link {
+    std::string label;
+    std::string url;  // passes is_safe_url (core/model/hygiene.h)
+    LinkKind kind = LinkKind::html;
+};
+
+// A posting's pay: a range (either end may be missing) in an ISO 4217
+// currency ("USD") per unit of time (kSalaryUnits).
+struct Salary {
+    std::optional<double> min, max;
+    std::string currency;
+    std::string unit;
+    bool empty() const { return !min && !max; }
+};
+
 struct Entry {
     Kind kind = Kind::publication;
     std::string id;     // unique within the bundle
@@ -61,10 +80,20 @@ struct Entry {
     std::string arxiv;
     std::string award;
     std::vector<Related> related;
+    std::string type;         // one of kPublicationTypes, or empty
+    std::string date;         // ISO 8601 (core/model/dates.h), finer than `year`; `year` agrees with it
+    std::string venue_short;  // the venue's short name ("NeurIPS")
+    bool featured = false;    // the lab picked it to show first
+    std::vector<Link> links;
 
     // Jobs only.
     Location location;
     std::string team;
+    std::string date_posted;      // ISO 8601
+    std::string valid_through;    // ISO 8601: the posting closes after this day
+    std::string employment_type;  // one of kEmploymentTypes, or empty
+    Salary salary;
+    bool remote = false;
 };
 
 struct Source {

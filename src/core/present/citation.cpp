@@ -1,6 +1,8 @@
 #include "core/present/citation.h"
 
 #include <algorithm>
+#include <string_view>
+#include <utility>
 #include <cctype>
 
 namespace pv {
@@ -111,8 +113,22 @@ std::string citation(const Entry& entry) {
     return out;
 }
 
+namespace {
+
+// The entry type for the publication's type (Entry::type), else one guessed from its venue.
+const char* bibtex_type(const Entry& entry) {
+    static constexpr std::pair<std::string_view, const char*> kTypes[] = {
+        {"article", "article"}, {"conference paper", "inproceedings"}, {"preprint", "unpublished"}, {"thesis", "phdthesis"},
+        {"book", "book"}, {"chapter", "incollection"}, {"dataset", "dataset"}, {"software", "software"}};
+    for (const auto& [type, entry_type] : kTypes)
+        if (entry.type == type) return entry_type;
+    return is_preprint_server(entry.venue) ? "misc" : is_journal(entry.venue) ? "article" : "inproceedings";
+}
+
+}  // namespace
+
 std::string bibtex(const Entry& entry) {
-    const char* type = is_preprint_server(entry.venue) ? "misc" : is_journal(entry.venue) ? "article" : "inproceedings";
+    const char* type = bibtex_type(entry);
     const char* venue_field = is_preprint_server(entry.venue) ? "howpublished" : is_journal(entry.venue) ? "journal" : "booktitle";
     std::string out = std::string("@") + type + '{' + entry.id + ",\n";
     // Double braces keep the title's capitals ("AlexaTM") in styles that lower-case titles.
@@ -122,6 +138,7 @@ std::string bibtex(const Entry& entry) {
     add_field(out, "author", joined(names, " and "));
     add_field(out, venue_field, escape_bibtex(entry.venue));
     if (entry.year) add_field(out, "year", std::to_string(*entry.year));
+    add_field(out, "date", entry.date);  // biblatex's; BibTeX styles keep to year
     add_field(out, "doi", entry.doi);
     if (!entry.arxiv.empty()) {
         add_field(out, "eprint", entry.arxiv);

@@ -1,5 +1,7 @@
 #include "core/present/display.h"
 
+#include "core/model/dates.h"
+
 namespace pv {
 
 namespace {
@@ -42,6 +44,11 @@ std::vector<EntryLink> entry_links(const Entry& e, Language language) {
     if (!e.url.empty()) links.push_back({std::string(phrase_text(language, e.kind == Kind::job ? Phrase::view_posting : Phrase::kind_paper)), e.url});
     if (!e.doi.empty()) links.push_back({"DOI", "https://doi.org/" + e.doi});
     if (!e.arxiv.empty()) links.push_back({"arXiv", "https://arxiv.org/abs/" + e.arxiv});
+    for (const Link& link : e.links) {
+        if (link.url == e.url) continue;
+        const auto kind_label = static_cast<Phrase>(static_cast<std::size_t>(Phrase::link_pdf) + static_cast<std::size_t>(link.kind));
+        links.push_back({link.label.empty() ? std::string(phrase_text(language, kind_label)) : link.label, link.url});
+    }
     return links;
 }
 
@@ -63,6 +70,29 @@ std::vector<BodyBlock> body_blocks(const Entry& e) {
         offset = end + 1;
     }
     return blocks;
+}
+
+bool posting_closed(const Entry& e, std::int64_t today) {
+    if (e.kind != Kind::job) return false;
+    const std::optional<std::int64_t> last_day = day_number(e.valid_through);
+    return last_day && today > *last_day;
+}
+
+std::string entry_notes(const Entry& e, Language language, std::int64_t today) {
+    std::string out;
+    auto add = [&](std::string_view part) {
+        if (!out.empty()) out += kSeparator;
+        out += part;
+    };
+    if (e.featured) add(phrase_text(language, Phrase::featured));
+    if (e.remote) add(phrase_text(language, Phrase::remote));
+    if (const std::optional<std::int64_t> posted = day_number(e.date_posted); posted && e.kind == Kind::job) {
+        const std::int64_t age = today - *posted;
+        add(age <= 0 ? std::string(phrase_text(language, Phrase::posted_today))
+                     : counted(language, Phrase::posted_days_ago, static_cast<std::size_t>(age)));
+    }
+    if (posting_closed(e, today)) add(phrase_text(language, Phrase::closed_posting));
+    return out;
 }
 
 }  // namespace pv

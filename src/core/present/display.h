@@ -7,6 +7,7 @@
 #include "core/present/ui_text.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -25,8 +26,18 @@ struct EntryLink {
     std::string url;
 };
 
-// The entry's own links, in the order they are shown, labelled in `language`; empty ones left out.
+// The entry's own links, in the order they are shown, labelled in `language`;
+// empty ones left out. A typed link (Entry::links) shows its own label, or its
+// kind's name ("PDF", "Code") when it has none.
 std::vector<EntryLink> entry_links(const Entry& entry, Language language);
+
+// Whether a posting is past its valid_through on the day `today` (a day
+// number, core/model/dates.h): the panel hides it unless asked.
+bool posting_closed(const Entry& entry, std::int64_t today);
+
+// What changes with the day an entry is seen, and its marks, in `language`:
+// "Selected" for a featured publication; "Remote · Posted 3 days ago · Closed" for a posting.
+std::string entry_notes(const Entry& entry, Language language, std::int64_t today);
 
 // The body of an entry as the blocks it is drawn in. Bodies are plain text:
 // paragraphs are lines separated by blank lines, a line starting "- " is a

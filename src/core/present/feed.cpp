@@ -1,5 +1,6 @@
 #include "core/present/feed.h"
 
+#include "core/model/dates.h"
 #include "core/present/display.h"
 #include "core/present/markup_escape.h"
 #include "core/present/ui_text.h"
@@ -8,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstdio>
 #include <optional>
 
@@ -120,23 +122,12 @@ std::string feed_author(const Bundle& bundle) {
     return title.empty() ? "pubview" : title;
 }
 
-// An entry's date. The bundle's entries carry a year (publications) today;
-// a finer date field, when the model has one, belongs here.
-std::optional<int> entry_year(const Entry& e) {
-    if (e.kind == Kind::publication && e.year && *e.year >= 1 && *e.year <= 9999) return e.year;
+// An entry's date: a publication's date, or its year; a posting's date_posted.
+std::optional<IsoDate> entry_date(const Entry& e) {
+    if (e.kind == Kind::job) return parse_iso_date(e.date_posted);
+    if (const std::optional<IsoDate> date = parse_iso_date(e.date)) return date;
+    if (e.year && *e.year >= 1 && *e.year <= 9999) return IsoDate{*e.year};
     return std::nullopt;
-}
-
-std::string rfc3339(int year) {
-    std::array<char, 32> text{};
-    std::snprintf(text.data(), text.size(), "%04d-01-01T00:00:00Z", year);
-    return text.data();
-}
-
-std::string rfc822(int year) {
-    std::array<char, 32> text{};
-    std::snprintf(text.data(), text.size(), "01 Jan %04d 00:00:00 GMT", year);
-    return text.data();
 }
 
 // The entry's own links (paper, DOI, arXiv, posting) that pass the link rule.
@@ -202,7 +193,7 @@ std::string rss(const Bundle& bundle, const FeedOptions& options) {
         out += "    <guid isPermaLink=\"false\">";
         append_escaped(out, feed_entry_id(bundle, *e, options));
         out += "</guid>\n";
-        if (const std::optional<int> year = entry_year(*e)) element(out, "    ", "pubDate", rfc822(*year));
+        if (const std::optional<IsoDate> date = entry_date(*e)) element(out, "    ", "pubDate", rfc822(*date));
         out += "  </item>\n";
     }
     out += "</channel>\n</rss>\n";
@@ -211,7 +202,7 @@ std::string rss(const Bundle& bundle, const FeedOptions& options) {
 
 std::string atom(const Bundle& bundle, const FeedOptions& options) {
     const std::vector<const Entry*> entries = feed_entries(bundle, options.kind);
-    const std::optional<int> newest = entries.empty() ? std::nullopt : entry_year(*entries.front());
+    const std::optional<IsoDate> newest = entries.empty() ? std::nullopt : entry_date(*entries.front());
     const std::string updated = newest ? rfc3339(*newest) : options.updated;
 
     std::string out = kXmlDeclaration;
@@ -229,8 +220,8 @@ std::string atom(const Bundle& bundle, const FeedOptions& options) {
         out += "  <entry>\n";
         element(out, "    ", "id", feed_entry_id(bundle, *e, options));
         element(out, "    ", "title", clean_line(e->title));
-        const std::optional<int> year = entry_year(*e);
-        element(out, "    ", "updated", year ? rfc3339(*year) : updated);
+        const std::optional<IsoDate> date = entry_date(*e);
+        element(out, "    ", "updated", date ? rfc3339(*date) : updated);
         for (const std::string& name : e->authors) {
             out += "    <author>\n";
             element(out, "      ", "name", clean_line(name));
@@ -264,7 +255,7 @@ std::string json_feed(const Bundle& bundle, const FeedOptions& options) {
         if (is_web_link(e->url) && item.value("url", "") != e->url) item["external_url"] = e->url;
         item["title"] = clean_line(e->title);
         item["content_text"] = clean_body(e->body);
-        if (const std::optional<int> year = entry_year(*e)) item["date_published"] = rfc3339(*year);
+        if (const std::optional<IsoDate> date = entry_date(*e)) item["date_published"] = rfc3339(*date);
         if (!e->authors.empty()) {
             ordered_json authors = ordered_json::array();
             for (const std::string& name : e->authors) authors.push_back({{"name", clean_line(name)}});
@@ -304,7 +295,8 @@ std::vector<const Entry*> feed_entries(const Bundle& bundle, Kind kind) {
     for (const Entry& e : bundle.entries)
         if (e.kind == kind) entries.push_back(&e);
     std::stable_sort(entries.begin(), entries.end(), [](const Entry* a, const Entry* b) {
-        return entry_year(*a).value_or(0) > entry_year(*b).value_or(0);
+        const std::optional<IsoDate> date_a = entry_date(*a), date_b = entry_date(*b);
+        return (date_a ? day_number(*date_a) : INT64_MIN) > (date_b ? day_number(*date_b) : INT64_MIN);
     });
     return entries;
 }

@@ -14,14 +14,45 @@ void set_if(ordered_json& object, const char* key, const std::string& value) {
     if (!value.empty()) object[key] = value;
 }
 
+// schema.org's type for a publication's type; ScholarlyArticle for papers and when untyped.
+const char* schema_type(const std::string& type) {
+    if (type == "thesis") return "Thesis";
+    if (type == "book") return "Book";
+    if (type == "chapter") return "Chapter";
+    if (type == "dataset") return "Dataset";
+    if (type == "software") return "SoftwareSourceCode";
+    return "ScholarlyArticle";
+}
+
+std::string upper(std::string text) {
+    for (char& c : text)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    return text;
+}
+
+ordered_json base_salary(const Salary& salary) {
+    ordered_json value = {{"@type", "QuantitativeValue"}};
+    if (salary.min && salary.max && *salary.min == *salary.max) value["value"] = *salary.min;
+    else {
+        if (salary.min) value["minValue"] = *salary.min;
+        if (salary.max) value["maxValue"] = *salary.max;
+    }
+    if (!salary.unit.empty()) value["unitText"] = upper(salary.unit);
+    ordered_json amount = {{"@type", "MonetaryAmount"}};
+    if (!salary.currency.empty()) amount["currency"] = salary.currency;
+    amount["value"] = std::move(value);
+    return amount;
+}
+
 ordered_json scholarly_article(const Entry& e) {
-    ordered_json item = {{"@type", "ScholarlyArticle"}, {"name", e.title}};
+    ordered_json item = {{"@type", schema_type(e.type)}, {"name", e.title}};
     if (!e.authors.empty()) {
         ordered_json authors = ordered_json::array();
         for (const std::string& name : e.authors) authors.push_back({{"@type", "Person"}, {"name", name}});
         item["author"] = std::move(authors);
     }
-    if (e.year) item["datePublished"] = std::to_string(*e.year);
+    if (!e.date.empty()) item["datePublished"] = e.date;
+    else if (e.year) item["datePublished"] = std::to_string(*e.year);
     if (!e.venue.empty()) item["isPartOf"] = {{"@type", "CreativeWork"}, {"name", e.venue}};
     set_if(item, "award", e.award);
     if (!e.tags.empty()) item["keywords"] = e.tags;
@@ -46,6 +77,11 @@ ordered_json job_posting(const Entry& e, const Source& source) {
         item["jobLocation"] = {{"@type", "Place"}, {"address", std::move(address)}};
     }
     if (!source.name.empty()) item["hiringOrganization"] = {{"@type", "Organization"}, {"name", source.name}};
+    set_if(item, "datePosted", e.date_posted);
+    set_if(item, "validThrough", e.valid_through);
+    if (!e.employment_type.empty()) item["employmentType"] = upper(e.employment_type);
+    if (!e.salary.empty()) item["baseSalary"] = base_salary(e.salary);
+    if (e.remote) item["jobLocationType"] = "TELECOMMUTE";
     return item;
 }
 

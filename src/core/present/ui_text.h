@@ -46,6 +46,9 @@ enum class Phrase : std::uint16_t {
     copy_link, view_posting, abstract, description, publications_and_jobs,
     // the page's side (web/pubview)
     loading_list, list_error, search_the_list, search, kind, copied, copy_refused, canvas_label,
+    // a publication's type and typed links, a posting's age and state
+    facet_type, link_pdf, link_code, link_slides, link_video, link_poster, link_data, link_html, featured,
+    posted_today, posted_days_ago, remote, closed_posting, show_closed_counted, hide_closed,
     count_  // not a phrase: how many there are
 };
 constexpr std::size_t kPhraseCount = static_cast<std::size_t>(Phrase::count_);

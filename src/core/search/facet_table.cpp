@@ -24,6 +24,7 @@ void for_each_facet_value(const Entry& entry, FacetField field, Visit&& visit) {
         case FacetField::country: visit_nonempty(entry.location.country); break;
         case FacetField::city: visit_nonempty(entry.location.city); break;
         case FacetField::team: visit_nonempty(entry.team); break;
+        case FacetField::type: visit_nonempty(entry.type); break;
     }
 }
 

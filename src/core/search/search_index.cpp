@@ -16,7 +16,7 @@
 namespace pv {
 
 const char* facet_field_name(FacetField field) {
-    static constexpr const char* kNames[kFacetFieldCount] = {"kind", "year", "venue", "author", "tag", "country", "city", "team"};
+    static constexpr const char* kNames[kFacetFieldCount] = {"kind", "year", "venue", "author", "tag", "country", "city", "team", "type"};
     return kNames[static_cast<std::size_t>(field)];
 }
 
@@ -356,6 +356,8 @@ SearchResult SearchIndex::Impl::search(const SearchRequest& request) const {
         }
     }
 
+    for (std::uint32_t entry : request.hidden)
+        if (entry < entry_count) acc.excluded[entry] = 1;
     auto usable = [&](std::uint32_t entry) { return !acc.excluded[entry] && allowed_by_query(entry, query); };
     std::vector<std::uint32_t> matches;
     if (positive.empty()) {

@@ -25,8 +25,8 @@ struct Highlight {
 
 enum class SortOrder : std::uint8_t { relevance, rank, year, title };
 
-enum class FacetField : std::uint8_t { kind, year, venue, author, tag, country, city, team };
-constexpr std::size_t kFacetFieldCount = 8;
+enum class FacetField : std::uint8_t { kind, year, venue, author, tag, country, city, team, type };
+constexpr std::size_t kFacetFieldCount = 9;
 // Sets of facets, one bit per field.
 constexpr std::uint32_t facet_bit(FacetField field) { return 1u << static_cast<unsigned>(field); }
 constexpr std::uint32_t kAllFacetFields = (1u << kFacetFieldCount) - 1;
@@ -55,6 +55,8 @@ struct SearchRequest {
     // large result turns this off and asks SearchIndex::highlight() per row.
     bool highlights = true;
     std::size_t facet_values = 100;   // values listed per facet, most results first; picked ones always are
+    // Entries left out whatever the query (postings past their valid_through), sorted.
+    std::vector<std::uint32_t> hidden;
 };
 
 struct Hit {

@@ -40,9 +40,9 @@ function queries() {
     byType.get(q.type).push(q.query);
   }
   const list = [];
-  for (const [, qs] of byType) for (let i = 0; i < qs.length && i < 20 * 7; i += 7) list.push({ query: qs[i], args: [] });
+  for (const [, qs] of byType) for (let i = 0; i < qs.length && i < 16 * 7; i += 7) list.push({ query: qs[i], args: [] });
   const pubs = bundle.publications;
-  for (let i = 0; i < 40; i++) {
+  for (let i = 0; i < 32; i++) {
     const e = pubs[(i * 131) % pubs.length];
     const words = e.title.split(' ');
     const author = e.authors[0].split(' ').pop();

@@ -172,6 +172,15 @@ TEST_CASE("a damaged or missing file is named in the message, and a search still
     }
     {
         MemoryFolder folder = shard(opened);
+        std::string& manifest = folder.files["manifest.json"];
+        const std::size_t at = manifest.find("\"analysis\":\"");
+        REQUIRE(at != std::string::npos);
+        manifest.replace(at + 12, 16, "0123456789abcdef");
+        CHECK_FALSE(ShardedBundle::open(folder, error));
+        CHECK(error == "manifest.json: its index was made by a build that analyses text differently: shard the bundle again with this one");
+    }
+    {
+        MemoryFolder folder = shard(opened);
         std::string& tables = folder.files[folder.name_starting("tables-")];
         tables[tables.size() / 2] ^= 0x40;
         CHECK_FALSE(ShardedBundle::open(folder, error));

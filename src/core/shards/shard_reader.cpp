@@ -70,7 +70,8 @@ bool ShardedBundle::read_manifest(const std::string& bytes, std::string& error) 
         return false;
     }
     const Json* analysis = member(manifest, "analysis", Json::value_t::string);
-    if (!analysis || *analysis != hex64(text_analysis_fingerprint())) {
+    if (!analysis) { error = "it lacks \"analysis\", the fingerprint of the text analysis its index was made with"; return false; }
+    if (*analysis != hex64(text_analysis_fingerprint())) {
         error = "its index was made by a build that analyses text differently: shard the bundle again with this one";
         return false;
     }

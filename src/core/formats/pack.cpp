@@ -330,4 +330,6 @@ IndexedBundle read_pack(std::string_view bytes, const ProgressHook& progress) {
     return read_pack(source, bytes.size(), progress);
 }
 
+std::uint64_t text_analysis_fingerprint() { return analysis_fingerprint(); }
+
 }  // namespace pv

@@ -33,5 +33,9 @@ std::string write_pack(const Bundle& bundle, const SearchIndex& index);
 IndexedBundle read_pack(ByteSource& source, std::uint64_t size, const ProgressHook& progress = {});
 IndexedBundle read_pack(std::string_view bytes, const ProgressHook& progress = {});
 
+// How this build analyses text, as a hash: an index can only be read by a
+// build that would have made the same terms (packs, and sharded bundles).
+std::uint64_t text_analysis_fingerprint();
+
 
 }  // namespace pv

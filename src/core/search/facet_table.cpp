@@ -75,7 +75,7 @@ FacetTable::FacetTable(const Bundle& bundle, const ProgressHook& progress) {
     }
 }
 
-FacetTable::FacetTable(const Bundle& bundle, PackReader& in) {
+FacetTable::FacetTable(std::size_t entry_count, PackReader& in) {
     in.section("facet table");
     for (Column& column : columns_) {
         const std::uint32_t value_count = in.u32();
@@ -90,7 +90,7 @@ FacetTable::FacetTable(const Bundle& bundle, PackReader& in) {
         if (in.failed()) return;
         if (std::adjacent_find(column.values.begin(), column.values.end(), std::greater_equal<>()) != column.values.end())
             { in.fail("its facet values are not sorted"); return; }
-        if (column.starts.size() != bundle.entries.size() + 1 || column.starts.front() != 0 ||
+        if (column.starts.size() != entry_count + 1 || column.starts.front() != 0 ||
             column.starts.back() != column.ids.size() || !std::is_sorted(column.starts.begin(), column.starts.end()))
             { in.fail("its facet offsets are out of order"); return; }
         for (std::uint32_t id : column.ids)
@@ -190,10 +190,10 @@ FacetTable::Outcome FacetTable::apply(const std::vector<std::uint32_t>& matches,
     return outcome;
 }
 
-std::uint32_t FacetTable::fields_with_values(const Bundle& bundle, std::optional<Kind> kind) const {
+std::uint32_t FacetTable::fields_with_values(const std::vector<Kind>& kinds, std::optional<Kind> kind) const {
     std::uint32_t fields = 0;
-    for (std::size_t e = 0; e < bundle.entries.size() && fields != kAllFacetFields; ++e) {
-        if (kind && bundle.entries[e].kind != *kind) continue;
+    for (std::size_t e = 0; e < kinds.size() && fields != kAllFacetFields; ++e) {
+        if (kind && kinds[e] != *kind) continue;
         for (std::size_t f = 0; f < kFacetFieldCount; ++f)
             if (columns_[f].starts[e] != columns_[f].starts[e + 1]) fields |= facet_bit(static_cast<FacetField>(f));
     }

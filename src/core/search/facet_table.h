@@ -19,9 +19,9 @@ class FacetTable {
 public:
     // Reports WorkStage::indexing progress to `progress` after each facet.
     FacetTable(const Bundle& bundle, const ProgressHook& progress);
-    // Reads what write() wrote for `bundle`, checking every value id and offset.
-    // If `in` fails, this table must not be used.
-    FacetTable(const Bundle& bundle, PackReader& in);
+    // Reads what write() wrote for `entry_count` entries, checking every value
+    // id and offset. If `in` fails, this table must not be used.
+    FacetTable(std::size_t entry_count, PackReader& in);
     void write(PackWriter& out) const;
 
     struct Outcome {
@@ -36,7 +36,8 @@ public:
     Outcome apply(const std::vector<std::uint32_t>& matches, const FacetSelection& selection,
                   std::optional<Kind> kind_switch, std::uint32_t count_fields, std::size_t values_shown) const;
     // See SearchIndex::facet_fields_with_values().
-    std::uint32_t fields_with_values(const Bundle& bundle, std::optional<Kind> kind) const;
+    // `kinds`: each entry's kind.
+    std::uint32_t fields_with_values(const std::vector<Kind>& kinds, std::optional<Kind> kind) const;
 
 private:
     struct Column {

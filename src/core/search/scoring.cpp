@@ -175,7 +175,7 @@ EntryScore Scorer::score_from_text(const QueryClause& clause, const WordMatcher&
         std::uint32_t count[kTextFieldCount];
     };
     std::vector<Occurrences> found;
-    for_each_field_text(bundle_.entries[entry], [&](TextField field, std::string_view text) {
+    for_each_field_text(entries_.entry(entry), [&](TextField field, std::string_view text) {
         if (clause.in_field && field != clause.field) return;
         for (text::Token& token : text::tokenize(text)) {
             const float weight = word.weight(token.term);
@@ -236,7 +236,7 @@ std::vector<EntryScore> Scorer::score_phrase(const QueryClause& clause) const {
 
 bool Scorer::contains_phrase(std::uint32_t entry, const QueryClause& clause) const {
     bool found = false;
-    for_each_field_text(bundle_.entries[entry], [&](TextField field, std::string_view text) {
+    for_each_field_text(entries_.entry(entry), [&](TextField field, std::string_view text) {
         if (found || (clause.in_field && field != clause.field)) return;
         std::vector<std::string> parts;
         for (text::Token& token : text::tokenize(text))

@@ -5,6 +5,7 @@
 
 #include "core/model/bundle.h"
 #include "core/search/query.h"
+#include "core/search/search_index.h"
 #include "core/search/term_index.h"
 
 #include <cstdint>
@@ -95,7 +96,7 @@ float title_fit(float matched, std::size_t words_in_title, std::size_t words, st
 
 class Scorer {
 public:
-    Scorer(const TermIndex& index, const Bundle& bundle) : index_(index), bundle_(bundle) {}
+    Scorer(const TermIndex& index, const EntrySource& entries) : index_(index), entries_(entries) {}
 
     // Entries the word occurs in (within the clause's field, if any), each scored
     // by its best-matching term.
@@ -112,7 +113,7 @@ private:
     bool contains_phrase(std::uint32_t entry, const QueryClause& clause) const;
 
     const TermIndex& index_;
-    const Bundle& bundle_;
+    const EntrySource& entries_;
 };
 
 }  // namespace pv::detail

@@ -112,10 +112,22 @@ struct detail::HighlightPlan {
     std::vector<const detail::WordMatcher*> title_words, body_words;
 };
 
+// A bundle's entries, as the scorer reads them.
+class BundleEntries final : public EntrySource {
+public:
+    explicit BundleEntries(const Bundle* bundle) : bundle_(bundle) {}
+    const Entry& entry(std::uint32_t id) const override { return bundle_->entries[id]; }
+
+private:
+    const Bundle* bundle_;
+};
+
 struct SearchIndex::Impl {
     Impl(const Bundle& b, const ProgressHook& progress);
     Impl(const Bundle& b, detail::PackReader& in);
-    void set_number_keys();
+    Impl(std::size_t entry_count, const EntrySource& source, const detail::PostingBlocks& blocks, detail::PackReader& in);
+    void set_keys();
+    void read_title_order(detail::PackReader& in);
 
     SearchResult search(const SearchRequest& request) const;
 
@@ -132,7 +144,9 @@ struct SearchIndex::Impl {
                   std::size_t limit) const;
     std::vector<Highlight> highlights(std::string_view text, const std::vector<const detail::WordMatcher*>& words) const;
 
-    const Bundle* bundle;
+    const Bundle* bundle;  // null for an index of shards
+    BundleEntries bundle_entries;
+    const EntrySource* entries;
     detail::TermIndex index;
     detail::Scorer scorer;
     detail::FacetTable facets;
@@ -140,10 +154,11 @@ struct SearchIndex::Impl {
     std::vector<std::uint32_t> title_order;  // each entry's position when sorted by folded title
     std::vector<int> rank_key;               // rank, INT_MAX without one
     std::vector<int> year_key;               // year, INT_MIN without one
+    std::vector<Kind> kind_key;
 };
 
 SearchIndex::Impl::Impl(const Bundle& b, const ProgressHook& progress)
-    : bundle(&b), index(b, progress), scorer(index, b), facets(b, progress) {
+    : bundle(&b), bundle_entries(&b), entries(&bundle_entries), index(b, progress), scorer(index, *entries), facets(b, progress) {
     const std::size_t n = b.entries.size();
     report(progress, WorkStage::indexing, n, n);
     std::vector<std::string> folded_titles(n);
@@ -157,30 +172,56 @@ SearchIndex::Impl::Impl(const Bundle& b, const ProgressHook& progress)
                      [&](std::uint32_t a, std::uint32_t b) { return folded_titles[a] < folded_titles[b]; });
     title_order.resize(n);
     for (std::uint32_t position = 0; position < n; ++position) title_order[by_title[position]] = position;
-    set_number_keys();
+    set_keys();
 }
 
 SearchIndex::Impl::Impl(const Bundle& b, detail::PackReader& in)
-    : bundle(&b), index(b, in), scorer(index, b), facets(b, in) {
+    : bundle(&b), bundle_entries(&b), entries(&bundle_entries), index(b, in), scorer(index, *entries),
+      facets(b.entries.size(), in) {
+    read_title_order(in);
+    if (!in.failed()) set_keys();
+}
+
+SearchIndex::Impl::Impl(std::size_t entry_count, const EntrySource& source, const detail::PostingBlocks& blocks,
+                        detail::PackReader& in)
+    : bundle(nullptr), bundle_entries(nullptr), entries(&source), index(entry_count, in, blocks), scorer(index, *entries),
+      facets(entry_count, in) {
+    read_title_order(in);
+    in.section("sort keys");
+    rank_key = in.array<int>();
+    year_key = in.array<int>();
+    const std::vector<std::uint8_t> kinds = in.array<std::uint8_t>();
+    if (in.failed()) return;
+    if (rank_key.size() != entry_count || year_key.size() != entry_count || kinds.size() != entry_count)
+        { in.fail("its sort keys do not match its entries"); return; }
+    kind_key.reserve(entry_count);
+    for (std::uint8_t kind : kinds) {
+        if (kind > static_cast<std::uint8_t>(Kind::job)) { in.fail("an entry's kind is out of range"); return; }
+        kind_key.push_back(static_cast<Kind>(kind));
+    }
+}
+
+void SearchIndex::Impl::read_title_order(detail::PackReader& in) {
     in.section("title order");
     title_order = in.array<std::uint32_t>();
     if (in.failed()) return;
     // Sorting trusts it to be a permutation of the entries.
-    std::vector<bool> seen(b.entries.size());
+    std::vector<bool> seen(index.entry_count());
     for (std::uint32_t position : title_order) {
         if (position >= seen.size() || seen[position]) { in.fail("its title order is not a permutation"); return; }
         seen[position] = true;
     }
-    if (title_order.size() != b.entries.size()) { in.fail("its title order does not match its entries"); return; }
-    set_number_keys();
+    if (title_order.size() != index.entry_count()) { in.fail("its title order does not match its entries"); return; }
 }
 
-void SearchIndex::Impl::set_number_keys() {
+void SearchIndex::Impl::set_keys() {
     rank_key.reserve(bundle->entries.size());
     year_key.reserve(bundle->entries.size());
+    kind_key.reserve(bundle->entries.size());
     for (const Entry& entry : bundle->entries) {
         rank_key.push_back(entry.rank.value_or(INT_MAX));
         year_key.push_back(entry.year.value_or(INT_MIN));
+        kind_key.push_back(entry.kind);
     }
 }
 
@@ -263,7 +304,7 @@ void SearchIndex::Impl::multiply_by_title_fit(const std::vector<std::uint32_t>& 
 }
 
 bool SearchIndex::Impl::allowed_by_query(std::uint32_t entry, const ParsedQuery& query) const {
-    if (query.kinds != ParsedQuery::kAllKinds && !query.allows(bundle->entries[entry].kind)) return false;
+    if (query.kinds != ParsedQuery::kAllKinds && !query.allows(kind_key[entry])) return false;
     return !query.year_filtered || (year_key[entry] >= query.first_year && year_key[entry] <= query.last_year);
 }
 
@@ -397,7 +438,7 @@ SearchResult SearchIndex::Impl::search(const SearchRequest& request) const {
             result.hits.push_back(Hit{entry, acc.score[entry], {}, {}});
             continue;
         }
-        const Entry& e = bundle->entries[entry];
+        const Entry& e = entries->entry(entry);
         result.hits.push_back(Hit{entry, acc.score[entry], highlights(e.title, title_words), highlights(e.body, body_words)});
     }
     if (!request.highlights) {
@@ -409,8 +450,8 @@ SearchResult SearchIndex::Impl::search(const SearchRequest& request) const {
 
 EntryHighlights SearchIndex::highlight(const SearchResult& result, std::uint32_t entry) const {
     const detail::HighlightPlan* plan = result.highlight_plan.get();
-    if (!plan || entry >= impl_->bundle->entries.size()) return {};
-    const Entry& e = impl_->bundle->entries[entry];
+    if (!plan || entry >= impl_->index.entry_count()) return {};
+    const Entry& e = impl_->entries->entry(entry);
     return {impl_->highlights(e.title, plan->title_words), impl_->highlights(e.body, plan->body_words)};
 }
 
@@ -425,13 +466,41 @@ SearchResult SearchIndex::search(const SearchRequest& request) const { return im
 const Bundle& SearchIndex::bundle() const { return *impl_->bundle; }
 
 std::uint32_t SearchIndex::facet_fields_with_values(std::optional<Kind> kind) const {
-    return impl_->facets.fields_with_values(*impl_->bundle, kind);
+    return impl_->facets.fields_with_values(impl_->kind_key, kind);
 }
 
 void SearchIndex::write(detail::PackWriter& out) const {
     impl_->index.write(out);
     impl_->facets.write(out);
     out.array(impl_->title_order);
+}
+
+void SearchIndex::write_tables(detail::PackWriter& out) const {
+    impl_->index.write_vocabulary(out);
+    impl_->facets.write(out);
+    out.array(impl_->title_order);
+    out.array(impl_->rank_key);
+    out.array(impl_->year_key);
+    std::vector<std::uint8_t> kinds;
+    kinds.reserve(impl_->kind_key.size());
+    for (Kind kind : impl_->kind_key) kinds.push_back(static_cast<std::uint8_t>(kind));
+    out.array(kinds);
+}
+
+std::size_t SearchIndex::term_count() const { return impl_->index.term_count(); }
+
+std::string_view SearchIndex::postings_of(std::uint32_t first_term, std::uint32_t last_term) const {
+    return impl_->index.postings_of(first_term, last_term);
+}
+
+std::uint32_t SearchIndex::posting_offset(std::uint32_t term) const { return impl_->index.posting_offset(term); }
+
+const char* SearchIndex::postings_problem(std::uint32_t first_term, std::uint32_t last_term, std::string_view bytes) const {
+    const detail::TermIndex& index = impl_->index;
+    if (first_term > last_term || last_term > index.term_count() ||
+        bytes.size() != index.posting_offset(last_term) - index.posting_offset(first_term))
+        return "its size does not match the index";
+    return index.postings_problem(first_term, last_term, reinterpret_cast<const std::uint8_t*>(bytes.data()));
 }
 
 IndexedBundle index_bundle(LoadResult loaded, const ProgressHook& progress) {
@@ -442,6 +511,13 @@ IndexedBundle index_bundle(LoadResult loaded, const ProgressHook& progress) {
 
 std::unique_ptr<SearchIndex> SearchIndex::read(const Bundle& bundle, detail::PackReader& in) {
     auto impl = std::make_unique<Impl>(bundle, in);
+    if (in.failed()) return nullptr;
+    return std::unique_ptr<SearchIndex>(new SearchIndex(std::move(impl)));
+}
+
+std::unique_ptr<SearchIndex> SearchIndex::read_tables(std::size_t entry_count, const EntrySource& entries,
+                                                      const detail::PostingBlocks& blocks, detail::PackReader& in) {
+    auto impl = std::make_unique<Impl>(entry_count, entries, blocks, in);
     if (in.failed()) return nullptr;
     return std::unique_ptr<SearchIndex>(new SearchIndex(std::move(impl)));
 }

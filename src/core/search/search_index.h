@@ -81,7 +81,17 @@ namespace detail {
 struct HighlightPlan;  // the query's words, ready to mark text with
 class PackReader;
 class PackWriter;
+class PostingBlocks;
 }
+
+// Where an index reads entries' own text (phrases, highlights, the last words
+// of a query checked in few candidates): a bundle in memory, or a sharded
+// bundle's detail files fetched as they are needed (core/shards/).
+class EntrySource {
+public:
+    virtual ~EntrySource() = default;
+    virtual const Entry& entry(std::uint32_t id) const = 0;
+};
 
 struct SearchResult {
     std::vector<Hit> hits;            // ordered by the request's sort
@@ -112,6 +122,17 @@ public:
     // when `in` fails; in.failure() then says why.
     void write(detail::PackWriter& out) const;
     static std::unique_ptr<SearchIndex> read(const Bundle& bundle, detail::PackReader& in);
+    // The index's part of a sharded bundle (core/shards/): its tables without
+    // the postings, which are cut into blocks of terms (postings_of). read_tables()
+    // serves them from `blocks` and entries from `entries`, which must outlive it.
+    void write_tables(detail::PackWriter& out) const;
+    std::size_t term_count() const;
+    std::string_view postings_of(std::uint32_t first_term, std::uint32_t last_term) const;
+    std::uint32_t posting_offset(std::uint32_t term) const;  // where a term's postings start; term_count() for the end
+    // Why a block of postings fetched for terms [first_term, last_term) cannot be used, or null.
+    const char* postings_problem(std::uint32_t first_term, std::uint32_t last_term, std::string_view bytes) const;
+    static std::unique_ptr<SearchIndex> read_tables(std::size_t entry_count, const EntrySource& entries,
+                                                    const detail::PostingBlocks& blocks, detail::PackReader& in);
 
     SearchResult search(const SearchRequest& request) const;
     // The ranges that Hit::title/body would hold for `entry`, for a result
@@ -120,6 +141,7 @@ public:
     // The facets (facet_bit) that some entry of `kind` (of any kind without
     // one) has a value for: the filters worth offering.
     std::uint32_t facet_fields_with_values(std::optional<Kind> kind) const;
+    // The bundle it was built or read with; not for an index of shards (read_tables).
     const Bundle& bundle() const;
 
 private:

@@ -254,19 +254,28 @@ TermIndex::TermIndex(const Bundle& bundle, const ProgressHook& progress) : entry
 }
 
 TermIndex::TermIndex(const Bundle& bundle, PackReader& in) : entry_count_(bundle.entries.size()) {
+    read_vocabulary(in, true);
+}
+
+TermIndex::TermIndex(std::size_t entry_count, PackReader& in, const PostingBlocks& blocks)
+    : entry_count_(entry_count), blocks_(&blocks) {
+    read_vocabulary(in, false);
+}
+
+void TermIndex::read_vocabulary(PackReader& in, bool with_postings) {
     in.section("term index");
     if (in.u64() != entry_count_) in.fail("its index is for another number of entries");
     term_text_ = in.large_string();
     term_offsets_ = in.array<std::uint32_t>();
     entry_frequency_ = in.array<std::uint32_t>();
-    postings_ = in.array<std::uint8_t>();
+    if (with_postings) postings_ = in.array<std::uint8_t>();
     posting_offsets_ = in.array<std::uint32_t>();
     field_lengths_ = in.array<std::uint16_t>();
     for (float& average : average_field_length_) average = in.f32();
     if (in.failed()) return;
 
-    auto ascending_offsets = [](const std::vector<std::uint32_t>& offsets, std::size_t end) {
-        if (offsets.empty() || offsets.front() != 0 || offsets.back() != end) return false;
+    auto ascending_offsets = [](const std::vector<std::uint32_t>& offsets, std::optional<std::size_t> end) {
+        if (offsets.empty() || offsets.front() != 0 || (end && offsets.back() != *end)) return false;
         return std::is_sorted(offsets.begin(), offsets.end());
     };
     const std::size_t terms = term_offsets_.empty() ? 0 : term_offsets_.size() - 1;
@@ -276,21 +285,34 @@ TermIndex::TermIndex(const Bundle& bundle, PackReader& in) : entry_count_(bundle
         if (id % kTermsPerTick == 0) in.tick();
     }
     if (entry_frequency_.size() != terms) { in.fail("its term frequencies do not match its terms"); return; }
-    if (posting_offsets_.size() != terms + 1 || !ascending_offsets(posting_offsets_, postings_.size()))
+    const std::optional<std::size_t> postings_end = with_postings ? std::optional<std::size_t>(postings_.size()) : std::nullopt;
+    if (posting_offsets_.size() != terms + 1 || !ascending_offsets(posting_offsets_, postings_end))
         { in.fail("its posting offsets are out of order"); return; }
     if (field_lengths_.size() != entry_count_ * kTextFieldCount) { in.fail("its field lengths do not match its entries"); return; }
     for (float average : average_field_length_)
         if (!(average >= 0 && average <= 65535)) { in.fail("its average field lengths are out of range"); return; }
-    check_postings(in);
+    // Postings kept elsewhere are checked by whoever fetches them (core/shards/).
+    if (with_postings) check_postings(in);
     if (!in.failed()) build_length_tables([&] { in.tick(); });
 }
 
 // for_each_posting() trusts the bytes it decodes: every varint must end within
 // its term's postings, every entry id be in range, every field be a field.
 void TermIndex::check_postings(PackReader& in) const {
-    for (std::uint32_t id = 0; id < term_count(); ++id) {
-        const std::uint8_t* at = postings_.data() + posting_offsets_[id];
-        const std::uint8_t* end = postings_.data() + posting_offsets_[id + 1];
+    for (std::uint32_t id = 0; id < term_count(); id += kTermsPerTick) {
+        const std::uint32_t last = std::min<std::uint32_t>(id + kTermsPerTick, static_cast<std::uint32_t>(term_count()));
+        if (const char* problem = postings_problem(id, last, postings_.data() + posting_offsets_[id])) {
+            in.fail(problem);
+            return;
+        }
+        in.tick();
+    }
+}
+
+const char* TermIndex::postings_problem(std::uint32_t first_term, std::uint32_t last_term, const std::uint8_t* bytes) const {
+    for (std::uint32_t id = first_term; id < last_term; ++id) {
+        const std::uint8_t* at = bytes + (posting_offsets_[id] - posting_offsets_[first_term]);
+        const std::uint8_t* end = bytes + (posting_offsets_[id + 1] - posting_offsets_[first_term]);
         std::uint64_t entry = 0;
         std::uint32_t entries = 0;
         bool first = true;
@@ -298,20 +320,19 @@ void TermIndex::check_postings(PackReader& in) const {
             std::uint64_t delta = 0;
             int shift = 0;
             for (;; shift += 7) {
-                if (at == end || shift > 28) { in.fail("its postings are damaged"); return; }
+                if (at == end || shift > 28) return "its postings are damaged";
                 const std::uint8_t byte = *at++;
                 delta |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
                 if (!(byte & 0x80)) break;
             }
             entry += delta;
-            if (at == end || entry >= entry_count_ || (*at++ >> 4) >= kTextFieldCount)
-                { in.fail("its postings are damaged"); return; }
+            if (at == end || entry >= entry_count_ || (*at++ >> 4) >= kTextFieldCount) return "its postings are damaged";
             if (first || delta != 0) ++entries;
             first = false;
         }
-        if (entries != entry_frequency_[id]) { in.fail("its term frequencies do not match its postings"); return; }
-        if (id % kTermsPerTick == 0) in.tick();
+        if (entries != entry_frequency_[id]) return "its term frequencies do not match its postings";
     }
+    return nullptr;
 }
 
 void TermIndex::write(PackWriter& out) const {
@@ -323,6 +344,21 @@ void TermIndex::write(PackWriter& out) const {
     out.array(posting_offsets_);
     out.array(field_lengths_);
     for (float average : average_field_length_) out.f32(average);
+}
+
+void TermIndex::write_vocabulary(PackWriter& out) const {
+    out.u64(entry_count_);
+    out.string(term_text_);
+    out.array(term_offsets_);
+    out.array(entry_frequency_);
+    out.array(posting_offsets_);
+    out.array(field_lengths_);
+    for (float average : average_field_length_) out.f32(average);
+}
+
+std::string_view TermIndex::postings_of(std::uint32_t first, std::uint32_t last) const {
+    const auto* bytes = reinterpret_cast<const char*>(postings_.data());
+    return std::string_view(bytes + posting_offsets_[first], posting_offsets_[last] - posting_offsets_[first]);
 }
 
 

@@ -41,6 +41,19 @@ constexpr char kAuthorPairSeparator = ' ';
 std::string author_word_pair(std::string_view first, std::string_view second);
 inline bool is_author_word_pair(std::string_view term) { return term.find(kAuthorPairSeparator) != std::string_view::npos; }
 
+// Postings kept outside the index, in blocks of consecutive terms that are
+// fetched when first read (a sharded bundle, core/shards/).
+class PostingBlocks {
+public:
+    struct Block {
+        const std::uint8_t* bytes = nullptr;  // null when the block cannot be had
+        std::uint32_t first_offset = 0;       // where the block starts among all postings
+    };
+    virtual ~PostingBlocks() = default;
+    // The block that holds the postings of term `id`.
+    virtual Block block_of(std::uint32_t id) const = 0;
+};
+
 // One (entry, field) occurrence of a term.
 struct Posting {
     std::uint32_t entry = 0;
@@ -58,6 +71,16 @@ public:
     // entry id is in range. If `in` fails, this index must not be used.
     TermIndex(const Bundle& bundle, PackReader& in);
     void write(PackWriter& out) const;
+    // The same without the postings, whose blocks `blocks` gives when they are
+    // read (it must outlive the index): what write_vocabulary() wrote.
+    TermIndex(std::size_t entry_count, PackReader& in, const PostingBlocks& blocks);
+    void write_vocabulary(PackWriter& out) const;
+    // The postings of terms [first, last), as write() lays them out, and where they start.
+    std::string_view postings_of(std::uint32_t first, std::uint32_t last) const;
+    std::uint32_t posting_offset(std::uint32_t id) const { return posting_offsets_[id]; }
+    // Why the postings of terms [first_term, last_term) at `bytes` (as long as
+    // their offsets say) cannot be read safely, or null when they can.
+    const char* postings_problem(std::uint32_t first_term, std::uint32_t last_term, const std::uint8_t* bytes) const;
 
     std::size_t entry_count() const { return entry_count_; }
     std::size_t term_count() const { return term_offsets_.size() - 1; }
@@ -78,8 +101,16 @@ public:
     // Calls `visit(const Posting&)` for the term's postings, by entry then field.
     template <class Visit>
     void for_each_posting(std::uint32_t id, Visit&& visit) const {
-        const std::uint8_t* at = postings_.data() + posting_offsets_[id];
-        const std::uint8_t* end = postings_.data() + posting_offsets_[id + 1];
+        const std::uint8_t* base = postings_.data();
+        std::uint32_t base_offset = 0;
+        if (blocks_) {
+            const PostingBlocks::Block block = blocks_->block_of(id);
+            if (!block.bytes) return;
+            base = block.bytes;
+            base_offset = block.first_offset;
+        }
+        const std::uint8_t* at = base + (posting_offsets_[id] - base_offset);
+        const std::uint8_t* end = base + (posting_offsets_[id + 1] - base_offset);
         Posting posting;
         while (at < end) {
             std::uint32_t delta = 0;
@@ -103,6 +134,8 @@ private:
     template <class Tick>
     void build_length_tables(Tick&& tick);
     void check_postings(PackReader& in) const;
+    // Reads and checks the tables of write() (`with_postings`) or write_vocabulary().
+    void read_vocabulary(PackReader& in, bool with_postings);
 
     std::size_t entry_count_ = 0;
     // Terms sorted bytewise, concatenated: term i is [term_offsets_[i], term_offsets_[i + 1]).
@@ -113,6 +146,7 @@ private:
     // varint entry-id delta and one byte (field << 4 | frequency).
     std::vector<std::uint8_t> postings_;
     std::vector<std::uint32_t> posting_offsets_;
+    const PostingBlocks* blocks_ = nullptr;  // set when the postings are elsewhere
     // Typo candidates: term ids by length in code points, and a bitmask of each
     // term's characters that rules most terms out before an edit distance is computed.
     std::vector<std::uint32_t> terms_by_length_;

@@ -1,0 +1,99 @@
+// pubview shard: a bundle as a folder of files that any static host serves,
+// each with compressed copies beside it (core/shards/, docs/DESIGN.md,
+// "Sharded bundles").
+#include "cli/bundle_file.h"
+#include "cli/commands.h"
+#include "cli/precompress.h"
+
+#include "core/shards/shard_layout.h"
+#include "core/shards/shard_writer.h"
+
+#include <charconv>
+#include <filesystem>
+#include <iostream>
+
+namespace pv::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool parse_count(const std::string& text, std::size_t& value) {
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    return ec == std::errc() && end == text.data() + text.size() && value > 0;
+}
+
+// A folder to write into: new, empty, or holding an earlier sharded bundle,
+// whose files are removed (their names change with their contents).
+bool prepare_folder(const fs::path& folder) {
+    std::error_code error;
+    if (fs::exists(folder, error) && !fs::is_directory(folder, error)) {
+        std::cerr << "pubview: " << folder.string() << " is a file; --out takes a folder\n";
+        return false;
+    }
+    if (fs::exists(folder / shards::kManifestName, error)) {
+        for (const fs::directory_entry& file : fs::directory_iterator(folder, error)) {
+            const std::string name = file.path().filename().string();
+            for (const char* prefix : {"manifest.json", "tables-", "postings-", "entries-"})
+                if (name.starts_with(prefix)) fs::remove(file.path(), error);
+        }
+    } else if (fs::exists(folder, error) && !fs::is_empty(folder, error)) {
+        std::cerr << "pubview: " << folder.string() << " is not empty and holds no sharded bundle; give a new or empty folder\n";
+        return false;
+    }
+    fs::create_directories(folder, error);
+    if (error) {
+        std::cerr << "pubview: cannot create " << folder.string() << ": " << error.message() << '\n';
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+int shard(const Args& args) {
+    std::vector<std::string> inputs;
+    std::string output;
+    shards::ShardOptions options;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "--out" && i + 1 < args.size()) {
+            output = args[++i];
+        } else if (a == "--posting-bytes" && i + 1 < args.size()) {
+            if (!parse_count(args[++i], options.posting_block_bytes)) { std::cerr << "pubview: --posting-bytes takes a positive number\n"; return 2; }
+        } else if (a == "--entries-per-file" && i + 1 < args.size()) {
+            if (!parse_count(args[++i], options.entries_per_detail)) { std::cerr << "pubview: --entries-per-file takes a positive number\n"; return 2; }
+        } else {
+            inputs.push_back(a);
+        }
+    }
+    if (inputs.size() != 1 || output.empty()) {
+        std::cerr << "usage: pubview shard FILE --out DIR [--posting-bytes N] [--entries-per-file N]\n";
+        return 2;
+    }
+    const std::optional<IndexedBundle> opened = open_bundle_file(inputs.front());
+    if (!opened) return 2;
+    const fs::path folder(output);
+    if (!prepare_folder(folder)) return 2;
+
+    auto keep = [&](const std::string& name, std::string_view bytes) {
+        if (!write_file((folder / name).string(), std::string(bytes))) return false;
+        for (const CompressedCopy& copy : precompress(bytes)) {
+            if (copy.bytes.empty()) {
+                std::cerr << "pubview: cannot compress " << name << '\n';
+                return false;
+            }
+            if (!write_file((folder / name).string() + copy.extension, copy.bytes)) return false;
+        }
+        return true;
+    };
+    shards::ShardSummary summary;
+    if (!shards::write_shards(opened->loaded->bundle, *opened->index, keep, summary, options)) return 2;
+    const std::string compressed = precompressed_kinds();
+    std::cerr << output << ": " << opened->loaded->bundle.entries.size() << " entries in " << summary.files << " files ("
+              << summary.posting_files << " of postings, " << summary.detail_files << " of entries), " << summary.bytes
+              << " bytes" << (compressed.empty() ? ", not compressed (this build has no zlib)" : ", each also as " + compressed)
+              << '\n';
+    return 0;
+}
+
+}  // namespace pv::cli

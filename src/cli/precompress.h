@@ -1,0 +1,22 @@
+// Compressed copies of a file for a static host to send as they are
+// (FILE.gz, FILE.br): gzip with zlib and brotli with libbrotlienc, when the
+// build has them (the native CLI; the WebAssembly CLI has neither).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pv::cli {
+
+struct CompressedCopy {
+    std::string extension;  // ".gz", ".br"
+    std::string bytes;
+};
+
+// The same input always gives the same bytes (no time or name in a gzip header).
+std::vector<CompressedCopy> precompress(std::string_view bytes);
+// ".gz and .br", ".gz", or "" for what precompress() makes in this build.
+const char* precompressed_kinds();
+
+}  // namespace pv::cli

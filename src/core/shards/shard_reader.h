@@ -1,0 +1,79 @@
+// Reads a sharded bundle (docs/DESIGN.md, "Sharded bundles") through the same
+// engine as a bundle in one file: it opens with the manifest and the index's
+// tables, and fetches a postings file the first time a query reads one of its
+// terms and a details file the first time an entry in it is shown or checked.
+// Where the bytes come from (files, Node, the page) is the caller's source.
+#pragma once
+
+#include "core/model/bundle.h"
+#include "core/search/search_index.h"
+#include "core/search/term_index.h"
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pv::shards {
+
+// The files of a sharded bundle's folder by name (manifest.json, tables-….bin).
+class ShardSource {
+public:
+    virtual ~ShardSource() = default;
+    // A file's bytes; nullopt when it cannot be had, with `why` saying so.
+    virtual std::optional<std::string> fetch(const std::string& name, std::string& why) = 0;
+};
+
+class ShardedBundle final : private EntrySource, private detail::PostingBlocks {
+public:
+    // Reads the manifest and the tables. Null when they cannot be read, with
+    // `error` saying which file and why. `source` must outlive the bundle.
+    static std::unique_ptr<ShardedBundle> open(ShardSource& source, std::string& error);
+    ~ShardedBundle() override;
+
+    // The bundle's title, description and source; its entries stay in the files.
+    const Bundle& header() const { return header_; }
+    std::size_t entry_count() const { return entry_count_; }
+    // The same answer as SearchIndex::search over the bundle in one file. Once
+    // a file could not be fetched, its entries are left out and a hint says so.
+    SearchResult search(const SearchRequest& request) const;
+    // An entry, fetching its details file if it is not here yet. A file that
+    // cannot be fetched gives an entry with no text (failure() says why).
+    const Entry& entry(std::uint32_t id) const override;
+    // The first problem met fetching a file after opening, empty if none.
+    const std::string& failure() const { return failure_; }
+    std::size_t files_fetched() const { return files_fetched_; }
+
+private:
+    struct PostingFile {
+        std::string name;
+        std::uint32_t first_term = 0;
+        std::optional<std::string> bytes;  // once fetched
+    };
+    struct DetailFile {
+        std::string name;
+        std::vector<Entry> entries;  // once fetched
+        bool fetched = false;
+    };
+
+    explicit ShardedBundle(ShardSource& source) : source_(source) {}
+    Block block_of(std::uint32_t term) const override;
+    std::optional<std::string> fetch(const std::string& name) const;
+    bool read_manifest(const std::string& bytes, std::string& error);
+    void note_failure(const std::string& problem) const;
+
+    ShardSource& source_;
+    Bundle header_;
+    std::size_t entry_count_ = 0;
+    std::size_t entries_per_detail_ = 1;
+    std::string tables_name_;
+    mutable std::vector<PostingFile> postings_;
+    mutable std::vector<DetailFile> details_;
+    std::unique_ptr<SearchIndex> index_;
+    mutable std::string failure_;
+    mutable std::size_t files_fetched_ = 0;
+    Entry missing_;  // what entry() gives when its file cannot be had
+};
+
+}  // namespace pv::shards

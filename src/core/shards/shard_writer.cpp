@@ -1,0 +1,69 @@
+#include "core/shards/shard_writer.h"
+
+#include "core/formats/pack.h"
+#include "core/formats/pack_io.h"
+#include "core/shards/shard_layout.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+namespace pv::shards {
+
+bool write_shards(const Bundle& bundle, const SearchIndex& index, const ShardSink& sink, ShardSummary& summary,
+                  const ShardOptions& options) {
+    summary = {};
+    auto put = [&](const std::string& name, std::string_view bytes) {
+        ++summary.files;
+        summary.bytes += bytes.size();
+        return sink(name, bytes);
+    };
+    nlohmann::ordered_json manifest;
+    manifest["pubview_shards"] = kShardFormatVersion;
+    manifest["analysis"] = hex64(text_analysis_fingerprint());
+    manifest["entries"] = bundle.entries.size();
+    // The bundle's own fields, as its JSON has them. (A field added to Bundle
+    // beside its entries needs adding here too: copying the whole bundle
+    // would double a large one's memory.)
+    Bundle header{bundle.title, bundle.description, bundle.source, {}};
+    manifest["bundle"] = nlohmann::ordered_json::parse(to_json(header));
+
+    detail::PackWriter tables;
+    index.write_tables(tables);
+    const std::string tables_name = content_name("tables", tables.bytes(), "bin");
+    if (!put(tables_name, tables.bytes())) return false;
+    manifest["tables"] = tables_name;
+
+    // Postings in blocks of whole terms, cut once a block reaches its size.
+    nlohmann::ordered_json postings = nlohmann::ordered_json::array();
+    const auto terms = static_cast<std::uint32_t>(index.term_count());
+    for (std::uint32_t first = 0; first < terms;) {
+        std::uint32_t last = first + 1;
+        while (last < terms && index.posting_offset(last + 1) - index.posting_offset(first) <= options.posting_block_bytes) ++last;
+        const std::string_view bytes = index.postings_of(first, last);
+        const std::string name = content_name("postings", bytes, "bin");
+        if (!put(name, bytes)) return false;
+        postings.push_back({{"file", name}, {"first_term", first}});
+        ++summary.posting_files;
+        first = last;
+    }
+    manifest["postings"] = std::move(postings);
+
+    // Entries in bundle order, each file a bundle of its own in the JSON format.
+    const std::size_t per_file = std::max<std::size_t>(1, options.entries_per_detail);
+    nlohmann::ordered_json details = nlohmann::ordered_json::array();
+    for (std::size_t first = 0; first < bundle.entries.size(); first += per_file) {
+        const std::size_t last = std::min(bundle.entries.size(), first + per_file);
+        header.entries.assign(bundle.entries.begin() + static_cast<std::ptrdiff_t>(first),
+                              bundle.entries.begin() + static_cast<std::ptrdiff_t>(last));
+        const std::string json = to_json(header);
+        const std::string name = content_name("entries", json, "json");
+        if (!put(name, json)) return false;
+        details.push_back(name);
+        ++summary.detail_files;
+    }
+    manifest["details"] = {{"entries_per_file", per_file}, {"files", std::move(details)}};
+
+    return put(std::string(kManifestName), manifest.dump() + "\n");
+}
+
+}  // namespace pv::shards

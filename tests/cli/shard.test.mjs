@@ -1,0 +1,131 @@
+// `pubview shard`: a bundle from the benchmark generator, sharded, gives the
+// same answers as the bundle in one file for a few hundred queries of every
+// kind, and the same folder every time.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const cli = path.join(root, 'build/native/pubview');
+const SIZE = 3000;
+const run = promisify(execFile);
+
+function pubview(...args) {
+  const r = spawnSync(cli, args, { encoding: 'utf8', timeout: 60000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'pubview-shard-'));
+const generated = spawnSync(process.execPath, [path.join(root, 'bench/search/generate-corpus.mjs'), work, String(SIZE)], { encoding: 'utf8' });
+assert.equal(generated.status, 0, generated.stderr);
+const corpus = path.join(work, `corpus-${SIZE}.json`);
+const bundle = JSON.parse(fs.readFileSync(corpus, 'utf8'));
+
+// Small files, so that a few thousand entries make many of each kind.
+function shard(out) {
+  return pubview('shard', corpus, '--out', out, '--posting-bytes', '32768', '--entries-per-file', '64');
+}
+
+// Queries of every kind: the generator's own (words, keystrokes, typos,
+// authors, venues with years, accents left off, nonsense), and phrases,
+// fields, exclusions, facet filters, kinds and sort orders made from entries.
+function queries() {
+  const byType = new Map();
+  for (const q of JSON.parse(fs.readFileSync(path.join(work, `queries-${SIZE}.json`), 'utf8'))) {
+    if (!byType.has(q.type)) byType.set(q.type, []);
+    byType.get(q.type).push(q.query);
+  }
+  const list = [];
+  for (const [, qs] of byType) for (let i = 0; i < qs.length && i < 16 * 7; i += 7) list.push({ query: qs[i], args: [] });
+  const pubs = bundle.publications;
+  for (let i = 0; i < 32; i++) {
+    const e = pubs[(i * 131) % pubs.length];
+    const words = e.title.split(' ');
+    const author = e.authors[0].split(' ').pop();
+    list.push({ query: `"${words.slice(1, 3).join(' ')}"`, args: [] });
+    list.push({ query: `author:${author} ${words[0].slice(0, 3)}`, args: [] });
+    list.push({ query: `${words[2]} -${words[1]}`, args: ['--sort', i % 2 ? 'year' : 'title'] });
+    list.push({ query: words[0].slice(0, 2), args: ['--filter', `venue=${e.venue}`, '--filter', `year=${e.year}`] });
+    list.push({ query: `title:${words[1]} year:${e.year - 2}..${e.year}`, args: ['--kind', 'publication', '--sort', 'rank'] });
+  }
+  for (const job of bundle.jobs.slice(0, 10)) {
+    list.push({ query: `${job.title.split(' ')[0]} location:${job.location.city.split(' ')[0]}`, args: ['--kind', 'job'] });
+    list.push({ query: 'kind:job', args: ['--filter', `team=${job.team}`, '--filter', `country=${job.location.country}`] });
+  }
+  return list;
+}
+
+test('a sharded bundle gives the same top 10, totals and facet counts as the bundle in one file', async () => {
+  const folder = path.join(work, 'shards');
+  const made = shard(folder);
+  assert.equal(made.code, 0, made.err);
+  assert.match(made.err, new RegExp(`${SIZE} entries in \\d+ files`));
+  const pack = path.join(work, 'corpus.pvpack');
+  assert.equal(pubview('pack', corpus, '-o', pack).code, 0);
+  const list = queries();
+  assert.ok(list.length >= 250, `${list.length} queries`);
+  let matched = 0;
+  for (const { query, args } of list) {
+    const common = [query, '--limit', '10', '--json', '--facets', ...args];
+    // The two at once: one for each core.
+    const [whole, sharded] = await Promise.all([run(cli, ['search', pack, ...common]), run(cli, ['search', folder, ...common])]);
+    assert.equal(sharded.stderr, '', query);
+    assert.deepEqual(JSON.parse(sharded.stdout), JSON.parse(whole.stdout), `${query} ${args.join(' ')}`);
+    if (JSON.parse(whole.stdout).total > 0) matched++;
+  }
+  assert.ok(matched > list.length / 2, `only ${matched} of ${list.length} queries matched anything`);
+});
+
+test('sharding the same bundle again writes the same files, byte for byte, each with .gz and .br copies', () => {
+  const first = path.join(work, 'again-1');
+  const second = path.join(work, 'again-2');
+  assert.equal(shard(first).code, 0);
+  assert.equal(shard(second).code, 0);
+  const names = fs.readdirSync(first).sort();
+  assert.deepEqual(fs.readdirSync(second).sort(), names);
+  for (const name of names) assert.ok(fs.readFileSync(path.join(first, name)).equals(fs.readFileSync(path.join(second, name))), name);
+  const plain = names.filter((n) => !n.endsWith('.gz') && !n.endsWith('.br'));
+  for (const name of plain) {
+    assert.ok(names.includes(`${name}.gz`) && names.includes(`${name}.br`), name);
+    assert.ok(zlib.gunzipSync(fs.readFileSync(path.join(first, `${name}.gz`))).equals(fs.readFileSync(path.join(first, name))), name);
+    assert.ok(zlib.brotliDecompressSync(fs.readFileSync(path.join(first, `${name}.br`))).equals(fs.readFileSync(path.join(first, name))), name);
+  }
+  // Sharding again into the folder replaces the earlier files rather than adding to them.
+  assert.equal(shard(first).code, 0);
+  assert.deepEqual(fs.readdirSync(first).sort(), names);
+});
+
+test('shard says what is wrong with its arguments, its input and its folder', () => {
+  assert.equal(pubview('shard', corpus).code, 2);
+  assert.match(pubview('shard', corpus).err, /usage: pubview shard FILE --out DIR/);
+  const broken = path.join(work, 'broken.json');
+  fs.writeFileSync(broken, 'not json');
+  const r = pubview('shard', broken, '--out', path.join(work, 'never'));
+  assert.equal(r.code, 2);
+  assert.match(r.err, /broken\.json:1:1: /);
+  assert.ok(!fs.existsSync(path.join(work, 'never')));
+  const busy = path.join(work, 'busy');
+  fs.mkdirSync(busy);
+  fs.writeFileSync(path.join(busy, 'notes.txt'), 'mine');
+  const refused = pubview('shard', corpus, '--out', busy);
+  assert.equal(refused.code, 2);
+  assert.match(refused.err, /is not empty and holds no sharded bundle/);
+  assert.deepEqual(fs.readdirSync(busy), ['notes.txt']);
+  assert.match(pubview('shard', corpus, '--out', busy, '--posting-bytes', '0').err, /--posting-bytes takes a positive number/);
+});
+
+test('search names the file of a sharded bundle that is missing', () => {
+  const folder = path.join(work, 'missing');
+  assert.equal(shard(folder).code, 0);
+  const manifest = JSON.parse(fs.readFileSync(path.join(folder, 'manifest.json'), 'utf8'));
+  fs.rmSync(path.join(folder, manifest.tables));
+  const r = pubview('search', folder, 'learning');
+  assert.equal(r.code, 2);
+  assert.match(r.err, new RegExp(`${manifest.tables}: there is no such file`));
+});

@@ -1,0 +1,205 @@
+#include "core/formats/open_bundle.h"
+#include "core/shards/shard_layout.h"
+#include "core/shards/shard_reader.h"
+#include "core/shards/shard_writer.h"
+#include "source_files.h"
+
+#include <doctest/doctest.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+using pv::SearchRequest;
+using pv::SearchResult;
+using pv::shards::ShardedBundle;
+
+namespace {
+
+// A sharded bundle's folder in memory, which counts what is fetched from it.
+struct MemoryFolder final : pv::shards::ShardSource {
+    std::map<std::string, std::string> files;
+    std::vector<std::string> fetched;
+    std::optional<std::string> fetch(const std::string& name, std::string& why) override {
+        fetched.push_back(name);
+        auto it = files.find(name);
+        if (it == files.end()) {
+            why = "there is no such file";
+            return std::nullopt;
+        }
+        return it->second;
+    }
+    std::string name_starting(const std::string& prefix) const {
+        for (const auto& [name, bytes] : files)
+            if (name.starts_with(prefix)) return name;
+        return {};
+    }
+};
+
+pv::IndexedBundle seed_bundle() {
+    pv::IndexedBundle opened = pv::open_bundle(read_source_file("data/most-viewed-2022.json"));
+    REQUIRE(opened.index);
+    return opened;
+}
+
+// Small files, so that even the seed bundle has several of each kind.
+MemoryFolder shard(const pv::IndexedBundle& opened, pv::shards::ShardSummary* summary = nullptr) {
+    MemoryFolder folder;
+    pv::shards::ShardOptions small;
+    small.posting_block_bytes = 256;
+    small.entries_per_detail = 3;
+    pv::shards::ShardSummary counted;
+    REQUIRE(pv::shards::write_shards(opened.loaded->bundle, *opened.index,
+                                     [&](const std::string& name, std::string_view bytes) {
+                                         folder.files[name] = std::string(bytes);
+                                         return true;
+                                     },
+                                     counted, small));
+    if (summary) *summary = counted;
+    return folder;
+}
+
+std::unique_ptr<ShardedBundle> open(MemoryFolder& folder) {
+    std::string error;
+    std::unique_ptr<ShardedBundle> sharded = ShardedBundle::open(folder, error);
+    INFO(error);
+    REQUIRE(sharded);
+    return sharded;
+}
+
+void check_same(const SearchResult& whole, const SearchResult& sharded) {
+    REQUIRE(whole.hits.size() == sharded.hits.size());
+    CHECK(whole.total == sharded.total);
+    CHECK(whole.fallback == sharded.fallback);
+    CHECK(whole.hints == sharded.hints);
+    for (std::size_t i = 0; i < whole.hits.size(); ++i) {
+        CHECK(whole.hits[i].entry == sharded.hits[i].entry);
+        CHECK(whole.hits[i].score == sharded.hits[i].score);
+        CHECK(whole.hits[i].title == sharded.hits[i].title);
+        CHECK(whole.hits[i].body == sharded.hits[i].body);
+    }
+    REQUIRE(whole.facets.size() == sharded.facets.size());
+    for (std::size_t f = 0; f < whole.facets.size(); ++f) {
+        REQUIRE(whole.facets[f].values.size() == sharded.facets[f].values.size());
+        for (std::size_t v = 0; v < whole.facets[f].values.size(); ++v) {
+            CHECK(whole.facets[f].values[v].value == sharded.facets[f].values[v].value);
+            CHECK(whole.facets[f].values[v].count == sharded.facets[f].values[v].count);
+        }
+    }
+}
+
+}  // namespace
+
+TEST_SUITE("sharded bundles") {
+
+TEST_CASE("a sharded bundle answers every kind of query as the bundle in one file does") {
+    const pv::IndexedBundle opened = seed_bundle();
+    pv::shards::ShardSummary summary;
+    MemoryFolder folder = shard(opened, &summary);
+    CHECK(summary.posting_files > 2);
+    CHECK(summary.detail_files == 7);
+    const std::unique_ptr<ShardedBundle> sharded = open(folder);
+    CHECK(sharded->entry_count() == opened.loaded->bundle.entries.size());
+    CHECK(sharded->header().title == opened.loaded->bundle.title);
+
+    const char* queries[] = {"", "learning", "lear", "l", "recomendation", "\"large language\"", "author:jeunen",
+                             "year:2021..2022 model", "kind:job scientist", "-data learning", "venue:kdd",
+                             "zzzz nothing", "applied scien", "\"reinforcement learning\" -bandit", "seattle"};
+    for (const char* query : queries) {
+        for (pv::SortOrder sort : {pv::SortOrder::relevance, pv::SortOrder::year, pv::SortOrder::title}) {
+            SearchRequest request;
+            request.query = query;
+            request.sort = sort;
+            request.limit = 10;
+            INFO("query: " << query);
+            check_same(opened.index->search(request), sharded->search(request));
+            request.kind = pv::Kind::publication;
+            request.filters[pv::FacetField::year] = {"2022"};
+            check_same(opened.index->search(request), sharded->search(request));
+        }
+    }
+    for (std::uint32_t id = 0; id < sharded->entry_count(); ++id) CHECK(sharded->entry(id).id == opened.loaded->bundle.entries[id].id);
+    CHECK(sharded->failure().empty());
+}
+
+TEST_CASE("a query fetches only the postings and entries it reads") {
+    const pv::IndexedBundle opened = seed_bundle();
+    MemoryFolder folder = shard(opened);
+    const std::unique_ptr<ShardedBundle> sharded = open(folder);
+    CHECK(folder.fetched.size() == 2);  // the manifest and the tables
+    SearchRequest request;
+    request.query = "\"large language\"";
+    request.limit = 1;
+    request.facets = false;
+    const SearchResult result = sharded->search(request);
+    REQUIRE(result.total > 0);
+    std::size_t postings = 0, entries = 0;
+    for (const std::string& name : folder.fetched) {
+        postings += name.starts_with("postings-");
+        entries += name.starts_with("entries-");
+    }
+    CHECK(postings >= 1);
+    CHECK(postings <= 2);  // the phrase's two words
+    CHECK(entries < 7);
+    const std::size_t before = folder.fetched.size();
+    sharded->search(request);
+    CHECK(folder.fetched.size() == before);  // kept, not fetched again
+}
+
+TEST_CASE("the same bundle shards into the same files") {
+    const pv::IndexedBundle opened = seed_bundle();
+    const MemoryFolder first = shard(opened);
+    const MemoryFolder second = shard(opened);
+    CHECK(first.files == second.files);
+    for (const auto& [name, bytes] : first.files)
+        if (name != pv::shards::kManifestName) CHECK(pv::shards::matches_content_name(name, bytes));
+}
+
+TEST_CASE("a damaged or missing file is named in the message, and a search still answers") {
+    const pv::IndexedBundle opened = seed_bundle();
+    std::string error;
+    {
+        MemoryFolder folder = shard(opened);
+        folder.files.erase(std::string(pv::shards::kManifestName));
+        CHECK_FALSE(ShardedBundle::open(folder, error));
+        CHECK(error == "manifest.json: there is no such file");
+    }
+    {
+        MemoryFolder folder = shard(opened);
+        folder.files["manifest.json"] = "{\"pubview\": 1}";
+        CHECK_FALSE(ShardedBundle::open(folder, error));
+        CHECK(error.find("not a sharded bundle's manifest") != std::string::npos);
+    }
+    {
+        MemoryFolder folder = shard(opened);
+        std::string& manifest = folder.files["manifest.json"];
+        const std::size_t at = manifest.find("\"analysis\":\"");
+        REQUIRE(at != std::string::npos);
+        manifest.replace(at + 12, 16, "0123456789abcdef");
+        CHECK_FALSE(ShardedBundle::open(folder, error));
+        CHECK(error == "manifest.json: its index was made by a build that analyses text differently: shard the bundle again with this one");
+    }
+    {
+        MemoryFolder folder = shard(opened);
+        std::string& tables = folder.files[folder.name_starting("tables-")];
+        tables[tables.size() / 2] ^= 0x40;
+        CHECK_FALSE(ShardedBundle::open(folder, error));
+        CHECK(error.find("its bytes are not the ones it is named for") != std::string::npos);
+    }
+    {
+        MemoryFolder folder = shard(opened);
+        for (auto& [name, bytes] : folder.files)
+            if (name.starts_with("postings-") || name.starts_with("entries-")) bytes = "damaged";
+        const std::unique_ptr<ShardedBundle> sharded = open(folder);
+        SearchRequest request;
+        request.query = "learning";
+        request.limit = 5;
+        const SearchResult result = sharded->search(request);
+        CHECK(result.total == 0);
+        REQUIRE_FALSE(result.hints.empty());
+        CHECK(result.hints.back().find("some results may be missing: postings-") == 0);
+        CHECK(sharded->entry(0).title.empty());
+    }
+}
+
+}  // TEST_SUITE

@@ -1,5 +1,7 @@
 #include "core/search/search_index.h"
 
+#include "core/search/score_order.h"
+
 #include "core/formats/pack_io.h"
 #include "core/search/query.h"
 #include "core/search/term_index.h"
@@ -29,28 +31,6 @@ void FacetSelection::clear() {
 }
 
 namespace {
-
-// Sorts keys ascending, a byte at a time from the lowest (LSD radix sort),
-// skipping the bytes that all keys share. Linear in the number of keys: a
-// comparison sort of 90,000 hits took a 100k keystroke's frame past budget.
-void radix_sort(std::vector<std::uint64_t>& keys) {
-    if (keys.size() < 256) {
-        std::sort(keys.begin(), keys.end());
-        return;
-    }
-    std::uint32_t counts[8][256] = {};
-    for (std::uint64_t key : keys)
-        for (int digit = 0; digit < 8; ++digit) ++counts[digit][(key >> (8 * digit)) & 0xFF];
-    std::vector<std::uint64_t> scratch(keys.size());
-    for (int digit = 0; digit < 8; ++digit) {
-        std::uint32_t* count = counts[digit];
-        if (count[(keys[0] >> (8 * digit)) & 0xFF] == keys.size()) continue;  // one value: nothing to move
-        std::uint32_t start = 0;
-        for (int byte = 0; byte < 256; ++byte) start += std::exchange(count[byte], start);
-        for (std::uint64_t key : keys) scratch[count[(key >> (8 * digit)) & 0xFF]++] = key;
-        keys.swap(scratch);
-    }
-}
 
 // Reading a candidate entry's text costs about as much as reading this many
 // postings. Once the words read so far leave fewer candidates than a word's
@@ -319,27 +299,8 @@ void SearchIndex::Impl::sort_top(std::vector<std::uint32_t>& entries, const std:
     };
     // Ties always fall back to bundle order, so results never shuffle between keystrokes.
     switch (order) {
-        case SortOrder::relevance: {
-            // Sorted as one integer per hit, higher score then lower entry first:
-            // no lookups while sorting, which made a one-letter query's sort of
-            // 50,000 hits the largest part of a keystroke's frame.
-            std::vector<std::uint64_t> keys;
-            keys.reserve(entries.size());
-            for (std::uint32_t entry : entries) {
-                // A non-negative float's bits order as the float does. (memcpy:
-                // Emscripten 3.1.6's libc++ has no std::bit_cast.)
-                const float score = std::max(scores[entry], 0.0f);
-                std::uint32_t bits = 0;
-                std::memcpy(&bits, &score, sizeof bits);
-                keys.push_back(static_cast<std::uint64_t>(~bits) << 32 | entry);
-            }
-            const std::size_t kept = std::min(limit, keys.size());
-            if (kept < keys.size()) std::partial_sort(keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(kept), keys.end());
-            else radix_sort(keys);
-            entries.resize(kept);
-            for (std::size_t i = 0; i < entries.size(); ++i) entries[i] = static_cast<std::uint32_t>(keys[i]);
-            return;
-        }
+        case SortOrder::relevance:
+            return detail::order_by_score(entries, scores, limit);
         case SortOrder::rank:
             return sort([&](std::uint32_t a, std::uint32_t b) { return rank_key[a] != rank_key[b] ? rank_key[a] < rank_key[b] : a < b; });
         case SortOrder::year:

@@ -175,8 +175,12 @@ EM_BOOL Widget::on_animation_frame(double now, void* user) {
     self->draw_frame(now);
     if (--self->frames_pending_ > 0 || self->panel_.wants_another_frame()) {
         self->frames_pending_ = std::max(self->frames_pending_, 1);
-        self->frame_scheduled_ = true;
-        self->frame_request_ = emscripten_request_animation_frame(&Widget::on_animation_frame, self);
+        // The frame may have asked for the next itself (request_frames): a
+        // second request would be one the destructor cannot cancel.
+        if (!self->frame_scheduled_) {
+            self->frame_scheduled_ = true;
+            self->frame_request_ = emscripten_request_animation_frame(&Widget::on_animation_frame, self);
+        }
     }
     return EM_FALSE;
 }

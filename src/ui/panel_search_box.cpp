@@ -4,6 +4,7 @@
 #include "ui/panel.h"
 
 #include "core/text/text.h"
+#include "ui/rich_text.h"
 
 #include <imgui_internal.h>  // ClearActiveID (Esc and Down take the search box out of editing), the box's cursor
 

@@ -95,3 +95,23 @@ test('the demo page shows every entry of the synced bundle, drawn and without wa
   await page.screenshot({ path: path.join(screenshots, 'sync-recorded.png') });
   await context.close();
 });
+
+// What the DOM mirror shows of a row: its summary line and its links' labels.
+const mirrorRow = (page, id) => page.evaluate((id) => {
+  const li = PubView.widgets[0].element.querySelector(`li[data-id="${id}"]`);
+  return { summary: li.querySelector('p').textContent, links: [...li.querySelectorAll('a')].map((a) => a.textContent.split(':')[0]) };
+}, id);
+
+test('the synced postings show their age and the arXiv paper its PDF as a typed link', async () => {
+  const { page, context } = await openPage(browser, site.url);
+  await settle(page);
+  const rows = await page.evaluate(() => PubView.widgets[0].visible());
+  const greenhouse = JSON.parse(api('recorded/greenhouse-docs-jobs-content.json')).jobs[0];
+  const job = rows.find((r) => r.title === greenhouse.title);
+  assert.match((await mirrorRow(page, job.id)).summary, /Posted [^·]+ ago/);
+  const paper = rows.find((r) => r.title.startsWith('Proceedings of Workshop AEW10'));
+  await page.evaluate((id) => PubView.widgets[0].expand(id), paper.id);
+  await settle(page);
+  assert.ok((await mirrorRow(page, paper.id)).links.includes('PDF'));
+  await context.close();
+});

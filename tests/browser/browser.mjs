@@ -85,6 +85,24 @@ export async function openPage(browser, pageUrl, contextOptions = {}) {
   return { context, page, errors };
 }
 
+// Opens `name`-test.html, a page of the test server made of `html`, whose
+// widget reads `bundle` (served as `name`-bundle.json), and waits until that
+// widget is ready and settled (drawn glyphs come in slices, a frame each:
+// none waits once it is settled). `contextOptions` as for browser.newContext.
+export async function openBundlePage(browser, serverUrl, { name, html, bundle, contextOptions = {} }) {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 600 }, deviceScaleFactor: 1, ...contextOptions });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.route(`**/${name}-test.html`, (route) => route.fulfill({ contentType: 'text/html', body: html }));
+  await page.route(`**/${name}-bundle.json`, (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(bundle) }));
+  await page.goto(`${serverUrl}${name}-test.html`);
+  await page.waitForFunction(() => window.PubView && PubView.widgets.length > 0);
+  await page.evaluate(() => PubView.widgets[0].ready.then(() => null));
+  await settle(page);
+  return { context, page, errors };
+}
+
 // Waits until every widget has drawn every frame its input asked for, and its
 // DOM mirror shows the last change: the state itself, however slow the machine.
 export async function settle(page) {

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serverAndBrowserForThisFile, settle, screenshots } from './browser.mjs';
+import { serverAndBrowserForThisFile, openBundlePage, settle, screenshots } from './browser.mjs';
 
 const shared = serverAndBrowserForThisFile();
 
@@ -36,19 +36,7 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 <div class="pubview" data-bundle="fields-bundle.json" data-height="560px"></div>
 <script src="pubview.js" defer></script></body></html>`;
 
-async function openFieldsPage() {
-  const context = await shared.browser.newContext({ viewport: { width: 1000, height: 600 }, deviceScaleFactor: 1 });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.route('**/fields-test.html', (route) => route.fulfill({ contentType: 'text/html', body: PAGE }));
-  await page.route('**/fields-bundle.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(BUNDLE) }));
-  await page.goto(shared.server.url + 'fields-test.html');
-  await page.waitForFunction(() => window.PubView && PubView.widgets.length > 0);
-  await page.evaluate(() => PubView.widgets[0].ready.then(() => null));
-  await settle(page);
-  return { page, context, errors };
-}
+const openFieldsPage = () => openBundlePage(shared.browser, shared.server.url, { name: 'fields', html: PAGE, bundle: BUNDLE });
 
 const ids = (page) => page.evaluate(() => PubView.widgets[0].visible().map((r) => r.id));
 

@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serverAndBrowserForThisFile, settle, screenshots } from './browser.mjs';
+import { serverAndBrowserForThisFile, openBundlePage, settle, screenshots } from './browser.mjs';
 
 const shared = serverAndBrowserForThisFile();
 
@@ -29,16 +29,7 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 <script src="pubview.js" defer></script></body></html>`;
 
 async function openImePage() {
-  const context = await shared.browser.newContext({ viewport: { width: 1000, height: 600 }, deviceScaleFactor: 1 });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.route('**/ime-test.html', (route) => route.fulfill({ contentType: 'text/html', body: PAGE }));
-  await page.route('**/ime-bundle.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(BUNDLE) }));
-  await page.goto(shared.server.url + 'ime-test.html');
-  await page.waitForFunction(() => window.PubView && PubView.widgets.length > 0);
-  await page.evaluate(() => PubView.widgets[0].ready.then(() => null));
-  await settle(page);
+  const { page, context, errors } = await openBundlePage(shared.browser, shared.server.url, { name: 'ime', html: PAGE, bundle: BUNDLE });
   const cdp = await context.newCDPSession(page);
   return { page, context, errors, cdp };
 }

@@ -9,7 +9,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serverAndBrowserForThisFile, settle, screenshots } from './browser.mjs';
+import { serverAndBrowserForThisFile, openBundlePage, settle, screenshots } from './browser.mjs';
 import { ocr, mismatch } from './ocr.mjs';
 
 const shared = serverAndBrowserForThisFile();
@@ -29,16 +29,7 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link r
 
 async function openPage() {
   // Twice the pixels, so that OCR reads the box's small text well.
-  const context = await shared.browser.newContext({ viewport: { width: 700, height: 450 }, deviceScaleFactor: 3 });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.route('**/rtl-test.html', (route) => route.fulfill({ contentType: 'text/html', body: PAGE }));
-  await page.route('**/rtl-bundle.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(BUNDLE) }));
-  await page.goto(shared.server.url + 'rtl-test.html');
-  await page.waitForFunction(() => window.PubView && PubView.widgets.length > 0);
-  await page.evaluate(() => PubView.widgets[0].ready.then(() => null));
-  await settle(page);  // the glyphs come in slices, a frame each: none waits once the widget is settled
+  const { page, context, errors } = await openBundlePage(shared.browser, shared.server.url, { name: 'rtl', html: PAGE, bundle: BUNDLE, contextOptions: { viewport: { width: 700, height: 450 }, deviceScaleFactor: 3 } });
   const cdp = await context.newCDPSession(page);
   // Editing: the hidden <input> lies over the search box and has the keyboard.
   const canvas = await page.evaluate(() => { const r = PubView.widgets[0].canvas.getBoundingClientRect(); return { x: r.left, y: r.top }; });

@@ -33,6 +33,7 @@ private:
     static constexpr std::size_t kSize = 0x10000;
     std::size_t add_one(char32_t c);
     std::bitset<kSize> bits_;
+    std::size_t ascii_missing_ = 0x80 - 0x20;  // of U+0020..U+007F, how many are not in
     std::vector<char32_t> beyond_;  // in order
 };
 

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <string>
+
 using pv::ui::CodePointSet;
 
 TEST_SUITE("glyph needs") {
@@ -13,6 +15,19 @@ TEST_CASE("a text's characters are needed once each, controls never") {
     CHECK(set.contains(U'中'));
     CHECK_FALSE(set.contains(U'\n'));
     CHECK(set.add_text("abc") == 1);
+}
+
+TEST_CASE("once every ASCII character is in, long Latin text is passed over but its other letters still count") {
+    CodePointSet set;
+    std::string ascii;
+    for (char c = 0x20; c < 0x7F; ++c) ascii += c;
+    CHECK(set.add_text(ascii) == 95);
+    CHECK(set.add_text("\x7F") == 1);
+    CHECK(set.add_text(std::string(1000, 'a') + "\xC3\xA9" + std::string(13, 'z') + "\xE4\xB8\xAD") == 2);
+    CHECK(set.contains(U'\u00E9'));
+    CHECK(set.contains(U'\u4E2D'));
+    CHECK(set.add_text(std::string(999, 'q') + "\xD8\xB3\xD9\x84\xD8\xA7\xD9\x85") > 4);  // Arabic after Latin: letters and joined forms
+    CHECK(set.contains(U'\uFEB3'));
 }
 
 TEST_CASE("Arabic text needs its joined forms as well as its letters") {

@@ -13,9 +13,13 @@
 namespace pv::ui {
 
 // Code points: the Basic Multilingual Plane as bits, the few beyond it
-// (emoji, mathematical letters such as 𝔼) one by one.
+// (emoji, mathematical letters such as 𝔼) one by one. Every set holds the
+// printable ASCII characters (U+0020..U+007E) from the start: every font the
+// panel draws with carries them, so only what lies beyond them is ever
+// missing, and a bundle's Latin text is passed over a word at a time.
 class CodePointSet {
 public:
+    CodePointSet();
     // Adds the code points of `text` and, where it has Arabic letters, their
     // joined forms (core/text/arabic_shaping.h). Returns how many were new.
     std::size_t add_text(std::string_view text);
@@ -28,16 +32,11 @@ public:
     // Those of `wanted` not in this set, in code point order.
     std::vector<char32_t> missing_from(const CodePointSet& wanted) const;
     void add(char32_t c) { add_one(c); }
-    // From then on, runs of ASCII in a text are passed over a word at a time.
-    bool has_all_printable_ascii() const { return ascii_missing_ == 0; }
 
 private:
     static constexpr std::size_t kSize = 0x10000;
-    static constexpr bool is_printable_ascii(char32_t c) { return c >= 0x20 && c < 0x7F; }
     std::size_t add_one(char32_t c);
-    std::size_t add_ascii(std::string_view run);  // a run of bytes under 0x80
     std::bitset<kSize> bits_;
-    std::size_t ascii_missing_ = 0x7F - 0x20;  // of U+0020..U+007E, how many are not in
     std::vector<char32_t> beyond_;  // in order
 };
 

@@ -7,24 +7,40 @@
 
 namespace pv {
 
+namespace {
+
+// Printable ASCII, most of any text: kept as it is, looked at a run at a time.
+std::size_t plain_ascii_end(std::string_view text, std::size_t i) {
+    while (i < text.size() && static_cast<unsigned char>(text[i]) - 0x20u < 0x5Fu) ++i;
+    return i;
+}
+
+}  // namespace
+
 bool sanitize_text(std::string& text, bool keep_newlines) {
+    std::size_t i = plain_ascii_end(text, 0);
+    if (i == text.size()) return false;  // nothing to change, nothing copied
     std::string out;
     out.reserve(text.size());
+    out.append(text, 0, i);
     bool removed = false;
-    for (std::size_t i = 0; i < text.size();) {
+    while (i < text.size()) {
         const auto byte = static_cast<unsigned char>(text[i]);
-        // ASCII, most of any text, is looked at byte by byte.
         const text::Decoded d = byte < 0x80 ? text::Decoded{byte, 1} : text::decode_utf8(text, i);
         const std::size_t at = i;
         i += d.length;
-        if (d.code_point == '\r') continue;  // CRLF line ends: keep the LF
-        if (d.code_point == '\n' || d.code_point == '\t') {
+        if (d.code_point == '\r') {
+            // CRLF line ends: keep the LF
+        } else if (d.code_point == '\n' || d.code_point == '\t') {
             out += (keep_newlines && d.code_point == '\n') ? '\n' : ' ';
         } else if (text::is_hidden_control(d.code_point)) {
             removed = true;
         } else {
             out.append(text, at, d.length);
         }
+        const std::size_t run_end = plain_ascii_end(text, i);
+        out.append(text, i, run_end - i);
+        i = run_end;
     }
     text.swap(out);
     return removed;

@@ -29,6 +29,13 @@ target_link_options(pubview_widget PRIVATE
   # wasm memory never shrinks, so overgrowth stays for the page's life.
   -sMEMORY_GROWTH_GEOMETRIC_STEP=0.05
   -sFILESYSTEM=0 -sSTRICT=1 -lGL -lhtml5
+  # Glue the widget never runs (1 KB of gzipped JS): extensions enabled one by
+  # one (it enables none, widget.cpp), GL error tracking and temporary buffer
+  # pools for WebGL1, deferred fullscreen requests, a JS UTF-8 decoder beside
+  # TextDecoder, and every Module option but the four widget.js passes.
+  -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0 -sGL_EXTENSIONS_IN_PREFIXED_FORMAT=0 -sGL_TRACK_ERRORS=0
+  -sGL_POOL_TEMP_BUFFERS=0 -sGL_EMULATE_GLES_VERSION_STRING_FORMAT=0 -sHTML5_SUPPORT_DEFERRING_USER_SENSITIVE_REQUESTS=0
+  -sTEXTDECODER=2 "-sINCOMING_MODULE_JS_API=['canvas','instantiateWasm','print','printErr']"
   # pv_load gives the browser turns while it reads and indexes a bundle: core
   # calls pv_give_host_turn (core/model/progress.h), which awaits
   # js_yield_to_browser. Every call on that path is direct, so Asyncify finds

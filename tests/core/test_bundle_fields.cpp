@@ -132,6 +132,17 @@ TEST_CASE("an unknown type, link kind or employment type is named with the words
     CHECK(has_problem(job, "/jobs/0/employment_type", "not one of full_time"));
 }
 
+TEST_CASE("links and related content that are not lists of objects are ignored where they go wrong") {
+    const pv::LoadResult r = pv::load_bundle(publication_with(
+        R"j("links": {"url": "https://x.org"}, "related": [{"title": "Kept"}, 7, {"summary": "Also kept"}])j"));
+    REQUIRE(r.bundle.entries.size() == 1);
+    CHECK(r.bundle.entries[0].links.empty());
+    CHECK(has_problem(r, "/publications/0/links", "expected an array of {label, url, kind}, got an object; ignored"));
+    REQUIRE(r.bundle.entries[0].related.size() == 2);
+    CHECK(r.bundle.entries[0].related[1].summary == "Also kept");
+    CHECK(has_problem(r, "/publications/0/related/1", "expected an object, got a number; ignored"));
+}
+
 TEST_CASE("a salary that does not add up is dropped with the reason") {
     CHECK(has_problem(pv::load_bundle(job_with(R"("salary": {"min": 9, "max": 5})")), "/jobs/0/salary", "min is more than max"));
     CHECK(has_problem(pv::load_bundle(job_with(R"("salary": {"min": 9, "currency": "euro"})")), "/jobs/0/salary/currency", "ISO 4217"));

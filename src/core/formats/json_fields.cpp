@@ -154,6 +154,28 @@ public:
         return out;
     }
 
+    // Reads each object in the array at `field` with a reader of its own. An
+    // absent or null field reads nothing; a field that is not an array, or an
+    // item that is not an object, is ignored with a warning saying what was
+    // expected there.
+    template <typename ReadObject>
+    void each_object(const char* field, const char* expected_array, const char* expected_item, ReadObject read) {
+        const json* list = find(field);
+        if (!list || list->is_null()) return;
+        if (!list->is_array()) {
+            warn(field, std::string("expected ") + expected_array + ", got " + json_type_name(*list) + "; ignored");
+            return;
+        }
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            FieldReader item_reader((*list)[i], field_pointer(field) + '/' + std::to_string(i), problems_);
+            if (!(*list)[i].is_object()) {
+                item_reader.warn("", std::string("expected ") + expected_item + ", got " + json_type_name((*list)[i]) + "; ignored");
+                continue;
+            }
+            read(item_reader);
+        }
+    }
+
     const json* find(std::string_view field) const {
         auto it = object_.find(field);
         return it == object_.end() ? nullptr : &*it;
@@ -176,34 +198,21 @@ private:
     bool valid_ = true;
 };
 
-std::vector<Link> read_links(FieldReader& r, const std::string& pointer, std::vector<Problem>& problems) {
+std::vector<Link> read_links(FieldReader& r) {
     std::vector<Link> links;
-    const json* list = r.find("links");
-    if (!list || list->is_null()) return links;
-    if (!list->is_array()) {
-        r.warn("links", std::string("expected an array of {label, url, kind}, got ") + json_type_name(*list) + "; ignored");
-        return links;
-    }
-    for (std::size_t i = 0; i < list->size(); ++i) {
-        const std::string at = pointer + "/links/" + std::to_string(i);
-        const json& item = (*list)[i];
-        if (!item.is_object()) {
-            problems.push_back({Severity::warning, at, std::string("expected an object with label, url and kind, got ") + json_type_name(item) + "; ignored"});
-            continue;
-        }
-        FieldReader lr(item, at, problems);
+    r.each_object("links", "an array of {label, url, kind}", "an object with label, url and kind", [&](FieldReader& lr) {
         Link link{lr.optional_string("label"), lr.optional_url("url")};
         const std::string kind = lr.optional_string("kind");
         const std::optional<LinkKind> known = link_kind(kind);
         if (link.url.empty()) {
-            problems.push_back({Severity::warning, at, "a link needs a url; ignored"});
+            lr.warn("", "a link needs a url; ignored");
         } else if (!known) {
             lr.warn("kind", "\"" + kind.substr(0, 40) + "\" is not a link kind (pdf, code, slides, video, poster, data or html); link ignored");
         } else {
             link.kind = *known;
             links.push_back(std::move(link));
         }
-    }
+    });
     return links;
 }
 
@@ -257,23 +266,10 @@ std::optional<Entry> read_item(Kind kind, const json& item, const std::string& p
         e.doi = r.optional_string("doi");
         e.arxiv = r.optional_string("arxiv");
         e.award = r.optional_string("award");
-        if (const json* related = r.find("related"); related && !related->is_null()) {
-            if (!related->is_array()) {
-                r.warn("related", std::string("expected an array, got ") + json_type_name(*related) + "; ignored");
-            } else {
-                for (std::size_t i = 0; i < related->size(); ++i) {
-                    const std::string at = pointer + "/related/" + std::to_string(i);
-                    const json& blurb = (*related)[i];
-                    if (!blurb.is_object()) {
-                        problems.push_back({Severity::warning, at, std::string("expected an object, got ") + json_type_name(blurb) + "; ignored"});
-                        continue;
-                    }
-                    FieldReader br(blurb, at, problems);
-                    Related rel{br.optional_string("title"), br.optional_string("summary", true), br.optional_url("url")};
-                    if (!rel.title.empty() || !rel.summary.empty()) e.related.push_back(std::move(rel));
-                }
-            }
-        }
+        r.each_object("related", "an array", "an object", [&](FieldReader& br) {
+            Related rel{br.optional_string("title"), br.optional_string("summary", true), br.optional_url("url")};
+            if (!rel.title.empty() || !rel.summary.empty()) e.related.push_back(std::move(rel));
+        });
         e.type = r.optional_word("type", publication_type, kPublicationTypes);
         e.date = r.optional_date("date");
         if (const std::optional<IsoDate> date = parse_iso_date(e.date)) {
@@ -284,7 +280,7 @@ std::optional<Entry> read_item(Kind kind, const json& item, const std::string& p
         }
         e.venue_short = r.optional_string("venue_short");
         e.featured = r.optional_bool("featured");
-        e.links = read_links(r, pointer, problems);
+        e.links = read_links(r);
     } else {
         e.team = r.optional_string("team");
         e.date_posted = r.optional_date("date_posted");

@@ -30,15 +30,20 @@ using pv::platform::g_widget;
 // ---- the functions web/pubview.js calls -----------------------------------------
 extern "C" {
 
-// Returns 0 when the widget draws on its canvas, 1 when the browser has no
-// WebGL2: the widget still loads and searches, and the page shows its list as HTML.
-EMSCRIPTEN_KEEPALIVE int pv_start(const char* canvas_selector, const char* input_selector, const unsigned char* regular,
+// Makes the widget and asks the browser for its WebGL2 context (a task the
+// browser makes long: it waits for its GPU process).
+EMSCRIPTEN_KEEPALIVE void pv_start(const char* canvas_selector, const char* input_selector, const unsigned char* regular,
                                   int regular_size, const unsigned char* bold, int bold_size) {
     g_widget = std::make_unique<pv::platform::Widget>(canvas_selector, input_selector,
                                                       std::vector<unsigned char>(regular, regular + regular_size),
                                                       std::vector<unsigned char>(bold, bold + bold_size));
-    return g_widget->start() ? 0 : 1;
+    g_widget->start();
 }
+
+// After pv_start, in a task of its own: the renderer and the input. Returns
+// 0 when the widget draws on its canvas, 1 when the browser has no WebGL2:
+// the widget still loads and searches, and the page shows its list as HTML.
+EMSCRIPTEN_KEEPALIVE int pv_start_drawing() { return g_widget && g_widget->start_drawing() ? 0 : 1; }
 
 EMSCRIPTEN_KEEPALIVE void pv_stop() {
     if (g_widget && g_widget->loading()) g_widget->stop_after_load();

@@ -36,11 +36,17 @@ Widget::~Widget() {
     if (gl_) emscripten_webgl_destroy_context(gl_);
 }
 
-bool Widget::start() {
+void Widget::start() {
     imgui_ = ImGui::CreateContext();
     configure_imgui_io();
     apply_theme();
-    drawing_ = create_gl_context() && renderer_.init();
+    create_gl_context();
+}
+
+bool Widget::start_drawing() {
+    ImGui::SetCurrentContext(imgui_);
+    if (gl_) emscripten_webgl_make_context_current(gl_);
+    drawing_ = gl_ && renderer_.init();
     set_input_callbacks(true);
     return drawing_;
 }
@@ -131,7 +137,7 @@ void Widget::set_theme(bool dark, unsigned accent_rgb, double font_size) {
 
 bool Widget::load(std::size_t size) {
     loading_ = true;
-    slice_start_ = progress_drawn_ = emscripten_get_now();
+    load_start_ = slice_start_ = progress_drawn_ = emscripten_get_now();
     OpenOptions options;
     options.load.progress = [this](const WorkProgress& work) { return wants_turn(work); };
     PageBytes bytes(size);
@@ -151,10 +157,13 @@ bool Widget::wants_turn(const WorkProgress& work) {
         slice_start_ = now;
         return false;
     }
-    if (now - slice_start_ < kWorkSliceMs || stop_after_load_) return false;
+    const double slice_ms = now - load_start_ < kShortSlicesForMs ? kStartSliceMs : kWorkSliceMs;
+    if (now - slice_start_ < slice_ms || stop_after_load_) return false;
     panel_.model().show_work(work);
-    if (drawing_ && now - progress_drawn_ >= kProgressFrameMs) {
-        draw_frame(now);
+    // The progress is drawn in an animation frame between two slices: a task of its own.
+    if (now - progress_drawn_ >= kProgressFrameMs) {
+        frames_pending_ = std::max(frames_pending_, 1);
+        schedule_frame();
         progress_drawn_ = now;
     }
     turn_given_ = true;
@@ -163,6 +172,10 @@ bool Widget::wants_turn(const WorkProgress& work) {
 
 void Widget::request_frames() {
     frames_pending_ = kSettleFrames;
+    schedule_frame();
+}
+
+void Widget::schedule_frame() {
     if (frame_scheduled_ || !drawing_) return;
     frame_scheduled_ = true;
     frame_request_ = emscripten_request_animation_frame(&Widget::on_animation_frame, this);
@@ -192,18 +205,18 @@ void Widget::apply_theme() {
     panel_.set_theme(theme);
 }
 
-bool Widget::rebuild_fonts_if_needed() {
+Widget::Fonts Widget::rebuild_fonts_if_needed() {
     ImGuiIO& io = ImGui::GetIO();
     const auto ratio = static_cast<float>(pixel_ratio_);
-    if (!font_atlas_.build_if_needed(*io.Fonts, renderer_, panel_.theme().font_size, ratio)) return true;
+    if (!font_atlas_.build_if_needed(*io.Fonts, renderer_, panel_.theme().font_size, ratio)) return Fonts::kReady;
     if (!font_atlas_.fonts().regular) {  // the font file did not arrive whole (web/pubview/assets.js says which)
         drawing_ = false;
         js_drawing_changed(0);
-        return false;
+        return Fonts::kUnusable;
     }
     panel_.set_fonts(font_atlas_.fonts());
     io.FontGlobalScale = 1.0f / ratio;  // rasterized at device pixels, laid out in CSS pixels
-    return true;
+    return Fonts::kRebuilt;
 }
 
 // Glyphs the atlas still lacks come a slice a frame, those of the rows on
@@ -251,7 +264,16 @@ void Widget::need_glyphs_for_query() {
 void Widget::draw_frame(double now_ms) {
     ImGui::SetCurrentContext(imgui_);
     emscripten_webgl_make_context_current(gl_);
-    if (!rebuild_fonts_if_needed()) return;
+    // A new atlas is built in a frame of its own and first drawn with in the
+    // next: the first frame, which did both, was one of the start's longest tasks.
+    switch (rebuild_fonts_if_needed()) {
+        case Fonts::kUnusable: return;
+        case Fonts::kRebuilt:
+            frames_pending_ = std::max(frames_pending_, 2);  // this one, and the one that draws
+            schedule_frame();
+            return;
+        case Fonts::kReady: break;
+    }
     add_glyph_slice();
     apply_key_events();
     ImGuiIO& io = ImGui::GetIO();

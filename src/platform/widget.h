@@ -30,6 +30,13 @@ constexpr int kSettleFrames = 3;  // frames drawn after an input, for ImGui's la
 // Loading a bundle gives the browser its turn after about this much work, so
 // no task blocks the page for long, and draws its progress this often.
 constexpr double kWorkSliceMs = 40;
+// A load starts with shorter slices, so that a bundle of the size most pages
+// embed is read in tasks that stay under 50 ms on a phone four times slower
+// than the machine that measures (what Lighthouse's mobile setting
+// simulates); a load still at work after kShortSlicesForMs is a large one,
+// and the longer slices lose less of its time to the turns.
+constexpr double kStartSliceMs = 10;
+constexpr double kShortSlicesForMs = 500;
 constexpr double kProgressFrameMs = 250;
 // A flick keeps the list moving after the finger lifts, slowing down as on a
 // phone's own lists: the speed decays with this time constant, and stops
@@ -55,10 +62,13 @@ public:
         : canvas_(std::move(canvas)), text_input_(std::move(text_input)), font_regular_(std::move(regular)),
           font_bold_(std::move(bold)), font_atlas_(font_regular_, font_bold_), panel_(*this) {}
     ~Widget() override;
-    // Sets up input and, if the browser gives a WebGL2 context, drawing.
-    // Returns whether the canvas draws; without it the panel still loads,
-    // searches and answers the page, which shows the list as HTML.
-    bool start();
+    // Sets up ImGui and asks the browser for a WebGL2 context.
+    void start();
+    // Then, in a task of its own (creating the context is one the browser
+    // makes long: it waits for its GPU process): the renderer's shaders and
+    // the input. Returns whether the canvas draws; without WebGL2 the panel
+    // still loads, searches and answers the page, which shows the list as HTML.
+    bool start_drawing();
     ui::Panel& panel() { return panel_; }
     ui::ViewModel& model() { return panel_.model(); }
 
@@ -104,8 +114,11 @@ public:
 private:
     static EM_BOOL on_animation_frame(double now, void* user);
     void apply_theme();
-    // False when the font data is unusable: the page then shows the list as HTML.
-    bool rebuild_fonts_if_needed();
+    enum class Fonts { kReady, kRebuilt, kUnusable };
+    // kUnusable when the font data is: the page then shows the list as HTML.
+    Fonts rebuild_fonts_if_needed();
+    // Asks for the next animation frame, if drawing and none is asked for yet.
+    void schedule_frame();
     void add_glyph_slice();
     void need_glyphs_for_query();
     void draw_frame(double now_ms);
@@ -142,6 +155,7 @@ private:
     bool drawing_ = false;  // a WebGL2 context draws the panel (none, or lost: the page shows HTML)
     bool loading_ = false;
     bool stop_after_load_ = false;
+    double load_start_ = 0;      // when the current load began
     double slice_start_ = 0;     // when the current slice of loading work began
     double progress_drawn_ = 0;  // when loading progress was last drawn
     bool turn_given_ = false;    // the last progress report asked for the browser's turn

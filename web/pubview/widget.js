@@ -198,18 +198,20 @@ export class Widget {
     // root (a <pub-view> in a component) document.querySelector would not.
     module.specialHTMLTargets['#' + this.canvas.id] = this.canvas;
     module.specialHTMLTargets['#' + this.textInput.id] = this.textInput;
-    const started = withBytes(module, regular, (pr, nr) => withBytes(module, bold, (pb, nb) =>
+    withBytes(module, regular, (pr, nr) => withBytes(module, bold, (pb, nb) =>
       withCString(module, '#' + this.canvas.id, (canvas) => withCString(module, '#' + this.textInput.id,
         (input) => module._pv_start(canvas, input, pr, nr, pb, nb)))));
     this.module = module;
     this._startUnderFallback();
+    await nextTask();
+    if (this.destroyed) return this;
     await applyLanguage(this);  // the page's own list stays until the widget speaks the page's language
     if (this.destroyed) return this;
     watchLanguage(this);
     await nextTask();
     if (this.destroyed) return this;
     // Without WebGL2 the module still loads and searches: the list is shown as HTML.
-    if (started !== 0) this._setDrawing(false);
+    if (module._pv_start_drawing() !== 0) this._setDrawing(false);
     this._watchSize();
     this._watchFocus();
     this._watchShortcut();
@@ -221,6 +223,8 @@ export class Widget {
       event.preventDefault();
     });
     this.typing.watch();
+    await nextTask();
+    if (this.destroyed) return this;
     await this._loadBundle(early);
     return this;
   }

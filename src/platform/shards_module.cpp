@@ -141,6 +141,7 @@ EMSCRIPTEN_KEEPALIVE const char* pv_shards_search(Shards* shards, const char* re
     auto limit = request.find("limit");
     search.limit = limit != request.end() && limit->is_number_unsigned() ? limit->get<std::size_t>() : 10;
     search.facet_fields = pv::facet_bit(pv::FacetField::kind);  // the kind switch's counts
+    search.highlights = false;  // the page marks the rows it draws
     const pv::SearchResult result = shards->bundle->search(search);
 
     pv::Bundle page;

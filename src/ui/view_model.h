@@ -101,7 +101,9 @@ public:
     bool show_answer(SearchAnswer answer);
     std::uint64_t asked_version() const { return asked_version_; }
     // Hits asked of a ResultSource: the rows a visitor looks through first.
-    static constexpr std::size_t kAskedRows = 200;
+    // Each answer's entries are loaded and indexed on the page's thread, so
+    // they are kept few (bench/RESULTS.md, "Sharded bundles in the browser").
+    static constexpr std::size_t kAskedRows = 50;
 
     bool loading() const { return loading_; }
     std::size_t bytes_received() const { return bytes_received_; }

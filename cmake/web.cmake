@@ -15,9 +15,11 @@ add_library(pubview_ui STATIC ${ui_sources})
 target_link_libraries(pubview_ui PUBLIC pubview_core_fast imgui)
 
 # ---- platform: the widget module (html5.h input, WebGL2, JS interop) -----------
-# Everything in src/platform but the Node core module (core_module.cpp).
+# Everything in src/platform but the Node core module (core_module.cpp) and
+# the sharded bundle's worker module (shards_module.cpp).
 file(GLOB platform_sources CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/platform/*.cpp)
-list(REMOVE_ITEM platform_sources ${CMAKE_SOURCE_DIR}/src/platform/core_module.cpp)
+list(REMOVE_ITEM platform_sources ${CMAKE_SOURCE_DIR}/src/platform/core_module.cpp
+     ${CMAKE_SOURCE_DIR}/src/platform/shards_module.cpp)
 add_executable(pubview_widget ${platform_sources})
 target_link_libraries(pubview_widget PRIVATE pubview_ui)
 set_target_properties(pubview_widget PROPERTIES OUTPUT_NAME pubview-glue SUFFIX .js)
@@ -166,3 +168,29 @@ target_compile_definitions(pubview_cli PRIVATE PUBVIEW_VERSION="${PUBVIEW_VERSIO
 set_target_properties(pubview_cli PROPERTIES OUTPUT_NAME pubview-cli SUFFIX .js)
 target_link_options(pubview_cli PRIVATE -sENVIRONMENT=node -sNODERAWFS=1 -sEXIT_RUNTIME=1 -sWASM_ASYNC_COMPILATION=0
   -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=4GB -sTOTAL_STACK=8MB)
+
+# ---- the sharded bundle's worker: build/web/site/pubview-shards.mjs + .wasm ----
+# The core with the sharded reader (src/platform/shards_module.cpp), which
+# web/pubview-shards-worker.js runs in a Web Worker: the widget's own wasm
+# does not carry the reader. Built for speed like the Node core module.
+add_executable(pubview_shards_module ${CMAKE_SOURCE_DIR}/src/platform/shards_module.cpp)
+target_link_libraries(pubview_shards_module PRIVATE pubview_core_fast)
+target_compile_options(pubview_shards_module PRIVATE -O3 -finline-functions)
+set_target_properties(pubview_shards_module PROPERTIES OUTPUT_NAME pubview-shards SUFFIX .mjs)
+set(shards_module_wrapper ${CMAKE_SOURCE_DIR}/web/pubview-shards-wrapper.js)
+target_link_options(pubview_shards_module PRIVATE -O3
+  -sMODULARIZE=1 -sEXPORT_ES6=1 -sEXPORT_NAME=createPubviewShards -sENVIRONMENT=web,worker,node
+  -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=2GB -sFILESYSTEM=0
+  "-sEXPORTED_FUNCTIONS=['_malloc','_free','_pv_shards_new','_pv_shards_free','_pv_shards_put','_pv_shards_missing','_pv_shards_asked','_pv_shards_open','_pv_shards_header','_pv_shards_search']"
+  "-sEXPORTED_RUNTIME_METHODS=['UTF8ToString','stringToUTF8','lengthBytesUTF8']"
+  --extern-pre-js ${core_module_prelude} --extern-post-js ${shards_module_wrapper})
+set_property(TARGET pubview_shards_module APPEND PROPERTY LINK_DEPENDS "${core_module_prelude};${shards_module_wrapper}")
+set(shards_worker ${CMAKE_SOURCE_DIR}/web/pubview-shards-worker.js)
+add_custom_command(
+  OUTPUT ${site_dir}/pubview-shards.mjs ${site_dir}/pubview-shards.wasm ${site_dir}/pubview-shards-worker.js
+  COMMAND ${CMAKE_COMMAND} -E make_directory ${site_dir}
+  COMMAND ${CMAKE_COMMAND} -E copy ${CMAKE_BINARY_DIR}/pubview-shards.mjs ${CMAKE_BINARY_DIR}/pubview-shards.wasm ${shards_worker} ${site_dir}/
+  COMMAND gzip -9 -n -k -f ${site_dir}/pubview-shards.mjs ${site_dir}/pubview-shards.wasm ${site_dir}/pubview-shards-worker.js
+  DEPENDS pubview_shards_module ${shards_worker}
+  COMMENT "Copying the sharded bundle's worker into the site")
+add_custom_target(shards_worker ALL DEPENDS ${site_dir}/pubview-shards.mjs)

@@ -3,7 +3,8 @@
 //   package.json           name pubview, version from the repository's package.json
 //   dist/                  what a static host serves: pubview.js (classic script),
 //                          pubview.mjs (ES module), pubview.wasm, fonts/, i18n/ (the
-//                          interface's other languages), with .gz copies
+//                          interface's other languages), the sharded bundle's
+//                          worker (pubview-shards-worker.js, pubview-shards.mjs/.wasm), with .gz copies
 //   dist/core/             pubview/core: the engine for Node, without the panel
 //   dist/cli/, bin/        the CLI as WebAssembly (`npx pubview`)
 //   index.d.ts, core.d.ts, bundle.d.ts, README.md, CHANGELOG.md
@@ -33,6 +34,13 @@ const FILES = [
   ['site/fonts/pubview-regular.ttf.gz', 'dist/fonts/pubview-regular.ttf.gz'],
   ['site/fonts/pubview-bold.ttf', 'dist/fonts/pubview-bold.ttf'],
   ['site/fonts/pubview-bold.ttf.gz', 'dist/fonts/pubview-bold.ttf.gz'],
+  // A sharded bundle's search worker, fetched by the page only for data-bundle="DIR/".
+  ['site/pubview-shards-worker.js', 'dist/pubview-shards-worker.js'],
+  ['site/pubview-shards-worker.js.gz', 'dist/pubview-shards-worker.js.gz'],
+  ['site/pubview-shards.mjs', 'dist/pubview-shards.mjs'],
+  ['site/pubview-shards.mjs.gz', 'dist/pubview-shards.mjs.gz'],
+  ['site/pubview-shards.wasm', 'dist/pubview-shards.wasm'],
+  ['site/pubview-shards.wasm.gz', 'dist/pubview-shards.wasm.gz'],
   ['pubview-core.mjs', 'dist/core/pubview-core.mjs'],
   ['pubview-core.wasm', 'dist/core/pubview-core.wasm'],
   // .cjs: the glue is a CommonJS script, and the package is "type": "module".

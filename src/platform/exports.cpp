@@ -95,6 +95,23 @@ EMSCRIPTEN_KEEPALIVE int pv_load(double size) {
     return usable ? 1 : 0;
 }
 
+// A sharded bundle, opened by the page's worker, of these counts: the panel
+// asks for its searches (pubviewHost.searchWanted) and shows them as they come.
+EMSCRIPTEN_KEEPALIVE void pv_show_searched(double publications, double jobs) {
+    if (!g_widget || g_widget->loading()) return;
+    g_widget->model().show_searched(static_cast<std::size_t>(publications), static_cast<std::size_t>(jobs), *g_widget);
+    g_widget->request_frames();
+}
+
+// The worker's answer to the search numbered `version`: 1 when shown, 0 when
+// dropped (a search since superseded), -1 when it cannot be read.
+EMSCRIPTEN_KEEPALIVE int pv_show_answer(double version, const char* json) {
+    if (!g_widget || static_cast<std::uint64_t>(version) != g_widget->model().asked_version()) return 0;
+    std::optional<pv::ui::SearchAnswer> answer = pv::platform::search_answer_from_json(static_cast<std::uint64_t>(version), json);
+    if (!answer) return -1;
+    return g_widget->show_answer(std::move(*answer)) ? 1 : 0;
+}
+
 EMSCRIPTEN_KEEPALIVE const char* pv_problems() {
     if (!g_widget) return "{\"error\":null,\"warnings\":[]}";
     return pv::platform::reply(pv::platform::problems_json(g_widget->model()));

@@ -22,6 +22,9 @@ EM_JS(unsigned char*, js_draw_glyphs, (const std::uint32_t* codes, int count, fl
 EM_JS(void, js_glyphs_added, (int count, int left, int urgent_left, double milliseconds, int atlas_width, int atlas_height), {
     Module.pubviewHost.glyphsAdded(count, left, urgent_left, milliseconds, atlas_width, atlas_height);
 });
+EM_JS(void, js_search_wanted, (const char* request, double version), {
+    Module.pubviewHost.searchWanted(UTF8ToString(request), version);
+});
 EM_JS(int, js_take_bundle_bytes, (char* destination, int capacity), {
     return Module.pubviewHost.takeBundleBytes(destination, capacity);
 });

@@ -34,6 +34,9 @@ unsigned char* js_draw_glyphs(const std::uint32_t* codes, int count, float em_pi
 // in all, how many characters still wait (`urgent_left` of them on screen),
 // how long drawing and adding this slice took, and the atlas's size.
 void js_glyphs_added(int count, int left, int urgent_left, double milliseconds, int atlas_width, int atlas_height);
+// The panel asks the sharded bundle's worker for a search (`request`, JSON:
+// platform/widget_json.h), numbered `version`; the page answers with pv_show_answer.
+void js_search_wanted(const char* request, double version);
 // Copies up to `capacity` bytes of the bundle being loaded to `destination`;
 // returns how many (0 at its end).
 int js_take_bundle_bytes(char* destination, int capacity);

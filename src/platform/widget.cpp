@@ -1,4 +1,5 @@
 #include "platform/widget.h"
+#include "platform/widget_json.h"
 
 #include "ui/fonts.h"
 #include "ui/theme.h"
@@ -148,6 +149,17 @@ bool Widget::load(std::size_t size) {
     loading_ = false;
     request_frames();
     return usable;
+}
+
+void Widget::ask(const SearchRequest& request, std::uint64_t version) {
+    js_search_wanted(search_request_json(request).c_str(), static_cast<double>(version));
+}
+
+bool Widget::show_answer(ui::SearchAnswer answer) {
+    if (answer.page.loaded->usable) font_atlas_.need_bundle(*answer.page.loaded, {});
+    const bool shown = panel_.model().show_answer(std::move(answer));
+    request_frames();
+    return shown;
 }
 
 bool Widget::wants_turn(const WorkProgress& work) {

@@ -54,7 +54,7 @@ enum DomKey : int {
     kA = 65, kC = 67, kV = 86, kX = 88, kY = 89, kZ = 90,
 };
 
-class Widget final : public ui::ViewHost {
+class Widget final : public ui::ViewHost, public ui::ResultSource {
 public:
     // `canvas` and `text_input`: selectors of the widget's canvas and of the
     // page's hidden <input> that takes the keyboard while the search box is edited.
@@ -110,6 +110,10 @@ public:
     void copy_link(const std::string& entry_id) override { js_copy_link(entry_id.c_str()); }
     void view_changed() override { js_view_changed(); }
     void retry() override { js_retry(); }
+    // ResultSource: a sharded bundle's searches go to the page's worker, and
+    // its answers come back here, with the glyphs their entries need.
+    void ask(const SearchRequest& request, std::uint64_t version) override;
+    bool show_answer(ui::SearchAnswer answer);  // false: a superseded search's, dropped
 
 private:
     static EM_BOOL on_animation_frame(double now, void* user);

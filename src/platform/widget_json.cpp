@@ -1,5 +1,6 @@
 #include "platform/widget_json.h"
 
+#include "core/formats/open_bundle.h"
 #include "core/present/display.h"
 
 #include <nlohmann/json.hpp>
@@ -17,13 +18,56 @@ std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_hand
 
 }  // namespace
 
+const char* sort_name(SortOrder sort) {
+    for (auto [order, name] : kSortNames)
+        if (order == sort) return name;
+    return "relevance";
+}
+
+std::string search_request_json(const SearchRequest& request) {
+    return dump({{"query", request.query},
+                 {"kind", request.kind ? json(kind_name(*request.kind)) : json(nullptr)},
+                 {"sort", sort_name(request.sort)},
+                 {"limit", request.limit}});
+}
+
+std::optional<ui::SearchAnswer> search_answer_from_json(std::uint64_t version, const char* text) {
+    const json j = json::parse(text, nullptr, false);
+    if (!j.is_object()) return std::nullopt;
+    const auto bundle = j.find("bundle");
+    const auto hits = j.find("hits");
+    const auto total = j.find("total");
+    if (bundle == j.end() || !bundle->is_string() || hits == j.end() || !hits->is_array() || total == j.end() ||
+        !total->is_number_unsigned())
+        return std::nullopt;
+    ui::SearchAnswer answer;
+    answer.version = version;
+    answer.page = open_bundle(bundle->get_ref<const std::string&>());
+    for (const json& hit : *hits) {
+        const auto id = hit.find("id");
+        const auto score = hit.find("score");
+        if (id == hit.end() || !id->is_string() || score == hit.end() || !score->is_number()) return std::nullopt;
+        answer.hits.emplace_back(id->get<std::string>(), score->get<float>());
+    }
+    answer.total = total->get<std::size_t>();
+    auto count = [&](const char* key) {
+        const auto it = j.find(key);
+        return it != j.end() && it->is_number_unsigned() ? it->get<std::uint32_t>() : 0u;
+    };
+    answer.publications = count("publications");
+    answer.jobs = count("jobs");
+    if (auto fallback = j.find("fallback"); fallback != j.end() && fallback->is_boolean()) answer.fallback = fallback->get<bool>();
+    if (auto hints = j.find("hints"); hints != j.end() && hints->is_array())
+        for (const json& hint : *hints)
+            if (hint.is_string()) answer.hints.push_back(hint.get<std::string>());
+    return answer;
+}
+
 std::string view_state_to_json(const ui::ViewState& s) {
     json filters = json::object();
     for (std::size_t f = 0; f < kFacetFieldCount; ++f)
         if (!s.filters.values[f].empty()) filters[facet_field_name(static_cast<FacetField>(f))] = s.filters.values[f];
-    const char* sort = "relevance";
-    for (auto [order, name] : kSortNames)
-        if (order == s.sort) sort = name;
+    const char* sort = sort_name(s.sort);
     return dump({{"q", s.query},
                  {"kind", s.kind ? json(kind_name(*s.kind)) : json(nullptr)},
                  {"filters", filters},

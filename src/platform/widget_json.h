@@ -4,6 +4,8 @@
 
 #include "ui/view_model.h"
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,6 +16,14 @@ namespace pv::platform {
 std::string view_state_to_json(const ui::ViewState& state);
 // Reads what view_state_to_json writes; anything unknown or malformed is left at its default.
 ui::ViewState view_state_from_json(const char* json);
+
+// What the panel asks a sharded bundle's worker (web/pubview-shards-worker.js):
+// {"query", "kind": "publication"|"job"|null, "sort", "limit"}.
+std::string search_request_json(const SearchRequest& request);
+// The worker's answer to the ask numbered `version` ({"total", "hits": [{"id",
+// "score"}], "bundle": the hits' entries as a bundle's JSON text, "publications",
+// "jobs", "fallback", "hints"}); nullopt when it is not one.
+std::optional<ui::SearchAnswer> search_answer_from_json(std::uint64_t version, const char* json);
 
 // [{"id", "kind", "title", "expanded"}, ...]
 std::string visible_json(const std::vector<ui::VisibleRow>& rows);

@@ -41,6 +41,7 @@ void ViewModel::show_error(std::string message) {
     error_ = std::move(message);
     index_.reset();
     loaded_.reset();
+    source_ = nullptr;
 }
 
 void ViewModel::show_bundle(IndexedBundle bundle) {
@@ -49,6 +50,7 @@ void ViewModel::show_bundle(IndexedBundle bundle) {
     error_.clear();
     index_ = std::move(bundle.index);
     loaded_ = std::move(bundle.loaded);
+    source_ = nullptr;
     open_.clear();
     reveal_.reset();
     for (auto& offered : offered_facets_) offered.reset();
@@ -65,16 +67,90 @@ void ViewModel::show_bundle(IndexedBundle bundle) {
     selected_ = focused_action_ = -1;
 }
 
-void ViewModel::make_search_hint() {
-    if (!loaded_ || !loaded_->usable) return;
-    search_hint_ = say(language_, Phrase::search_hint,
-                       {counted(language_, Phrase::publications_counted, loaded_->bundle.count(Kind::publication)),
-                        counted(language_, Phrase::jobs_counted, loaded_->bundle.count(Kind::job) - (view_.show_closed ? 0 : closed_.size()))});
+void ViewModel::show_searched(std::size_t publications, std::size_t jobs, ResultSource& source) {
+    show_loading(0, 0);
+    error_.clear();
+    index_.reset();
+    loaded_.reset();
+    source_ = &source;
+    searched_counts_[0] = publications;
+    searched_counts_[1] = jobs;
+    open_.clear();
+    closed_.clear();
+    reveal_.reset();
+    pending_open_.clear();
+    for (auto& offered : offered_facets_) offered.reset();
+    make_search_hint();
+    results_ = {};
+    view_changed(true);  // asks for the first rows
 }
 
+bool ViewModel::show_answer(SearchAnswer answer) {
+    if (!source_ || answer.version != asked_version_) return false;  // a superseded ask's answer
+    if (!answer.page.loaded->usable) {
+        show_error("the search's answer could not be read");
+        return true;
+    }
+    std::vector<std::string> open_ids;
+    for (std::uint32_t e : open_) open_ids.push_back(entry(e).id);
+    const std::string deep_link = std::move(pending_open_);
+    pending_open_.clear();
+    if (!deep_link.empty()) open_ids.push_back(deep_link);
+    loaded_ = std::move(answer.page.loaded);
+    index_ = std::move(answer.page.index);
+    const std::vector<Entry>& entries = loaded_->bundle.entries;
+    auto index_of = [&](const std::string& id) -> std::optional<std::uint32_t> {
+        const auto it = std::find_if(entries.begin(), entries.end(), [&](const Entry& e) { return e.id == id; });
+        if (it == entries.end()) return std::nullopt;
+        return static_cast<std::uint32_t>(it - entries.begin());
+    };
+    results_ = {};
+    for (const auto& [id, score] : answer.hits)
+        if (const auto at = index_of(id)) results_.hits.push_back(Hit{*at, score, {}, {}});
+    results_.total = answer.total;
+    results_.fallback = answer.fallback;
+    results_.hints = std::move(answer.hints);
+    results_.facets.push_back({FacetField::kind, {{"publication", answer.publications, false}, {"job", answer.jobs, false}}});
+    // The marks of the query's words, found in the answer's own entries.
+    SearchRequest marks;
+    marks.query = view_.query;
+    marks.limit = 0;
+    marks.highlights = false;
+    marks.facets = false;
+    results_.highlight_plan = index_->search(marks).highlight_plan;
+    highlights_.clear();
+    open_.clear();
+    for (const std::string& id : open_ids) {
+        const auto at = index_of(id);
+        if (!at) continue;
+        open_.push_back(*at);
+        if (id == deep_link) reveal_ = *at;
+    }
+    loading_ = false;
+    facet_counts_dirty_ = true;
+    ++results_version_;
+    ++view_version_;
+    host_.view_changed();
+    return true;
+}
+
+std::size_t ViewModel::bundle_count(Kind kind) const {
+    if (source_) return searched_counts_[kind == Kind::publication ? 0 : 1];
+    return loaded_ ? loaded_->bundle.count(kind) : 0;
+}
+
+void ViewModel::make_search_hint() {
+    if (!source_ && (!loaded_ || !loaded_->usable)) return;
+    search_hint_ = say(language_, Phrase::search_hint,
+                       {counted(language_, Phrase::publications_counted, bundle_count(Kind::publication)),
+                        counted(language_, Phrase::jobs_counted, bundle_count(Kind::job) - (view_.show_closed ? 0 : closed_.size()))});
+}
+
+// A bundle searched elsewhere lists its closed postings: their numbers here
+// would be those of the answer's page, not of the bundle.
 void ViewModel::find_closed() {
     closed_.clear();
-    if (!loaded_) return;
+    if (!loaded_ || source_) return;
     const std::vector<Entry>& entries = loaded_->bundle.entries;
     for (std::uint32_t e = 0; e < entries.size(); ++e)
         if (posting_closed(entries[e], today_)) closed_.push_back(e);
@@ -178,12 +254,12 @@ void ViewModel::view_changed(bool results_changed) {
     }
     ++view_version_;
     host_.view_changed();
+    if (source_ && results_changed) results();  // asks at once, whether or not a frame comes
 }
 
 // ---- results -------------------------------------------------------------------
 
-const SearchResult& ViewModel::results() {
-    if (!results_dirty_ || !index_) return results_;
+SearchRequest ViewModel::results_request() const {
     SearchRequest request;
     request.query = view_.query;
     request.kind = view_.kind;
@@ -192,7 +268,19 @@ const SearchResult& ViewModel::results() {
     request.highlights = false;
     request.facet_fields = facet_bit(FacetField::kind);  // the kind switch's counts
     if (!view_.show_closed) request.hidden = closed_;
-    results_ = index_->search(request);
+    if (source_) request.limit = kAskedRows;
+    return request;
+}
+
+const SearchResult& ViewModel::results() {
+    if (results_dirty_ && source_) {
+        results_dirty_ = false;
+        asked_version_ = results_version_;
+        source_->ask(results_request(), asked_version_);
+        return results_;  // the last answer's, until this ask's comes
+    }
+    if (!results_dirty_ || !index_) return results_;
+    results_ = index_->search(results_request());
     highlights_.clear();
     results_dirty_ = false;
     facet_counts_dirty_ = true;
@@ -210,6 +298,7 @@ KindCounts ViewModel::kind_counts() {
 
 const SearchResult& ViewModel::facet_counts() {
     results();  // a change of the view marks the counts old
+    if (source_) return results_;  // the kind switch's counts: a bundle searched elsewhere offers no filters yet
     if (facet_counts_dirty_ && index_) {
         SearchRequest request;
         request.query = view_.query;
@@ -225,7 +314,7 @@ const SearchResult& ViewModel::facet_counts() {
 }
 
 std::uint32_t ViewModel::offered_facets() {
-    if (!index_) return 0;
+    if (!index_ || source_) return 0;
     std::optional<std::uint32_t>& offered = offered_facets_[view_.kind ? 1 + static_cast<int>(*view_.kind) : 0];
     if (!offered) offered = index_->facet_fields_with_values(view_.kind);
     return *offered;
@@ -265,10 +354,16 @@ void ViewModel::set_open(std::uint32_t entry, bool open) {
 }
 
 bool ViewModel::expand(std::string_view id, bool open) {
-    if (!loaded_) return false;
+    if (!loaded_) {
+        if (source_ && open) pending_open_ = id;
+        return false;
+    }
     const auto& entries = loaded_->bundle.entries;
     const auto it = std::find_if(entries.begin(), entries.end(), [&](const Entry& e) { return e.id == id; });
-    if (it == entries.end()) return false;
+    if (it == entries.end()) {
+        if (source_ && open) pending_open_ = id;  // opened once an answer holds it
+        return false;
+    }
     set_open(static_cast<std::uint32_t>(it - entries.begin()), open);
     return true;
 }

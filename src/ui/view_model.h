@@ -18,6 +18,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace pv::ui {
@@ -31,6 +32,29 @@ public:
     virtual void copy_link(const std::string& entry_id) = 0;  // a link to this view with the entry open
     virtual void view_changed() = 0;   // query, kind, filters, sort or the open row changed
     virtual void retry() = 0;          // the visitor asked to load the bundle again
+};
+
+// Where results come from when this module holds no index of the bundle: a
+// sharded bundle, searched in a Web Worker (docs/DESIGN.md, "Sharded bundles
+// in the browser"). The answer comes later, through ViewModel::show_answer.
+class ResultSource {
+public:
+    virtual ~ResultSource() = default;
+    // Asks for the first `request.limit` results of `request`, numbered
+    // `version`; a newer ask supersedes every older one.
+    virtual void ask(const SearchRequest& request, std::uint64_t version) = 0;
+};
+
+// A ResultSource's answer: the hits' entries as a small bundle of their own,
+// and the hits in their order by id, with the counts of the whole result.
+struct SearchAnswer {
+    std::uint64_t version = 0;  // the ask it answers
+    IndexedBundle page;
+    std::vector<std::pair<std::string, float>> hits;  // id and score, in order
+    std::size_t total = 0;
+    std::uint32_t publications = 0, jobs = 0;
+    bool fallback = false;
+    std::vector<std::string> hints;
 };
 
 // Everything a visitor chose, as a deep link stores it.
@@ -71,6 +95,15 @@ public:
     void show_error(std::string message);
     // A loaded bundle with its index, or its fatal error if it is unusable.
     void show_bundle(IndexedBundle bundle);
+    // A bundle searched elsewhere, of these counts: loading until its first answer.
+    void show_searched(std::size_t publications, std::size_t jobs, ResultSource& source);
+    // Shows `answer` if it answers the last ask (true); an older one is dropped.
+    bool show_answer(SearchAnswer answer);
+    std::uint64_t asked_version() const { return asked_version_; }
+    // Hits asked of a ResultSource: the rows a visitor looks through first.
+    // Each answer's entries are loaded and indexed on the page's thread, so
+    // they are kept few (bench/RESULTS.md, "Sharded bundles in the browser").
+    static constexpr std::size_t kAskedRows = 50;
 
     bool loading() const { return loading_; }
     std::size_t bytes_received() const { return bytes_received_; }
@@ -154,11 +187,17 @@ private:
 
     void make_search_hint();
     void find_closed();
+    SearchRequest results_request() const;
+    std::size_t bundle_count(Kind kind) const;
 
     ViewHost& host_;
     Language language_ = Language::en;
     std::unique_ptr<LoadResult> loaded_;
-    std::unique_ptr<SearchIndex> index_;
+    std::unique_ptr<SearchIndex> index_;  // of the whole bundle, or of the last answer's page
+    ResultSource* source_ = nullptr;      // set while a bundle searched elsewhere is shown
+    std::size_t searched_counts_[2] = {};  // its publications and jobs
+    std::uint64_t asked_version_ = 0;      // of the last ask
+    std::string pending_open_;             // an entry a deep link opens once an answer holds it
     std::string error_;
     std::string search_hint_;
     bool loading_ = true;

@@ -146,6 +146,56 @@ TEST_CASE("a query fetches only the postings and entries it reads") {
     CHECK(folder.fetched.size() == before);  // kept, not fetched again
 }
 
+TEST_CASE("a source that fetches between searches gets the same answers in a few rounds, and never a missing file") {
+    // What the page's worker does: a search notes the files it asks for,
+    // they are fetched all at once, and the search runs again until it asks
+    // for nothing new.
+    struct ArrivingFolder final : pv::shards::ShardSource {
+        MemoryFolder* folder = nullptr;
+        std::map<std::string, std::string> here;
+        std::vector<std::string> asked;
+        std::optional<std::string> fetch(const std::string& name, std::string& why) override {
+            auto it = here.find(name);
+            if (it != here.end()) return it->second;
+            asked.push_back(name);
+            why = "not here yet";
+            return std::nullopt;
+        }
+        bool arriving(const std::string& name) const override { return folder->files.count(name) > 0; }
+        void bring_asked() {
+            for (const std::string& name : asked) here[name] = folder->files.at(name);
+            asked.clear();
+        }
+    };
+    const pv::IndexedBundle opened = seed_bundle();
+    MemoryFolder folder = shard(opened);
+    ArrivingFolder page;
+    page.folder = &folder;
+    std::string error;
+    CHECK_FALSE(ShardedBundle::open(page, error));  // the manifest is not here yet: open asks for it first
+    page.here[std::string(pv::shards::kManifestName)] = folder.files.at(std::string(pv::shards::kManifestName));
+    page.here[folder.name_starting("tables-")] = folder.files.at(folder.name_starting("tables-"));
+    page.asked.clear();
+    const std::unique_ptr<ShardedBundle> sharded = ShardedBundle::open(page, error);
+    REQUIRE(sharded);
+    for (const char* query : {"learning", "\"large language\"", "recomendation", "l", "author:jeunen"}) {
+        SearchRequest request;
+        request.query = query;
+        request.limit = 10;
+        INFO("query: " << query);
+        SearchResult result = sharded->search(request);
+        int rounds = 1;
+        for (; !page.asked.empty() && rounds < 10; ++rounds) {
+            page.bring_asked();
+            result = sharded->search(request);
+        }
+        CHECK(page.asked.empty());
+        CHECK(rounds <= 4);
+        check_same(opened.index->search(request), result);
+    }
+    CHECK(sharded->failure().empty());
+}
+
 TEST_CASE("the same bundle shards into the same files") {
     const pv::IndexedBundle opened = seed_bundle();
     const MemoryFolder first = shard(opened);

@@ -7,6 +7,9 @@
 const scriptUrl = PUBVIEW_SCRIPT_URL;
 const baseUrl = new URL('.', scriptUrl || document.baseURI);
 
+// The URL of a file beside pubview.js.
+export function assetUrl(name) { return new URL(name, baseUrl).href; }
+
 function inlineAsset(id) {
   const el = document.getElementById(id);
   if (!el) return null;

@@ -10,6 +10,7 @@ import { applyLanguage, watchLanguage } from './language.js';
 import { withBytes, withCString } from './heap.js';
 import { whenToStart } from './lazy-start.js';
 import { isSafeUrl } from './safe-url.js';
+import { isShardFolder, loadShards } from './shards.js';
 import { nextTask, sliceTimer } from './tasks.js';
 import { TextInput } from './text-input.js';
 import { THEMES, cssColorToRgb } from './theme.js';
@@ -73,11 +74,12 @@ export class Widget {
   }
   // Resolves once the widget has drawn every frame its last input asked for
   // and its DOM mirror (or HTML list) shows the last change (before a
-  // screenshot, or in a test).
+  // screenshot, or in a test); over a sharded bundle, once its last search is answered.
   // A widget that waits to come near the viewport has nothing to draw yet.
   settled() {
     return new Promise((resolve) => {
-      const busy = () => (this.module ? this.module._pv_busy() || this.domList.pending : this._starting && !this.destroyed);
+      const busy = () => (this.module ? this.module._pv_busy() || this.domList.pending || (this._shards && this._shards.pending)
+        : this._starting && !this.destroyed);
       const check = () => (busy() ? requestAnimationFrame(check) : resolve());
       check();
     });
@@ -105,6 +107,7 @@ export class Widget {
     if (this.destroyed) return;
     this.destroyed = true;
     if (this._abort) this._abort.abort();
+    if (this._shards) this._shards.close();
     if (this.module) this.module._pv_stop();
     this.module = null;
     this._cleanups.forEach((fn) => fn());
@@ -162,7 +165,7 @@ export class Widget {
   async _startNow() {
     // The bundle downloads while the wasm compiles: neither waits for the other.
     const source = this.options.bundle;
-    const early = typeof source === 'string' && source && !source.startsWith('#') ? this._download(source) : null;
+    const early = typeof source === 'string' && source && !source.startsWith('#') && !isShardFolder(source) ? this._download(source) : null;
     if (early) early.catch(() => {});  // its error is reported by _loadBundle
     const [wasm, [regular, bold]] = await Promise.all([compiledWasm(), fonts()]);
     const module = await createPubviewModule({
@@ -181,6 +184,7 @@ export class Widget {
         takeBundleBytes: (pointer, capacity) => this._takeBundleBytes(pointer, capacity),
         drawGlyphs: (codes, count, em, bold) => this._drawGlyphs(codes, count, em, bold),
         glyphsAdded: (count, left, urgentLeft, ms, width, height) => this._glyphsAdded(count, left, urgentLeft, ms, width, height),
+        searchWanted: (request, version) => this._shards && this._shards.search(request, version),
         nextTask,
       },
       instantiateWasm(imports, receive) {
@@ -264,9 +268,12 @@ export class Widget {
     const source = this.options.bundle;
     this._error = null;
     if (this.module) this.domList.announceLoading();  // before the start, the page's list stays as it is
+    if (this._shards) this._shards.close();
+    this._shards = null;
     try {
       if (source && typeof source === 'object') await this._loadBytes([new TextEncoder().encode(JSON.stringify(source))]);
       else if (typeof source === 'string' && source.startsWith('#')) await this._loadInline(source);
+      else if (typeof source === 'string' && isShardFolder(source)) await loadShards(this, source);
       else if (source) await this._loadBytes(await (download || this._download(source)));
       else throw new Error('No bundle given: set data-bundle on the element or pass {bundle} to PubView.mount().');
     } catch (e) {

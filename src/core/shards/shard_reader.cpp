@@ -111,9 +111,11 @@ bool ShardedBundle::read_manifest(const std::string& bytes, std::string& error) 
     return true;
 }
 
-std::optional<std::string> ShardedBundle::fetch(const std::string& name) const {
+std::optional<std::string> ShardedBundle::fetch(const std::string& name, bool& arriving) const {
     std::string why;
     std::optional<std::string> bytes = source_.fetch(name, why);
+    arriving = !bytes && source_.arriving(name);
+    if (arriving) return bytes;
     ++files_fetched_;
     if (!bytes) note_failure(name + ": " + why);
     else if (!matches_content_name(name, *bytes)) { note_failure(name + ": its bytes are not the ones it is named for"); bytes.reset(); }
@@ -131,7 +133,9 @@ detail::PostingBlocks::Block ShardedBundle::block_of(std::uint32_t term) const {
     const std::uint32_t first = file.first_term;
     const std::uint32_t next = after == postings_.end() ? static_cast<std::uint32_t>(index_->term_count()) : after->first_term;
     if (!file.bytes) {
-        file.bytes = fetch(file.name);
+        bool arriving = false;
+        file.bytes = fetch(file.name, arriving);
+        if (arriving) return {};  // asked for again once it is here
         if (!file.bytes) file.bytes = std::string();  // asked once: a query does not wait on it again
         else if (const char* problem = index_->postings_problem(first, next, *file.bytes)) {
             note_failure(file.name + ": " + problem);
@@ -146,8 +150,10 @@ const Entry& ShardedBundle::entry(std::uint32_t id) const {
     DetailFile& file = details_[id / entries_per_detail_];
     const std::size_t first = id / entries_per_detail_ * entries_per_detail_;
     if (!file.fetched) {
-        file.fetched = true;
-        if (std::optional<std::string> json = fetch(file.name)) {
+        bool arriving = false;
+        std::optional<std::string> json = fetch(file.name, arriving);
+        file.fetched = !arriving;
+        if (json) {
             LoadResult loaded = load_bundle(*json);
             const std::size_t expected = std::min(entries_per_detail_, entry_count_ - first);
             if (!loaded.usable || loaded.bundle.entries.size() != expected)

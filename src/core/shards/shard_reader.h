@@ -23,6 +23,11 @@ public:
     virtual ~ShardSource() = default;
     // A file's bytes; nullopt when it cannot be had, with `why` saying so.
     virtual std::optional<std::string> fetch(const std::string& name, std::string& why) = 0;
+    // After fetch gave nothing: whether the file is only not here yet. A page
+    // cannot wait for the network inside a search, so its source notes what a
+    // query asked for, fetches it all at once, and the query runs again; the
+    // bundle neither keeps such a file as missing nor reports it.
+    virtual bool arriving(const std::string& name) const { (void)name; return false; }
 };
 
 class ShardedBundle final : private EntrySource, private detail::PostingBlocks {
@@ -59,7 +64,9 @@ private:
 
     explicit ShardedBundle(ShardSource& source) : source_(source) {}
     Block block_of(std::uint32_t term) const override;
-    std::optional<std::string> fetch(const std::string& name) const;
+    // A file's checked bytes; nullopt when it cannot be had (noted as a
+    // failure) or is still arriving (`arriving` set, nothing noted).
+    std::optional<std::string> fetch(const std::string& name, bool& arriving) const;
     bool read_manifest(const std::string& bytes, std::string& error);
     void note_failure(const std::string& problem) const;
 

@@ -1,0 +1,118 @@
+// Sharded bundles in headless Chromium (issue 14): a generated bundle of SIZE
+// entries sharded by the native CLI into the site, shown by the widget with
+// data-bundle="DIR/" over a network emulated at 40 Mbit/s and 20 ms round
+// trip (DevTools Network.emulateNetworkConditions). Prints one JSON object:
+// the shard command's time and peak memory; over BENCH_RUNS fresh visits
+// (median), the first rows' time and the bytes before them; over the
+// generator's typical queries, typed one at a time on the last visit, the
+// results' time with cold and with warm files (p95), their bytes, the longest
+// main-thread task and the widget's heap.
+//
+//   bash bench/browser/run.sh builds the site and the CLI; then
+//   node bench/browser/shards.mjs [SIZE]      (BENCH_DATA holds corpus-SIZE.json)
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launchBrowser, startServer, root } from '../../tests/browser/browser.mjs';
+
+const size = Number(process.argv[2] || 100000);
+const runs = Number(process.env.BENCH_RUNS || 5);
+const queryCount = Number(process.env.BENCH_QUERIES || 50);
+const data = process.env.BENCH_DATA || path.join(root, 'build/bench-search');
+const corpus = path.join(data, `corpus-${size}.json`);
+const folderName = `bench-shards-${size}`;
+const folder = path.join(root, 'build/web/site', folderName);
+const NETWORK = { offline: false, latency: 20, downloadThroughput: 40e6 / 8, uploadThroughput: 40e6 / 8 };
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
+const round = (x) => Math.round(x * 10) / 10;
+
+fs.rmSync(folder, { recursive: true, force: true });
+const shard = spawnSync('/usr/bin/time', ['-f', '%e %M', path.join(root, 'build/native/pubview'), 'shard', corpus, '--out', folder], { encoding: 'utf8' });
+if (shard.status !== 0) throw new Error(shard.stderr);
+const [shardSeconds, shardKb] = shard.stderr.trim().split('\n').pop().split(' ').map(Number);
+
+// The typical queries: the generator's known items, keystrokes, typos, authors,
+// venues with years and accentless words, taken from each kind in turn.
+const byType = new Map();
+for (const q of JSON.parse(fs.readFileSync(path.join(data, `queries-${size}.json`), 'utf8')))
+  if (q.query && q.type !== 'nonsense') byType.set(q.type, [...(byType.get(q.type) || []), q.query]);
+const queries = [];
+for (let i = 0; queries.length < queryCount; ++i) for (const list of byType.values()) if (queries.length < queryCount) queries.push(list[i]);
+
+const server = await startServer();
+const browser = await launchBrowser();
+
+// A fresh visit with the network emulated; `bytes()` the compressed bytes
+// every response brought so far (the page's and the worker's).
+async function visit() {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 700 }, deviceScaleFactor: 1 });
+  await context.addInitScript({ path: path.join(root, 'bench/browser/page-probe.js') });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', NETWORK);
+  let bytes = 0, requests = 0;
+  page.on('requestfinished', async (request) => {
+    const sizes = await request.sizes().catch(() => null);
+    if (sizes) { bytes += sizes.responseBodySize + sizes.responseHeadersSize; requests += 1; }
+  });
+  await page.route('**/bench-shards.html', (route) => route.fulfill({
+    contentType: 'text/html',
+    body: `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,">
+      <div class="pubview" data-bundle="${folderName}/" data-height="600px" data-start="eager"></div><script src="pubview.js" defer></script>`,
+  }));
+  await page.goto(server.url + 'bench-shards.html');
+  const firstRowsMs = await (await page.waitForFunction(() => window.PubView && PubView.widgets[0] && PubView.widgets[0].firstRowsAt,
+    null, { timeout: 120000, polling: 20 })).jsonValue();
+  const error = await page.evaluate(() => PubView.widgets[0].error());
+  if (error) throw new Error(error);
+  return { context, page, firstRowsMs, bytes: () => bytes, requests: () => requests };
+}
+
+async function typeEach(page, list) {
+  const times = [];
+  for (const query of list) {
+    times.push(await page.evaluate(async (q) => {
+      const w = PubView.widgets[0];
+      const start = performance.now();
+      w.setQuery(q);
+      await w.settled();
+      return performance.now() - start;
+    }, query));
+  }
+  return times;
+}
+
+const visits = [];
+for (let run = 0; run < runs; ++run) {
+  const v = await visit();
+  visits.push({ firstRowsMs: v.firstRowsMs, bytes: v.bytes(), requests: v.requests() });
+  if (run < runs - 1) { await v.context.close(); continue; }
+  const before = v.bytes();
+  const cold = await typeEach(v.page, queries);
+  const queryBytes = v.bytes() - before;
+  const warm = await typeEach(v.page, queries);
+  const probe = await v.page.evaluate(() => ({
+    longestTaskMs: Math.max(0, ...window.__bench.longTasks.map((t) => t.duration)),
+    heapBytes: PubView.widgets[0].module.HEAPU8.length,
+  }));
+  await v.context.close();
+  console.log(JSON.stringify({
+    size, machine: `${process.arch}, ${(await import('node:os')).cpus().length} cores`, network: '40 Mbit/s, 20 ms RTT',
+    shard: { seconds: shardSeconds, peakMB: Math.round(shardKb / 1024) },
+    firstRowsMs: round(median(visits.map((x) => x.firstRowsMs))),
+    bytesBeforeFirstRows: median(visits.map((x) => x.bytes)),
+    requestsBeforeFirstRows: median(visits.map((x) => x.requests)),
+    queries: queries.length,
+    coldP95Ms: round(p95(cold)), coldMedianMs: round(median(cold)),
+    warmP95Ms: round(p95(warm)), warmMedianMs: round(median(warm)),
+    bytesForQueries: queryBytes,
+    longestTaskMs: round(probe.longestTaskMs), widgetHeapMB: round(probe.heapBytes / 1048576),
+  }, null, 1));
+}
+await browser.close();
+await server.stop();
+fs.rmSync(folder, { recursive: true, force: true });

@@ -1,0 +1,278 @@
+// Sharded bundles in the browser: the Web Worker (web/pubview-shards-worker.js
+// with build/web/site/pubview-shards.mjs) searches a folder written by
+// `pubview shard` from a generated bundle of a few thousand entries, served
+// by serve.py, by `python3 -m http.server` (the .gz copies as they are, read
+// through DecompressionStream) and by a server that sends them with
+// Content-Encoding: gzip, and gives the same top 10 and totals as the bundle
+// in one file. A superseded search answers nothing; a missing file is named.
+// The widget shows such a folder (data-bundle="DIR/") with its JS API, deep
+// links and DOM mirror.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { startServer, launchBrowser, freePort, settle, root, screenshots } from './browser.mjs';
+import { ocr, mismatch } from './ocr.mjs';
+
+const SIZE = 3000;
+const site = path.join(root, 'build/web/site');
+const folderName = `shards-test-${process.pid}`;
+const brokenName = `shards-broken-${process.pid}`;
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'pubview-shards-browser-'));
+let browser, whole, queries;
+const servers = {};
+
+// `python3 -m http.server` over the site: no precompression, no encodings.
+async function startPlainServer() {
+  const port = await freePort();
+  const child = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', site], { stdio: 'ignore' });
+  const url = `http://127.0.0.1:${port}/`;
+  for (;;) {  // until it answers
+    const ok = await fetch(url + 'pubview-shards-worker.js').then((r) => r.ok, () => false);
+    if (ok) break;
+    if (child.exitCode !== null) throw new Error(`http.server exited with ${child.exitCode}`);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return { url, stop: () => new Promise((resolve) => { child.once('exit', resolve); child.kill(); }) };
+}
+
+// A host that stores the .gz copies with Content-Encoding: gzip, so the browser decompresses them itself.
+async function startEncodingServer() {
+  const types = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
+  const server = http.createServer((request, response) => {
+    const file = path.join(site, decodeURIComponent(new URL(request.url, 'http://x').pathname));
+    if (!file.startsWith(site) || !fs.existsSync(file) || !fs.statSync(file).isFile()) { response.writeHead(404); response.end(); return; }
+    const gz = file.endsWith('.gz');
+    response.writeHead(200, {
+      'Content-Type': types[path.extname(gz ? file.slice(0, -3) : file)] || 'application/octet-stream',
+      ...(gz ? { 'Content-Encoding': 'gzip' } : {}),
+    });
+    response.end(fs.readFileSync(file));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${server.address().port}/`, stop: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+before(async () => {
+  const generated = spawnSync(process.execPath, [path.join(root, 'bench/search/generate-corpus.mjs'), work, String(SIZE)], { encoding: 'utf8' });
+  assert.equal(generated.status, 0, generated.stderr);
+  const corpus = path.join(work, `corpus-${SIZE}.json`);
+  const made = spawnSync(path.join(root, 'build/native/pubview'),
+    ['shard', corpus, '--out', path.join(site, folderName), '--posting-bytes', '32768', '--entries-per-file', '64'], { encoding: 'utf8' });
+  assert.equal(made.status, 0, made.stderr);
+  fs.cpSync(path.join(site, folderName), path.join(site, brokenName), { recursive: true });
+  for (const name of fs.readdirSync(path.join(site, brokenName)))
+    if (name.startsWith('postings-')) fs.rmSync(path.join(site, brokenName, name));
+  const { load } = await import(pathToFileURL(path.join(root, 'build/web/pubview-core.mjs')).href);
+  whole = await load(fs.readFileSync(corpus, 'utf8'));
+  const byType = new Map();
+  for (const q of JSON.parse(fs.readFileSync(path.join(work, `queries-${SIZE}.json`), 'utf8')))
+    if ((byType.get(q.type) ?? []).length < 3) byType.set(q.type, [...(byType.get(q.type) ?? []), q.query]);
+  queries = ['', ...[...byType.values()].flat(), '"graph neural"', 'l'];
+  servers['serve.py'] = await startServer();
+  servers['python3 -m http.server'] = await startPlainServer();
+  servers['Content-Encoding: gzip'] = await startEncodingServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  for (const server of Object.values(servers)) await server.stop();
+  for (const name of [folderName, brokenName]) fs.rmSync(path.join(site, name), { recursive: true, force: true });
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+// A page of `serverUrl` with a shards worker; answer(id) resolves to its message for that search
+// ('open' for the opened or failed message of opening).
+const PAGE = `<!doctype html><meta charset="utf-8"><title>shards</title><script>
+window.messages = [];
+window.worker = new Worker('pubview-shards-worker.js', { type: 'module' });
+worker.onmessage = ({ data }) => { messages.push(data); };
+window.answer = (id) => new Promise((resolve) => {
+  const look = () => {
+    const found = messages.find((m) => (id === 'open' ? m.type === 'opened' || m.id === null : m.id === id));
+    if (found) resolve(found); else worker.addEventListener('message', look, { once: true });
+  };
+  look();
+});
+window.search = (id, query) => { worker.postMessage({ type: 'search', id, request: { query, limit: 10 } }); return answer(id); };
+</script>`;
+
+async function openWorkerPage(serverUrl, folderUrl) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.route('**/shards-test.html', (route) => route.fulfill({ contentType: 'text/html', body: PAGE }));
+  await page.goto(serverUrl + 'shards-test.html');
+  const opened = await page.evaluate((url) => { worker.postMessage({ type: 'open', url }); return answer('open'); }, folderUrl);
+  return { context, page, errors, opened };
+}
+
+for (const host of ['serve.py', 'python3 -m http.server', 'Content-Encoding: gzip']) {
+  test(`from ${host}, the worker gives the same top 10 and totals as the bundle in one file, the first rows before any postings`, async () => {
+    const url = servers[host].url;
+    const { context, page, errors, opened } = await openWorkerPage(url, `${folderName}/`);
+    try {
+      assert.equal(opened.type, 'opened', opened.message);
+      assert.equal(opened.header.entries, SIZE);
+      for (const [i, query] of queries.entries()) {
+        const { type, result, message } = await page.evaluate(([id, q]) => search(id, q), [i + 1, query]);
+        assert.equal(type, 'result', message);
+        const expected = whole.search(query, { limit: 10 });
+        assert.equal(result.total, expected.total, query);
+        assert.deepEqual(result.hits.map((h) => h.id), expected.results.map((r) => r.id), query);
+        assert.deepEqual(result.hints, expected.hints, query);
+        if (query === '') assert.ok(result.fetched.every((name) => !name.startsWith('postings-')), result.fetched.join(' '));
+      }
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+test('the manifest\'s own URL opens the folder too', async () => {
+  const { context, opened } = await openWorkerPage(servers['serve.py'].url, `${folderName}/manifest.json`);
+  await context.close();
+  assert.equal(opened.type, 'opened', opened.message);
+  assert.equal(opened.header.entries, SIZE);
+});
+
+test('a superseded search answers nothing, and the one after it the same as in one file', async () => {
+  const { context, page } = await openWorkerPage(servers['serve.py'].url, `${folderName}/`);
+  try {
+    // Three keystrokes at once, on cold files: only the last may answer.
+    const last = await page.evaluate(() => {
+      for (const [id, query] of [[1, 'gr'], [2, 'grap']]) worker.postMessage({ type: 'search', id, request: { query, limit: 10 } });
+      return search(3, 'graph');
+    });
+    assert.equal(last.type, 'result', last.message);
+    assert.deepEqual(last.result.hits.map((h) => h.id), whole.search('graph', { limit: 10 }).results.map((r) => r.id));
+    // One more search after it: any answer the first two still had to give would have come by now.
+    assert.equal((await page.evaluate(() => search(4, 'stream'))).type, 'result');
+    const ids = await page.evaluate(() => messages.filter((m) => m.type !== 'opened').map((m) => m.id));
+    assert.deepEqual(ids, [3, 4], 'only the last keystroke and the search after it answered');
+  } finally {
+    await context.close();
+  }
+});
+
+test('a missing postings file is named in the answer\'s hints, and a missing folder is refused with a message', async () => {
+  const { context, page, opened } = await openWorkerPage(servers['serve.py'].url, `${brokenName}/`);
+  try {
+    assert.equal(opened.type, 'opened', opened.message);
+    const { result } = await page.evaluate(() => search(1, 'graph'));
+    assert.equal(result.total, 0);
+    assert.match(result.hints.join('\n'), /some results may be missing: postings-[0-9a-f]{16}\.bin: the server answered 404/);
+  } finally {
+    await context.close();
+  }
+  const missing = await openWorkerPage(servers['serve.py'].url, 'no-such-folder/');
+  await missing.context.close();
+  assert.equal(missing.opened.type, 'error');
+  assert.equal(missing.opened.message, 'manifest.json: the server answered 404');
+});
+
+// A page of serve.py with one widget showing `bundle` (a folder's URL), ready and settled.
+async function openWidgetPage(bundle, hash = '') {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 700 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.route('**/shards-widget.html', (route) => route.fulfill({
+    contentType: 'text/html',
+    body: `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,">
+      <div class="pubview" data-bundle="${bundle}" data-height="600px"></div><script src="pubview.js" defer></script>`,
+  }));
+  await page.goto(servers['serve.py'].url + 'shards-widget.html' + hash);
+  await page.waitForFunction(() => window.PubView && PubView.widgets.length === 1);
+  await page.evaluate(() => PubView.widgets[0].ready.then(() => null));
+  await settle(page);
+  return { context, page, errors };
+}
+
+test('data-bundle="DIR/" shows the folder in the widget: its first rows, the same answers as one file, the DOM mirror and deep links', async () => {
+  const { context, page, errors } = await openWidgetPage(`${folderName}/`);
+  try {
+    const first = await page.evaluate(() => { const w = PubView.widgets[0]; return { error: w.error(), count: w.count(), ids: w.visible().map((r) => r.id) }; });
+    assert.equal(first.error, null);
+    assert.equal(first.count, SIZE);
+    assert.deepEqual(first.ids.slice(0, 10), whole.search('', { limit: 10 }).results.map((r) => r.id));
+    for (const query of queries.slice(1, 8)) {
+      const shown = await page.evaluate(async (q) => {
+        const w = PubView.widgets[0];
+        w.setQuery(q);
+        await w.settled();
+        return { count: w.count(), ids: w.visible().slice(0, 10).map((r) => r.id) };
+      }, query);
+      const expected = whole.search(query, { limit: 10 });
+      assert.equal(shown.count, expected.total, query);
+      assert.deepEqual(shown.ids, expected.results.map((r) => r.id), query);
+    }
+    // Three keystrokes at once: the list shows the last one's answer.
+    const typed = await page.evaluate(async () => {
+      const w = PubView.widgets[0];
+      for (const q of ['gr', 'grap', 'graph']) w.setQuery(q);
+      await w.settled();
+      return { query: w.query(), count: w.count(), ids: w.visible().slice(0, 10).map((r) => r.id) };
+    });
+    const graph = whole.search('graph', { limit: 10 });
+    assert.deepEqual(typed, { query: 'graph', count: graph.total, ids: graph.results.map((r) => r.id) });
+    // The DOM mirror lists the rows the canvas shows.
+    await page.waitForFunction(() => {
+      const w = PubView.widgets[0];
+      return w.domList.element.textContent.includes(w.visible()[0].title);
+    });
+    // A deep link to an open entry opens it once the answer that holds it comes.
+    const link = await page.evaluate((id) => PubView.widgets[0].link(id), graph.results[3].id);
+    await page.screenshot({ path: path.join(screenshots, 'shards-widget.png') });
+    assert.deepEqual(errors, []);
+    await context.close();
+    const linked = await openWidgetPage(`${folderName}/`, new URL(link).hash);
+    const opened = await linked.page.evaluate(() => {
+      const w = PubView.widgets[0];
+      return { state: w.state(), rows: w.visible().filter((r) => r.expanded).map((r) => r.id) };
+    });
+    assert.equal(opened.state.q, 'graph');
+    assert.equal(opened.state.open, graph.results[3].id);
+    assert.deepEqual(opened.rows, [graph.results[3].id]);
+    assert.deepEqual(linked.errors, []);
+    await linked.context.close();
+  } finally {
+    await context.close().catch(() => {});
+  }
+});
+
+test('in the widget, a missing postings file is said in the panel, and a missing folder gives a message, not a blank canvas', async () => {
+  const broken = await openWidgetPage(`${brokenName}/`);
+  try {
+    const shown = await broken.page.evaluate(async () => {
+      const w = PubView.widgets[0];
+      w.setQuery('graph');
+      await w.settled();
+      return { error: w.error(), count: w.count() };
+    });
+    assert.deepEqual(shown, { error: null, count: 0 });
+    const image = path.join(screenshots, 'shards-missing-postings.png');
+    await broken.page.screenshot({ path: image });
+    assert.ok(mismatch('some results may be missing', ocr(image, 'eng')) < 0.2, 'the panel says that results may be missing');
+  } finally {
+    await broken.context.close();
+  }
+  const missing = await openWidgetPage('no-such-folder/');
+  try {
+    const shown = await missing.page.evaluate(() => ({ error: PubView.widgets[0].error(), count: PubView.widgets[0].count() }));
+    assert.equal(shown.error, 'manifest.json: the server answered 404');
+    assert.equal(shown.count, 0);
+    const image = path.join(screenshots, 'shards-missing-folder.png');
+    await missing.page.screenshot({ path: image });
+    assert.ok(mismatch('manifest.json: the server answered 404', ocr(image, 'eng')) < 0.2, 'the panel shows the message');
+  } finally {
+    await missing.context.close();
+  }
+});

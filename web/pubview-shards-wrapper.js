@@ -1,0 +1,105 @@
+// Appended to pubview-shards.mjs (--extern-post-js): a sharded bundle's search
+// over the C exports of src/platform/shards_module.cpp, with the files fetched
+// by the caller (web/pubview-shards-worker.js in the browser, fs in tests).
+//
+//   import { openShards } from './pubview-shards.mjs';
+//   const shards = await openShards(getFile);  // getFile(name, signal) -> Promise<Uint8Array>
+//   shards.header;  // {title, description, entries}
+//   await shards.search({ query: 'graphs', kind: null, sort: 'relevance', limit: 10 }, signal);
+//     // -> {total, fallback, hints, publications, jobs, hits: [{entry, id, score}], bundle,
+//     //     fetched: the files this search fetched, rounds}
+//
+// getFile rejects with an Error whose message says why a file cannot be had;
+// a search answers without that file's entries and a hint names it. An
+// aborted signal ends the search with an AbortError: the files that came in
+// meanwhile are kept for the next search.
+
+let shardsCorePromise = null;
+// A search reads postings, then the entries they point at: a few rounds.
+const MAX_ROUNDS = 16;
+
+function shardsCore() {
+  // Under Node the wasm is read here: Emscripten 3.1.6 would fetch() its path.
+  shardsCorePromise ??= createPubviewShards(nodeGlobals.dirname
+    ? { wasmBinary: nodeGlobals.require('node:fs').readFileSync(`${nodeGlobals.dirname}/pubview-shards.wasm`) }
+    : { locateFile: (file) => new URL(file, import.meta.url).href });
+  return shardsCorePromise;
+}
+
+function withCString(core, text, use) {
+  const size = core.lengthBytesUTF8(text) + 1;
+  const pointer = core._malloc(size);
+  if (!pointer) throw new Error('pubview-shards: out of memory');
+  try {
+    core.stringToUTF8(text, pointer, size);
+    return use(pointer);
+  } finally {
+    core._free(pointer);
+  }
+}
+
+function putFile(core, handle, name, bytes) {
+  const pointer = core._malloc(Math.max(1, bytes.length));
+  if (!pointer) throw new Error('pubview-shards: out of memory');
+  try {
+    core.HEAPU8.set(bytes, pointer);
+    withCString(core, name, (n) => core._pv_shards_put(handle, n, pointer, bytes.length));
+  } finally {
+    core._free(pointer);
+  }
+}
+
+// Fetches `names` at once and hands each to the module, or says why it cannot be had.
+async function bring(core, handle, names, getFile, signal) {
+  await Promise.all(names.map((name) => getFile(name, signal).then(
+    (bytes) => putFile(core, handle, name, bytes),
+    (error) => {
+      if (signal?.aborted) throw error;
+      withCString(core, name, (n) => withCString(core, String(error?.message || error), (w) => core._pv_shards_missing(handle, n, w)));
+    })));
+  signal?.throwIfAborted();
+}
+
+export async function openShards(getFile) {
+  const core = await shardsCore();
+  const handle = core._pv_shards_new();
+  const asked = () => JSON.parse(core.UTF8ToString(core._pv_shards_asked(handle)));
+  try {
+    const manifestBytes = await getFile('manifest.json');
+    putFile(core, handle, 'manifest.json', manifestBytes);
+    let manifest = null;
+    try { manifest = JSON.parse(new TextDecoder().decode(manifestBytes)); } catch { /* the module says what is wrong */ }
+    // The tables, and the first entries file for the first rows, at once.
+    const first = [manifest?.tables, manifest?.details?.files?.[0]].filter((name) => typeof name === 'string' && !name.includes('/'));
+    await bring(core, handle, first, getFile, null);
+  } catch (error) {
+    core._pv_shards_free(handle);
+    throw new Error(`manifest.json: ${error?.message || error}`);
+  }
+  const problem = JSON.parse(core.UTF8ToString(core._pv_shards_open(handle)));
+  if (problem) {
+    core._pv_shards_free(handle);
+    throw new Error(problem);
+  }
+  let open = true;
+  return {
+    header: JSON.parse(core.UTF8ToString(core._pv_shards_header(handle))),
+    async search(request, signal = null) {
+      const text = JSON.stringify(request);
+      const fetched = [];
+      for (let round = 0; ; ++round) {
+        if (!open) throw new Error('pubview-shards: the bundle was closed');
+        const answer = JSON.parse(withCString(core, text, (r) => core.UTF8ToString(core._pv_shards_search(handle, r))));
+        if (answer.error) throw new Error(answer.error);
+        const wanted = asked();
+        if (wanted.length === 0 || round === MAX_ROUNDS) return Object.assign(answer, { fetched, rounds: round + 1 });
+        fetched.push(...wanted);
+        await bring(core, handle, wanted, getFile, signal);
+      }
+    },
+    close() {
+      if (open) core._pv_shards_free(handle);
+      open = false;
+    },
+  };
+}

@@ -1,0 +1,76 @@
+// A sharded bundle (a folder written by `pubview shard`) in the widget: a Web
+// Worker (pubview-shards-worker.js, beside pubview.js) opens it and runs its
+// searches, so the page never waits on the network or on the engine. The
+// panel asks for each search (pubviewHost.searchWanted) and shows the answers
+// as they come (pv_show_answer); the worker drops a superseded search, its
+// fetches with it, and the panel an answer that comes too late.
+import { assetUrl } from './assets.js';
+import { withCString } from './heap.js';
+
+// Whether a bundle's URL names a sharded bundle: its folder ("…/") or its manifest.json.
+export function isShardFolder(source) {
+  const path = source.split(/[?#]/)[0];
+  return path.endsWith('/') || /(^|\/)manifest\.json$/.test(path);
+}
+
+export class ShardSearch {
+  constructor(widget, url) {
+    this.widget = widget;
+    this.worker = new Worker(assetUrl('pubview-shards-worker.js'), { type: 'module' });
+    this.opened = new Promise((resolve, reject) => { this._opening = { resolve, reject }; });
+    this.answered = new Promise((resolve) => { this._answered = resolve; });
+    this.worker.onmessage = ({ data }) => this._message(data);
+    this.worker.onerror = (event) => {
+      event.preventDefault();
+      this._failed('the search worker could not start (pubview-shards-worker.js: ' + (event.message || 'not loaded') + ').');
+    };
+    this.worker.postMessage({ type: 'open', url });
+  }
+
+  search(request, version) {
+    this._asked = version;
+    this.worker.postMessage({ type: 'search', id: version, request: JSON.parse(request) });
+  }
+  // The last search asked has not been answered yet (Widget.settled waits for it).
+  get pending() { return this._asked !== this._shown; }
+  close() { this.worker.terminate(); }
+
+  // A shown answer changes the view: the DOM mirror and the page hear of it (Widget._viewChanged).
+  _message(data) {
+    const m = this.widget.module;
+    if (data.type === 'opened') {
+      this._isOpen = true;
+      this._opening.resolve(data.header);
+    } else if (data.type === 'error') {
+      this._failed(data.message);
+    } else if (m) {
+      const shown = withCString(m, JSON.stringify(data.result), (p) => m._pv_show_answer(data.id, p));
+      if (shown === 1) {
+        this._shown = data.id;
+        this._answered();
+      } else if (shown === -1) {
+        this._failed('the search worker sent an answer the widget cannot read.');
+      }
+    }
+  }
+
+  _failed(message) {
+    this._shown = this._asked;
+    if (!this._isOpen) this._opening.reject(new Error(message));  // loadShards' caller shows it
+    else this.widget._fail(message);
+    this._answered();
+  }
+}
+
+// Shows the sharded bundle at `url` in `widget`: resolves once its first rows are in.
+export const loadShards = async (widget, url) => {
+  const shards = widget._shards = new ShardSearch(widget, new URL(url, document.baseURI).href);
+  widget._loading = { received: 0, total: 0 };
+  widget.module._pv_show_loading(0, 0);
+  const header = await shards.opened;
+  if (widget.destroyed || widget._shards !== shards) return;
+  widget.module._pv_show_searched(header.publications, header.jobs);
+  widget.setState(widget._initialState());
+  await shards.answered;
+  requestAnimationFrame(() => setTimeout(() => widget.domList.update(), 0));
+};

@@ -39,6 +39,10 @@ constexpr float kFieldBoosts[kTextFieldCount] = {
 constexpr std::size_t kPrefixPostingBudget = 200'000;
 constexpr std::size_t kMaxPrefixTerms = 256;
 
+constexpr bool is_list_field(TextField field) {
+    return field == TextField::authors || field == TextField::tags || field == TextField::location;
+}
+
 std::size_t typo_budget(std::string_view term) {
     if (std::all_of(term.begin(), term.end(), [](char c) { return c >= '0' && c <= '9'; })) return 0;  // years, counts
     std::size_t length = text::code_point_count(term);
@@ -130,7 +134,9 @@ float title_fit(float matched, std::size_t words_in_title, std::size_t words, st
 float Scorer::field_score(TextField field, std::uint32_t frequency, std::uint32_t entry) const {
     const float average = index_.average_field_length(field);
     const float length_ratio = average > 0 ? static_cast<float>(index_.field_length(entry, field)) / average : 1.0f;
-    const float tf = static_cast<float>(frequency);
+    // A list of names or tags says a word once per item: an entry is by a Dániel
+    // Yılmaz or not, and no more so for listing him twice or a second Dániel.
+    const float tf = is_list_field(field) ? 1.0f : static_cast<float>(frequency);
     const float b = field == TextField::title ? ranking_weights().title_length : kLengthNormalization[static_cast<std::size_t>(field)];
     return kFieldBoosts[static_cast<std::size_t>(field)] * tf * (kK1 + 1) / (tf + kK1 * (1 - b + b * length_ratio));
 }

@@ -5,12 +5,16 @@
 // For each size: OUT_DIR/corpus-SIZE.json (a pubview bundle, format v1) and
 // OUT_DIR/queries-SIZE.json (queries with the ids a good engine ranks first).
 // Everything comes from one fixed-seed PRNG, so the files are identical on
-// every machine and every run.
+// every machine and every run. OUT_DIR/queries-SIZE-tune.json holds queries of
+// the same kinds drawn with another seed (TUNING_SEED) for other entries: the
+// set ranking changes are tuned on, while queries-SIZE.json, reported in
+// bench/RESULTS.md, stays held out.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { prng } from './prng.mjs';
 
 const SEED = 20221231;
+const TUNING_SEED = 20261130;
 
 const FIRST_NAMES = ['Cédric', 'José', 'Zoë', 'Łukasz', 'Søren', 'François', 'Anaïs', 'Jürgen', 'Núria', 'Dániel',
   'Björn', 'Çağla', 'Ana', 'Doug', 'Priya', 'Wei', 'Fatima', 'Olivier', 'Sean', 'Maria', 'Kenji', 'Aarav', 'Emma',
@@ -117,9 +121,10 @@ function typo(random, word) {
   }
 }
 
-function makeQueries(bundle, random, count) {
+function makeQueries(bundle, random, count, exclude = new Set()) {
   const queries = [];
   const publications = bundle.publications;
+  const targets = publications.filter((p) => !exclude.has(p.id));
   const titleWords = (p) => p.title.toLowerCase().split(' ');
   // Distinctive words make a known-item query: the rarer half of the title.
   const knownItem = (p) => {
@@ -127,7 +132,7 @@ function makeQueries(bundle, random, count) {
     return ws.slice(0, between(random, 2, Math.min(4, ws.length))).join(' ');
   };
   for (let i = 0; i < count; i++) {
-    const p = pick(random, publications);
+    const p = pick(random, targets);
     const text = knownItem(p);
     queries.push({ type: 'known-item', query: text, relevant: [p.id] });
     if (i % 4 === 0)
@@ -156,7 +161,10 @@ for (const size of sizes) {
   const vocabulary = makeVocabulary(random);
   const bundle = makeBundle(size, random, vocabulary, zipfSampler(random, vocabulary.length));
   const queries = makeQueries(bundle, random, 200);
+  const heldOut = new Set(queries.filter((q) => q.type === 'known-item').flatMap((q) => q.relevant));
+  const tuning = makeQueries(bundle, prng(TUNING_SEED + size), 200, heldOut);
   writeFileSync(join(outDir, `corpus-${size}.json`), JSON.stringify(bundle));
   writeFileSync(join(outDir, `queries-${size}.json`), JSON.stringify(queries, null, 1));
+  writeFileSync(join(outDir, `queries-${size}-tune.json`), JSON.stringify(tuning, null, 1));
   console.log(`corpus-${size}.json: ${bundle.publications.length} publications, ${bundle.jobs.length} jobs; ${queries.length} queries`);
 }

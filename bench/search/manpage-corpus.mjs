@@ -22,6 +22,8 @@ export const MAN_PACKAGES = (process.env.MAN_PACKAGES ?? readFileSync(new URL('.
   .split(/\s+/).filter((p) => p && !p.startsWith('#'));
 const MAX_BODY_WORDS = 300;
 const SEED = 20261129;
+// queries-man-tune.json: the set ranking changes are tuned on; queries-man.json stays held out.
+const TUNING_SEED = 20261130;
 
 const SECTION_NAMES = { 1: 'User commands', 2: 'System calls', 3: 'Library functions', 4: 'Special files', 5: 'File formats',
   6: 'Games', 7: 'Miscellanea', 8: 'System administration', n: 'Tcl commands', l: 'Local documentation' };
@@ -137,5 +139,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'corpus-man.json'), JSON.stringify(bundle));
   writeFileSync(join(outDir, 'queries-man.json'), JSON.stringify(queries, null, 1));
+  const heldOut = new Set(queries.filter((q) => q.type === 'title-words').flatMap((q) => q.relevant));
+  writeFileSync(join(outDir, 'queries-man-tune.json'), JSON.stringify(makeQueries(bundle, TUNING_SEED, 200, heldOut), null, 1));
   console.log(`corpus-man.json: ${publications.length} manual pages from ${Object.keys(packages).length} packages; ${queries.length} queries`);
 }

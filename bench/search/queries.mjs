@@ -1,7 +1,8 @@
 // Labelled known-item queries for a real-text bundle (manpage-corpus.mjs),
 // drawn by a fixed-seed PRNG before any engine has seen them. For each of
 // `count` target entries, picked at random among those whose title has at
-// least three words that are not stop words:
+// least three words that are not stop words (and that are not in `exclude`:
+// the tuning set leaves out the reported set's targets):
 //
 //   title-words    2-4 of the title's words, picked at random and shuffled
 //   title-author   the title's rarest word (fewest titles have it), then the
@@ -33,7 +34,7 @@ function typo(random, word) {
   return letters.join('');
 }
 
-export function makeQueries(bundle, seed, count) {
+export function makeQueries(bundle, seed, count, exclude = new Set()) {
   const random = prng(seed);
   const entries = bundle.publications;
   const titleWords = entries.map((p) => [...new Set(words(p.title))]);
@@ -54,7 +55,7 @@ export function makeQueries(bundle, seed, count) {
     return out;
   };
 
-  const eligible = entries.map((_, i) => i).filter((i) => content[i].length >= 3);
+  const eligible = entries.map((_, i) => i).filter((i) => content[i].length >= 3 && !exclude.has(entries[i].id));
   const queries = [];
   for (let n = 0; n < count && eligible.length; n++) {
     const i = pick(eligible);

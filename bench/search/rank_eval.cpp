@@ -5,8 +5,10 @@
 //
 //   build/native/pubview_rank_eval CORPUS.json QUERIES.json [--ablate]
 // RANK_EVAL_WEIGHTS="coverage whole prefix typo title_b" tries other weights (scoring.h, RankingWeights).
-// RANK_EVAL_MISSES=TYPE also prints the queries of that type whose first hit is wrong.
+// RANK_EVAL_MISSES=TYPE also prints the queries of that type whose first hit is
+// wrong, with the parts of the wanted entry's score and of the entries above it.
 #include "core/formats/open_bundle.h"
+#include "core/search/query.h"
 #include "core/search/scoring.h"
 
 #include <nlohmann/json.hpp>
@@ -17,6 +19,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <set>
 #include <sstream>
 #include <string>
@@ -37,8 +40,65 @@ std::string read_file(const char* path) {
     return text.str();
 }
 
+// Why an entry ranks where it does: each query word's BM25F score in it and the
+// weight it matched the title with, the title's length and the title-fit factor.
+class ScoreParts {
+public:
+    explicit ScoreParts(const pv::Bundle& bundle) : entries_(bundle), terms_(bundle, {}), scorer_(terms_, entries_) {}
+    void print(const std::string& query, std::uint32_t entry, float score, const std::string& label) const {
+        const pv::ParsedQuery parsed = pv::parse_query(query);
+        std::string parts;
+        float matched = 0;
+        std::size_t words = 0, in_title = 0;
+        for (const pv::QueryClause& clause : parsed.clauses) {
+            if (clause.phrase() || clause.negated) continue;
+            const pv::detail::WordMatcher word(terms_, clause.terms.front(), clause.prefix, !clause.exact);
+            const pv::detail::EntryScore s = scorer_.score_from_text(clause, word, entry);
+            char part[96];
+            std::snprintf(part, sizeof part, " %s=%.1f%s", clause.terms.front().c_str(), s.score,
+                          s.title > 0 ? ("(t" + std::to_string(s.title).substr(0, 4) + ")").c_str() : "");
+            parts += part;
+            matched += s.title;
+            ++words;
+            in_title += s.title > 0;
+        }
+        const std::uint32_t length = terms_.field_length(entry, pv::TextField::title);
+        std::printf("  %s %.1f fit %.2f L=%u:%s | %s [%s]\n", label.c_str(), score,
+                    pv::detail::title_fit(matched, in_title, words, length), length, parts.c_str(),
+                    entries_.entry(entry).title.c_str(), entries_.entry(entry).authors.empty() ? "" : entries_.entry(entry).authors[0].c_str());
+    }
+
+private:
+    struct Entries final : pv::EntrySource {
+        explicit Entries(const pv::Bundle& b) : bundle(b) {}
+        const pv::Entry& entry(std::uint32_t id) const override { return bundle.entries[id]; }
+        const pv::Bundle& bundle;
+    };
+    Entries entries_;
+    pv::detail::TermIndex terms_;
+    pv::detail::Scorer scorer_;
+};
+
+void print_miss(const pv::SearchIndex& index, const ScoreParts& parts, const std::string& query, const std::set<std::uint32_t>& relevant,
+                const pv::SearchResult& top) {
+    pv::SearchRequest request;
+    request.query = query;
+    request.limit = 1000;
+    request.facets = request.highlights = false;
+    const pv::SearchResult deep = index.search(request);
+    std::printf("%s\n", query.c_str());
+    for (std::size_t rank = 0; rank < deep.hits.size(); ++rank)
+        if (relevant.count(deep.hits[rank].entry)) {
+            parts.print(query, deep.hits[rank].entry, deep.hits[rank].score, "wanted #" + std::to_string(rank + 1));
+            break;
+        }
+    for (std::size_t rank = 0; rank < std::min<std::size_t>(3, top.hits.size()); ++rank)
+        parts.print(query, top.hits[rank].entry, top.hits[rank].score, "#" + std::to_string(rank + 1));
+}
+
 std::map<std::string, Quality> evaluate(const pv::SearchIndex& index, const nlohmann::json& queries,
-                                        const std::unordered_map<std::string, std::uint32_t>& entry_of) {
+                                        const std::unordered_map<std::string, std::uint32_t>& entry_of,
+                                        const ScoreParts* parts = nullptr) {
     std::map<std::string, Quality> by_type;
     for (const auto& q : queries) {
         if (q["relevant"].empty()) continue;
@@ -51,12 +111,8 @@ std::map<std::string, Quality> evaluate(const pv::SearchIndex& index, const nloh
         request.facets = false;
         request.highlights = false;
         const pv::SearchResult result = index.search(request);
-        if (std::getenv("RANK_EVAL_MISSES") && q["type"] == std::getenv("RANK_EVAL_MISSES") &&
-            (result.hits.empty() || !relevant.count(result.hits[0].entry))) {
-            std::printf("%s\n  wanted: %s\n", request.query.c_str(), index.bundle().entries[*relevant.begin()].title.c_str());
-            for (std::size_t rank = 0; rank < std::min<std::size_t>(3, result.hits.size()); ++rank)
-                std::printf("  %zu %.1f: %s\n", rank + 1, result.hits[rank].score, index.bundle().entries[result.hits[rank].entry].title.c_str());
-        }
+        if (parts && q["type"] == std::getenv("RANK_EVAL_MISSES") && (result.hits.empty() || !relevant.count(result.hits[0].entry)))
+            print_miss(index, *parts, request.query, relevant, result);
         Quality& quality = by_type[q["type"].get<std::string>()];
         ++quality.queries;
         std::size_t found = 0;
@@ -101,7 +157,9 @@ int main(int argc, char** argv) {
         pv::detail::RankingWeights& w = pv::detail::ranking_weights();
         std::istringstream(tried) >> w.title_coverage >> w.whole_title >> w.prefix >> w.typo >> w.title_length;
     }
-    const auto baseline = evaluate(*opened.index, queries, entry_of);
+    std::unique_ptr<ScoreParts> parts;
+    if (std::getenv("RANK_EVAL_MISSES")) parts = std::make_unique<ScoreParts>(opened.loaded->bundle);
+    const auto baseline = evaluate(*opened.index, queries, entry_of, parts.get());
     std::printf("%zu entries, index built in %.2f s. MRR@10 / top-1 / recall@10 per query type:\n\n| ranking |", entries.size(), build_s);
     for (const auto& [type, q] : baseline) std::printf(" %s (%d) |", type.c_str(), q.queries);
     std::printf("\n|");

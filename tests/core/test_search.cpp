@@ -201,6 +201,31 @@ TEST_CASE("two words of one author's name rank that author above two people who 
     CHECK(titles_for(index, "doug terry") == Titles{"Doug Terry alone", "Doug and Terry"});
 }
 
+TEST_CASE("a name listed twice, or shared by two authors, counts once") {
+    Bundle b = bundle_of({publication("Listed twice", "", {"Dániel Yılmaz", "Dániel Kim", "Dániel Yılmaz"}),
+                          publication("Listed once", "", {"Dániel Yılmaz"})});
+    SearchIndex index(b);
+    SearchResult r = run(index, "daniel yilmaz");
+    REQUIRE(r.hits.size() == 2);
+    CHECK(r.hits[0].score == doctest::Approx(r.hits[1].score));
+}
+
+TEST_CASE("a mistyped word counts its closest spelling as the word, with that spelling's idf") {
+    std::vector<Entry> entries(30, publication("Filler", "phitoserdex"));
+    entries.push_back(publication("Phitodex method"));
+    entries.push_back(publication("Phitoserdex method"));
+    Bundle b = bundle_of(std::move(entries));
+    SearchIndex index(b);
+    // One edit from the common word, two from the rare one: the rare one's idf must not win.
+    CHECK(first_title(index, "phitosedex method") == "Phitoserdex method");
+    SearchResult typed = run(index, "phitosedex method"), right = run(index, "phitoserdex method");
+    CHECK(typed.hits[0].score == doctest::Approx(right.hits[0].score));
+    const pv::detail::RankingWeights defaults = pv::detail::ranking_weights();
+    pv::detail::ranking_weights().blend_typo_idf = false;
+    CHECK(first_title(index, "phitosedex method") == "Phitodex method");
+    pv::detail::ranking_weights() = defaults;
+}
+
 TEST_CASE("every word must match, and when nothing does, close matches come with a hint") {
     Bundle b = bundle_of({publication("Causal inference methods"), publication("Causal discovery"),
                           publication("Graph inference")});

@@ -46,12 +46,13 @@ test('open(2) ranks first for words of its title in any order', () => {
 
 // [kind, floor for MRR@10, floor for the share ranked first]. Measured when
 // written (MRR@10 / first): title-words 0.906 / 0.850, title-author 0.964 /
-// 0.950, phrase 0.767 / 0.675, typo 0.895 / 0.816, prefix 0.884 / 0.812.
+// 0.950, phrase 0.767 / 0.675, typo 0.921 / 0.868 (0.895 / 0.816 before a
+// mistyped word's closest spellings counted whole), prefix 0.884 / 0.812.
 const FLOORS = [
   ['title-words', 0.88, 0.82],
   ['title-author', 0.94, 0.92],
   ['phrase', 0.74, 0.64],
-  ['typo', 0.87, 0.79],
+  ['typo', 0.90, 0.84],
   ['prefix', 0.86, 0.78],
 ];
 for (const [type, mrrFloor, firstFloor] of FLOORS) {

@@ -3,6 +3,7 @@
 #include "core/text/text.h"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace pv::detail {
@@ -39,6 +40,10 @@ constexpr float kFieldBoosts[kTextFieldCount] = {
 constexpr std::size_t kPrefixPostingBudget = 200'000;
 constexpr std::size_t kMaxPrefixTerms = 256;
 
+constexpr bool is_list_field(TextField field) {
+    return field == TextField::authors || field == TextField::tags || field == TextField::location;
+}
+
 std::size_t typo_budget(std::string_view term) {
     if (std::all_of(term.begin(), term.end(), [](char c) { return c >= '0' && c <= '9'; })) return 0;  // years, counts
     std::size_t length = text::code_point_count(term);
@@ -58,6 +63,9 @@ const std::vector<RankingPart>& ranking_parts() {
         {"whole-title match", [](RankingWeights& w) { w.whole_title = 0; }},
         {"prefix and typo discounts", [](RankingWeights& w) { w.prefix = w.typo = kExactWeight; }},
         {"title length normalization (b = 0.75 as the other fields)", [](RankingWeights& w) { w.title_length = 0.75f; }},
+        {"a word once per list field (tf counted)", [](RankingWeights& w) { w.list_words_once = false; }},
+        {"one idf for a mistyped word's spellings", [](RankingWeights& w) { w.blend_typo_idf = false; }},
+        {"a mistyped word's closest spellings counting whole", [](RankingWeights& w) { w.mistyped_counts_whole = false; }},
     };
     return parts;
 }
@@ -65,13 +73,13 @@ const std::vector<RankingPart>& ranking_parts() {
 WordMatcher::WordMatcher(const TermIndex& index, std::string word, bool prefix, bool fuzzy)
     : word_(std::move(word)), word_length_(text::code_point_count(word_)), prefix_(prefix),
       idf_cap_(std::numeric_limits<float>::infinity()) {
-    auto add = [&](std::uint32_t term, float weight) {
-        expansions_.push_back({term, weight});
+    auto add = [&](std::uint32_t term, float weight, float idf_cap) {
+        expansions_.push_back({term, weight, std::min(index.idf(term), idf_cap)});
         postings_cost_ += index.entry_frequency(term);
     };
     if (auto exact = index.find(word_)) {
-        add(*exact, kExactWeight);
         idf_cap_ = index.idf(*exact);
+        add(*exact, kExactWeight, idf_cap_);
     }
     if (prefix_) {
         const std::pair<std::uint32_t, std::uint32_t> range = index.prefix_range(word_);
@@ -86,17 +94,34 @@ WordMatcher::WordMatcher(const TermIndex& index, std::string word, bool prefix, 
             std::size_t cost = index.entry_frequency(completions[i]);
             if (i > 0 && read + cost > kPrefixPostingBudget) break;
             read += cost;
-            add(completions[i], prefix_weight(index.term(completions[i])));
+            add(completions[i], prefix_weight(index.term(completions[i])), idf_cap_);
         }
     }
     if (!fuzzy) return;
     if (std::size_t budget = typo_budget(word_)) {
-        for (const auto& near : index.terms_near(word_, budget)) {
+        const auto near_terms = index.terms_near(word_, budget);
+        // A word that is no term of the index was mistyped: its spellings
+        // share the idf of the most common of the closest ones (as Lucene
+        // blends a fuzzy query's term statistics), so that a rare term two
+        // edits away does not outscore the common one a single edit away.
+        std::uint8_t closest = std::numeric_limits<std::uint8_t>::max();
+        for (const auto& near : near_terms) closest = std::min(closest, near.second);
+        typo_idf_cap_ = idf_cap_;
+        if (!std::isfinite(idf_cap_) && ranking_weights().blend_typo_idf)
+            for (const auto& near : near_terms)
+                if (near.second == closest) typo_idf_cap_ = std::min(typo_idf_cap_, index.idf(near.first));
+        // A word with neither a term nor a completion in the index can only mean
+        // one of its spellings: the closest count as the word itself would, the
+        // others less by their distance. Otherwise a spelling stands beside the
+        // word as typed and counts less (kTypoWeight).
+        const bool mistyped = expansions_.empty() && ranking_weights().mistyped_counts_whole;
+        for (const auto& near : near_terms) {
             if (is_author_word_pair(index.term(near.first))) continue;
-            const float weight = ranking_weights().typo / static_cast<float>(near.second);
+            const auto distance = static_cast<float>(near.second);
+            const float weight = mistyped ? kExactWeight * static_cast<float>(closest) / distance : ranking_weights().typo / distance;
             near_.emplace_back(index.term(near.first), weight);
             auto known = std::find_if(expansions_.begin(), expansions_.end(), [&](const Expansion& e) { return e.term == near.first; });
-            if (known == expansions_.end()) add(near.first, weight);
+            if (known == expansions_.end()) add(near.first, weight, typo_idf_cap_);
         }
         std::sort(near_.begin(), near_.end());
     }
@@ -111,7 +136,20 @@ float WordMatcher::prefix_weight(std::string_view completion) const {
 
 float WordMatcher::weight(std::string_view term) const {
     if (term == word_) return kExactWeight;
-    if (prefix_ && term.size() > word_.size() && term.substr(0, word_.size()) == word_) return prefix_weight(term);
+    if (is_completion(term)) return prefix_weight(term);
+    return typo_weight(term);
+}
+
+float WordMatcher::idf(std::string_view term, float term_idf) const {
+    const bool typo = term != word_ && !is_completion(term) && typo_weight(term) > 0;
+    return std::min(term_idf, typo ? typo_idf_cap_ : idf_cap_);
+}
+
+bool WordMatcher::is_completion(std::string_view term) const {
+    return prefix_ && term.size() > word_.size() && term.substr(0, word_.size()) == word_;
+}
+
+float WordMatcher::typo_weight(std::string_view term) const {
     auto it = std::lower_bound(near_.begin(), near_.end(), term,
                                [](const std::pair<std::string_view, float>& n, std::string_view t) { return n.first < t; });
     return it != near_.end() && it->first == term ? it->second : 0.0f;
@@ -130,7 +168,9 @@ float title_fit(float matched, std::size_t words_in_title, std::size_t words, st
 float Scorer::field_score(TextField field, std::uint32_t frequency, std::uint32_t entry) const {
     const float average = index_.average_field_length(field);
     const float length_ratio = average > 0 ? static_cast<float>(index_.field_length(entry, field)) / average : 1.0f;
-    const float tf = static_cast<float>(frequency);
+    // A list of names or tags says a word once per item: an entry is by a Dániel
+    // Yılmaz or not, and no more so for listing him twice or a second Dániel.
+    const float tf = is_list_field(field) && ranking_weights().list_words_once ? 1.0f : static_cast<float>(frequency);
     const float b = field == TextField::title ? ranking_weights().title_length : kLengthNormalization[static_cast<std::size_t>(field)];
     return kFieldBoosts[static_cast<std::size_t>(field)] * tf * (kK1 + 1) / (tf + kK1 * (1 - b + b * length_ratio));
 }
@@ -140,7 +180,7 @@ std::vector<EntryScore> Scorer::score_from_postings(const QueryClause& clause, c
     std::vector<std::uint32_t> entries;
     std::vector<float>& best = scratch.best;
     for (const Expansion& expansion : word.expansions()) {
-        const float term_weight = expansion.weight * std::min(index_.idf(expansion.term), word.idf_cap());
+        const float term_weight = expansion.weight * expansion.idf;
         std::uint32_t current = 0;
         float sum = 0;
         bool in_title = false;
@@ -193,7 +233,7 @@ EntryScore Scorer::score_from_text(const QueryClause& clause, const WordMatcher&
         for (std::size_t f = 0; f < kTextFieldCount; ++f)
             if (o.count[f] > 0)
                 sum += field_score(static_cast<TextField>(f), std::min<std::uint32_t>(o.count[f], TermIndex::kMaxFrequency), entry);
-        best.score = std::max(best.score, o.weight * std::min(index_.idf(*term), word.idf_cap()) * sum);
+        best.score = std::max(best.score, o.weight * word.idf(o.term, index_.idf(*term)) * sum);
         if (o.count[static_cast<std::size_t>(TextField::title)] > 0) best.title = std::max(best.title, o.weight);
     }
     return best;

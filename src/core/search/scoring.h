@@ -29,6 +29,9 @@ struct RankingWeights {
     float prefix = kPrefixWeight;  // a completion one letter longer than the word typed
     float typo = kTypoWeight;      // a spelling one edit away
     float title_length = 0.2f;     // BM25's b in the title: how much a long title discounts a match
+    bool list_words_once = true;   // a word counts once in a list field (authors, tags, location)
+    bool blend_typo_idf = true;    // a mistyped word's spellings share one idf (WordMatcher::idf)
+    bool mistyped_counts_whole = true;  // a word that is no term nor prefix of one: its closest spellings weigh 1
 };
 RankingWeights& ranking_weights();
 
@@ -42,6 +45,7 @@ const std::vector<RankingPart>& ranking_parts();
 struct Expansion {
     std::uint32_t term = 0;
     float weight = 0;
+    float idf = 0;  // the term's idf as WordMatcher::idf caps it
 };
 
 struct EntryScore {
@@ -71,18 +75,23 @@ public:
     const std::vector<Expansion>& expansions() const { return expansions_; }
     // Postings that reading the expansions costs.
     std::size_t postings_cost() const { return postings_cost_; }
-    // The highest idf a matching term counts with: the word's own, when it is a
-    // term. A rare completion or misspelling would otherwise outscore the word
-    // the visitor actually typed.
-    float idf_cap() const { return idf_cap_; }
+    // The idf a matching term (of idf `term_idf` in the index) counts with: at
+    // most the word's own, when it is a term, so that a rare completion or
+    // misspelling does not outscore the word the visitor actually typed. A word
+    // that is no term was mistyped: its spellings count with at most the idf of
+    // the most common of the closest ones.
+    float idf(std::string_view term, float term_idf) const;
 
 private:
     float prefix_weight(std::string_view completion) const;
+    bool is_completion(std::string_view term) const;
+    float typo_weight(std::string_view term) const;  // 0 unless a spelling within the typo budget
 
     std::string word_;
     std::size_t word_length_ = 0;  // in code points
     bool prefix_ = false;
-    float idf_cap_ = 0;
+    float idf_cap_ = 0;       // the word's idf, infinite when it is no term
+    float typo_idf_cap_ = 0;  // the same for its spellings (idf above)
     std::vector<std::pair<std::string_view, float>> near_;  // typo terms by term
     std::vector<Expansion> expansions_;
     std::size_t postings_cost_ = 0;

@@ -104,21 +104,18 @@ std::size_t add_drawn_glyphs(ImFontAtlas& atlas, ImFont* font, std::span<const D
         // joiner) still needs its advance: it is only border.
         const int w = g.width + 2 * kBorder, h = g.height + 2 * kBorder;
         const std::optional<AtlasSpot> spot = (g.colour ? colour_room : room).place(w, h);
-        if (!spot && g.colour) {
+        if (!spot && g.colour) {  // the colour texture is full: more room in the atlas would not help
             ++fitted;
             continue;
         }
         if (!spot) break;
         const float x0 = float(g.x - kBorder), y0 = float(g.y - kBorder) + ascent;
-        if (g.colour) {
-            font->AddGlyph(nullptr, g.code, x0, y0, x0 + float(w), y0 + float(h), kColourU + float(spot->x) * kColourUv,
-                           float(spot->y) * kColourUv, kColourU + float(spot->x + w) * kColourUv,
-                           float(spot->y + h) * kColourUv, g.advance);
-            font->Glyphs.back().Colored = 1;  // drawn untinted, in the text's alpha
-        } else {
-            font->AddGlyph(nullptr, g.code, x0, y0, x0 + float(w), y0 + float(h), float(spot->x) * uv.x,
-                           float(spot->y) * uv.y, float(spot->x + w) * uv.x, float(spot->y + h) * uv.y, g.advance);
-        }
+        // A glyph in colour: its place in the colour texture, offset in u.
+        const ImVec2 scale = g.colour ? ImVec2(kColourUv, kColourUv) : uv;
+        const float u = g.colour ? kColourU : 0.0f;
+        font->AddGlyph(nullptr, g.code, x0, y0, x0 + float(w), y0 + float(h), u + float(spot->x) * scale.x,
+                       float(spot->y) * scale.y, u + float(spot->x + w) * scale.x, float(spot->y + h) * scale.y, g.advance);
+        font->Glyphs.back().Colored = g.colour ? 1 : 0;  // drawn untinted, in the text's alpha
         placed.push_back({&g, spot->x + kBorder, spot->y + kBorder});
         ++fitted;
     }

@@ -57,10 +57,7 @@ function probePixels(context, family, text, weight) {
   return context.getImageData(0, 0, width, height).data;
 }
 
-function samePixels(a, b) {
-  for (let i = 0; i < a.length; ++i) if (a[i] !== b[i]) return false;
-  return true;
-}
+const samePixels = (a, b) => a.every((value, i) => value === b[i]);
 
 // An installed family changes the width of a Latin line drawn in it before a generic family.
 function installed(context, name) {
@@ -72,12 +69,10 @@ function installed(context, name) {
 function findCJKFamily() {
   const context = canvas2d(4 * PROBE_EM, 2 * PROBE_EM);
   context.fillStyle = '#fff';
-  const known = new Map();  // name: installed
-  const isInstalled = (name) => known.get(name) ?? known.set(name, installed(context, name)).get(name);
   const chosen = [];
   for (const probe of CJK_PROBES) {
     const fallback = probePixels(context, FAMILY, probe, 400);
-    const match = CJK_FONTS.find((name) => isInstalled(name) && samePixels(fallback, probePixels(context, '"' + name + '"', probe, 400)));
+    const match = CJK_FONTS.find((name) => installed(context, name) && samePixels(fallback, probePixels(context, '"' + name + '"', probe, 400)));
     if (match && !chosen.includes(match)) chosen.push(match);
   }
   const family = '"Noto Sans", ' + chosen.map((name) => '"' + name + '", ').join('') + 'sans-serif';

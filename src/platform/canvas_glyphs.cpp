@@ -18,7 +18,7 @@ void CanvasGlyphs::set_em(float em_pixels) {
 // A batch, as glyphs.js writes it: the glyph count, then for each glyph its
 // code, advance (float), x, y, width, height and whether it is in colour
 // (32-bit each), then every glyph's pixels in turn: coverage bytes, or RGBA
-// for a glyph in colour.
+// premultiplied by alpha for a glyph in colour.
 void CanvasGlyphs::take(const unsigned char* batch, std::vector<ui::DrawnGlyph>& into) {
     constexpr std::size_t kWords = 7;  // a glyph's header
     auto word = [&](std::size_t index, auto& value) { std::memcpy(&value, batch + 4 * index, 4); };

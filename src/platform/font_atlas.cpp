@@ -54,6 +54,7 @@ bool FontAtlas::build_if_needed(ImFontAtlas& atlas, WebGLRenderer& renderer, flo
         fonts_ = built.fonts;
         room_ = built.room;
         colour_room_ = ui::GlyphShelves(0, 0, ui::kColourSide, ui::kColourSide);
+        renderer.clear_colours();
         placed_regular_ = placed_bold_ = 0;
         room_full_ = false;
         if (fonts_.regular) {

@@ -31,11 +31,12 @@ constexpr const char* kFragmentShader = R"(#version 300 es
 precision mediump float;
 uniform sampler2D atlas;
 uniform sampler2D colours;
-in vec2 fragment_uv;
+in highp vec2 fragment_uv;  // a 4096-pixel atlas needs more than mediump's 11 bits
 in vec4 fragment_color;
 layout (location = 0) out vec4 out_color;
 void main() {
-    vec4 coloured = texture(colours, fragment_uv - vec2(2.0, 0.0));
+    vec4 coloured = texture(colours, fragment_uv - vec2(2.0, 0.0));  // premultiplied: filtered without dark edges
+    coloured.rgb /= max(coloured.a, 1.0 / 255.0);
     vec4 texel = fragment_uv.x >= 2.0 ? coloured : vec4(1.0, 1.0, 1.0, texture(atlas, fragment_uv).r);
     out_color = fragment_color * texel;
 }

@@ -23,7 +23,7 @@ struct FontSet {
 // A glyph drawn elsewhere for a character the font lacks: its advance, its
 // box relative to the pen on the baseline (y grows down), its pixels (width *
 // height, row by row): coverage bytes, or for a glyph in colours of its own (an
-// emoji) RGBA. Sizes are device pixels.
+// emoji) RGBA, premultiplied by alpha. Sizes are device pixels.
 struct DrawnGlyph {
     ImWchar code = 0;
     float advance = 0;

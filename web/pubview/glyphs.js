@@ -220,8 +220,14 @@ export function drawGlyphs(module, codesPointer, count, em, bold) {
     for (let row = 0; row < box.height; ++row) {
       const from = ((box.sheetY + row) * SHEET_WIDTH + box.sheetX) * 4;
       if (box.colour) {
-        heap.set(rgba.subarray(from, from + box.width * 4), out);
-        out += box.width * 4;
+        // Premultiplied, so that the texture's filtering does not darken the edges (glyphs.js's sheet reads back straight).
+        for (let i = from; i < from + box.width * 4; i += 4) {
+          const alpha = rgba[i + 3];
+          heap[out++] = rgba[i] * alpha / 255;
+          heap[out++] = rgba[i + 1] * alpha / 255;
+          heap[out++] = rgba[i + 2] * alpha / 255;
+          heap[out++] = alpha;
+        }
       } else {
         for (let column = 0; column < box.width; ++column) heap[out++] = rgba[from + column * 4 + 3];
       }

@@ -15,9 +15,9 @@ apt_pkgs=(cmake ninja-build g++ clang llvm lld libclang-rt-14-dev
 # The browser tests: Chromium, plus Firefox ESR and WebKitGTK's WebDriver
 # (with its MiniBrowser), which run in a real window on a virtual X display.
 # The browser draws the glyphs the panel's Latin fonts lack with the system's
-# fonts (CJK from fonts-noto-cjk); tesseract reads the drawn titles back
+# fonts (CJK from fonts-noto-cjk, emoji in colour from fonts-noto-color-emoji); tesseract reads the drawn titles back
 # (tests/browser/scripts.test.mjs).
-[ "$mode" = "--serve" ] || apt_pkgs+=(chromium firefox-esr webkit2gtk-driver xvfb fonts-noto-cjk
+[ "$mode" = "--serve" ] || apt_pkgs+=(chromium firefox-esr webkit2gtk-driver xvfb fonts-noto-cjk fonts-noto-color-emoji
   tesseract-ocr tesseract-ocr-rus tesseract-ocr-ell tesseract-ocr-chi-sim tesseract-ocr-jpn
   tesseract-ocr-kor tesseract-ocr-vie tesseract-ocr-ara tesseract-ocr-heb
   manpages manpages-dev libssl-doc)

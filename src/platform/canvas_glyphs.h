@@ -36,7 +36,7 @@ private:
     struct Free {
         void operator()(unsigned char* p) const { std::free(p); }
     };
-    std::vector<std::unique_ptr<unsigned char, Free>> batches_;  // the coverage bytes the glyphs point into
+    std::vector<std::unique_ptr<unsigned char, Free>> batches_;  // the pixels the glyphs point into
 };
 
 }  // namespace pv::platform

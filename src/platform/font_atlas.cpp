@@ -22,12 +22,18 @@ bool FontAtlas::has_missing() const { return built_ && fonts_.regular && !missin
 // wait for the next build, which makes room for them.
 void FontAtlas::place(ImFontAtlas& atlas, std::vector<ui::PlacedGlyph>& placed) {
     const auto regular = canvas_.regular().subspan(placed_regular_);
-    if (ui::add_drawn_glyphs(atlas, fonts_.regular, regular, room_, placed) < regular.size()) room_full_ = true;
+    if (ui::add_drawn_glyphs(atlas, fonts_.regular, regular, room_, colour_room_, placed) < regular.size())
+        room_full_ = true;
     placed_regular_ = canvas_.regular().size();
     if (fonts_.bold == fonts_.regular) return;  // no bold font: titles are drawn regular
     const auto bold = canvas_.bold().subspan(placed_bold_);
-    if (ui::add_drawn_glyphs(atlas, fonts_.bold, bold, room_, placed) < bold.size()) room_full_ = true;
+    if (ui::add_drawn_glyphs(atlas, fonts_.bold, bold, room_, colour_room_, placed) < bold.size()) room_full_ = true;
     placed_bold_ = canvas_.bold().size();
+}
+
+void FontAtlas::upload_colours(WebGLRenderer& renderer, std::span<const ui::PlacedGlyph> placed) {
+    for (const ui::PlacedGlyph& p : placed)
+        if (p.glyph->colour) renderer.upload_colour_part(p.x, p.y, p.glyph->width, p.glyph->height, p.glyph->pixels);
 }
 
 bool FontAtlas::build_if_needed(ImFontAtlas& atlas, WebGLRenderer& renderer, float size, float ratio) {
@@ -47,6 +53,8 @@ bool FontAtlas::build_if_needed(ImFontAtlas& atlas, WebGLRenderer& renderer, flo
         ui::BuiltFonts built = ui::build_fonts(atlas, regular_, bold_, size, ratio, room);
         fonts_ = built.fonts;
         room_ = built.room;
+        colour_room_ = ui::GlyphShelves(0, 0, ui::kColourSide, ui::kColourSide);
+        renderer.clear_colours();
         placed_regular_ = placed_bold_ = 0;
         room_full_ = false;
         if (fonts_.regular) {
@@ -54,6 +62,7 @@ bool FontAtlas::build_if_needed(ImFontAtlas& atlas, WebGLRenderer& renderer, flo
             place(atlas, placed);
             room_full_ = false;  // what did not fit in all the room the atlas has stays missing
             ui::copy_into_atlas(atlas, placed);
+            upload_colours(renderer, placed);
         }
     }
     renderer.upload_font_atlas(atlas);
@@ -81,7 +90,8 @@ bool FontAtlas::add_slice(ImFontAtlas& atlas, WebGLRenderer& renderer, const ui:
     std::vector<ui::PlacedGlyph> placed;
     place(atlas, placed);
     for (const ui::PlacedGlyph& p : placed)
-        renderer.upload_atlas_part(p.x, p.y, p.glyph->width, p.glyph->height, p.glyph->alpha);
+        if (!p.glyph->colour) renderer.upload_atlas_part(p.x, p.y, p.glyph->width, p.glyph->height, p.glyph->pixels);
+    upload_colours(renderer, placed);
     const double ms = emscripten_get_now() - start;
     // The next slice's size follows what this one cost.
     ms_per_glyph_ = std::clamp(0.5 * ms_per_glyph_ + 0.5 * ms / static_cast<double>(codes.size()), 0.005, 5.0);

@@ -42,6 +42,7 @@ public:
 private:
     std::vector<char32_t> missing() const;
     void place(ImFontAtlas& atlas, std::vector<ui::PlacedGlyph>& placed);
+    static void upload_colours(WebGLRenderer& renderer, std::span<const ui::PlacedGlyph> placed);
 
     std::span<const unsigned char> regular_, bold_;
     ui::CodePointSet needed_;       // what the bundle, the query and the phrases have
@@ -54,6 +55,7 @@ private:
     float size_ = 0, ratio_ = 0;
     ui::FontSet fonts_;
     ui::GlyphShelves room_;
+    ui::GlyphShelves colour_room_;  // in the renderer's colour texture: emoji
     double ms_per_glyph_ = 0.3;     // what drawing a character (both weights) and adding it costs, as measured
 };
 

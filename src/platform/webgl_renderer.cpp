@@ -1,5 +1,7 @@
 #include "platform/webgl_renderer.h"
 
+#include "ui/fonts.h"
+
 #include <imgui.h>
 
 #include <cstdint>
@@ -24,14 +26,19 @@ void main() {
 )";
 
 // The atlas has one channel: coverage. Solid shapes sample its white pixel.
+// Glyphs in colour (u from 2 on, ui/fonts.h) sample the colour texture.
 constexpr const char* kFragmentShader = R"(#version 300 es
 precision mediump float;
 uniform sampler2D atlas;
-in vec2 fragment_uv;
+uniform sampler2D colours;
+in highp vec2 fragment_uv;  // a 4096-pixel atlas needs more than mediump's 11 bits
 in vec4 fragment_color;
 layout (location = 0) out vec4 out_color;
 void main() {
-    out_color = vec4(fragment_color.rgb, fragment_color.a * texture(atlas, fragment_uv).r);
+    vec4 coloured = texture(colours, fragment_uv - vec2(2.0, 0.0));  // premultiplied: filtered without dark edges
+    coloured.rgb /= max(coloured.a, 1.0 / 255.0);
+    vec4 texel = fragment_uv.x >= 2.0 ? coloured : vec4(1.0, 1.0, 1.0, texture(atlas, fragment_uv).r);
+    out_color = fragment_color * texel;
 }
 )";
 
@@ -49,6 +56,18 @@ GLuint compile(GLenum kind, const char* source) {
         return 0;
     }
     return shader;
+}
+
+// A texture bound to the active unit, filtered linearly, clamped at its edges.
+GLuint new_texture() {
+    GLuint texture = 0;
+    glGenTextures(1, &texture);
+    glBindTexture(GL_TEXTURE_2D, texture);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    return texture;
 }
 
 }  // namespace
@@ -73,6 +92,14 @@ bool WebGLRenderer::init() {
     projection_location_ = glGetUniformLocation(program_, "projection");
     glUseProgram(program_);
     glUniform1i(glGetUniformLocation(program_, "atlas"), 0);
+    glUniform1i(glGetUniformLocation(program_, "colours"), 1);
+    // The colour texture is one transparent pixel until a glyph in colour comes
+    // (a unit with no texture makes the browser warn at every draw).
+    glActiveTexture(GL_TEXTURE1);
+    colour_texture_ = new_texture();
+    const unsigned char transparent[4] = {};
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, 1, 1, 0, GL_RGBA, GL_UNSIGNED_BYTE, transparent);
+    colour_texture_sized_ = false;
 
     // The vertex array keeps the attribute layout and the index buffer binding.
     glGenVertexArrays(1, &vertex_array_);
@@ -112,12 +139,7 @@ void WebGLRenderer::upload_font_atlas(ImFontAtlas& atlas) {
     const int height = atlas.TexHeight;
     if (!pixels) return;
     if (font_texture_) glDeleteTextures(1, &font_texture_);
-    glGenTextures(1, &font_texture_);
-    glBindTexture(GL_TEXTURE_2D, font_texture_);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    font_texture_ = new_texture();
     glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
     atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(font_texture_)));
     atlas.ClearTexData();  // the pixels live on the GPU now
@@ -127,6 +149,17 @@ void WebGLRenderer::upload_atlas_part(int x, int y, int width, int height, const
     if (!font_texture_ || width <= 0 || height <= 0) return;
     glBindTexture(GL_TEXTURE_2D, font_texture_);
     glTexSubImage2D(GL_TEXTURE_2D, 0, x, y, width, height, GL_RED, GL_UNSIGNED_BYTE, alpha);
+}
+
+void WebGLRenderer::upload_colour_part(int x, int y, int width, int height, const unsigned char* rgba) {
+    if (width <= 0 || height <= 0) return;
+    glActiveTexture(GL_TEXTURE1);
+    glBindTexture(GL_TEXTURE_2D, colour_texture_);
+    if (!colour_texture_sized_)
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, ui::kColourSide, ui::kColourSide, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+    colour_texture_sized_ = true;
+    glTexSubImage2D(GL_TEXTURE_2D, 0, x, y, width, height, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+    glActiveTexture(GL_TEXTURE0);
 }
 
 void WebGLRenderer::render(const ImDrawData& draw_data, int width, int height) {

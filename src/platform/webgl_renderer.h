@@ -30,6 +30,12 @@ public:
     // Writes a `width` x `height` block of coverage (rows of bytes) into the
     // uploaded atlas at x, y: a glyph added after the atlas was uploaded.
     void upload_atlas_part(int x, int y, int width, int height, const unsigned char* alpha);
+    // Writes a block of RGBA pixels into the texture of glyphs in colour
+    // (ui/fonts.h), made kColourSide square when the first comes.
+    void upload_colour_part(int x, int y, int width, int height, const unsigned char* rgba);
+    // Makes the colour texture transparent again at the next part: the glyphs
+    // in it are placed anew (the atlas was built again, at another size).
+    void clear_colours() { colour_texture_sized_ = false; }
     // Draws into the default framebuffer of `width` by `height` device pixels.
     void render(const ImDrawData& draw_data, int width, int height);
 
@@ -40,6 +46,8 @@ private:
     GLuint vertex_buffer_ = 0;
     GLuint index_buffer_ = 0;
     GLuint font_texture_ = 0;
+    GLuint colour_texture_ = 0;
+    bool colour_texture_sized_ = false;  // false: the next part makes it kColourSide square and transparent first
 };
 
 }  // namespace pv::platform

@@ -88,7 +88,7 @@ BuiltFonts build_fonts(ImFontAtlas& atlas, std::span<const unsigned char> regula
 }
 
 std::size_t add_drawn_glyphs(ImFontAtlas& atlas, ImFont* font, std::span<const DrawnGlyph> glyphs, GlyphShelves& room,
-                             std::vector<PlacedGlyph>& placed) {
+                             GlyphShelves& colour_room, std::vector<PlacedGlyph>& placed) {
     // ImGui's lookup table ends with a tab glyph it makes from the space; it
     // is made again below, after the new glyphs.
     if (!font->Glyphs.empty() && font->Glyphs.back().Codepoint == '\t') font->Glyphs.pop_back();
@@ -96,17 +96,26 @@ std::size_t add_drawn_glyphs(ImFontAtlas& atlas, ImFont* font, std::span<const D
     // measures a glyph's box from the line's top).
     const float ascent = std::round(font->Ascent);
     const ImVec2 uv = atlas.TexUvScale;
+    constexpr float kColourUv = 1.0f / kColourSide;
     std::size_t fitted = 0;
     for (const DrawnGlyph& g : glyphs) {
         // A border of empty pixels keeps the texture filtering of a glyph drawn smaller
         // than its size from reaching its neighbours'. A glyph without ink (a space, a
         // joiner) still needs its advance: it is only border.
         const int w = g.width + 2 * kBorder, h = g.height + 2 * kBorder;
-        const std::optional<AtlasSpot> spot = room.place(w, h);
+        const std::optional<AtlasSpot> spot = (g.colour ? colour_room : room).place(w, h);
+        if (!spot && g.colour) {  // the colour texture is full: more room in the atlas would not help
+            ++fitted;
+            continue;
+        }
         if (!spot) break;
         const float x0 = float(g.x - kBorder), y0 = float(g.y - kBorder) + ascent;
-        font->AddGlyph(nullptr, g.code, x0, y0, x0 + float(w), y0 + float(h), float(spot->x) * uv.x, float(spot->y) * uv.y,
-                       float(spot->x + w) * uv.x, float(spot->y + h) * uv.y, g.advance);
+        // A glyph in colour: its place in the colour texture, offset in u.
+        const ImVec2 scale = g.colour ? ImVec2(kColourUv, kColourUv) : uv;
+        const float u = g.colour ? kColourU : 0.0f;
+        font->AddGlyph(nullptr, g.code, x0, y0, x0 + float(w), y0 + float(h), u + float(spot->x) * scale.x,
+                       float(spot->y) * scale.y, u + float(spot->x + w) * scale.x, float(spot->y + h) * scale.y, g.advance);
+        font->Glyphs.back().Colored = g.colour ? 1 : 0;  // drawn untinted, in the text's alpha
         placed.push_back({&g, spot->x + kBorder, spot->y + kBorder});
         ++fitted;
     }
@@ -118,8 +127,8 @@ void copy_into_atlas(ImFontAtlas& atlas, std::span<const PlacedGlyph> placed) {
     unsigned char* pixels = atlas.TexPixelsAlpha8;
     const int width = atlas.TexWidth;
     for (const PlacedGlyph& p : placed)
-        for (int row = 0; row < p.glyph->height; ++row)
-            std::memcpy(pixels + (p.y + row) * width + p.x, p.glyph->alpha + row * p.glyph->width,
+        for (int row = 0; row < p.glyph->height && !p.glyph->colour; ++row)
+            std::memcpy(pixels + (p.y + row) * width + p.x, p.glyph->pixels + row * p.glyph->width,
                         static_cast<std::size_t>(p.glyph->width));
 }
 

@@ -128,16 +128,34 @@ test('Devanagari, Thai and Persian titles draw a glyph for every character', asy
   await context.close();
 });
 
+// Pixels of a PNG far from grey (the panel's text and lines are grey scale;
+// an emoji of a colour font is not), counted by the page.
+function colourfulPixels(page, png) {
+  return page.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = 'data:image/png;base64,' + base64;
+    await image.decode();
+    const context = new OffscreenCanvas(image.width, image.height).getContext('2d');
+    context.drawImage(image, 0, 0);
+    const data = context.getImageData(0, 0, image.width, image.height).data;
+    let count = 0;
+    for (let i = 0; i < data.length; i += 4)
+      if (Math.max(data[i], data[i + 1], data[i + 2]) - Math.min(data[i], data[i + 1], data[i + 2]) > 100) ++count;
+    return count;
+  }, png.toString('base64'));
+}
+
 // Beyond the Basic Multilingual Plane: emoji and mathematical letters (𝔼, 𝒪)
 // are one code point each, two UTF-16 units in the page. Drawn as U+FFFD, or
 // as the fonts' question mark, the title would look like the same title with
-// those characters replaced: it must not.
+// those characters replaced: it must not. The emoji keep their own colours
+// (the system has a colour emoji font: fonts-noto-color-emoji).
 test('a title with emoji and mathematical letters beyond the BMP draws them, not U+FFFD or ?', async () => {
   // β: every version of the title has a glyph the browser draws, which the page waits for.
   const title = 'β-bounds on 𝔼[𝒪(n)] for agents 🙂🚀';
   const beyond = [...title].filter((c) => c.codePointAt(0) > 0xFFFF);
   assert.equal(beyond.length, 4);
-  const shots = {};
+  const shots = {}, colourful = {};
   for (const [name, text] of [['beyond', title], ['replacement', title.replace(/[^\u0000-\uFFFF]/gu, '\uFFFD')], ['question', title.replace(/[^\u0000-\uFFFF]/gu, '?')]]) {
     const file = path.join(screenshots, `scripts-${name}.json`);
     fs.mkdirSync(screenshots, { recursive: true });
@@ -145,13 +163,15 @@ test('a title with emoji and mathematical letters beyond the BMP draws them, not
     const { context, page, errors, glyphs } = await openScriptsPage(file);
     if (name === 'beyond') assert.ok(glyphs.count >= beyond.length, `${glyphs.count} glyphs drawn`);
     shots[name] = path.join(screenshots, `scripts-${name}.png`);
-    await page.locator('canvas').screenshot({ path: shots[name] });
+    colourful[name] = await colourfulPixels(page, await page.locator('canvas').screenshot({ path: shots[name] }));
     if (name === 'beyond') assert.ok((await page.locator('.pubview').textContent()).includes(title), 'the DOM mirror carries the title');
     assert.deepEqual(errors, []);
     await context.close();
   }
   assert.notDeepEqual(fs.readFileSync(shots.beyond), fs.readFileSync(shots.replacement), 'drawn as U+FFFD');
   assert.notDeepEqual(fs.readFileSync(shots.beyond), fs.readFileSync(shots.question), 'drawn as ?');
+  // Two emoji at 2x are a few hundred coloured pixels; the same page without them has almost none.
+  assert.ok(colourful.beyond > colourful.question + 300, `colourful pixels: ${JSON.stringify(colourful)}`);
 });
 
 test('the static list of `pubview html` carries every title and author untouched', () => {

@@ -1,6 +1,7 @@
 #include "platform/font_atlas.h"
 
 #include "platform/js_bridge.h"
+#include "ui/font_coverage.h"
 
 #include <emscripten.h>
 
@@ -38,32 +39,29 @@ void FontAtlas::upload_colours(WebGLRenderer& renderer, std::span<const ui::Plac
 
 bool FontAtlas::build_if_needed(ImFontAtlas& atlas, WebGLRenderer& renderer, float size, float ratio) {
     if (built_ && !room_full_ && size == size_ && ratio == ratio_) return false;
-    bool fresh = false;  // built just now without room, to learn what the fonts have
     if (!coverage_known_) {
-        fonts_ = ui::build_fonts(atlas, regular_, bold_, size, ratio).fonts;
-        if (fonts_.regular)
-            for (const ImFontGlyph& glyph : fonts_.regular->Glyphs) font_covers_.add(glyph.Codepoint);
-        coverage_known_ = fresh = true;
+        // What the Latin fonts have, read from their character map: the one
+        // build below already has room for every other character wanted.
+        for (char32_t c : ui::font_code_points(regular_, ui::latin_font_ranges())) font_covers_.add(c);
+        coverage_known_ = true;
     }
     canvas_.set_em(ui::font_em_pixels(size, ratio));
     // Room for the glyphs drawn and those still missing, in both weights, and some to spare for typing.
     const std::size_t wanted = canvas_.count() + missing().size();
-    if (!fresh || wanted > 0) {
-        const int room = wanted > 0 ? static_cast<int>(2 * (wanted + wanted / 8 + 32)) : 0;
-        ui::BuiltFonts built = ui::build_fonts(atlas, regular_, bold_, size, ratio, room);
-        fonts_ = built.fonts;
-        room_ = built.room;
-        colour_room_ = ui::GlyphShelves(0, 0, ui::kColourSide, ui::kColourSide);
-        renderer.clear_colours();
-        placed_regular_ = placed_bold_ = 0;
-        room_full_ = false;
-        if (fonts_.regular) {
-            std::vector<ui::PlacedGlyph> placed;
-            place(atlas, placed);
-            room_full_ = false;  // what did not fit in all the room the atlas has stays missing
-            ui::copy_into_atlas(atlas, placed);
-            upload_colours(renderer, placed);
-        }
+    const int room = wanted > 0 ? static_cast<int>(2 * (wanted + wanted / 8 + 32)) : 0;
+    ui::BuiltFonts built = ui::build_fonts(atlas, regular_, bold_, size, ratio, room);
+    fonts_ = built.fonts;
+    room_ = built.room;
+    colour_room_ = ui::GlyphShelves(0, 0, ui::kColourSide, ui::kColourSide);
+    renderer.clear_colours();
+    placed_regular_ = placed_bold_ = 0;
+    room_full_ = false;
+    if (fonts_.regular) {
+        std::vector<ui::PlacedGlyph> placed;
+        place(atlas, placed);
+        room_full_ = false;  // what did not fit in all the room the atlas has stays missing
+        ui::copy_into_atlas(atlas, placed);
+        upload_colours(renderer, placed);
     }
     renderer.upload_font_atlas(atlas);
     built_ = true;

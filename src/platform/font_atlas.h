@@ -47,7 +47,7 @@ private:
     std::span<const unsigned char> regular_, bold_;
     ui::CodePointSet needed_;       // what the bundle, the query and the phrases have
     ui::CodePointSet font_covers_;  // what the Latin fonts have
-    bool coverage_known_ = false;   // font_covers_ is filled at the first build
+    bool coverage_known_ = false;   // font_covers_ is filled before the first build
     CanvasGlyphs canvas_;           // the rest, drawn by the browser
     std::size_t placed_regular_ = 0, placed_bold_ = 0;  // of canvas_'s glyphs, those placed in the atlas
     bool room_full_ = false;        // a glyph did not fit: the next build makes more room

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <iterator>
+#include <vector>
 
 namespace pv::ui {
 
@@ -51,6 +53,12 @@ int atlas_width(double area) {
 }  // namespace
 
 float font_em_pixels(float size, float pixel_ratio) { return size * pixel_ratio; }
+
+std::span<const char32_t> latin_font_ranges() {
+    // kGlyphRanges without the 0 that ends ImGui's list.
+    static const std::vector<char32_t> ranges(std::begin(kGlyphRanges), std::end(kGlyphRanges) - 1);
+    return ranges;
+}
 
 BuiltFonts build_fonts(ImFontAtlas& atlas, std::span<const unsigned char> regular, std::span<const unsigned char> bold,
                        float size, float pixel_ratio, int room_for_glyphs) {

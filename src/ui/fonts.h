@@ -42,6 +42,10 @@ constexpr float kColourU = 2.0f;
 // The em, in device pixels, that build_fonts rasterizes `size` CSS pixels at.
 float font_em_pixels(float size, float pixel_ratio);
 
+// The code points the Latin fonts are asked for (first, last, first, last...):
+// what tools/font-ranges.txt keeps in them.
+std::span<const char32_t> latin_font_ranges();
+
 struct BuiltFonts {
     FontSet fonts;
     GlyphShelves room;  // the atlas's room for drawn glyphs

@@ -56,6 +56,9 @@ test('without WebGL the kind switch and an opened row work, and the view goes in
   const first = page.locator('.pubview-mirror li').first();
   const id = await first.getAttribute('data-id');
   await first.locator('summary').click();
+  // The details element's toggle event, which opens the row in the widget,
+  // comes in a task of its own after the click: wait for the row itself.
+  await page.waitForFunction((id) => PubView.widgets[0].visible().some((r) => r.expanded && r.id === id), id);
   await settled(page);
   assert.deepEqual(await page.evaluate(() => PubView.widgets[0].visible().filter((r) => r.expanded).map((r) => r.id)), [id]);
   assert.ok((await first.locator('details p').nth(1).boundingBox()).height > 0, 'the description is on screen');

@@ -60,6 +60,29 @@ for (const [fault, message] of faults) {
   });
 }
 
+test('a wasm the browser cannot instantiate (no memory for its heap) ends in a clear error, not an endless start', { timeout: 60000 }, async () => {
+  const server = await startServer();
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    WebAssembly.instantiate = () => Promise.reject(new RangeError('Out of memory: Cannot allocate Wasm memory for new instance'));
+  });
+  const page = await context.newPage();
+  try {
+    await page.route('**/fault-test.html', (route) => route.fulfill({ contentType: 'text/html', body: FAULT_PAGE }));
+    await page.goto(server.url + 'fault-test.html');
+    await page.waitForFunction(() => window.PubView && PubView.widgets.length === 1);
+    await page.evaluate(() => PubView.widgets[0].ready.then(() => null));
+    const error = await page.evaluate(() => PubView.widgets[0].error());
+    assert.match(error, /Out of memory: Cannot allocate Wasm memory/);
+    const message = await page.evaluate(() => PubView.widgets[0].message.textContent);
+    assert.match(message, /The list could not start: .*Out of memory/);
+    await page.screenshot({ path: path.join(screenshots, 'fault-instantiate.png') });
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+});
+
 test('a slow trickle shows a progress bar with bytes of the total, then the list', async () => {
   const { server, context, page } = await widgetUnderFault('slow');
   try {

@@ -168,7 +168,11 @@ export class Widget {
     const early = typeof source === 'string' && source && !source.startsWith('#') && !isShardFolder(source) ? this._download(source) : null;
     if (early) early.catch(() => {});  // its error is reported by _loadBundle
     const [wasm, [regular, bold]] = await Promise.all([compiledWasm(), fonts()]);
-    const module = await createPubviewModule({
+    // The glue waits for receive() and knows nothing of a failed
+    // instantiation (say, no memory for the heap): that failure ends the start.
+    let instantiationFailed;
+    const failed = new Promise((resolve, reject) => { instantiationFailed = reject; });
+    const module = await Promise.race([failed, createPubviewModule({
       canvas: this.canvas,
       pubviewHost: {
         openUrl: (url, id) => this._openUrl(url, id),
@@ -188,12 +192,12 @@ export class Widget {
         nextTask,
       },
       instantiateWasm(imports, receive) {
-        WebAssembly.instantiate(wasm, imports).then((instance) => receive(instance, wasm));
+        WebAssembly.instantiate(wasm, imports).then((instance) => receive(instance, wasm), instantiationFailed);
         return {};
       },
       print: () => {},
       printErr: (text) => console.warn('pubview:', text),
-    });
+    })]);
     // Each step of the start is a task of its own: the page's input and
     // rendering go on between them.
     await nextTask();

@@ -19,15 +19,31 @@ const TEST_OPTIONS = { timeout: 90000 };
 const DYNAMO = 'amazon-dynamodb-2022';
 
 // Polls `predicate(arg)` in the page once per animation frame until it is
-// truthy; fails with `what` after WAIT_MS.
-async function waitFor(page, what, predicate, arg = null) {
+// truthy; fails with `what` after WAIT_MS, and with what `describe()` reads
+// in the page then, if given.
+async function waitFor(page, what, predicate, arg = null, describe = null) {
   const deadline = Date.now() + WAIT_MS;
   for (;;) {
     const value = await page.evaluate(predicate, arg);
     if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) {
+      const seen = describe ? ': ' + JSON.stringify(await page.evaluate(describe)) : '';
+      throw new Error(`timed out waiting for ${what}${seen}`);
+    }
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
   }
+}
+
+// Where a widget's start stands, for a test that waited for it in vain.
+function describeStart() {
+  const w = PubView.widgets[0];
+  const box = w.element.getBoundingClientRect();
+  return {
+    starting: !!w._starting, module: !!w.module, loading: !!w._loading, error: w.error(),
+    document: document.readyState, visibility: document.visibilityState,
+    firstPaint: performance.getEntriesByName('first-contentful-paint').length,
+    element: { top: box.top, height: box.height }, viewport: innerHeight, scrollY,
+  };
 }
 
 // Resolves once every frame the widget's last input asked for is drawn.
@@ -83,7 +99,9 @@ export function testWidgetIn(driver) {
   async function openDemo(suffix = '') {
     const page = await shared.browser.open(shared.server.url + suffix);
     await waitFor(page, 'the widget to mount', () => window.PubView && PubView.widgets.length > 0);
-    await page.evaluate(() => PubView.widgets[0].ready.then(() => null));
+    // Polled, not awaited in one call: a start that never ends then says where it stopped.
+    await page.evaluate(() => { PubView.widgets[0].ready.then(() => { window.pubviewTestReady = true; }); });
+    await waitFor(page, 'the widget to be ready', () => window.pubviewTestReady === true, null, describeStart);
     await settled(page);
     return page;
   }

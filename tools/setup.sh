@@ -10,7 +10,7 @@ mode=${1:-all}
 
 apt_pkgs=(cmake ninja-build g++ clang llvm lld libclang-rt-14-dev
           emscripten binaryen nlohmann-json3-dev doctest-dev libcurl4-openssl-dev zlib1g-dev libbrotli-dev pkg-config
-          fonts-noto-core fonts-dejavu-core python3-fonttools
+          fonts-noto-core fonts-dejavu-core python3-fonttools zopfli
           dpkg-dev ca-certificates)
 # The browser tests: Chromium, plus Firefox ESR and WebKitGTK's WebDriver
 # (with its MiniBrowser), which run in a real window on a virtual X display.

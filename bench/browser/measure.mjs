@@ -45,7 +45,7 @@ async function cpuSeconds(cdp) {
 }
 
 // Loads `url` (pubview's or the baseline's page) and measures what it
-// transfers (gzip -9 of every response but the page itself and the bundle),
+// transfers (compressed, every response but the page itself and the bundle),
 // when its first frame is drawn, and its main-thread CPU use while idle.
 export async function measureStartup(browser, url, pageKind, idleSeconds) {
   const { context, page, cdp, errors } = await openProbedPage(browser);
@@ -58,10 +58,15 @@ export async function measureStartup(browser, url, pageKind, idleSeconds) {
   await page.goto(url);
   const firstFrameMs = await waitForTime(page, PAGES[pageKind].firstFrame);
 
+  // What a file costs compressed: the bytes the server sent where it sent
+  // its precompressed copy (serve.py's .gz, zopfli's), else gzip -9 of it,
+  // as a host that compresses on the fly would at best.
   const files = {};
   for (const response of responses) {
     const body = await response.body();
-    files[new URL(response.url()).pathname] = { raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
+    const encoding = await response.headerValue('content-encoding');
+    const gzip = encoding === 'gzip' ? (await response.request().sizes()).responseBodySize : gzipSync(body, { level: 9 }).length;
+    files[new URL(response.url()).pathname] = { raw: body.length, gzip, served: encoding || 'identity' };
   }
 
   await page.waitForTimeout(SETTLE_MS);

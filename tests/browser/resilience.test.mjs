@@ -198,3 +198,23 @@ test('serve.py sends the precompressed script, wasm, fonts and bundle with their
     await server.stop();
   }
 });
+
+// Issues 12 and 13: the script, the wasm and the Latin fonts the seed page
+// downloads stay within 294 KB over the wire.
+const SEED_PAGE_BUDGET = 294000;
+test(`the seed page's script, wasm and fonts go over the wire in at most ${SEED_PAGE_BUDGET} bytes`, async () => {
+  const server = await startServer();
+  try {
+    const sizes = {};
+    for (const file of ['pubview.js', 'pubview.wasm', 'fonts/pubview-regular.ttf', 'fonts/pubview-bold.ttf']) {
+      const response = await fetch(server.url + file, { headers: { 'accept-encoding': 'gzip' } });
+      assert.equal(response.headers.get('content-encoding'), 'gzip', file);
+      sizes[file] = Number(response.headers.get('content-length'));
+      await response.arrayBuffer();
+    }
+    const total = Object.values(sizes).reduce((sum, n) => sum + n, 0);
+    assert.ok(total <= SEED_PAGE_BUDGET, `${total} bytes: ${JSON.stringify(sizes)}`);
+  } finally {
+    await server.stop();
+  }
+});

@@ -1,5 +1,5 @@
 // WebKitGTK (Safari's engine family) through Debian's WebKitWebDriver, with a
-// few plain W3C WebDriver calls over fetch: one session, whose MiniBrowser
+// few plain W3C WebDriver calls over fetch: a session a page, whose MiniBrowser
 // window runs on the given X display. Gives the page interface of cases.mjs.
 import { spawn } from 'node:child_process';
 import { freePort } from '../browser/browser.mjs';
@@ -48,17 +48,14 @@ function asyncScript(fn) {
       .then((value) => done({ value }), (e) => done({ error: String(e && e.stack || e) }));`;
 }
 
-export async function launch({ display, viewport }) {
-  const driver = await startDriver(display);
-  let session;
-  try {
-    session = await request('POST', driver.base + '/session', {
-      capabilities: { alwaysMatch: { 'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] } } },
-    });
-  } catch (e) {
-    await driver.stop();
-    throw e;
-  }
+// A session of its own for each page: a new MiniBrowser, so that nothing one
+// test leaves in the web process (memory, compiled code, a page that hangs)
+// reaches the next; one CI run lost every test after the fifth page load
+// of a shared session.
+async function openSession(driver, viewport) {
+  const session = await request('POST', driver.base + '/session', {
+    capabilities: { alwaysMatch: { 'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] } } },
+  });
   const call = (method, path, body) => request(method, `${driver.base}/session/${session.sessionId}${path}`, body);
   await call('POST', '/window/rect', viewport);  // the window: its toolbar leaves a slightly shorter viewport
   const actions = (source) => call('POST', '/actions', { actions: [source] });
@@ -67,7 +64,8 @@ export async function launch({ display, viewport }) {
   });
 
   let wheelTurns = 0;
-  const page = {
+  let closed = false;
+  return {
     errors: null,  // WebDriver classic gives no console log; cases.mjs reads the widget's error()
     async evaluate(fn, ...args) {
       const result = await call('POST', '/execute/async', { script: asyncScript(fn), args });
@@ -90,18 +88,31 @@ export async function launch({ display, viewport }) {
       actions: [{ type: 'scroll', origin: 'viewport', x: Math.round(x), y: Math.round(y), deltaX: 0, deltaY }],
     }),
     screenshot: async () => Buffer.from(await call('GET', '/screenshot'), 'base64'),
-    close: async () => {},  // the next open() reuses the session's one window
+    navigate: (url) => call('POST', '/url', { url }),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await call('DELETE', '');
+    },
   };
+}
+
+export async function launch({ display, viewport }) {
+  const driver = await startDriver(display);
+  let page = null;
   return {
     async open(url) {
-      // Through about:blank, so that a URL that differs only in its hash loads anew.
-      await call('POST', '/url', { url: 'about:blank' });
-      await call('POST', '/url', { url });
+      if (page) await page.close().catch(() => {});  // a session a failed test left behind may be gone
+      page = await openSession(driver, viewport);
+      await page.navigate(url);
       return page;
     },
     async close() {
-      await call('DELETE', '');
-      await driver.stop();
+      try {
+        await page?.close();
+      } finally {
+        await driver.stop();
+      }
     },
   };
 }

@@ -4,6 +4,13 @@
 # Nothing in the web build asks a type for its name or casts dynamically: the
 # type information RTTI would add is only weight in the wasm.
 add_compile_options(-fno-rtti)
+# Two wasm features every browser since 2021 has (Safari 15, Chrome 75,
+# Firefox 79): memory.copy/fill instead of byte loops, and float-to-int
+# conversions that saturate instead of guarding against a trap: 0.8 KB
+# less gzipped wasm. The post-link wasm-opt (below) is told the same.
+set(wasm_features -mbulk-memory -mnontrapping-fptoint)
+add_compile_options(${wasm_features})
+add_link_options(${wasm_features})
 
 include(${CMAKE_CURRENT_LIST_DIR}/imgui.cmake)
 
@@ -87,7 +94,8 @@ add_custom_command(
           -o ${CMAKE_BINARY_DIR}/pubview.mjs
   # Binaryen's size passes once more, until they find nothing left to take
   # (emcc runs them once): 1.5 KB less gzipped wasm, at the same level (-Os).
-  COMMAND ${wasm_opt} -Os --converge ${CMAKE_BINARY_DIR}/pubview-glue.wasm -o ${site_dir}/pubview.wasm
+  COMMAND ${wasm_opt} -Os --converge --enable-bulk-memory --enable-nontrapping-float-to-int
+          ${CMAKE_BINARY_DIR}/pubview-glue.wasm -o ${site_dir}/pubview.wasm
   DEPENDS pubview_widget ${pubview_js_modules} ${CMAKE_SOURCE_DIR}/tools/assemble_pubview.mjs ${CMAKE_SOURCE_DIR}/package.json
   COMMENT "Assembling and minifying pubview.js and pubview.mjs, optimizing pubview.wasm")
 add_custom_target(site ALL

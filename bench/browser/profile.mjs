@@ -20,7 +20,10 @@ const bundleFile = fs.existsSync(size) ? size : path.join(corpusDir, `corpus-${s
 const serverArgs = size === 'seed' ? [] : ['--bundle', bundleFile];
 const bundleName = size === 'seed' ? 'the seed bundle' : fs.existsSync(size) ? path.basename(size) : `${size} entries`;
 const SAMPLING_INTERVAL_US = 500;
-const TOP = 25;
+// PROFILE_UNDER=NAME counts only the samples with that function on their stack
+// (e.g. pv::platform::Widget::on_animation_frame: the frames alone).
+const under = process.env.PROFILE_UNDER || null;
+const TOP = Number(process.env.PROFILE_TOP || 25);
 
 // A C++ name without its template arguments and parameters:
 // "std::__2::unordered_map<…>::try_emplace<…>" rather than 600 characters.
@@ -48,6 +51,11 @@ function summarize(profile) {
     const ms = (profile.timeDeltas[i] || 0) / 1000;
     const leaf = byId.get(id);
     if (leaf.callFrame.functionName === '(idle)') return;
+    if (under) {
+      let nodeId = id;
+      while (nodeId !== undefined && name(byId.get(nodeId)) !== under) nodeId = parent.get(nodeId);
+      if (nodeId === undefined) return;
+    }
     total += ms;
     add(self, name(leaf), ms);
     const seen = new Set();
@@ -61,7 +69,7 @@ function summarize(profile) {
 
 function printSummary(title, { total, self, inclusive }) {
   const top = (map) => [...map].sort((a, b) => b[1] - a[1]).slice(0, TOP);
-  console.log(`\n## ${title}: ${total.toFixed(0)} ms of busy main thread\n`);
+  console.log(`\n## ${title}: ${total.toFixed(0)} ms of busy main thread${under ? ` under ${under}` : ''}\n`);
   console.log('| inclusive ms | % | function | | self ms | % | function |');
   console.log('| ---: | ---: | --- | --- | ---: | ---: | --- |');
   const left = top(inclusive).filter(([key]) => key !== '(root)');

@@ -18,6 +18,9 @@ cmake --preset native > /dev/null
 cmake --build --preset native --target pubview > /dev/null
 cmake --preset web -B "$profiled_build" -DCMAKE_EXE_LINKER_FLAGS=--profiling-funcs > /dev/null
 cmake --build "$profiled_build" --target site > /dev/null
+# The site's wasm went through wasm-opt after the link (cmake/web.cmake), which
+# drops the function names: profile the linker's own output, which has them.
+cp "$profiled_build/pubview-glue.wasm" "$profiled_build/site/pubview.wasm"
 cmake --build --preset web --target site > /dev/null  # serve.py serves build/web/site: page, fonts, data
 case $size in
   seed | *[!0-9]*) ;;  # the demo's bundle, or a file

@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <cstring>
-#include <map>
 
 namespace pv::platform {
 
@@ -39,24 +38,28 @@ void FontAtlas::place(ImFontAtlas& atlas, std::vector<ui::PlacedGlyph>& placed) 
 // below the glyphs is their own empty border (thousands of glyphs a second
 // were as many texSubImage2D calls).
 void FontAtlas::upload_glyphs(WebGLRenderer& renderer, std::span<const ui::PlacedGlyph> placed) {
-    std::map<int, std::vector<const ui::PlacedGlyph*>> shelves;  // by the glyphs' top row
-    for (const ui::PlacedGlyph& p : placed)
-        if (!p.glyph->colour && p.glyph->width > 0 && p.glyph->height > 0) shelves[p.y].push_back(&p);
+    struct Shelf {
+        int y, left, right, height;  // y: the glyphs' top row
+    };
+    std::vector<Shelf> shelves;  // a few: a linear search finds each glyph's
+    auto drawn = [](const ui::PlacedGlyph& p) { return !p.glyph->colour && p.glyph->width > 0 && p.glyph->height > 0; };
+    for (const ui::PlacedGlyph& p : placed) {
+        if (!drawn(p)) continue;
+        auto s = std::find_if(shelves.begin(), shelves.end(), [&](const Shelf& s) { return s.y == p.y; });
+        if (s == shelves.end()) s = shelves.insert(s, {p.y, p.x, p.x, 0});
+        s->left = std::min(s->left, p.x);
+        s->right = std::max(s->right, p.x + p.glyph->width);
+        s->height = std::max(s->height, p.glyph->height);
+    }
     std::vector<unsigned char> pixels;
-    for (const auto& [y, glyphs] : shelves) {
-        int left = glyphs.front()->x, right = left, height = 0;
-        for (const ui::PlacedGlyph* p : glyphs) {
-            left = std::min(left, p->x);
-            right = std::max(right, p->x + p->glyph->width);
-            height = std::max(height, p->glyph->height);
-        }
-        const int width = right - left;
-        pixels.assign(static_cast<std::size_t>(width) * static_cast<std::size_t>(height), 0);
-        for (const ui::PlacedGlyph* p : glyphs)
-            for (int row = 0; row < p->glyph->height; ++row)
-                std::memcpy(pixels.data() + row * width + (p->x - left), p->glyph->pixels + row * p->glyph->width,
-                            static_cast<std::size_t>(p->glyph->width));
-        renderer.upload_atlas_part(left, y, width, height, pixels.data());
+    for (const Shelf& s : shelves) {
+        const int width = s.right - s.left;
+        pixels.assign(static_cast<std::size_t>(width) * static_cast<std::size_t>(s.height), 0);
+        for (const ui::PlacedGlyph& p : placed)
+            for (int row = 0; p.y == s.y && drawn(p) && row < p.glyph->height; ++row)
+                std::memcpy(pixels.data() + row * width + (p.x - s.left), p.glyph->pixels + row * p.glyph->width,
+                            static_cast<std::size_t>(p.glyph->width));
+        renderer.upload_atlas_part(s.left, s.y, width, s.height, pixels.data());
     }
 }
 

@@ -15,30 +15,21 @@ const CHUNK = 160;
 
 let painter = null;  // the main thread's, made when first needed
 let worker = null;   // shared by the page's widgets; false once it failed
-let nextRequest = 1;
-const requests = new Map();  // request number -> { queue, codes, em, bold }
+const requests = [];  // { queue, codes, em, bold }, in the order sent: the worker answers in that order
 
 function drawHere(codes, em, bold) {
   painter ||= glyphPainter();
   return painter.draw(codes, em, bold);
 }
 
-function workerSource() {
-  return `const painter = (${glyphPainter})();
-onmessage = ({ data }) => {
-  const start = performance.now();
-  const batch = painter.draw(data.codes, data.em, data.bold);
-  if (!batch) postMessage({ id: data.id, failed: true });
-  else postMessage({ id: data.id, batch, ms: performance.now() - start }, [batch.buffer]);
-};`;
-}
+// A batch, or nothing where the worker has no 2D canvas. The blob: URL stays for the page's life.
+const WORKER_SOURCE = `const p=(${glyphPainter})();onmessage=({data:d})=>{const s=performance.now(),b=p.draw(d.codes,d.em,d.bold);postMessage(b&&{b,ms:performance.now()-s},b?[b.buffer]:[])}`;
 
 // Every request the worker holds is drawn here, one a task, and none goes to it again.
 async function workerFailed() {
   if (worker) worker.terminate();
   worker = false;
-  for (const [id, r] of requests) {
-    requests.delete(id);
+  for (let r; (r = requests.shift());) {
     await nextTask();
     const start = performance.now();
     const batch = drawHere(r.codes, r.em, r.bold);
@@ -48,29 +39,20 @@ async function workerFailed() {
 }
 
 function startWorker() {
-  if (worker !== null) return worker;
-  try {
-    const url = URL.createObjectURL(new Blob([workerSource()], { type: 'text/javascript' }));
-    worker = new Worker(url);
-    worker.onmessage = ({ data }) => {
-      URL.revokeObjectURL(url);  // the worker has loaded (browsers differ on when it reads the URL)
-      const r = requests.get(data.id);
-      if (!r) return;
-      if (data.failed) { workerFailed(); return; }
-      requests.delete(data.id);
-      r.queue.arrived(r.em, data.batch, data.ms);
-    };
-    worker.onerror = workerFailed;
-  } catch (error) {
-    worker = false;
+  if (worker === null) {
+    try {
+      worker = new Worker(URL.createObjectURL(new Blob([WORKER_SOURCE], { type: 'text/javascript' })));
+      worker.onmessage = ({ data }) => {
+        if (!data) return workerFailed();
+        const r = requests.shift();
+        r.queue.arrived(r.em, data.b, data.ms);
+      };
+      worker.onerror = workerFailed;
+    } catch (error) {
+      worker = false;
+    }
   }
   return worker;
-}
-
-function emptyBatch(em) {
-  const batch = new Uint8Array(12);  // no glyph, regular, at `em`
-  new DataView(batch.buffer).setFloat32(8, em, true);
-  return batch;
 }
 
 export class GlyphQueue {
@@ -94,39 +76,30 @@ export class GlyphQueue {
       this.ready = [];
     }
     painter ||= glyphPainter();
-    const many = count >= WORKER_FROM && typeof OffscreenCanvas === 'function' && codes.filter(painter.isCJK).length >= WORKER_FROM;
-    if (many && startWorker()) {
-      let batches = 0;
+    if (typeof OffscreenCanvas === 'function' && codes.filter(painter.isCJK).length >= WORKER_FROM && startWorker()) {
+      const asked = this.asked;
       for (let from = 0; from < count; from += CHUNK) {
         for (const bold of [false, true]) {
-          const id = nextRequest++;
-          const chunk = codes.slice(from, from + CHUNK);
-          requests.set(id, { queue: this, codes: chunk, em, bold });
-          worker.postMessage({ id, codes: chunk, em, bold });
-          ++batches;
+          const request = { codes: codes.slice(from, from + CHUNK), em, bold };
+          worker.postMessage(request);
+          requests.push({ ...request, queue: this });
+          ++this.asked;
         }
       }
-      this.asked += batches;
-      return batches;
+      return this.asked - asked;
     }
     const start = performance.now();
-    let batches = 0;
-    for (const bold of [false, true]) {
-      const batch = drawHere(codes, em, bold);
-      if (!batch) continue;
-      this.ready.push(batch);
-      ++batches;
-    }
+    const batches = [false, true].map((bold) => drawHere(codes, em, bold)).filter(Boolean);
+    this.ready.push(...batches);
     this.canvasMs += performance.now() - start;
-    return batches;
+    return batches.length;
   }
 
   arrived(em, batch, ms) {
     this.asked -= 1;
     this.workerMs += ms;
-    if (em !== this.em) return;
-    // A batch the main thread could not draw either is an empty one: the module counts on it.
-    this.ready.push(batch || emptyBatch(em));
+    if (!batch || em !== this.em) return;
+    this.ready.push(batch);
     this.wake();
   }
 

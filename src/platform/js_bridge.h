@@ -29,7 +29,7 @@ int js_is_mac();
 // Asks the browser to draw the `count` code points at `codes` with its fonts
 // at an em of `em_pixels`, regular and bold; returns how many batches (a
 // weight of some of them each) js_take_glyphs will give: none when it cannot
-// draw. A few come at once; many CJK ones from a worker, in later frames
+// draw. Most come at once; CJK ones from a worker, in later frames
 // (then pv_glyphs_came asks for a frame).
 int js_ask_glyphs(const std::uint32_t* codes, int count, float em_pixels);
 // The next batch drawn, which it allocates with malloc (its layout:

@@ -1,15 +1,13 @@
 // The module asks for glyphs (pubviewHost.askGlyphs) and takes the batches
-// drawn (takeGlyphs), a frame at a time. A few glyphs are drawn at once on
-// the main thread; many CJK ones in a worker, off it, which starts the first
-// time they are wanted: its script is glyphPainter's own source, so the page
+// drawn (takeGlyphs), a frame at a time. Glyphs of other scripts are drawn
+// at once on the main thread; an ask with CJK ones goes to a worker, off it,
+// which starts the first time they are wanted: its script is glyphPainter's own source, so the page
 // downloads nothing more for it, and a page built into one file has it too.
 // Where the worker cannot draw (no 2D OffscreenCanvas in workers, a content
 // policy that forbids blob: workers), what it was asked is drawn here instead.
 import { glyphPainter } from './glyphs.js';
 import { nextTask } from './tasks.js';
 
-// Fewer CJK characters than this are drawn at once, here.
-const WORKER_FROM = 24;
 // Characters a worker message carries: the first ones come back while the worker draws the rest.
 const CHUNK = 160;
 
@@ -76,7 +74,7 @@ export class GlyphQueue {
       this.ready = [];
     }
     painter ||= glyphPainter();
-    if (typeof OffscreenCanvas === 'function' && codes.filter(painter.isCJK).length >= WORKER_FROM && startWorker()) {
+    if (typeof OffscreenCanvas === 'function' && codes.some(painter.isCJK) && startWorker()) {
       const asked = this.asked;
       for (let from = 0; from < count; from += CHUNK) {
         for (const bold of [false, true]) {

@@ -33,33 +33,31 @@ void FontAtlas::place(ImFontAtlas& atlas, std::vector<ui::PlacedGlyph>& placed) 
     placed_bold_ = canvas_.bold().size();
 }
 
-// One rectangle per shelf the slice's glyphs went on: their spots on a shelf
-// are side by side, past every spot filled before, so what lies between and
-// below the glyphs is their own empty border (thousands of glyphs a second
-// were as many texSubImage2D calls).
+// A rectangle for each run of glyphs placed one after the other on the same
+// shelf: their spots are side by side, past every spot filled before, so
+// what lies between and below the glyphs is their own empty border. (One
+// texSubImage2D per glyph was thousands of calls for a bundle of CJK titles.)
 void FontAtlas::upload_glyphs(WebGLRenderer& renderer, std::span<const ui::PlacedGlyph> placed) {
-    struct Shelf {
-        int y, left, right, height;  // y: the glyphs' top row
-    };
-    std::vector<Shelf> shelves;  // a few: a linear search finds each glyph's
-    auto drawn = [](const ui::PlacedGlyph& p) { return !p.glyph->colour && p.glyph->width > 0 && p.glyph->height > 0; };
-    for (const ui::PlacedGlyph& p : placed) {
-        if (!drawn(p)) continue;
-        auto s = std::find_if(shelves.begin(), shelves.end(), [&](const Shelf& s) { return s.y == p.y; });
-        if (s == shelves.end()) s = shelves.insert(s, {p.y, p.x, p.x, 0});
-        s->left = std::min(s->left, p.x);
-        s->right = std::max(s->right, p.x + p.glyph->width);
-        s->height = std::max(s->height, p.glyph->height);
-    }
     std::vector<unsigned char> pixels;
-    for (const Shelf& s : shelves) {
-        const int width = s.right - s.left;
-        pixels.assign(static_cast<std::size_t>(width) * static_cast<std::size_t>(s.height), 0);
-        for (const ui::PlacedGlyph& p : placed)
-            for (int row = 0; p.y == s.y && drawn(p) && row < p.glyph->height; ++row)
-                std::memcpy(pixels.data() + row * width + (p.x - s.left), p.glyph->pixels + row * p.glyph->width,
-                            static_cast<std::size_t>(p.glyph->width));
-        renderer.upload_atlas_part(s.left, s.y, width, s.height, pixels.data());
+    for (std::size_t first = 0, end = 0; first < placed.size(); first = end) {
+        const ui::PlacedGlyph& start = placed[first];
+        int right = start.x, height = 0;
+        for (end = first; end < placed.size() && placed[end].y == start.y && !placed[end].glyph->colour; ++end) {
+            right = std::max(right, placed[end].x + placed[end].glyph->width);
+            height = std::max(height, placed[end].glyph->height);
+        }
+        if (end == first) {  // in colour: upload_colours' part
+            ++end;
+            continue;
+        }
+        const int width = right - start.x;
+        pixels.assign(static_cast<std::size_t>(width) * static_cast<std::size_t>(height), 0);
+        for (std::size_t i = first; i < end; ++i) {
+            const ui::DrawnGlyph& g = *placed[i].glyph;
+            for (int row = 0; row < g.height; ++row)
+                std::memcpy(pixels.data() + row * width + (placed[i].x - start.x), g.pixels + row * g.width, static_cast<std::size_t>(g.width));
+        }
+        renderer.upload_atlas_part(start.x, start.y, width, height, pixels.data());
     }
 }
 

@@ -1,8 +1,9 @@
 // The module asks for glyphs (pubviewHost.askGlyphs) and takes the batches
-// drawn (takeGlyphs), a frame at a time. Glyphs of other scripts are drawn
-// at once on the main thread; an ask with CJK ones goes to a worker, off it,
-// which starts the first time they are wanted: its script is glyphPainter's own source, so the page
-// downloads nothing more for it, and a page built into one file has it too.
+// drawn (takeGlyphs), a frame at a time. An ask without CJK characters is
+// drawn at once on the main thread; one with them goes to a worker, off it,
+// which starts the first time they are wanted: its script is glyphPainter's
+// own source, so the page downloads nothing more for it, and a page built
+// into one file has it too.
 // Where the worker cannot draw (no 2D OffscreenCanvas in workers, a content
 // policy that forbids blob: workers), what it was asked is drawn here instead.
 import { glyphPainter } from './glyphs.js';

@@ -2,17 +2,32 @@
 // Chinese titles with 3,000 distinct ideographs (U+4E00 on, 15 a title),
 // loaded into the widget in headless Chromium at device pixel ratios 1 and 2.
 // The widget reports (`pubview:glyphs`) how many glyphs the browser drew, in
-// how many slices, what they cost in all and the longest one, when the
-// glyphs of the rows on screen were in, and the atlas's size; the page's
-// Long Tasks observer gives the longest main-thread task while they came in
-// (none over 50 ms is the target); the network log gives the font bytes
-// fetched (as sent, gzipped).
-// Needs the site built (build/web/site).
+// how many slices, what the slices cost the main thread in all (of which the
+// canvas on the main thread) and the longest one, what the glyph worker
+// spent drawing, when the glyphs of the rows on screen were in, and the
+// atlas's size; the page's Long Tasks observer gives the longest main-thread
+// task while they came in (none over 50 ms is the target); the network log
+// gives the font bytes fetched (as sent, gzipped).
 //
-//   node bench/glyphs/cjk-glyphs.mjs [runs]
+// A CPU profile of the main thread (the DevTools protocol's Profiler) over
+// the glyphs' coming in gives the main thread's busy time in that span (every
+// sample not idle, program or garbage collector included) and the functions
+// that took most of it (`--profile`).
+//
+// Given site folders (built pubview.js, pubview.wasm and fonts), it measures
+// each in turn, interleaved, run by run (A/B); else build/web/site.
+// Needs the site built (build/web/site: the server and pages come from it).
+//
+//   node bench/glyphs/cjk-glyphs.mjs [runs] [--profile] [--ratio=1|2] [SITE_DIR ...]
+import fs from 'node:fs';
+import path from 'node:path';
 import { startServer, launchBrowser } from '../../tests/browser/browser.mjs';
 
-const runs = Number(process.argv[2] || 3);
+const args = process.argv.slice(2);
+const runs = Number(args.find((a) => /^\d+$/.test(a)) || 3);
+const profile = args.includes('--profile');
+const ratios = (args.find((a) => a.startsWith('--ratio=')) || '--ratio=1,2').slice(8).split(',').map(Number);
+const sites = args.filter((a) => !/^\d+$/.test(a) && !a.startsWith('--'));
 const publications = Array.from({ length: 200 }, (_, i) => ({
   id: 'zh-' + i,
   title: Array.from({ length: 15 }, (_, k) => String.fromCodePoint(0x4E00 + i * 15 + k)).join(''),
@@ -22,42 +37,86 @@ const publications = Array.from({ length: 200 }, (_, i) => ({
 }));
 const bundle = JSON.stringify({ pubview: 1, title: '200 Chinese titles', publications });
 
+// Busy main-thread time within [from, to] (ms, the page's clock) and the
+// functions with most self time in it.
+function summarize(cpu, from, to, origin) {
+  const byId = new Map(cpu.nodes.map((n) => [n.id, n]));
+  const self = new Map();
+  let busy = 0, t = cpu.startTime;
+  cpu.samples.forEach((id, i) => {
+    t += cpu.timeDeltas[i];
+    const at = t / 1000 - origin;
+    if (at < from || at > to) return;
+    const dt = (cpu.timeDeltas[i + 1] ?? 0) / 1000;
+    const f = byId.get(id).callFrame;
+    if (f.functionName === '(idle)') return;
+    busy += dt;
+    const name = (f.functionName || '(anonymous)') + (f.url ? ' ' + path.basename(f.url) + ':' + f.lineNumber : '');
+    self.set(name, (self.get(name) || 0) + dt);
+  });
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([n, ms]) => `${ms.toFixed(0).padStart(6)} ms  ${n}`);
+  return { busy, top };
+}
+
 const server = await startServer();
 const browser = await launchBrowser();
 try {
-  for (const ratio of [1, 2]) {
+  for (const ratio of ratios) {
     for (let run = 0; run < runs; ++run) {
-      const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, deviceScaleFactor: ratio });
-      const page = await context.newPage();
-      let fontBytes = 0;
-      page.on('response', async (r) => {
-        if (!/\.(ttf|otf|woff2?)$/.test(new URL(r.url()).pathname)) return;
-        const length = Number(r.headers()['content-length']);
-        fontBytes += length || (await r.body().catch(() => Buffer.alloc(0))).length;
-      });
-      await page.addInitScript(() => {
-        window.longTasks = [];
-        new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => ({ start: e.startTime, ms: e.duration }))))
-          .observe({ type: 'longtask', buffered: true });
-      });
-      await page.route('**/cjk-bench.html', (route) => route.fulfill({
-        contentType: 'text/html',
-        body: '<!doctype html><meta charset="utf-8"><div class="pubview" data-bundle="cjk.json" data-height="700px"></div><script src="pubview.js" defer></script>',
-      }));
-      await page.route('**/cjk.json', (route) => route.fulfill({ contentType: 'application/json', body: bundle }));
-      await page.goto(server.url + 'cjk-bench.html');
-      await page.waitForFunction(() => window.PubView && PubView.widgets.length === 1);
-      // The glyphs come in slices, a frame each: once the widget is settled none waits.
-      const g = await page.evaluate(() => PubView.widgets[0].ready.then(() => PubView.widgets[0].settled()).then(() => PubView.widgets[0].glyphs));
-      // Long tasks that overlap the glyph work.
-      const longest = await page.evaluate(({ from, to }) => Math.max(0, ...window.longTasks
-        .filter((t) => t.start + t.ms > from && t.start < to).map((t) => t.ms)), { from: g.startedAt, to: g.startedAt + g.wallMs });
-      console.log(`ratio ${ratio} run ${run + 1}: ${g.count} glyphs in ${g.slices} slices, ${g.ms.toFixed(0)} ms of work ` +
-        `(canvas ${g.canvasMs.toFixed(0)} ms), mean slice ${(g.ms / g.slices).toFixed(1)} ms, longest slice ${g.longestSliceMs.toFixed(1)} ms, ` +
-        `longest task ${longest.toFixed(0)} ms; ` +
-        `rows on screen done after ${g.onScreenMs === null ? '-' : g.onScreenMs.toFixed(0)} ms, all after ${g.wallMs.toFixed(0)} ms; ` +
-        `atlas ${g.atlas.width}x${g.atlas.height}; font bytes fetched ${fontBytes}`);
-      await context.close();
+      for (const site of sites.length ? sites : [null]) {
+        const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, deviceScaleFactor: ratio });
+        const page = await context.newPage();
+        let fontBytes = 0;
+        page.on('response', async (r) => {
+          if (!/\.(ttf|otf|woff2?)$/.test(new URL(r.url()).pathname)) return;
+          const length = Number(r.headers()['content-length']);
+          fontBytes += length || (await r.body().catch(() => Buffer.alloc(0))).length;
+        });
+        if (site) {
+          await page.route(/\/(pubview\.js|pubview\.wasm|fonts\/[^/]+)$/, (route) => {
+            const file = path.join(site, new URL(route.request().url()).pathname.replace(/^.*?\/(pubview\.|fonts\/)/, '$1'));
+            const type = file.endsWith('.wasm') ? 'application/wasm' : file.endsWith('.js') ? 'text/javascript' : 'font/ttf';
+            route.fulfill({ contentType: type, body: fs.readFileSync(file) });
+          });
+        }
+        await page.addInitScript(() => {
+          window.longTasks = [];
+          new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => ({ start: e.startTime, ms: e.duration }))))
+            .observe({ type: 'longtask', buffered: true });
+        });
+        await page.route('**/cjk-bench.html', (route) => route.fulfill({
+          contentType: 'text/html',
+          body: '<!doctype html><meta charset="utf-8"><div class="pubview" data-bundle="cjk.json" data-height="700px"></div><script src="pubview.js" defer></script>',
+        }));
+        await page.route('**/cjk.json', (route) => route.fulfill({ contentType: 'application/json', body: bundle }));
+        const cdp = profile ? await context.newCDPSession(page) : null;
+        if (cdp) {
+          await cdp.send('Profiler.enable');
+          await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+          await cdp.send('Profiler.start');
+        }
+        await page.goto(server.url + 'cjk-bench.html');
+        await page.waitForFunction(() => window.PubView && PubView.widgets.length === 1);
+        // The glyphs come in slices, a frame each: once the widget is settled none waits.
+        const g = await page.evaluate(() => PubView.widgets[0].ready.then(() => PubView.widgets[0].settled()).then(() => PubView.widgets[0].glyphs));
+        // Long tasks that overlap the glyph work.
+        const longest = await page.evaluate(({ from, to }) => Math.max(0, ...window.longTasks
+          .filter((t) => t.start + t.ms > from && t.start < to).map((t) => t.ms)), { from: g.startedAt, to: g.startedAt + g.wallMs });
+        console.log(`${site ? site + ' ' : ''}ratio ${ratio} run ${run + 1}: ${g.count} glyphs in ${g.slices} slices, ${g.ms.toFixed(0)} ms of main-thread work ` +
+          `(canvas ${g.canvasMs.toFixed(0)} ms; worker ${(g.workerMs || 0).toFixed(0)} ms), mean slice ${(g.ms / g.slices).toFixed(1)} ms, ` +
+          `longest slice ${g.longestSliceMs.toFixed(1)} ms, longest task ${longest.toFixed(0)} ms; ` +
+          `rows on screen done after ${g.onScreenMs === null ? '-' : g.onScreenMs.toFixed(0)} ms, all after ${g.wallMs.toFixed(0)} ms; ` +
+          `atlas ${g.atlas.width}x${g.atlas.height}; font bytes fetched ${fontBytes}`);
+        if (cdp) {
+          // The profile's clock is another than the page's performance.now(): the
+          // profile ends just after `now`, which aligns them within a few ms.
+          const now = await page.evaluate(() => performance.now());
+          const { profile: cpu } = await cdp.send('Profiler.stop');
+          const s = summarize(cpu, g.startedAt, g.startedAt + g.wallMs, cpu.endTime / 1000 - now);
+          console.log(`  main thread busy ${s.busy.toFixed(0)} ms while the glyphs came in; most self time:\n    ${s.top.join('\n    ')}`);
+        }
+        await context.close();
+      }
     }
   }
 } finally {

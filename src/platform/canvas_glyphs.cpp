@@ -10,23 +10,31 @@ void CanvasGlyphs::set_em(float em_pixels) {
     if (em_pixels == em_) return;
     em_ = em_pixels;
     drawn_ = {};
+    received_ = {};
+    waiting_ = 0;  // batches of the other em are dropped (glyph-queue.js)
     regular_.clear();
     bold_.clear();
     batches_.clear();
 }
 
-// A batch, as glyphs.js writes it: the glyph count, then for each glyph its
-// code, advance (float), x, y, width, height and whether it is in colour
-// (32-bit each), then every glyph's pixels in turn: coverage bytes, or RGBA
-// premultiplied by alpha for a glyph in colour.
-void CanvasGlyphs::take(const unsigned char* batch, std::vector<ui::DrawnGlyph>& into) {
-    constexpr std::size_t kWords = 7;  // a glyph's header
+// A batch, as glyphs.js writes it: the glyph count, whether bold and the em
+// (float), then for each glyph its code, advance (float), x, y, width, height
+// and whether it is in colour (32-bit each), then every glyph's pixels in
+// turn: coverage bytes, or RGBA premultiplied by alpha for a glyph in colour.
+void CanvasGlyphs::take(const unsigned char* batch) {
+    constexpr std::size_t kHead = 3, kWords = 7;  // the batch's header, a glyph's
     auto word = [&](std::size_t index, auto& value) { std::memcpy(&value, batch + 4 * index, 4); };
-    std::int32_t count = 0;
+    std::int32_t count = 0, bold = 0;
+    float em = 0;
     word(0, count);
-    const unsigned char* pixels = batch + 4 + 4 * kWords * static_cast<std::size_t>(count);
+    word(1, bold);
+    word(2, em);
+    if (em != em_) return;  // asked for before the em changed: not counted in waiting_
+    --waiting_;
+    std::vector<ui::DrawnGlyph>& into = bold ? bold_ : regular_;
+    const unsigned char* pixels = batch + 4 * (kHead + kWords * static_cast<std::size_t>(count));
     for (std::int32_t i = 0; i < count; ++i) {
-        const std::size_t at = 1 + kWords * static_cast<std::size_t>(i);
+        const std::size_t at = kHead + kWords * static_cast<std::size_t>(i);
         std::int32_t code = 0, colour = 0;
         ui::DrawnGlyph g;
         word(at, code);
@@ -41,19 +49,27 @@ void CanvasGlyphs::take(const unsigned char* batch, std::vector<ui::DrawnGlyph>&
         g.pixels = pixels;
         pixels += static_cast<std::size_t>(g.width) * static_cast<std::size_t>(g.height) * (g.colour ? 4 : 1);
         into.push_back(g);
+        received_.add(static_cast<char32_t>(code));
     }
 }
 
-void CanvasGlyphs::draw(const std::vector<char32_t>& codes) {
+void CanvasGlyphs::ask(const std::vector<char32_t>& codes) {
     if (codes.empty()) return;
     for (char32_t c : codes) drawn_.add(c);
-    const int count = static_cast<int>(codes.size());
-    for (const bool bold : {false, true}) {
-        unsigned char* batch = js_draw_glyphs(reinterpret_cast<const std::uint32_t*>(codes.data()), count, em_, bold ? 1 : 0);
-        if (!batch) return;  // no canvas: the characters stay missing
+    // No canvas: no batch comes, and the characters stay missing.
+    waiting_ += js_ask_glyphs(reinterpret_cast<const std::uint32_t*>(codes.data()), static_cast<int>(codes.size()), em_);
+}
+
+bool CanvasGlyphs::receive() {
+    bool any = false;
+    while (waiting_ > 0) {
+        unsigned char* batch = js_take_glyphs();
+        if (!batch) break;
         batches_.emplace_back(batch);
-        take(batch, bold ? bold_ : regular_);
+        take(batch);
+        any = true;
     }
+    return any;
 }
 
 }  // namespace pv::platform

@@ -3,6 +3,7 @@
 // with the fonts it has, through a 2D canvas (web/pubview/glyphs.js), at the
 // size the atlas rasterizes its fonts at, in both weights. Nothing is
 // downloaded for them; docs/DESIGN.md says why this beats fetching font files.
+// Many CJK characters are drawn in a worker (glyph-queue.js): they come in later frames.
 #pragma once
 
 #include "ui/fonts.h"
@@ -19,19 +20,26 @@ class CanvasGlyphs {
 public:
     // Glyphs are drawn for one em: a new em forgets them all.
     void set_em(float em_pixels);
-    // Has the browser draw `codes` at the em, regular and bold; they count as
-    // drawn even where the browser cannot draw them (they stay missing).
-    void draw(const std::vector<char32_t>& codes);
+    // Asks the browser to draw `codes` at the em, regular and bold; they count
+    // as drawn even where the browser cannot draw them (they stay missing).
+    void ask(const std::vector<char32_t>& codes);
+    // Takes the glyphs drawn since; returns whether any came.
+    bool receive();
+    // Batches asked for and not taken yet.
+    bool waiting() const { return waiting_ > 0; }
     const ui::CodePointSet& drawn() const { return drawn_; }
-    // Every glyph drawn at the em, in the order drawn: a draw() adds at the end.
+    // Those whose glyphs came.
+    const ui::CodePointSet& received() const { return received_; }
+    // Every glyph drawn at the em, in the order taken: a receive() adds at the end.
     std::span<const ui::DrawnGlyph> regular() const { return regular_; }
     std::span<const ui::DrawnGlyph> bold() const { return bold_; }
     std::size_t count() const { return regular_.size(); }
 
 private:
-    void take(const unsigned char* batch, std::vector<ui::DrawnGlyph>& into);
+    void take(const unsigned char* batch);
     float em_ = 0;
-    ui::CodePointSet drawn_;
+    int waiting_ = 0;
+    ui::CodePointSet drawn_, received_;
     std::vector<ui::DrawnGlyph> regular_, bold_;
     struct Free {
         void operator()(unsigned char* p) const { std::free(p); }

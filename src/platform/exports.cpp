@@ -123,6 +123,11 @@ EMSCRIPTEN_KEEPALIVE void pv_set_query(const char* text) {
     g_widget->request_frames();
 }
 
+// Glyphs the worker drew wait to be taken (js_take_glyphs): a frame takes them.
+EMSCRIPTEN_KEEPALIVE void pv_glyphs_came() {
+    if (g_widget) g_widget->request_frames();
+}
+
 EMSCRIPTEN_KEEPALIVE int pv_busy() { return g_widget && g_widget->busy() ? 1 : 0; }
 
 EMSCRIPTEN_KEEPALIVE const char* pv_query() { return g_widget ? g_widget->model().query().c_str() : ""; }

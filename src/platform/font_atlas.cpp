@@ -6,6 +6,7 @@
 #include <emscripten.h>
 
 #include <algorithm>
+#include <cstring>
 
 namespace pv::platform {
 
@@ -17,7 +18,7 @@ std::vector<char32_t> FontAtlas::missing() const {
     return out;
 }
 
-bool FontAtlas::has_missing() const { return built_ && fonts_.regular && !missing().empty(); }
+bool FontAtlas::has_missing() const { return built_ && fonts_.regular && (canvas_.waiting() || !missing().empty()); }
 
 // Gives the fonts the glyphs drawn since the last call; those that do not fit
 // wait for the next build, which makes room for them.
@@ -30,6 +31,34 @@ void FontAtlas::place(ImFontAtlas& atlas, std::vector<ui::PlacedGlyph>& placed) 
     const auto bold = canvas_.bold().subspan(placed_bold_);
     if (ui::add_drawn_glyphs(atlas, fonts_.bold, bold, room_, colour_room_, placed) < bold.size()) room_full_ = true;
     placed_bold_ = canvas_.bold().size();
+}
+
+// A rectangle for each run of glyphs placed one after the other on the same
+// shelf: their spots are side by side, past every spot filled before, so
+// what lies between and below the glyphs is their own empty border. (One
+// texSubImage2D per glyph was thousands of calls for a bundle of CJK titles.)
+void FontAtlas::upload_glyphs(WebGLRenderer& renderer, std::span<const ui::PlacedGlyph> placed) {
+    std::vector<unsigned char> pixels;
+    for (std::size_t first = 0, end = 0; first < placed.size(); first = end) {
+        const ui::PlacedGlyph& start = placed[first];
+        int right = start.x, height = 0;
+        for (end = first; end < placed.size() && placed[end].y == start.y && !placed[end].glyph->colour; ++end) {
+            right = std::max(right, placed[end].x + placed[end].glyph->width);
+            height = std::max(height, placed[end].glyph->height);
+        }
+        if (end == first) {  // in colour: upload_colours' part
+            ++end;
+            continue;
+        }
+        const int width = right - start.x;
+        pixels.assign(static_cast<std::size_t>(width) * static_cast<std::size_t>(height), 0);
+        for (std::size_t i = first; i < end; ++i) {
+            const ui::DrawnGlyph& g = *placed[i].glyph;
+            for (int row = 0; row < g.height; ++row)
+                std::memcpy(pixels.data() + row * width + (placed[i].x - start.x), g.pixels + row * g.width, static_cast<std::size_t>(g.width));
+        }
+        renderer.upload_atlas_part(start.x, start.y, width, height, pixels.data());
+    }
 }
 
 void FontAtlas::upload_colours(WebGLRenderer& renderer, std::span<const ui::PlacedGlyph> placed) {
@@ -46,8 +75,8 @@ bool FontAtlas::build_if_needed(ImFontAtlas& atlas, WebGLRenderer& renderer, flo
         coverage_known_ = true;
     }
     canvas_.set_em(ui::font_em_pixels(size, ratio));
-    // Room for the glyphs drawn and those still missing, in both weights, and some to spare for typing.
-    const std::size_t wanted = canvas_.count() + missing().size();
+    // Room for the glyphs drawn, on their way and still missing, in both weights, and some to spare for typing.
+    const std::size_t wanted = font_covers_.missing_from(needed_).size();
     const int room = wanted > 0 ? static_cast<int>(2 * (wanted + wanted / 8 + 32)) : 0;
     ui::BuiltFonts built = ui::build_fonts(atlas, regular_, bold_, size, ratio, room);
     fonts_ = built.fonts;
@@ -72,31 +101,37 @@ bool FontAtlas::build_if_needed(ImFontAtlas& atlas, WebGLRenderer& renderer, flo
 
 bool FontAtlas::add_slice(ImFontAtlas& atlas, WebGLRenderer& renderer, const ui::CodePointSet& urgent) {
     if (!built_ || !fonts_.regular) return false;
-    const std::vector<char32_t> all = missing();
-    if (all.empty()) return false;
     const double start = emscripten_get_now();
     std::vector<char32_t> codes;  // the urgent ones first
+    const std::vector<char32_t> all = missing();
     for (char32_t c : all)
         if (urgent.contains(c)) codes.push_back(c);
-    const std::size_t urgent_count = codes.size();
     for (char32_t c : all)
         if (!urgent.contains(c)) codes.push_back(c);
-    const std::size_t total = codes.size();
+    // While a worker draws (glyph-queue.js), the rest goes to it at once, so
+    // that it never waits for a frame; on the main thread, a slice's worth.
     const auto budget = static_cast<std::size_t>(std::max(16.0, kGlyphSliceMs / ms_per_glyph_));
-    if (codes.size() > budget) codes.resize(budget);
-    canvas_.draw(codes);
+    if (!canvas_.waiting() && codes.size() > budget) codes.resize(budget);
+    canvas_.ask(codes);
+    const std::size_t before = canvas_.regular().size() + canvas_.bold().size();
+    const bool came = canvas_.receive();
+    const std::size_t received = canvas_.regular().size() + canvas_.bold().size() - before;
+    if (codes.empty() && !came) return false;
     std::vector<ui::PlacedGlyph> placed;
     place(atlas, placed);
-    for (const ui::PlacedGlyph& p : placed)
-        if (!p.glyph->colour) renderer.upload_atlas_part(p.x, p.y, p.glyph->width, p.glyph->height, p.glyph->pixels);
+    upload_glyphs(renderer, placed);
     upload_colours(renderer, placed);
     const double ms = emscripten_get_now() - start;
-    // The next slice's size follows what this one cost.
-    ms_per_glyph_ = std::clamp(0.5 * ms_per_glyph_ + 0.5 * ms / static_cast<double>(codes.size()), 0.005, 5.0);
-    const auto left = static_cast<int>(total - codes.size());
-    const auto urgent_left = static_cast<int>(urgent_count - std::min(urgent_count, codes.size()));
+    // The next slice's size follows what this one cost a character (both weights).
+    if (received > 0) ms_per_glyph_ = std::clamp(0.5 * ms_per_glyph_ + 0.5 * ms / (0.5 * static_cast<double>(received)), 0.005, 5.0);
+    int left = 0, urgent_left = 0;  // characters whose glyphs have not come
+    for (char32_t c : font_covers_.missing_from(needed_)) {
+        if (canvas_.received().contains(c)) continue;
+        ++left;
+        if (urgent.contains(c)) ++urgent_left;
+    }
     js_glyphs_added(static_cast<int>(canvas_.count()), left, urgent_left, ms, atlas.TexWidth, atlas.TexHeight);
-    return true;
+    return came;
 }
 
 }  // namespace pv::platform

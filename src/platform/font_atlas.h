@@ -33,15 +33,17 @@ public:
     // Builds the atlas at `size` CSS pixels times `ratio` if it is not built
     // at those; returns whether it did (the fonts changed).
     bool build_if_needed(ImFontAtlas& atlas, WebGLRenderer& renderer, float size, float ratio);
-    // Has the browser draw a slice of the missing glyphs, `urgent` ones first,
-    // and adds them; returns whether it added any.
+    // Asks the browser for a slice of the missing glyphs, `urgent` ones first,
+    // and adds those that came; returns whether any came.
     bool add_slice(ImFontAtlas& atlas, WebGLRenderer& renderer, const ui::CodePointSet& urgent);
+    // Glyphs are missing or on their way.
     bool has_missing() const;
     const ui::FontSet& fonts() const { return fonts_; }
 
 private:
     std::vector<char32_t> missing() const;
     void place(ImFontAtlas& atlas, std::vector<ui::PlacedGlyph>& placed);
+    static void upload_glyphs(WebGLRenderer& renderer, std::span<const ui::PlacedGlyph> placed);
     static void upload_colours(WebGLRenderer& renderer, std::span<const ui::PlacedGlyph> placed);
 
     std::span<const unsigned char> regular_, bold_;

@@ -16,9 +16,10 @@ EM_JS(void, js_rows_shown, (), { Module.pubviewHost.rowsShown(); });
 EM_JS(void, js_set_cursor, (const char* cursor), { Module.pubviewHost.setCursor(UTF8ToString(cursor)); });
 EM_JS(void, js_drawing_changed, (int drawing), { Module.pubviewHost.drawingChanged(drawing !== 0); });
 EM_JS(int, js_is_mac, (), { return /Mac|iPhone|iPad/.test(navigator.platform) ? 1 : 0; });
-EM_JS(unsigned char*, js_draw_glyphs, (const std::uint32_t* codes, int count, float em_pixels, int bold), {
-    return Module.pubviewHost.drawGlyphs(codes, count, em_pixels, bold !== 0);
+EM_JS(int, js_ask_glyphs, (const std::uint32_t* codes, int count, float em_pixels), {
+    return Module.pubviewHost.askGlyphs(codes, count, em_pixels);
 });
+EM_JS(unsigned char*, js_take_glyphs, (), { return Module.pubviewHost.takeGlyphs(); });
 EM_JS(void, js_glyphs_added, (int count, int left, int urgent_left, double milliseconds, int atlas_width, int atlas_height), {
     Module.pubviewHost.glyphsAdded(count, left, urgent_left, milliseconds, atlas_width, atlas_height);
 });

@@ -26,10 +26,15 @@ void js_set_cursor(const char* cursor);
 // The canvas stopped (0) or started again (1) drawing: the page shows the list as HTML meanwhile.
 void js_drawing_changed(int drawing);
 int js_is_mac();
-// Draws the `count` code points at `codes` with the browser's fonts at an em
-// of `em_pixels`, bold or not, into a batch that it allocates with malloc
-// (its layout: platform/canvas_glyphs.cpp); null when it cannot draw.
-unsigned char* js_draw_glyphs(const std::uint32_t* codes, int count, float em_pixels, int bold);
+// Asks the browser to draw the `count` code points at `codes` with its fonts
+// at an em of `em_pixels`, regular and bold; returns how many batches (a
+// weight of some of them each) js_take_glyphs will give: none when it cannot
+// draw. Most come at once; CJK ones from a worker, in later frames
+// (then pv_glyphs_came asks for a frame).
+int js_ask_glyphs(const std::uint32_t* codes, int count, float em_pixels);
+// The next batch drawn, which it allocates with malloc (its layout:
+// platform/canvas_glyphs.cpp); null when none is there yet.
+unsigned char* js_take_glyphs();
 // A slice of new glyphs went into the atlas: how many the browser has drawn
 // in all, how many characters still wait (`urgent_left` of them on screen),
 // how long drawing and adding this slice took, and the atlas's size.

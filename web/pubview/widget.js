@@ -5,7 +5,7 @@
 import { compiledWasm, fonts } from './assets.js';
 import { hashWith, paramsToState, readHash, stateToParams } from './deep-links.js';
 import { DomList } from './dom-list.js';
-import { drawGlyphs } from './glyphs.js';
+import { GlyphQueue } from './glyph-queue.js';
 import { applyLanguage, watchLanguage } from './language.js';
 import { withBytes, withCString } from './heap.js';
 import { whenToStart } from './lazy-start.js';
@@ -37,7 +37,7 @@ export class Widget {
     this._starting = false;  // the start has begun and the module is not there yet
     this.destroyed = false;
     this._cleanups = [];
-    this._glyphCanvasMs = 0;
+    this._glyphQueue = new GlyphQueue(() => this._call((m) => m._pv_glyphs_came()));
     this._buildDom();
   }
 
@@ -78,7 +78,8 @@ export class Widget {
   // A widget that waits to come near the viewport has nothing to draw yet.
   settled() {
     return new Promise((resolve) => {
-      const busy = () => (this.module ? this.module._pv_busy() || this.domList.pending || (this._shards && this._shards.pending)
+      const busy = () => (this.module ? this.module._pv_busy() || this.domList.pending || this._glyphQueue.pending
+        || (this._shards && this._shards.pending)
         : this._starting && !this.destroyed);
       const check = () => (busy() ? requestAnimationFrame(check) : resolve());
       check();
@@ -186,7 +187,8 @@ export class Widget {
         setCursor: (cursor) => { this.canvas.style.cursor = cursor; },
         drawingChanged: (drawing) => this._setDrawing(drawing),
         takeBundleBytes: (pointer, capacity) => this._takeBundleBytes(pointer, capacity),
-        drawGlyphs: (codes, count, em, bold) => this._drawGlyphs(codes, count, em, bold),
+        askGlyphs: (codes, count, em) => this._glyphQueue.ask(this.module, codes, count, em),
+        takeGlyphs: () => this._glyphQueue.take(this.module),
         glyphsAdded: (count, left, urgentLeft, ms, width, height) => this._glyphsAdded(count, left, urgentLeft, ms, width, height),
         searchWanted: (request, version) => this._shards && this._shards.search(request, version),
         nextTask,
@@ -542,31 +544,25 @@ export class Widget {
     if (!drawing && hadFocus) this.domList.focusSearch();
   }
 
-  _drawGlyphs(codes, count, em, bold) {
-    const start = performance.now();
-    try {
-      return drawGlyphs(this.module, codes, count, em, bold);
-    } finally {
-      this._glyphCanvasMs += performance.now() - start;
-    }
-  }
-
   // A slice of glyphs the browser drew went into the atlas (`count` in all;
   // `left` characters wait, `urgentLeft` of them on screen; the slice took
-  // `ms`). Once none waits: `glyphs` and the pubview:glyphs event.
+  // `ms` on the main thread; the worker's drawing is `workerMs`). Once none
+  // waits: `glyphs` and the pubview:glyphs event.
   _glyphsAdded(count, left, urgentLeft, ms, width, height) {
     const now = performance.now();
-    const work = this._glyphWork ||= { startedAt: now - ms, slices: 0, ms: 0, canvasMs: 0, longestSliceMs: 0, onScreenMs: null };
+    const work = this._glyphWork ||= { startedAt: now - ms, slices: 0, ms: 0, canvasMs: 0, workerMs: 0, longestSliceMs: 0, onScreenMs: null };
+    const queue = this._glyphQueue;
     work.slices += 1;
     work.ms += ms;
-    work.canvasMs += this._glyphCanvasMs;
+    work.canvasMs += queue.canvasMs;
+    work.workerMs += queue.workerMs;
     work.longestSliceMs = Math.max(work.longestSliceMs, ms);
-    this._glyphCanvasMs = 0;
+    queue.canvasMs = queue.workerMs = 0;
     if (urgentLeft === 0 && work.onScreenMs === null) work.onScreenMs = now - work.startedAt;
     if (left > 0) return;
     this._glyphWork = null;
     this.glyphs = {
-      count, ms: work.ms, canvasMs: work.canvasMs, slices: work.slices, longestSliceMs: work.longestSliceMs,
+      count, ms: work.ms, canvasMs: work.canvasMs, workerMs: work.workerMs, slices: work.slices, longestSliceMs: work.longestSliceMs,
       onScreenMs: work.onScreenMs, startedAt: work.startedAt, wallMs: now - work.startedAt, atlas: { width, height },
     };
     this.element.dispatchEvent(new CustomEvent('pubview:glyphs', { detail: this.glyphs }));

@@ -1,0 +1,79 @@
+// Many CJK glyphs are drawn in a worker (web/pubview/glyph-queue.js), off the
+// main thread. They must look as the main thread draws them, which it
+// still does where a page may not make workers (a content security policy);
+// and a page built into one file (tools/make_standalone.py), opened from
+// disk, draws them too.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { serverAndBrowserForThisFile, openBundlePage, settle, root, screenshots } from './browser.mjs';
+import { decodePng } from '../browsers/png.mjs';
+
+const shared = serverAndBrowserForThisFile();
+// 40 titles of 15 ideographs, 600 distinct, and an author in kana and Hangul.
+const bundle = {
+  pubview: 1,
+  title: 'Forty Chinese titles',
+  publications: Array.from({ length: 40 }, (_, i) => ({
+    id: 'zh-' + i,
+    title: Array.from({ length: 15 }, (_, k) => String.fromCodePoint(0x5000 + i * 15 + k)).join(''),
+    authors: ['やまだ 한국'],
+    year: 2020,
+    abstract: '摘要',
+  })),
+};
+const distinct = new Set([...JSON.stringify(bundle)].filter((c) => c.codePointAt(0) > 0x2FFF)).size;
+
+async function openCJKPage(name, head = '') {
+  const html = `<!doctype html><meta charset="utf-8">${head}<link rel="icon" href="data:,"><body style="margin:0">
+    <div class="pubview" data-bundle="${name}-bundle.json" data-height="600px"></div><script src="pubview.js" defer></script>`;
+  const { context, page, errors } = await openBundlePage(shared.browser, shared.server.url, { name, html, bundle });
+  const glyphs = await page.evaluate(() => PubView.widgets[0].glyphs);
+  const shot = await page.locator('canvas').screenshot({ path: path.join(screenshots, `glyphs-${name}.png`) });
+  await context.close();
+  return { glyphs, shot, errors };
+}
+
+test('CJK glyphs drawn in the worker look as the main thread draws them where workers are forbidden', async () => {
+  const inWorker = await openCJKPage('worker');
+  const forbidden = await openCJKPage('no-worker', `<meta http-equiv="Content-Security-Policy" content="worker-src 'none'">`);
+  for (const { glyphs, errors } of [inWorker, forbidden]) {
+    assert.ok(glyphs.count >= distinct, `${glyphs.count} glyphs for ${distinct} characters`);
+    assert.deepEqual(errors, []);
+  }
+  assert.ok(inWorker.glyphs.workerMs > 0, `the worker drew: ${JSON.stringify(inWorker.glyphs)}`);
+  assert.ok(forbidden.glyphs.canvasMs > 0 && forbidden.glyphs.workerMs === 0, `the main thread drew: ${JSON.stringify(forbidden.glyphs)}`);
+  // The glyphs are the same; they sit elsewhere in the atlas (they come in
+  // another order), and the texture's filtering there differs by at most 1 of 255.
+  const [a, b] = [inWorker.shot, forbidden.shot].map(decodePng);
+  assert.equal(a.pixels.length, b.pixels.length);
+  let largest = 0;
+  for (let i = 0; i < a.pixels.length; ++i) largest = Math.max(largest, Math.abs(a.pixels[i] - b.pixels[i]));
+  assert.ok(largest <= 1, `the drawings differ by up to ${largest} of 255 (build/screenshots/glyphs-worker.png, glyphs-no-worker.png)`);
+});
+
+test('a page built into one file, opened from disk, draws many CJK glyphs', async () => {
+  const bundleFile = path.join(screenshots, 'glyphs-standalone.json');
+  const out = path.join(screenshots, 'glyphs-standalone.html');
+  fs.writeFileSync(bundleFile, JSON.stringify(bundle));
+  const made = spawnSync('python3', ['serve.py', '--no-build', '--standalone', bundleFile, '--output', out], { cwd: root, encoding: 'utf8' });
+  assert.equal(made.status, 0, made.stderr);
+  const context = await shared.browser.newContext({ viewport: { width: 1000, height: 600 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(pathToFileURL(out).href);
+  await page.waitForFunction(() => window.PubView && PubView.widgets.length === 1);
+  await page.evaluate(() => PubView.widgets[0].ready.then(() => null));
+  await settle(page);
+  const glyphs = await page.evaluate(() => PubView.widgets[0].glyphs);
+  assert.ok(glyphs && glyphs.count >= distinct, `glyphs: ${JSON.stringify(glyphs)}`);
+  assert.ok(glyphs.workerMs > 0, `drawn in the worker: ${JSON.stringify(glyphs)}`);
+  await page.locator('canvas').screenshot({ path: path.join(screenshots, 'glyphs-standalone.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+  fs.rmSync(out);
+});

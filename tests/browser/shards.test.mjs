@@ -147,7 +147,7 @@ test('a result\'s rows come from rows files, without abstracts, and an open row\
     const rows = JSON.parse(closed.result.bundle);
     const shown = [...(rows.publications ?? []), ...(rows.jobs ?? [])];
     assert.equal(shown.length, 10);
-    for (const row of shown) assert.equal(row.abstract ?? row.description, undefined, row.id);
+    for (const row of shown) assert.equal(row.abstract ?? row.description, '', row.id);
     const openId = closed.result.hits[3].id;
     const opened = await ask(2, { query: 'graph', limit: 10, open: [openId] });
     assert.deepEqual(opened.result.hits, closed.result.hits);
@@ -155,7 +155,7 @@ test('a result\'s rows come from rows files, without abstracts, and an open row\
     assert.equal(opened.result.fetched.length, 1);
     const whole = JSON.parse(opened.result.bundle);
     for (const entry of [...(whole.publications ?? []), ...(whole.jobs ?? [])])
-      assert.equal(entry.abstract ?? entry.description, entry.id === openId ? abstracts.get(openId) : undefined, entry.id);
+      assert.equal(entry.abstract ?? entry.description, entry.id === openId ? abstracts.get(openId) : '', entry.id);
   } finally {
     await context.close();
   }

@@ -270,6 +270,8 @@ test('data-bundle="DIR/" shows the folder in the widget: its first rows, the sam
     // Its abstract came with it (the rows around it have none): the DOM mirror shows it.
     const abstract = abstracts.get(graph.results[3].id).slice(0, 60);
     await linked.page.waitForFunction((text) => PubView.widgets[0].domList.element.textContent.includes(text), abstract);
+    await settle(linked.page);
+    await linked.page.screenshot({ path: path.join(screenshots, 'shards-widget-open.png') });
     assert.deepEqual(linked.errors, []);
     await linked.context.close();
   } finally {

@@ -124,7 +124,10 @@ bool ShardedBundle::read_manifest(const std::string& bytes, std::string& error) 
         error = "it lacks \"entries\", \"publications\", \"jobs\", \"bundle\", \"tables\" or \"postings\"";
         return false;
     }
-    if (publications->get<std::size_t>() + jobs->get<std::size_t>() != entries->get<std::size_t>()) { error = "its publications and jobs do not add up to its entries"; return false; }
+    if (publications->get<std::size_t>() + jobs->get<std::size_t>() != entries->get<std::size_t>()) {
+        error = "its publications and jobs do not add up to its entries";
+        return false;
+    }
     kind_counts_[0] = publications->get<std::size_t>();
     kind_counts_[1] = jobs->get<std::size_t>();
     if (*entries > UINT32_MAX) { error = "it has more entries than a bundle can"; return false; }

@@ -6,6 +6,7 @@
 //   const shards = await openShards(getFile);  // getFile(name, signal) -> Promise<Uint8Array>
 //   shards.header;  // {title, description, entries}
 //   await shards.search({ query: 'graphs', kind: null, sort: 'relevance', limit: 10 }, signal);
+//     // request.open: ids whose whole entries the answer holds (the others: their rows' fields)
 //     // -> {total, fallback, hints, publications, jobs, hits: [{entry, id, score}], bundle,
 //     //     fetched: the files this search fetched, rounds}
 //
@@ -15,7 +16,7 @@
 // meanwhile are kept for the next search.
 
 let shardsCorePromise = null;
-// A search reads postings, then the entries they point at: a few rounds.
+// A search reads postings, then the rows (and entries) they point at: a few rounds.
 const MAX_ROUNDS = 16;
 
 function shardsCore() {
@@ -49,14 +50,19 @@ function putFile(core, handle, name, bytes) {
   }
 }
 
-// Fetches `names` at once and hands each to the module, or says why it cannot be had.
-async function bring(core, handle, names, getFile, signal) {
-  await Promise.all(names.map((name) => getFile(name, signal).then(
+// Fetches `name` and hands it to the module, or says why it cannot be had.
+function bringOne(core, handle, name, getFile, signal) {
+  return getFile(name, signal).then(
     (bytes) => putFile(core, handle, name, bytes),
     (error) => {
       if (signal?.aborted) throw error;
       withCString(core, name, (n) => withCString(core, String(error?.message || error), (w) => core._pv_shards_missing(handle, n, w)));
-    })));
+    });
+}
+
+// Fetches `names` at once; those on their way already (`coming`) are waited for, not fetched again.
+async function bring(core, handle, names, getFile, signal, coming = new Map()) {
+  await Promise.all(names.map((name) => coming.get(name) ?? bringOne(core, handle, name, getFile, signal)));
   signal?.throwIfAborted();
 }
 
@@ -64,21 +70,29 @@ export async function openShards(getFile) {
   const core = await shardsCore();
   const handle = core._pv_shards_new();
   const asked = () => JSON.parse(core.UTF8ToString(core._pv_shards_asked(handle)));
+  const coming = new Map();  // the tables, fetched from the start, not waited for by the first rows
+  // Frees the module's bundle once nothing on its way can put a file into it.
+  const free = () => Promise.allSettled(coming.values()).then(() => core._pv_shards_free(handle));
   try {
     const manifestBytes = await getFile('manifest.json');
     putFile(core, handle, 'manifest.json', manifestBytes);
     let manifest = null;
     try { manifest = JSON.parse(new TextDecoder().decode(manifestBytes)); } catch { /* the module says what is wrong */ }
-    // The tables, and the first entries file for the first rows, at once.
-    const first = [manifest?.tables, manifest?.details?.files?.[0]].filter((name) => typeof name === 'string' && !name.includes('/'));
-    await bring(core, handle, first, getFile, null);
+    const plain = (name) => typeof name === 'string' && !name.includes('/');
+    if (plain(manifest?.tables)) {
+      const tables = bringOne(core, handle, manifest.tables, getFile, null);
+      tables.catch(() => {});  // a search that asks for them hears why
+      coming.set(manifest.tables, tables);
+    }
+    // The first rows file: the first rows are the empty query's, in bundle order.
+    await bring(core, handle, [manifest?.rows?.files?.[0]].filter(plain), getFile, null);
   } catch (error) {
-    core._pv_shards_free(handle);
+    free();
     throw new Error(`manifest.json: ${error?.message || error}`);
   }
   const problem = JSON.parse(core.UTF8ToString(core._pv_shards_open(handle)));
   if (problem) {
-    core._pv_shards_free(handle);
+    free();
     throw new Error(problem);
   }
   let open = true;
@@ -94,11 +108,11 @@ export async function openShards(getFile) {
         const wanted = asked();
         if (wanted.length === 0 || round === MAX_ROUNDS) return Object.assign(answer, { fetched, rounds: round + 1 });
         fetched.push(...wanted);
-        await bring(core, handle, wanted, getFile, signal);
+        await bring(core, handle, wanted, getFile, signal, coming);
       }
     },
     close() {
-      if (open) core._pv_shards_free(handle);
+      if (open) free();
       open = false;
     },
   };

@@ -33,7 +33,7 @@ bool prepare_folder(const fs::path& folder) {
     if (fs::exists(folder / shards::kManifestName, error)) {
         for (const fs::directory_entry& file : fs::directory_iterator(folder, error)) {
             const std::string name = file.path().filename().string();
-            for (const char* prefix : {"manifest.json", "tables-", "postings-", "entries-"})
+            for (const char* prefix : {"manifest.json", "tables-", "postings-", "rows-", "entries-"})
                 if (name.starts_with(prefix)) fs::remove(file.path(), error);
         }
     } else if (fs::exists(folder, error) && !fs::is_empty(folder, error)) {
@@ -60,6 +60,8 @@ int shard(const Args& args) {
             output = args[++i];
         } else if (a == "--posting-bytes" && i + 1 < args.size()) {
             if (!parse_count(args[++i], options.posting_block_bytes)) { std::cerr << "pubview: --posting-bytes takes a positive number\n"; return 2; }
+        } else if (a == "--rows-per-file" && i + 1 < args.size()) {
+            if (!parse_count(args[++i], options.entries_per_row_file)) { std::cerr << "pubview: --rows-per-file takes a positive number\n"; return 2; }
         } else if (a == "--entries-per-file" && i + 1 < args.size()) {
             if (!parse_count(args[++i], options.entries_per_detail)) { std::cerr << "pubview: --entries-per-file takes a positive number\n"; return 2; }
         } else {
@@ -67,7 +69,7 @@ int shard(const Args& args) {
         }
     }
     if (inputs.size() != 1 || output.empty()) {
-        std::cerr << "usage: pubview shard FILE --out DIR [--posting-bytes N] [--entries-per-file N]\n";
+        std::cerr << "usage: pubview shard FILE --out DIR [--posting-bytes N] [--rows-per-file N] [--entries-per-file N]\n";
         return 2;
     }
     const std::optional<IndexedBundle> opened = open_bundle_file(inputs.front());
@@ -90,7 +92,8 @@ int shard(const Args& args) {
     if (!shards::write_shards(opened->loaded->bundle, *opened->index, keep, summary, options)) return 2;
     const std::string compressed = precompressed_kinds();
     std::cerr << output << ": " << opened->loaded->bundle.entries.size() << " entries in " << summary.files << " files ("
-              << summary.posting_files << " of postings, " << summary.detail_files << " of entries), " << summary.bytes
+              << summary.posting_files << " of postings, " << summary.row_files << " of rows, " << summary.detail_files
+              << " of entries), " << summary.bytes
               << " bytes" << (compressed.empty() ? ", not compressed (this build has no zlib)" : ", each also as " + compressed)
               << '\n';
     return 0;

@@ -121,9 +121,10 @@ EMSCRIPTEN_KEEPALIVE const char* pv_shards_header(Shards* shards) {
                          {"publications", kind_count(counted, "publication")}, {"jobs", kind_count(counted, "job")}});
 }
 
-// request: {"query", "kind": "publication"|"job"|null, "sort": "relevance"|"rank"|"year"|"title", "limit"}.
-// Answers {"total", "fallback", "hints", "publications", "jobs", "hits": [{"entry", "id", "score"}],
-// "bundle": the hits' entries as a bundle's JSON text, in rank order}. The
+// request: {"query", "kind": "publication"|"job"|null, "sort": "relevance"|"rank"|"year"|"title", "limit",
+// "open": the ids of rows the panel shows open}. Answers {"total", "fallback", "hints", "publications",
+// "jobs", "hits": [{"entry", "id", "score"}], "bundle": the hits' rows as a bundle's JSON text, in rank
+// order: what a collapsed row shows, the whole entry for an open one}. The
 // answer is final only when pv_shards_asked() is empty afterwards.
 EMSCRIPTEN_KEEPALIVE const char* pv_shards_search(Shards* shards, const char* request_json) {
     shards->files.forget_asked();  // what an earlier, superseded search asked for is not this one's
@@ -144,11 +145,17 @@ EMSCRIPTEN_KEEPALIVE const char* pv_shards_search(Shards* shards, const char* re
     search.highlights = false;  // the page marks the rows it draws
     const pv::SearchResult result = shards->bundle->search(search);
 
+    std::set<std::string> open;
+    if (auto ids = request.find("open"); ids != request.end() && ids->is_array())
+        for (const Json& id : *ids)
+            if (id.is_string()) open.insert(id.get<std::string>());
+
     pv::Bundle page;
     page.title = shards->bundle->header().title;
     Json hits = Json::array();
     for (const pv::Hit& hit : result.hits) {
-        const pv::Entry& entry = shards->bundle->entry(hit.entry);
+        const pv::Entry& row = shards->bundle->row(hit.entry);
+        const pv::Entry& entry = open.count(row.id) ? shards->bundle->entry(hit.entry) : row;
         hits.push_back({{"entry", hit.entry}, {"id", entry.id}, {"score", hit.score}});
         page.entries.push_back(entry);
     }

@@ -151,8 +151,8 @@ bool Widget::load(std::size_t size) {
     return usable;
 }
 
-void Widget::ask(const SearchRequest& request, std::uint64_t version) {
-    js_search_wanted(search_request_json(request).c_str(), static_cast<double>(version));
+void Widget::ask(const SearchRequest& request, const std::vector<std::string>& open_ids, std::uint64_t version) {
+    js_search_wanted(search_request_json(request, open_ids).c_str(), static_cast<double>(version));
 }
 
 bool Widget::show_answer(ui::SearchAnswer answer) {

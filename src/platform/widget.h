@@ -112,7 +112,7 @@ public:
     void retry() override { js_retry(); }
     // ResultSource: a sharded bundle's searches go to the page's worker, and
     // its answers come back here, with the glyphs their entries need.
-    void ask(const SearchRequest& request, std::uint64_t version) override;
+    void ask(const SearchRequest& request, const std::vector<std::string>& open_ids, std::uint64_t version) override;
     bool show_answer(ui::SearchAnswer answer);  // false: a superseded search's, dropped
 
 private:

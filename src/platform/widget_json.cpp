@@ -24,11 +24,12 @@ const char* sort_name(SortOrder sort) {
     return "relevance";
 }
 
-std::string search_request_json(const SearchRequest& request) {
+std::string search_request_json(const SearchRequest& request, const std::vector<std::string>& open_ids) {
     return dump({{"query", request.query},
                  {"kind", request.kind ? json(kind_name(*request.kind)) : json(nullptr)},
                  {"sort", sort_name(request.sort)},
-                 {"limit", request.limit}});
+                 {"limit", request.limit},
+                 {"open", open_ids}});
 }
 
 std::optional<ui::SearchAnswer> search_answer_from_json(std::uint64_t version, const char* text) {
@@ -42,7 +43,9 @@ std::optional<ui::SearchAnswer> search_answer_from_json(std::uint64_t version, c
         return std::nullopt;
     ui::SearchAnswer answer;
     answer.version = version;
-    answer.page = open_bundle(bundle->get_ref<const std::string&>());
+    OpenOptions rows;
+    rows.load.rows_only = true;  // the rows' fields, and the open rows' whole entries
+    answer.page = open_bundle(bundle->get_ref<const std::string&>(), rows);
     for (const json& hit : *hits) {
         const auto id = hit.find("id");
         const auto score = hit.find("score");

@@ -18,8 +18,8 @@ std::string view_state_to_json(const ui::ViewState& state);
 ui::ViewState view_state_from_json(const char* json);
 
 // What the panel asks a sharded bundle's worker (web/pubview-shards-worker.js):
-// {"query", "kind": "publication"|"job"|null, "sort", "limit"}.
-std::string search_request_json(const SearchRequest& request);
+// {"query", "kind": "publication"|"job"|null, "sort", "limit", "open": the ids of rows shown open}.
+std::string search_request_json(const SearchRequest& request, const std::vector<std::string>& open_ids);
 // The worker's answer to the ask numbered `version` ({"total", "hits": [{"id",
 // "score"}], "bundle": the hits' entries as a bundle's JSON text, "publications",
 // "jobs", "fallback", "hints"}); nullopt when it is not one.

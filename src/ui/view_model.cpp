@@ -87,6 +87,7 @@ void ViewModel::show_searched(std::size_t publications, std::size_t jobs, Result
 
 bool ViewModel::show_answer(SearchAnswer answer) {
     if (!source_ || answer.version != asked_version_) return false;  // a superseded ask's answer
+    const bool same_results = asked_for_open_;  // the list keeps its place
     if (!answer.page.loaded->usable) {
         show_error("the search's answer could not be read");
         return true;
@@ -128,7 +129,8 @@ bool ViewModel::show_answer(SearchAnswer answer) {
     }
     loading_ = false;
     facet_counts_dirty_ = true;
-    ++results_version_;
+    shown_version_ = answer.version;
+    if (!same_results) ++results_version_;
     ++view_version_;
     host_.view_changed();
     return true;
@@ -259,6 +261,13 @@ void ViewModel::view_changed(bool results_changed) {
 
 // ---- results -------------------------------------------------------------------
 
+void ViewModel::ask_source() {
+    asked_open_.clear();
+    for (std::uint32_t e : open_) asked_open_.push_back(entry(e).id);
+    if (!pending_open_.empty()) asked_open_.push_back(pending_open_);
+    source_->ask(results_request(), asked_open_, ++asked_version_);
+}
+
 SearchRequest ViewModel::results_request() const {
     SearchRequest request;
     request.query = view_.query;
@@ -275,8 +284,8 @@ SearchRequest ViewModel::results_request() const {
 const SearchResult& ViewModel::results() {
     if (results_dirty_ && source_) {
         results_dirty_ = false;
-        asked_version_ = results_version_;
-        source_->ask(results_request(), asked_version_);
+        asked_for_open_ = false;
+        ask_source();
         return results_;  // the last answer's, until this ask's comes
     }
     if (!results_dirty_ || !index_) return results_;
@@ -351,6 +360,13 @@ void ViewModel::set_open(std::uint32_t entry, bool open) {
     if (open) open_.push_back(entry);
     else open_.erase(at);
     view_changed(false);
+    // A row of a bundle searched elsewhere holds what a collapsed row shows:
+    // opened, its whole entry is asked for.
+    const std::string& id = this->entry(entry).id;
+    if (source_ && open && std::find(asked_open_.begin(), asked_open_.end(), id) == asked_open_.end()) {
+        if (shown_version_ == asked_version_) asked_for_open_ = true;  // else what is on its way decides
+        ask_source();
+    }
 }
 
 bool ViewModel::expand(std::string_view id, bool open) {

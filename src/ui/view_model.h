@@ -41,11 +41,12 @@ class ResultSource {
 public:
     virtual ~ResultSource() = default;
     // Asks for the first `request.limit` results of `request`, numbered
-    // `version`; a newer ask supersedes every older one.
-    virtual void ask(const SearchRequest& request, std::uint64_t version) = 0;
+    // `version`; a newer ask supersedes every older one. The answer's rows are
+    // what a collapsed row shows, but for those of `open_ids`: whole entries.
+    virtual void ask(const SearchRequest& request, const std::vector<std::string>& open_ids, std::uint64_t version) = 0;
 };
 
-// A ResultSource's answer: the hits' entries as a small bundle of their own,
+// A ResultSource's answer: the hits' rows as a small bundle of their own,
 // and the hits in their order by id, with the counts of the whole result.
 struct SearchAnswer {
     std::uint64_t version = 0;  // the ask it answers
@@ -184,6 +185,8 @@ private:
     // The one place a change of the view ends: the results are searched again
     // (when `results_changed`), the selection is reset and the host told.
     void view_changed(bool results_changed);
+    // Asks the ResultSource again, for the open rows' whole entries too.
+    void ask_source();
 
     void make_search_hint();
     void find_closed();
@@ -197,6 +200,9 @@ private:
     ResultSource* source_ = nullptr;      // set while a bundle searched elsewhere is shown
     std::size_t searched_counts_[2] = {};  // its publications and jobs
     std::uint64_t asked_version_ = 0;      // of the last ask
+    std::uint64_t shown_version_ = 0;      // of the answer shown
+    bool asked_for_open_ = false;          // the last ask only adds open rows' entries to the results shown
+    std::vector<std::string> asked_open_;  // the ids the last ask asked whole entries for
     std::string pending_open_;             // an entry a deep link opens once an answer holds it
     std::string error_;
     std::string search_hint_;

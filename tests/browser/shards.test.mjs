@@ -23,7 +23,7 @@ const site = path.join(root, 'build/web/site');
 const folderName = `shards-test-${process.pid}`;
 const brokenName = `shards-broken-${process.pid}`;
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'pubview-shards-browser-'));
-let browser, whole, queries;
+let browser, whole, queries, abstracts;
 const servers = {};
 
 // `python3 -m http.server` over the site: no precompression, no encodings.
@@ -69,6 +69,8 @@ before(async () => {
     if (name.startsWith('postings-')) fs.rmSync(path.join(site, brokenName, name));
   const { load } = await import(pathToFileURL(path.join(root, 'build/web/pubview-core.mjs')).href);
   whole = await load(fs.readFileSync(corpus, 'utf8'));
+  const bundle = JSON.parse(fs.readFileSync(corpus, 'utf8'));
+  abstracts = new Map([...bundle.publications, ...bundle.jobs].map((e) => [e.id, e.abstract ?? e.description]));
   const byType = new Map();
   for (const q of JSON.parse(fs.readFileSync(path.join(work, `queries-${SIZE}.json`), 'utf8')))
     if ((byType.get(q.type) ?? []).length < 3) byType.set(q.type, [...(byType.get(q.type) ?? []), q.query]);
@@ -134,6 +136,30 @@ for (const host of ['serve.py', 'python3 -m http.server', 'Content-Encoding: gzi
     }
   });
 }
+
+test('a result\'s rows come from rows files, without abstracts, and an open row\'s whole entry from its entries file', async () => {
+  const { context, page } = await openWorkerPage(servers['serve.py'].url, `${folderName}/`);
+  try {
+    const ask = (id, request) => page.evaluate(([i, r]) => { worker.postMessage({ type: 'search', id: i, request: r }); return answer(i); }, [id, request]);
+    const closed = await ask(1, { query: 'graph', limit: 10 });
+    assert.equal(closed.type, 'result', closed.message);
+    assert.ok(closed.result.fetched.some((name) => name.startsWith('rows-')), closed.result.fetched.join(' '));
+    const rows = JSON.parse(closed.result.bundle);
+    const shown = [...(rows.publications ?? []), ...(rows.jobs ?? [])];
+    assert.equal(shown.length, 10);
+    for (const row of shown) assert.equal(row.abstract ?? row.description, '', row.id);
+    const openId = closed.result.hits[3].id;
+    const opened = await ask(2, { query: 'graph', limit: 10, open: [openId] });
+    assert.deepEqual(opened.result.hits, closed.result.hits);
+    assert.deepEqual(opened.result.fetched.filter((name) => !name.startsWith('entries-')), [], 'only its entries file');
+    assert.equal(opened.result.fetched.length, 1);
+    const whole = JSON.parse(opened.result.bundle);
+    for (const entry of [...(whole.publications ?? []), ...(whole.jobs ?? [])])
+      assert.equal(entry.abstract ?? entry.description, entry.id === openId ? abstracts.get(openId) : '', entry.id);
+  } finally {
+    await context.close();
+  }
+});
 
 test('the manifest\'s own URL opens the folder too', async () => {
   const { context, opened } = await openWorkerPage(servers['serve.py'].url, `${folderName}/manifest.json`);
@@ -241,6 +267,11 @@ test('data-bundle="DIR/" shows the folder in the widget: its first rows, the sam
     assert.equal(opened.state.q, 'graph');
     assert.equal(opened.state.open, graph.results[3].id);
     assert.deepEqual(opened.rows, [graph.results[3].id]);
+    // Its abstract came with it (the rows around it have none): the DOM mirror shows it.
+    const abstract = abstracts.get(graph.results[3].id).slice(0, 60);
+    await linked.page.waitForFunction((text) => PubView.widgets[0].domList.element.textContent.includes(text), abstract);
+    await settle(linked.page);
+    await linked.page.screenshot({ path: path.join(screenshots, 'shards-widget-open.png') });
     assert.deepEqual(linked.errors, []);
     await linked.context.close();
   } finally {

@@ -1,4 +1,5 @@
 #include "core/formats/open_bundle.h"
+#include "core/present/display.h"
 #include "core/shards/shard_layout.h"
 #include "core/shards/shard_reader.h"
 #include "core/shards/shard_writer.h"
@@ -48,6 +49,7 @@ MemoryFolder shard(const pv::IndexedBundle& opened, pv::shards::ShardSummary* su
     pv::shards::ShardOptions small;
     small.posting_block_bytes = 256;
     small.entries_per_detail = 3;
+    small.entries_per_row_file = 4;
     pv::shards::ShardSummary counted;
     REQUIRE(pv::shards::write_shards(opened.loaded->bundle, *opened.index,
                                      [&](const std::string& name, std::string_view bytes) {
@@ -88,6 +90,27 @@ void check_same(const SearchResult& whole, const SearchResult& sharded) {
     }
 }
 
+// What the page's worker does: a search notes the files it asks for, they
+// are fetched all at once, and the search runs again until it asks for
+// nothing new.
+struct ArrivingFolder final : pv::shards::ShardSource {
+    MemoryFolder* folder = nullptr;
+    std::map<std::string, std::string> here;
+    std::vector<std::string> asked;
+    std::optional<std::string> fetch(const std::string& name, std::string& why) override {
+        auto it = here.find(name);
+        if (it != here.end()) return it->second;
+        asked.push_back(name);
+        why = "not here yet";
+        return std::nullopt;
+    }
+    bool arriving(const std::string& name) const override { return folder->files.count(name) > 0; }
+    void bring_asked() {
+        for (const std::string& name : asked) here[name] = folder->files.at(name);
+        asked.clear();
+    }
+};
+
 }  // namespace
 
 TEST_SUITE("sharded bundles") {
@@ -98,6 +121,7 @@ TEST_CASE("a sharded bundle answers every kind of query as the bundle in one fil
     MemoryFolder folder = shard(opened, &summary);
     CHECK(summary.posting_files > 2);
     CHECK(summary.detail_files == 7);
+    CHECK(summary.row_files == 5);
     const std::unique_ptr<ShardedBundle> sharded = open(folder);
     CHECK(sharded->entry_count() == opened.loaded->bundle.entries.size());
     CHECK(sharded->header().title == opened.loaded->bundle.title);
@@ -146,27 +170,34 @@ TEST_CASE("a query fetches only the postings and entries it reads") {
     CHECK(folder.fetched.size() == before);  // kept, not fetched again
 }
 
+TEST_CASE("a row holds what a collapsed row shows, read from a rows file without any entries file") {
+    const pv::IndexedBundle opened = seed_bundle();
+    MemoryFolder folder = shard(opened);
+    const std::unique_ptr<ShardedBundle> sharded = open(folder);
+    const std::vector<pv::Entry>& entries = opened.loaded->bundle.entries;
+    bool some_body = false;
+    for (std::uint32_t id = 0; id < sharded->entry_count(); ++id) {
+        const pv::Entry& row = sharded->row(id);
+        INFO("entry " << entries[id].id);
+        CHECK(row.id == entries[id].id);
+        CHECK(row.kind == entries[id].kind);
+        CHECK(row.title == entries[id].title);
+        CHECK(pv::summary_line(row) == pv::summary_line(entries[id]));
+        CHECK(pv::entry_notes(row, pv::Language::en, 20000) == pv::entry_notes(entries[id], pv::Language::en, 20000));
+        CHECK(row.body.empty());
+        some_body |= !entries[id].body.empty();
+    }
+    CHECK(some_body);
+    std::size_t rows = 0;
+    for (const std::string& name : folder.fetched) {
+        CHECK_FALSE(name.starts_with("entries-"));
+        rows += name.starts_with("rows-");
+    }
+    CHECK(rows == 5);
+    CHECK(sharded->failure().empty());
+}
+
 TEST_CASE("a source that fetches between searches gets the same answers in a few rounds, and never a missing file") {
-    // What the page's worker does: a search notes the files it asks for,
-    // they are fetched all at once, and the search runs again until it asks
-    // for nothing new.
-    struct ArrivingFolder final : pv::shards::ShardSource {
-        MemoryFolder* folder = nullptr;
-        std::map<std::string, std::string> here;
-        std::vector<std::string> asked;
-        std::optional<std::string> fetch(const std::string& name, std::string& why) override {
-            auto it = here.find(name);
-            if (it != here.end()) return it->second;
-            asked.push_back(name);
-            why = "not here yet";
-            return std::nullopt;
-        }
-        bool arriving(const std::string& name) const override { return folder->files.count(name) > 0; }
-        void bring_asked() {
-            for (const std::string& name : asked) here[name] = folder->files.at(name);
-            asked.clear();
-        }
-    };
     const pv::IndexedBundle opened = seed_bundle();
     MemoryFolder folder = shard(opened);
     ArrivingFolder page;
@@ -193,6 +224,48 @@ TEST_CASE("a source that fetches between searches gets the same answers in a few
         CHECK(rounds <= 4);
         check_same(opened.index->search(request), result);
     }
+    CHECK(sharded->failure().empty());
+}
+
+TEST_CASE("the first rows come before the tables: the empty query from the manifest and the first rows file") {
+    const pv::IndexedBundle opened = seed_bundle();
+    MemoryFolder folder = shard(opened);
+    ArrivingFolder page;
+    page.folder = &folder;
+    page.here[std::string(pv::shards::kManifestName)] = folder.files.at(std::string(pv::shards::kManifestName));
+    std::string error;
+    const std::unique_ptr<ShardedBundle> sharded = ShardedBundle::open(page, error);
+    REQUIRE(sharded);
+    CHECK(page.asked == std::vector<std::string>{folder.name_starting("tables-")});  // on their way
+    page.asked.clear();
+    SearchRequest first;
+    first.limit = 3;
+    first.facet_fields = pv::facet_bit(pv::FacetField::kind);
+    const SearchResult rows = sharded->search(first);
+    CHECK(page.asked.empty());
+    check_same(opened.index->search(first), rows);
+    CHECK(sharded->row(rows.hits[2].entry).id.empty());  // its rows file is on its way
+    REQUIRE(page.asked.size() == 1);
+    CHECK(page.asked[0].starts_with("rows-"));
+    page.bring_asked();
+    CHECK(sharded->row(rows.hits[2].entry).id == opened.loaded->bundle.entries[2].id);
+    first.limit = 0;
+    first.facet_values = 1;
+    check_same(opened.index->search(first), sharded->search(first));
+
+    SearchRequest word;
+    word.query = "learning";
+    word.limit = 10;
+    CHECK(sharded->search(word).total == 0);
+    CHECK(page.asked == std::vector<std::string>{folder.name_starting("tables-")});
+    SearchResult result;
+    for (int round = 0; round < 4 && !page.asked.empty(); ++round) {
+        page.bring_asked();
+        result = sharded->search(word);
+    }
+    CHECK(page.asked.empty());
+    check_same(opened.index->search(word), result);
+    check_same(opened.index->search(first), sharded->search(first));
     CHECK(sharded->failure().empty());
 }
 
@@ -239,7 +312,7 @@ TEST_CASE("a damaged or missing file is named in the message, and a search still
     {
         MemoryFolder folder = shard(opened);
         for (auto& [name, bytes] : folder.files)
-            if (name.starts_with("postings-") || name.starts_with("entries-")) bytes = "damaged";
+            if (name.starts_with("postings-") || name.starts_with("entries-") || name.starts_with("rows-")) bytes = "damaged";
         const std::unique_ptr<ShardedBundle> sharded = open(folder);
         SearchRequest request;
         request.query = "learning";
@@ -249,6 +322,7 @@ TEST_CASE("a damaged or missing file is named in the message, and a search still
         REQUIRE_FALSE(result.hints.empty());
         CHECK(result.hints.back().find("some results may be missing: postings-") == 0);
         CHECK(sharded->entry(0).title.empty());
+        CHECK(sharded->row(0).title.empty());
     }
 }
 

@@ -26,9 +26,11 @@ struct QuietHost : ui::ViewHost {
 struct RecordingSource : ui::ResultSource {
     std::vector<std::pair<std::string, std::uint64_t>> asks;
     std::size_t last_limit = 0;
-    void ask(const SearchRequest& request, std::uint64_t version) override {
+    std::vector<std::string> last_open;
+    void ask(const SearchRequest& request, const std::vector<std::string>& open_ids, std::uint64_t version) override {
         asks.emplace_back(request.query, version);
         last_limit = request.limit;
+        last_open = open_ids;
     }
 };
 
@@ -98,6 +100,7 @@ TEST_CASE("a deep link's open entry opens once an answer holds it, and open rows
     state.query = "graph";
     state.open_id = "g2";
     s.model.set_state(state);
+    CHECK(s.source.last_open == std::vector<std::string>{"g2"});  // its whole entry, not only its row
     CHECK(s.model.show_answer(answer(s.source.asks.back().second, {"g1", "g2"}, 2)));
     CHECK(s.model.state().open_id == "g2");
     CHECK(s.model.take_reveal().has_value());
@@ -107,6 +110,29 @@ TEST_CASE("a deep link's open entry opens once an answer holds it, and open rows
     REQUIRE(rows.size() == 2);
     CHECK(rows[0].expanded);
     CHECK_FALSE(rows[1].expanded);
+}
+
+TEST_CASE("opening a row asks again for its whole entry, and the answer keeps the list where it was") {
+    Searched s;
+    s.model.set_query("graph");
+    CHECK(s.model.show_answer(answer(s.source.asks.back().second, {"g1", "g2", "g3"}, 3)));
+    CHECK(s.source.last_open.empty());
+    const std::uint64_t results = s.model.results_version();
+    const std::size_t asked = s.source.asks.size();
+    s.model.set_open(1, true);  // g2
+    REQUIRE(s.source.asks.size() == asked + 1);
+    CHECK(s.source.asks.back().first == "graph");
+    CHECK(s.source.last_open == std::vector<std::string>{"g2"});
+    CHECK(s.model.show_answer(answer(s.source.asks.back().second, {"g1", "g2", "g3"}, 3)));
+    CHECK(s.model.results_version() == results);  // the same results: no scrolling to the top
+    CHECK(s.model.visible()[1].expanded);
+    s.model.set_open(1, false);
+    s.model.set_open(1, true);
+    CHECK(s.source.asks.size() == asked + 1);  // its entry is here already
+    s.model.set_query("graph neural");
+    CHECK(s.source.last_open == std::vector<std::string>{"g2"});  // still open: whole if the new answer holds it
+    CHECK(s.model.show_answer(answer(s.source.asks.back().second, {"g2"}, 1)));
+    CHECK(s.model.results_version() != results);
 }
 
 TEST_CASE("a loaded bundle after a searched one asks nothing more") {

@@ -244,7 +244,8 @@ Salary read_salary(FieldReader& r, const std::string& pointer, std::vector<Probl
 
 }  // namespace
 
-std::optional<Entry> read_item(Kind kind, const json& item, const std::string& pointer, std::vector<Problem>& problems) {
+std::optional<Entry> read_item(Kind kind, const json& item, const std::string& pointer, std::vector<Problem>& problems,
+                               bool rows_only) {
     if (!item.is_object()) {
         problems.push_back({Severity::warning, pointer, std::string("expected an object, got ") + json_type_name(item) + "; item skipped"});
         return std::nullopt;
@@ -254,7 +255,7 @@ std::optional<Entry> read_item(Kind kind, const json& item, const std::string& p
     e.kind = kind;
     e.id = r.required_string("id", false, false);
     e.title = r.required_string("title", false, false);
-    e.body = r.required_string(kind == Kind::job ? "description" : "abstract", kind == Kind::publication, true);
+    e.body = r.required_string(kind == Kind::job ? "description" : "abstract", kind == Kind::publication || rows_only, true);
     e.url = r.optional_url("url");
     e.tags = r.string_list("tags");
     if (kind == Kind::publication) {

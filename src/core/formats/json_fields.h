@@ -19,7 +19,9 @@ const char* json_type_name(const nlohmann::json& value);
 // A key as a JSON Pointer token ('~' and '/' escaped).
 std::string escape_pointer_token(std::string_view token);
 // The entry of one item at `pointer`, or nothing if a required field is wrong.
-std::optional<Entry> read_item(Kind kind, const nlohmann::json& item, const std::string& pointer, std::vector<Problem>& problems);
+// `rows_only`: a job's description may be empty (LoadOptions::rows_only).
+std::optional<Entry> read_item(Kind kind, const nlohmann::json& item, const std::string& pointer, std::vector<Problem>& problems,
+                               bool rows_only = false);
 // The bundle's title, description and source, into `result`.
 void read_top_fields(nlohmann::json& top, LoadResult& result, std::vector<Problem>& out);
 

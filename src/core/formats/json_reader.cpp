@@ -182,7 +182,7 @@ private:
         report(options_.progress, WorkStage::reading, ++items_read_);
         const Frame& list = stack_.back();
         const std::string pointer = pointer_of(stack_.size(), "");
-        std::optional<Entry> entry = read_item(list.kind, item_, pointer, result_.problems);
+        std::optional<Entry> entry = read_item(list.kind, item_, pointer, result_.problems, options_.rows_only);
         item_ = json();
         if (!entry) { ++result_.skipped; return; }
         auto [it, fresh] = first_pointer_of_id_.try_emplace(entry->id, pointer);

@@ -132,6 +132,9 @@ struct LoadOptions {
     std::size_t max_string_bytes = 1u << 20;   // longer strings are truncated, with a warning
     std::size_t max_nesting = 64;              // deeper documents are refused
     std::size_t max_document_bytes = 256u << 20;
+    // Entries may come without their text: a sharded bundle's rows (row_fields
+    // in core/present/display.h), whose jobs' descriptions are left empty.
+    bool rows_only = false;
     ProgressHook progress;  // called after each item read
 };
 

@@ -39,6 +39,24 @@ std::string summary_line(const Entry& e) {
     return out;
 }
 
+Entry row_fields(const Entry& e) {
+    Entry row;
+    row.kind = e.kind;
+    row.id = e.id;
+    row.title = e.title;
+    row.year = e.year;
+    row.authors = e.authors;
+    row.venue = e.venue;
+    row.award = e.award;
+    row.featured = e.featured;
+    row.location = e.location;
+    row.team = e.team;
+    row.remote = e.remote;
+    row.date_posted = e.date_posted;
+    row.valid_through = e.valid_through;
+    return row;
+}
+
 std::vector<EntryLink> entry_links(const Entry& e, Language language) {
     std::vector<EntryLink> links;
     if (!e.url.empty()) links.push_back({std::string(phrase_text(language, e.kind == Kind::job ? Phrase::view_posting : Phrase::kind_paper)), e.url});

@@ -17,6 +17,12 @@ namespace pv {
 // "Seattle, WA, US · Fire TV Channels" for a job.
 std::string summary_line(const Entry& entry);
 
+// What a collapsed row shows of an entry (its title, summary_line and
+// entry_notes) and what finds it again (id, kind): the entry without its
+// body, links and the other fields only an open row shows. A sharded bundle
+// sends these for a result's rows (core/shards/).
+Entry row_fields(const Entry& entry);
+
 // A publication's venue with its year, the year only when the venue does not
 // already name it: "KDD 2022", "arXiv 2021", "2020" (no venue), "" (neither).
 std::string venue_and_year(const Entry& entry);

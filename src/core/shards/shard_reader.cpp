@@ -26,6 +26,29 @@ bool plain_name(const std::string& name) {
     return !name.empty() && name.size() < 200 && name.find_first_of("/\\") == std::string::npos && name[0] != '.';
 }
 
+// The files of entries the manifest lists under `key` ("rows", "details"):
+// {"entries_per_file": N, "files": [names]}, as many as `entries` need.
+bool entry_file_names(const Json& manifest, const char* key, std::size_t entries, std::size_t& per_file,
+                      std::vector<std::string>& names, std::string& error) {
+    const Json* list = member(manifest, key, Json::value_t::object);
+    const Json* per = list ? member(*list, "entries_per_file", Json::value_t::number_unsigned) : nullptr;
+    const Json* files = list ? member(*list, "files", Json::value_t::array) : nullptr;
+    if (!per || !files || *per == 0) {
+        error = std::string("it lacks \"") + key + "\" with \"entries_per_file\" and \"files\"";
+        return false;
+    }
+    per_file = per->get<std::size_t>();
+    if (files->size() != (entries + per_file - 1) / per_file) {
+        error = std::string("its ") + key + " files do not match its " + std::to_string(entries) + " entries";
+        return false;
+    }
+    for (const Json& file : *files) {
+        if (!file.is_string() || !plain_name(file.get<std::string>())) { error = std::string("a ") + key + " file needs a plain name"; return false; }
+        names.push_back(file.get<std::string>());
+    }
+    return true;
+}
+
 }  // namespace
 
 ShardedBundle::~ShardedBundle() = default;
@@ -38,26 +61,42 @@ std::unique_ptr<ShardedBundle> ShardedBundle::open(ShardSource& source, std::str
     if (!manifest) { error = manifest_name + ": " + why; return nullptr; }
     if (!bundle->read_manifest(*manifest, error)) { error = manifest_name + ": " + error; return nullptr; }
 
-    std::optional<std::string> tables = source.fetch(bundle->tables_name_, why);
-    if (!tables) { error = bundle->tables_name_ + ": " + why; return nullptr; }
-    if (!matches_content_name(bundle->tables_name_, *tables)) { error = bundle->tables_name_ + ": its bytes are not the ones it is named for"; return nullptr; }
-    MemorySource bytes(*tables);
-    detail::PackReader in(bytes, tables->size());
-    bundle->index_ = SearchIndex::read_tables(bundle->entry_count_, *bundle, *bundle, in);
-    if (!bundle->index_) { error = bundle->tables_name_ + ": " + in.failure(); return nullptr; }
-    if (in.remaining() != 0) { error = bundle->tables_name_ + ": it has bytes after its tables"; return nullptr; }
+    bundle->files_fetched_ = 1;
+    if (!bundle->have_tables() && bundle->tables_failed_) { error = bundle->failure_; return nullptr; }
+    return bundle;
+}
+
+bool ShardedBundle::have_tables() const {
+    if (index_) return true;
+    if (tables_failed_) return false;
+    bool arriving = false;
+    const std::optional<std::string> tables = fetch(tables_name_, arriving);
+    if (arriving) return false;
+    std::string error;
+    if (tables) index_ = read_index(*tables, error);
+    if (!index_) {
+        if (!error.empty()) note_failure(error);
+        tables_failed_ = true;  // fetch() noted why when it had nothing
+    }
+    return index_ != nullptr;
+}
+
+std::unique_ptr<SearchIndex> ShardedBundle::read_index(const std::string& tables, std::string& error) const {
+    MemorySource bytes(tables);
+    detail::PackReader in(bytes, tables.size());
+    std::unique_ptr<SearchIndex> index = SearchIndex::read_tables(entry_count_, *this, *this, in);
+    if (!index) { error = tables_name_ + ": " + in.failure(); return nullptr; }
+    if (in.remaining() != 0) { error = tables_name_ + ": it has bytes after its tables"; return nullptr; }
+    const std::string manifest_name(kManifestName);
     // Each postings file must cover whole terms, in order, up to the last.
-    for (std::size_t i = 0; i < bundle->postings_.size(); ++i) {
-        const std::uint32_t first = bundle->postings_[i].first_term;
-        const std::uint32_t next = i + 1 < bundle->postings_.size() ? bundle->postings_[i + 1].first_term
-                                                                   : static_cast<std::uint32_t>(bundle->index_->term_count());
-        if (first >= next || (i == 0 && first != 0) || next > bundle->index_->term_count())
+    for (std::size_t i = 0; i < postings_.size(); ++i) {
+        const std::uint32_t first = postings_[i].first_term;
+        const std::uint32_t next = i + 1 < postings_.size() ? postings_[i + 1].first_term : static_cast<std::uint32_t>(index->term_count());
+        if (first >= next || (i == 0 && first != 0) || next > index->term_count())
             { error = manifest_name + ": its postings files do not cover the terms in order"; return nullptr; }
     }
-    if (bundle->postings_.empty() && bundle->index_->term_count() > 0)
-        { error = manifest_name + ": it names no postings files"; return nullptr; }
-    bundle->files_fetched_ = 2;
-    return bundle;
+    if (postings_.empty() && index->term_count() > 0) { error = manifest_name + ": it names no postings files"; return nullptr; }
+    return index;
 }
 
 bool ShardedBundle::read_manifest(const std::string& bytes, std::string& error) {
@@ -79,18 +118,24 @@ bool ShardedBundle::read_manifest(const std::string& bytes, std::string& error) 
     const Json* header = member(manifest, "bundle", Json::value_t::object);
     const Json* tables = member(manifest, "tables", Json::value_t::string);
     const Json* postings = member(manifest, "postings", Json::value_t::array);
-    const Json* details = member(manifest, "details", Json::value_t::object);
-    const Json* per_file = details ? member(*details, "entries_per_file", Json::value_t::number_unsigned) : nullptr;
-    const Json* files = details ? member(*details, "files", Json::value_t::array) : nullptr;
-    if (!entries || !header || !tables || !postings || !per_file || !files || *per_file == 0) {
-        error = "it lacks \"entries\", \"bundle\", \"tables\", \"postings\" or \"details\"";
+    const Json* publications = member(manifest, "publications", Json::value_t::number_unsigned);
+    const Json* jobs = member(manifest, "jobs", Json::value_t::number_unsigned);
+    if (!entries || !header || !tables || !postings || !publications || !jobs) {
+        error = "it lacks \"entries\", \"publications\", \"jobs\", \"bundle\", \"tables\" or \"postings\"";
         return false;
     }
-    entry_count_ = entries->get<std::size_t>();
-    entries_per_detail_ = per_file->get<std::size_t>();
-    if (entry_count_ > UINT32_MAX || files->size() != (entry_count_ + entries_per_detail_ - 1) / entries_per_detail_) {
-        error = "its details files do not match its " + std::to_string(entry_count_) + " entries";
+    if (publications->get<std::size_t>() + jobs->get<std::size_t>() != entries->get<std::size_t>()) {
+        error = "its publications and jobs do not add up to its entries";
         return false;
+    }
+    kind_counts_[0] = publications->get<std::size_t>();
+    kind_counts_[1] = jobs->get<std::size_t>();
+    if (*entries > UINT32_MAX) { error = "it has more entries than a bundle can"; return false; }
+    entry_count_ = entries->get<std::size_t>();
+    for (auto [key, files] : {std::pair{"rows", &rows_}, std::pair{"details", &details_}}) {
+        std::vector<std::string> names;
+        if (!entry_file_names(manifest, key, entry_count_, files->per_file, names, error)) return false;
+        for (std::string& name : names) files->files.push_back({std::move(name), {}, false});
     }
     LoadResult loaded = load_bundle(header->dump());
     if (!loaded.usable) { error = "its \"bundle\" is not a bundle's fields: " + loaded.problems.front().message; return false; }
@@ -102,10 +147,6 @@ bool ShardedBundle::read_manifest(const std::string& bytes, std::string& error) 
         if (!name || !first || !plain_name(name->get<std::string>()) || *first > UINT32_MAX)
             { error = "a postings file needs a plain \"file\" name and a \"first_term\""; return false; }
         postings_.push_back({name->get<std::string>(), first->get<std::uint32_t>(), std::nullopt});
-    }
-    for (const Json& file : *files) {
-        if (!file.is_string() || !plain_name(file.get<std::string>())) { error = "a details file needs a plain name"; return false; }
-        details_.push_back({file.get<std::string>(), {}, false});
     }
     if (!plain_name(tables_name_)) { error = "its \"tables\" needs a plain name"; return false; }
     return true;
@@ -146,16 +187,22 @@ detail::PostingBlocks::Block ShardedBundle::block_of(std::uint32_t term) const {
     return {reinterpret_cast<const std::uint8_t*>(file.bytes->data()), index_->posting_offset(first)};
 }
 
-const Entry& ShardedBundle::entry(std::uint32_t id) const {
-    DetailFile& file = details_[id / entries_per_detail_];
-    const std::size_t first = id / entries_per_detail_ * entries_per_detail_;
+const Entry& ShardedBundle::entry(std::uint32_t id) const { return entry_in(details_, id); }
+
+const Entry& ShardedBundle::row(std::uint32_t id) const { return entry_in(rows_, id); }
+
+const Entry& ShardedBundle::entry_in(EntryFiles& files, std::uint32_t id) const {
+    EntryFile& file = files.files[id / files.per_file];
+    const std::size_t first = id / files.per_file * files.per_file;
     if (!file.fetched) {
         bool arriving = false;
         std::optional<std::string> json = fetch(file.name, arriving);
         file.fetched = !arriving;
         if (json) {
-            LoadResult loaded = load_bundle(*json);
-            const std::size_t expected = std::min(entries_per_detail_, entry_count_ - first);
+            LoadOptions options;
+            options.rows_only = files.rows_only;
+            LoadResult loaded = load_bundle(*json, options);
+            const std::size_t expected = std::min(files.per_file, entry_count_ - first);
             if (!loaded.usable || loaded.bundle.entries.size() != expected)
                 note_failure(file.name + ": it does not hold entries " + std::to_string(first) + " to " +
                              std::to_string(first + expected - 1));
@@ -168,7 +215,35 @@ const Entry& ShardedBundle::entry(std::uint32_t id) const {
 }
 
 SearchResult ShardedBundle::search(const SearchRequest& request) const {
+    const bool in_bundle_order = request.query.empty() && !request.kind && request.filters.empty() && request.hidden.empty() &&
+                                 request.sort == SortOrder::relevance &&
+                                 (!request.facets || (request.facet_fields & ~facet_bit(FacetField::kind)) == 0);
+    if (!index_ && in_bundle_order) return first_rows(request);  // the tables may still be arriving
+    if (!have_tables()) {
+        SearchResult nothing;
+        if (!failure_.empty()) nothing.hints.push_back("some results may be missing: " + failure_);
+        return nothing;
+    }
     SearchResult result = index_->search(request);
+    if (!failure_.empty()) result.hints.push_back("some results may be missing: " + failure_);
+    return result;
+}
+
+// What SearchIndex::search answers for the empty query with no filters: every
+// entry, in bundle order, scored 0, counted by kind.
+SearchResult ShardedBundle::first_rows(const SearchRequest& request) const {
+    SearchResult result;
+    result.total = entry_count_;
+    for (std::uint32_t entry = 0; entry < std::min(request.limit, entry_count_); ++entry) result.hits.push_back(Hit{entry, 0, {}, {}});
+    if (request.facets && request.facet_fields != 0) {  // only the kind's: search() made sure
+        for (std::size_t f = 0; f < kFacetFieldCount; ++f) result.facets.push_back({static_cast<FacetField>(f), {}});
+        std::vector<FacetValue>& kinds = result.facets.front().values;
+        for (Kind kind : {Kind::job, Kind::publication})  // by count, then value
+            if (const auto count = static_cast<std::uint32_t>(kind_counts_[kind == Kind::publication ? 0 : 1]))
+                kinds.push_back({kind_name(kind), count, false});
+        std::stable_sort(kinds.begin(), kinds.end(), [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
+        if (kinds.size() > request.facet_values) kinds.resize(request.facet_values);
+    }
     if (!failure_.empty()) result.hints.push_back("some results may be missing: " + failure_);
     return result;
 }

@@ -1,7 +1,8 @@
 // Reads a sharded bundle (docs/DESIGN.md, "Sharded bundles") through the same
 // engine as a bundle in one file: it opens with the manifest and the index's
 // tables, and fetches a postings file the first time a query reads one of its
-// terms and a details file the first time an entry in it is shown or checked.
+// terms, a rows file the first time a row in it is shown, and a details file
+// the first time an entry in it is opened or checked (phrases).
 // Where the bytes come from (files, Node, the page) is the caller's source.
 #pragma once
 
@@ -34,6 +35,9 @@ class ShardedBundle final : private EntrySource, private detail::PostingBlocks {
 public:
     // Reads the manifest and the tables. Null when they cannot be read, with
     // `error` saying which file and why. `source` must outlive the bundle.
+    // Tables that are only arriving (ShardSource::arriving) are read at the
+    // first search that needs them: the first rows need only the manifest
+    // and the first rows file.
     static std::unique_ptr<ShardedBundle> open(ShardSource& source, std::string& error);
     ~ShardedBundle() override;
 
@@ -42,10 +46,16 @@ public:
     std::size_t entry_count() const { return entry_count_; }
     // The same answer as SearchIndex::search over the bundle in one file. Once
     // a file could not be fetched, its entries are left out and a hint says so.
+    // Before the tables are here, the first rows (the empty query in bundle
+    // order, counted by kind) come from the manifest; any other search
+    // answers nothing and asks for the tables.
     SearchResult search(const SearchRequest& request) const;
     // An entry, fetching its details file if it is not here yet. A file that
     // cannot be fetched gives an entry with no text (failure() says why).
     const Entry& entry(std::uint32_t id) const override;
+    // What a collapsed row shows of an entry (row_fields in core/present/display.h),
+    // fetching its rows file if it is not here yet; like entry() otherwise.
+    const Entry& row(std::uint32_t id) const;
     // The first problem met fetching a file after opening, empty if none.
     const std::string& failure() const { return failure_; }
     std::size_t files_fetched() const { return files_fetched_; }
@@ -56,10 +66,16 @@ private:
         std::uint32_t first_term = 0;
         std::optional<std::string> bytes;  // once fetched
     };
-    struct DetailFile {
+    struct EntryFile {
         std::string name;
         std::vector<Entry> entries;  // once fetched
         bool fetched = false;
+    };
+    // Entries in bundle order, a fixed number a file: the rows, or the details.
+    struct EntryFiles {
+        bool rows_only = false;  // the rows' fields (LoadOptions::rows_only), not whole entries
+        std::size_t per_file = 1;
+        std::vector<EntryFile> files;
     };
 
     explicit ShardedBundle(ShardSource& source) : source_(source) {}
@@ -68,16 +84,24 @@ private:
     // failure) or is still arriving (`arriving` set, nothing noted).
     std::optional<std::string> fetch(const std::string& name, bool& arriving) const;
     bool read_manifest(const std::string& bytes, std::string& error);
+    // Whether the index's tables are read; false while they are arriving or
+    // once they failed (noted as a failure).
+    bool have_tables() const;
+    std::unique_ptr<SearchIndex> read_index(const std::string& tables, std::string& error) const;
+    SearchResult first_rows(const SearchRequest& request) const;
+    const Entry& entry_in(EntryFiles& files, std::uint32_t id) const;
     void note_failure(const std::string& problem) const;
 
     ShardSource& source_;
     Bundle header_;
     std::size_t entry_count_ = 0;
-    std::size_t entries_per_detail_ = 1;
     std::string tables_name_;
     mutable std::vector<PostingFile> postings_;
-    mutable std::vector<DetailFile> details_;
-    std::unique_ptr<SearchIndex> index_;
+    mutable EntryFiles rows_{true, 1, {}};
+    mutable EntryFiles details_;
+    std::size_t kind_counts_[2] = {};  // publications, jobs
+    mutable std::unique_ptr<SearchIndex> index_;  // once the tables are read
+    mutable bool tables_failed_ = false;
     mutable std::string failure_;
     mutable std::size_t files_fetched_ = 0;
     Entry missing_;  // what entry() gives when its file cannot be had

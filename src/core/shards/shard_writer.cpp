@@ -2,6 +2,7 @@
 
 #include "core/formats/pack.h"
 #include "core/formats/pack_io.h"
+#include "core/present/display.h"
 #include "core/shards/shard_layout.h"
 
 #include <algorithm>
@@ -21,6 +22,8 @@ bool write_shards(const Bundle& bundle, const SearchIndex& index, const ShardSin
     manifest["pubview_shards"] = kShardFormatVersion;
     manifest["analysis"] = hex64(text_analysis_fingerprint());
     manifest["entries"] = bundle.entries.size();
+    manifest["publications"] = bundle.count(Kind::publication);  // the first rows' counts, before the tables
+    manifest["jobs"] = bundle.count(Kind::job);
     // The bundle's own fields, as its JSON has them. (A field added to Bundle
     // beside its entries needs adding here too: copying the whole bundle
     // would double a large one's memory.)
@@ -48,20 +51,28 @@ bool write_shards(const Bundle& bundle, const SearchIndex& index, const ShardSin
     }
     manifest["postings"] = std::move(postings);
 
-    // Entries in bundle order, each file a bundle of its own in the JSON format.
-    const std::size_t per_file = std::max<std::size_t>(1, options.entries_per_detail);
-    nlohmann::ordered_json details = nlohmann::ordered_json::array();
-    for (std::size_t first = 0; first < bundle.entries.size(); first += per_file) {
-        const std::size_t last = std::min(bundle.entries.size(), first + per_file);
-        header.entries.assign(bundle.entries.begin() + static_cast<std::ptrdiff_t>(first),
-                              bundle.entries.begin() + static_cast<std::ptrdiff_t>(last));
-        const std::string json = to_json(header);
-        const std::string name = content_name("entries", json, "json");
-        if (!put(name, json)) return false;
-        details.push_back(name);
-        ++summary.detail_files;
-    }
-    manifest["details"] = {{"entries_per_file", per_file}, {"files", std::move(details)}};
+    // Entries in bundle order, in files of `per_file`, each file a bundle of
+    // its own in the JSON format: the rows' fields, then the whole entries.
+    auto write_entries = [&](const char* prefix, std::size_t per_file, bool rows, std::size_t& files) {
+        per_file = std::max<std::size_t>(1, per_file);
+        nlohmann::ordered_json names = nlohmann::ordered_json::array();
+        for (std::size_t first = 0; first < bundle.entries.size(); first += per_file) {
+            const std::size_t last = std::min(bundle.entries.size(), first + per_file);
+            header.entries.clear();
+            for (std::size_t e = first; e < last; ++e)
+                header.entries.push_back(rows ? row_fields(bundle.entries[e]) : bundle.entries[e]);
+            const std::string json = to_json(header);
+            const std::string name = content_name(prefix, json, "json");
+            if (!put(name, json)) return false;
+            names.push_back(name);
+            ++files;
+        }
+        manifest[rows ? "rows" : "details"] = {{"entries_per_file", per_file}, {"files", std::move(names)}};
+        return true;
+    };
+    if (!write_entries("rows", options.entries_per_row_file, true, summary.row_files) ||
+        !write_entries("entries", options.entries_per_detail, false, summary.detail_files))
+        return false;
 
     return put(std::string(kManifestName), manifest.dump() + "\n");
 }

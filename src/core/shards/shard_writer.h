@@ -14,7 +14,8 @@ namespace pv::shards {
 
 struct ShardOptions {
     std::size_t posting_block_bytes = 512u << 10;  // a postings file holds whole terms, about this many bytes
-    std::size_t entries_per_detail = 512;          // entries per details file
+    std::size_t entries_per_row_file = 256;        // entries per file of rows (what a collapsed row shows)
+    std::size_t entries_per_detail = 256;          // entries per details file (whole entries)
 };
 
 // Takes each file as it is made; returns false if it could not be kept.
@@ -24,6 +25,7 @@ using ShardSink = std::function<bool(const std::string& name, std::string_view b
 struct ShardSummary {
     std::size_t files = 0;        // the manifest included
     std::size_t posting_files = 0;
+    std::size_t row_files = 0;
     std::size_t detail_files = 0;
     std::size_t bytes = 0;        // all files together, uncompressed
 };

@@ -10,7 +10,8 @@
 // the best ranking there is (Bayes-optimal; nothing else in an entry tells
 // anything about whether it was the one drawn from). Entries equally likely
 // cannot be told apart by any ranking: they count as ordered at random, and
-// the "ceiling" is the MRR@10 and top-1 that ranking by likelihood expects.
+// the "ceiling" is the MRR@10 and top-1 that ranking by likelihood expects
+// (and, beside it, what it would score were every tie broken the right way).
 //
 // Kinds modelled: generated `known-item` and `typo` (the 2-4 longest title
 // words, longest first, ties in title order, then one-edit typos), manual-page
@@ -121,7 +122,7 @@ const same = (a, b) => Math.abs(a - b) <= 1e-9 * Math.max(a, b);
 
 for (const type of model.kinds) {
   const asked = queries.filter((q) => q.type === type);
-  let reciprocal = 0, top1 = 0, tied = 0;
+  let reciprocal = 0, top1 = 0, tied = 0, outranked = 0, luckyReciprocal = 0, luckyTop1 = 0;
   const misses = { total: 0, unavoidable: 0, avoidable: 0, firstHoldsAll: 0, avoidableExamples: [] };
   for (const q of asked) {
     const relevant = new Set(q.relevant.map((id) => position.get(id)));
@@ -135,7 +136,11 @@ for (const type of model.kinds) {
     });
     for (let j = 1; j <= group - right + 1 && above + j <= 10; j++) reciprocal += choose(group - j, right - 1) / choose(group, right) / (above + j);
     top1 += above === 0 ? right / group : 0;
+    // With every tie broken the right answer's way: more than any ranking can count on.
+    luckyReciprocal += above < 10 ? 1 / (above + 1) : 0;
+    luckyTop1 += above === 0;
     tied += above > 0 || group > right;
+    outranked += above > 0;
     const first = hits.get(`${type}\t${q.query}`)?.[0];
     if (!hitsPath || relevant.has(position.get(first))) continue;
     misses.total++;
@@ -147,9 +152,10 @@ for (const type of model.kinds) {
     if (i !== undefined && q.query.split(' ').every((w) => words.has(w))) misses.firstHoldsAll++;
   }
   console.log(`${type}: ${asked.length} queries; ranking by the generator's likelihood expects MRR@10 ${(reciprocal / asked.length).toFixed(3)}, top-1 ${(top1 / asked.length).toFixed(3)}; ` +
-    `${tied} queries have another entry at least as likely as the right one`);
+    `${tied} queries have another entry at least as likely as the right one, ${outranked} one more likely ` +
+    `(with every tie broken their way: ${(luckyReciprocal / asked.length).toFixed(3)} / ${(luckyTop1 / asked.length).toFixed(3)})`);
   if (hitsPath)
     console.log(`  pubview misses ${misses.total}: ${misses.unavoidable} with a first hit at least as likely as the right answer (no ranking can prefer it), ` +
-      `${misses.avoidable} with a less likely first hit${misses.avoidable ? ` (${misses.avoidableExamples.join('; ')})` : ''}; ` +
-      `first hit's title holds every query word: ${misses.firstHoldsAll}`);
+      `${misses.avoidable} with a less likely first hit${misses.avoidable ? ` (${misses.avoidableExamples.join('; ')})` : ''}` +
+      (type === 'typo' ? '' : `; first hit's title holds every query word: ${misses.firstHoldsAll}`));
 }

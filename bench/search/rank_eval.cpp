@@ -7,6 +7,8 @@
 // RANK_EVAL_WEIGHTS="coverage whole prefix typo title_b" tries other weights (scoring.h, RankingWeights).
 // RANK_EVAL_MISSES=TYPE also prints the queries of that type whose first hit is
 // wrong, with the parts of the wanted entry's score and of the entries above it.
+// RANK_EVAL_HITS=FILE writes each labelled query's first 10 hits (entry ids) to
+// FILE as JSON lines, for bench/search/ceiling.mjs.
 #include "core/formats/open_bundle.h"
 #include "core/search/query.h"
 #include "core/search/scoring.h"
@@ -98,7 +100,7 @@ void print_miss(const pv::SearchIndex& index, const ScoreParts& parts, const std
 
 std::map<std::string, Quality> evaluate(const pv::SearchIndex& index, const nlohmann::json& queries,
                                         const std::unordered_map<std::string, std::uint32_t>& entry_of,
-                                        const ScoreParts* parts = nullptr) {
+                                        const ScoreParts* parts = nullptr, std::ostream* hits_out = nullptr) {
     std::map<std::string, Quality> by_type;
     for (const auto& q : queries) {
         if (q["relevant"].empty()) continue;
@@ -111,6 +113,11 @@ std::map<std::string, Quality> evaluate(const pv::SearchIndex& index, const nloh
         request.facets = false;
         request.highlights = false;
         const pv::SearchResult result = index.search(request);
+        if (hits_out) {
+            nlohmann::json line = {{"type", q["type"]}, {"query", request.query}, {"hits", nlohmann::json::array()}};
+            for (const pv::Hit& hit : result.hits) line["hits"].push_back(index.bundle().entries[hit.entry].id);
+            *hits_out << line.dump() << '\n';
+        }
         if (parts && q["type"] == std::getenv("RANK_EVAL_MISSES") && (result.hits.empty() || !relevant.count(result.hits[0].entry)))
             print_miss(index, *parts, request.query, relevant, result);
         Quality& quality = by_type[q["type"].get<std::string>()];
@@ -159,7 +166,9 @@ int main(int argc, char** argv) {
     }
     std::unique_ptr<ScoreParts> parts;
     if (std::getenv("RANK_EVAL_MISSES")) parts = std::make_unique<ScoreParts>(opened.loaded->bundle);
-    const auto baseline = evaluate(*opened.index, queries, entry_of, parts.get());
+    std::unique_ptr<std::ofstream> hits_out;
+    if (const char* path = std::getenv("RANK_EVAL_HITS")) hits_out = std::make_unique<std::ofstream>(path);
+    const auto baseline = evaluate(*opened.index, queries, entry_of, parts.get(), hits_out.get());
     std::printf("%zu entries, index built in %.2f s. MRR@10 / top-1 / recall@10 per query type:\n\n| ranking |", entries.size(), build_s);
     for (const auto& [type, q] : baseline) std::printf(" %s (%d) |", type.c_str(), q.queries);
     std::printf("\n|");

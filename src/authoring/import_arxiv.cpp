@@ -12,7 +12,7 @@ namespace pv {
 
 namespace {
 
-std::optional<Entry> read_entry(const XmlElement& entry, IdAllocator& ids, std::vector<Problem>& problems) {
+std::optional<Entry> read_entry(const XmlElement& entry, std::vector<Problem>& problems) {
     Entry e;
     e.kind = Kind::publication;
     e.arxiv = arxiv_id(entry.child_text("id"));
@@ -43,7 +43,6 @@ std::optional<Entry> read_entry(const XmlElement& entry, IdAllocator& ids, std::
     }
     for (const XmlElement* category : entry.all("category"))
         if (std::string term = single_line(category->attribute("term")); !term.empty()) e.tags.push_back(std::move(term));
-    finish_entry(e, ids, "", problems);
     return e;
 }
 
@@ -63,8 +62,7 @@ ApiPage import_arxiv(std::string_view atom_text, IdAllocator& ids) {
     if (entries.size() == 1 && entries[0]->child_text("id").find("/api/errors") != std::string::npos)
         return unusable_page({error_at(entries[0]->line, "arXiv answered with an error: " + single_line(entries[0]->child_text("summary")))}, "");
     page.items = entries.size();
-    for (const XmlElement* entry : entries)
-        if (std::optional<Entry> e = read_entry(*entry, ids, page.result.problems)) page.result.bundle.entries.push_back(std::move(*e));
+    for (const XmlElement* entry : entries) add_entry(page, read_entry(*entry, page.result.problems), ids, "");
     const std::string total_text = feed->child_text("totalResults");
     const std::string_view total = trim(total_text);
     if (!total.empty() && total.size() < 10 && total.find_first_not_of("0123456789") == std::string_view::npos)

@@ -22,7 +22,7 @@ std::string person_name(std::string_view name) {
     return n;
 }
 
-std::optional<Entry> read_record(const XmlElement& record, IdAllocator& ids, std::vector<Problem>& problems) {
+std::optional<Entry> read_record(const XmlElement& record, std::vector<Problem>& problems) {
     Entry e;
     e.kind = Kind::publication;
     const std::string key = record.attribute("key");
@@ -49,7 +49,6 @@ std::optional<Entry> read_record(const XmlElement& record, IdAllocator& ids, std
         else if (e.url.empty() && is_safe_url(link, LinkSchemes::web)) e.url = link;
     }
     if (e.url.empty() && e.doi.empty() && e.arxiv.empty() && !key.empty()) e.url = "https://dblp.org/rec/" + key;
-    finish_entry(e, ids, "", problems);
     return e;
 }
 
@@ -70,8 +69,7 @@ ApiPage import_dblp(std::string_view xml_text, IdAllocator& ids) {
             page.result.problems.push_back(warning_at(r->line, "an empty <r> record; skipped"));
             continue;
         }
-        if (std::optional<Entry> e = read_record(r->children.front(), ids, page.result.problems))
-            page.result.bundle.entries.push_back(std::move(*e));
+        add_entry(page, read_record(r->children.front(), page.result.problems), ids, "");
     }
     return page;
 }

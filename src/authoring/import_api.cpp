@@ -74,6 +74,20 @@ std::optional<json> parse_api_json(std::string_view text, std::string_view what,
     return document;
 }
 
+std::optional<XmlElement> parse_api_xml(std::string_view text, std::string_view root, std::string_view what, ApiPage& page) {
+    Problem error;
+    std::optional<XmlElement> document = parse_xml(normalize_text_file(text), error);
+    if (!document) {
+        page = unusable_page({error}, "");
+    } else if (document->local_name() != root) {
+        page = unusable_page({}, "not " + std::string(what) + ": the root element is <" + document->name + ">, not <" + std::string(root) + ">");
+        document.reset();
+    } else {
+        page = usable_page({});
+    }
+    return document;
+}
+
 std::string json_string(const json& object, std::string_view key) {
     if (!object.is_object()) return {};
     const auto it = object.find(key);

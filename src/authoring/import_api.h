@@ -7,6 +7,7 @@
 #pragma once
 
 #include "authoring/import_common.h"
+#include "authoring/xml_reader.h"
 
 #include <nlohmann/json.hpp>
 
@@ -33,6 +34,13 @@ std::optional<nlohmann::json> parse_api_json(std::string_view text, std::string_
 // The same for the whole answer of a page: `page` is then usable, or
 // unusable with that error.
 std::optional<nlohmann::json> parse_api_json(std::string_view text, std::string_view what, ApiPage& page);
+
+// The root element of an XML answer (arXiv, DBLP) when its local name is
+// `root`, read after ill-formed UTF-8 became U+FFFD and control characters
+// went, so that no field is cut out with them; `page` is then usable.
+// Otherwise nullopt, and `page` is unusable with why: where the XML breaks,
+// or "not <what>: the root element is <x>, not <root>".
+std::optional<XmlElement> parse_api_xml(std::string_view text, std::string_view root, std::string_view what, ApiPage& page);
 
 // The string at `key` of an object, empty when absent or not a string.
 std::string json_string(const nlohmann::json& object, std::string_view key);

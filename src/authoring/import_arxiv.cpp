@@ -49,14 +49,9 @@ std::optional<Entry> read_entry(const XmlElement& entry, std::vector<Problem>& p
 }  // namespace
 
 ApiPage import_arxiv(std::string_view atom_text, IdAllocator& ids) {
-    Problem error;
-    // Ill-formed UTF-8 becomes U+FFFD and control characters go before any field is cut out.
-    const std::optional<XmlElement> feed = parse_xml(normalize_text_file(atom_text), error);
-    if (!feed) return unusable_page({error}, "");
-    if (feed->local_name() != "feed")
-        return unusable_page({}, "not an arXiv Atom feed: the root element is <" + feed->name + ">, not <feed>");
     ApiPage page;
-    page.result.usable = true;
+    const std::optional<XmlElement> feed = parse_api_xml(atom_text, "feed", "an arXiv Atom feed", page);
+    if (!feed) return page;
     const std::vector<const XmlElement*> entries = feed->all("entry");
     // A bad query is answered with one entry whose id is .../api/errors#...
     if (entries.size() == 1 && entries[0]->child_text("id").find("/api/errors") != std::string::npos)

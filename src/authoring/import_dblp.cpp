@@ -55,14 +55,9 @@ std::optional<Entry> read_record(const XmlElement& record, std::vector<Problem>&
 }  // namespace
 
 ApiPage import_dblp(std::string_view xml_text, IdAllocator& ids) {
-    Problem error;
-    // Ill-formed UTF-8 becomes U+FFFD and control characters go before any field is cut out.
-    const std::optional<XmlElement> person = parse_xml(normalize_text_file(xml_text), error);
-    if (!person) return unusable_page({error}, "");
-    if (person->name != "dblpperson")
-        return unusable_page({}, "not a DBLP person record: the root element is <" + person->name + ">, not <dblpperson>");
     ApiPage page;
-    page.result.usable = true;
+    const std::optional<XmlElement> person = parse_api_xml(xml_text, "dblpperson", "a DBLP person record", page);
+    if (!person) return page;
     for (const XmlElement* r : person->all("r")) {
         ++page.items;
         if (r->children.empty()) {

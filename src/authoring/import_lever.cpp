@@ -5,20 +5,18 @@
 #include "authoring/api_importers.h"
 #include "authoring/markup_text.h"
 
+#include "core/present/markup_escape.h"
+
 namespace pv {
 
 namespace {
 
 using nlohmann::json;
 
-// A list heading goes into HTML as text.
+// Plain text (a list heading) goes into the HTML as text.
 std::string escape_html(std::string_view text) {
     std::string out;
-    for (char c : text) {
-        if (c == '<') out += "&lt;";
-        else if (c == '&') out += "&amp;";
-        else out += c;
-    }
+    append_escaped(out, text);
     return out;
 }
 

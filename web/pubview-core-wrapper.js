@@ -1,7 +1,7 @@
 // Appended to pubview-core.mjs (--extern-post-js): the module's JS API over the
 // C exports of src/platform/core_module.cpp. (The module's default export stays
-// Emscripten's factory, createPubviewCore; `nodeGlobals` comes from
-// pubview-core-prelude.js.)
+// Emscripten's factory, createPubviewCore; `nodeGlobals`, withHeapBytes and
+// withHeapString come from pubview-core-prelude.js.)
 //
 //   import { load } from './pubview-core.mjs';
 //   const index = await load(bundleJsonText);  // or the bytes of a bundle or a pack (a Uint8Array)
@@ -14,28 +14,8 @@ let corePromise = null;
 
 const KINDS = { publication: 0, job: 1 };
 
-function withBytes(core, bytes, use) {
-  const pointer = core._malloc(Math.max(1, bytes.length));
-  if (!pointer) throw new Error('pubview-core: out of memory');
-  try {
-    core.HEAPU8.set(bytes, pointer);
-    return use(pointer, bytes.length);
-  } finally {
-    core._free(pointer);
-  }
-}
-
-function withString(core, text, use) {
-  const size = core.lengthBytesUTF8(text) + 1;
-  const pointer = core._malloc(size);
-  if (!pointer) throw new Error('pubview-core: out of memory');
-  try {
-    core.stringToUTF8(text, pointer, size);
-    return use(pointer, size - 1);
-  } finally {
-    core._free(pointer);
-  }
-}
+const withBytes = (core, bytes, use) => withHeapBytes('pubview-core', core, bytes, use);
+const withString = (core, text, use) => withHeapString('pubview-core', core, text, use);
 
 export async function load(bundle) {
   // Under Node the wasm is read here: Emscripten 3.1.6 would fetch() its path

@@ -27,27 +27,12 @@ function shardsCore() {
   return shardsCorePromise;
 }
 
-function withCString(core, text, use) {
-  const size = core.lengthBytesUTF8(text) + 1;
-  const pointer = core._malloc(size);
-  if (!pointer) throw new Error('pubview-shards: out of memory');
-  try {
-    core.stringToUTF8(text, pointer, size);
-    return use(pointer);
-  } finally {
-    core._free(pointer);
-  }
-}
+// withHeapString and withHeapBytes come from pubview-core-prelude.js.
+const withCString = (core, text, use) => withHeapString('pubview-shards', core, text, use);
 
 function putFile(core, handle, name, bytes) {
-  const pointer = core._malloc(Math.max(1, bytes.length));
-  if (!pointer) throw new Error('pubview-shards: out of memory');
-  try {
-    core.HEAPU8.set(bytes, pointer);
-    withCString(core, name, (n) => core._pv_shards_put(handle, n, pointer, bytes.length));
-  } finally {
-    core._free(pointer);
-  }
+  withHeapBytes('pubview-shards', core, bytes,
+    (pointer, length) => withCString(core, name, (n) => core._pv_shards_put(handle, n, pointer, length)));
 }
 
 // Fetches `name` and hands it to the module, or says why it cannot be had.

@@ -35,6 +35,15 @@ struct ErrorPosition {
     }
 };
 
+// The response is one the importer reads: a usable page, with the problems
+// found so far and no entries yet.
+ApiPage usable_page(std::vector<Problem> problems) {
+    ApiPage page;
+    page.result.problems = std::move(problems);
+    page.result.usable = true;
+    return page;
+}
+
 }  // namespace
 
 std::optional<json> parse_api_json(std::string_view text, std::string_view what, std::vector<Problem>& problems) {
@@ -56,6 +65,27 @@ std::optional<json> parse_api_json(std::string_view text, std::string_view what,
                             "; expected " + std::string(what),
                         line, column});
     return std::nullopt;
+}
+
+std::optional<json> parse_api_json(std::string_view text, std::string_view what, ApiPage& page) {
+    std::vector<Problem> problems;
+    std::optional<json> document = parse_api_json(text, what, problems);
+    page = document ? usable_page(std::move(problems)) : unusable_page(std::move(problems), "");
+    return document;
+}
+
+std::optional<XmlElement> parse_api_xml(std::string_view text, std::string_view root, std::string_view what, ApiPage& page) {
+    Problem error;
+    std::optional<XmlElement> document = parse_xml(normalize_text_file(text), error);
+    if (!document) {
+        page = unusable_page({error}, "");
+    } else if (document->local_name() != root) {
+        page = unusable_page({}, "not " + std::string(what) + ": the root element is <" + document->name + ">, not <" + std::string(root) + ">");
+        document.reset();
+    } else {
+        page = usable_page({});
+    }
+    return document;
 }
 
 std::string json_string(const json& object, std::string_view key) {
@@ -196,19 +226,6 @@ Location parse_place(std::string_view place) {
     return location;
 }
 
-void finish_entry(Entry& entry, IdAllocator& ids, const std::string& pointer, std::vector<Problem>& problems) {
-    if (!entry.url.empty() && !is_safe_url(entry.url, LinkSchemes::web)) {
-        problems.push_back(problem_at(Severity::warning, pointer, "link \"" + single_line(entry.url) + "\" is not an http(s) link; left out"));
-        entry.url.clear();
-    }
-    // A link to the DOI or the arXiv page is shown from those fields already.
-    if (!entry.url.empty() && ((!entry.doi.empty() && bare_doi(entry.url) == entry.doi) ||
-                               (!entry.arxiv.empty() && arxiv_id(entry.url) == entry.arxiv)))
-        entry.url.clear();
-    entry.title = single_line(entry.title);
-    entry.id = ids.claim(entry.kind == Kind::job ? job_id_base(entry) : publication_id_base(entry), kind_name(entry.kind));
-}
-
 Problem problem_at(Severity severity, std::string pointer, std::string message) {
     return {severity, std::move(pointer), std::move(message), 0, 0};
 }
@@ -219,6 +236,34 @@ ApiPage unusable_page(std::vector<Problem> problems, std::string message) {
     if (!message.empty()) page.result.problems.push_back(problem_at(Severity::error, "", std::move(message)));
     page.result.usable = false;
     return page;
+}
+
+void add_entry(ApiPage& page, std::optional<Entry> entry, IdAllocator& ids, const std::string& pointer) {
+    if (!entry) return;
+    if (!entry->url.empty() && !is_safe_url(entry->url, LinkSchemes::web)) {
+        page.result.problems.push_back(problem_at(Severity::warning, pointer, "link \"" + single_line(entry->url) + "\" is not an http(s) link; left out"));
+        entry->url.clear();
+    }
+    // A link to the DOI or the arXiv page is shown from those fields already.
+    if (!entry->url.empty() && ((!entry->doi.empty() && bare_doi(entry->url) == entry->doi) ||
+                                (!entry->arxiv.empty() && arxiv_id(entry->url) == entry->arxiv)))
+        entry->url.clear();
+    entry->title = single_line(entry->title);
+    entry->id = ids.claim(entry->kind == Kind::job ? job_id_base(*entry) : publication_id_base(*entry), kind_name(entry->kind));
+    page.result.bundle.entries.push_back(std::move(*entry));
+}
+
+void add_items(ApiPage& page, const json& items, std::string_view pointer_prefix, IdAllocator& ids, ReadItem read) {
+    page.items = items.size();
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const std::string pointer = std::string(pointer_prefix) + std::to_string(i);
+        add_entry(page, read(items[i], pointer, page.result.problems), ids, pointer);
+    }
+}
+
+std::nullopt_t skip_item(std::vector<Problem>& problems, std::string pointer, std::string why) {
+    problems.push_back(problem_at(Severity::error, std::move(pointer), std::move(why) + "; skipped"));
+    return std::nullopt;
 }
 
 }  // namespace pv

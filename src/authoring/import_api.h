@@ -7,6 +7,7 @@
 #pragma once
 
 #include "authoring/import_common.h"
+#include "authoring/xml_reader.h"
 
 #include <nlohmann/json.hpp>
 
@@ -30,6 +31,16 @@ struct ApiPage {
 // The JSON document, or nullopt with an error at its line and column that
 // names what was expected ("a Crossref answer").
 std::optional<nlohmann::json> parse_api_json(std::string_view text, std::string_view what, std::vector<Problem>& problems);
+// The same for the whole answer of a page: `page` is then usable, or
+// unusable with that error.
+std::optional<nlohmann::json> parse_api_json(std::string_view text, std::string_view what, ApiPage& page);
+
+// The root element of an XML answer (arXiv, DBLP) when its local name is
+// `root`, read after ill-formed UTF-8 became U+FFFD and control characters
+// went, so that no field is cut out with them; `page` is then usable.
+// Otherwise nullopt, and `page` is unusable with why: where the XML breaks,
+// or "not <what>: the root element is <x>, not <root>".
+std::optional<XmlElement> parse_api_xml(std::string_view text, std::string_view root, std::string_view what, ApiPage& page);
 
 // The string at `key` of an object, empty when absent or not a string.
 std::string json_string(const nlohmann::json& object, std::string_view key);
@@ -66,15 +77,26 @@ Salary api_salary(const nlohmann::json* min, const nlohmann::json* max, std::str
 // names the common boards spell out become ISO codes; others stay as written.
 Location parse_place(std::string_view place);
 
-// Gives `entry` its id (publication_id_base / job_id_base, made unique) and,
-// for a link that breaks the link rule, drops it with a warning at `pointer`.
-void finish_entry(Entry& entry, IdAllocator& ids, const std::string& pointer, std::vector<Problem>& problems);
-
 // A problem at a JSON Pointer of the response.
 Problem problem_at(Severity severity, std::string pointer, std::string message);
 
 // The response as a whole had nothing this importer reads: an error saying
 // what was expected, the page unusable.
 ApiPage unusable_page(std::vector<Problem> problems, std::string message);
+
+// Makes an entry of one item of a response (the item at JSON Pointer
+// `pointer`), or gives nullopt after a problem saying why it is left out.
+using ReadItem = std::optional<Entry> (*)(const nlohmann::json& item, const std::string& pointer, std::vector<Problem>& problems);
+// Adds the entry an importer made of the item at `pointer`, when it made one,
+// to the page's bundle: with its id (publication_id_base / job_id_base, made
+// unique) and its title on one line, without a link that only repeats its
+// DOI or arXiv id, and without one that breaks the link rule (a warning).
+void add_entry(ApiPage& page, std::optional<Entry> entry, IdAllocator& ids, const std::string& pointer);
+// Reads every item of the array `items`, each at `pointer_prefix` and its
+// index ("/jobs/3"), into the page; page.items counts them, read or skipped.
+void add_items(ApiPage& page, const nlohmann::json& items, std::string_view pointer_prefix, IdAllocator& ids, ReadItem read);
+// An item that cannot be read: an error at `pointer` saying why ("a job
+// without a title") and that it is skipped. Gives nullopt, for a ReadItem to return.
+std::nullopt_t skip_item(std::vector<Problem>& problems, std::string pointer, std::string why);
 
 }  // namespace pv

@@ -12,7 +12,7 @@ namespace pv {
 
 namespace {
 
-std::optional<Entry> read_entry(const XmlElement& entry, IdAllocator& ids, std::vector<Problem>& problems) {
+std::optional<Entry> read_entry(const XmlElement& entry, std::vector<Problem>& problems) {
     Entry e;
     e.kind = Kind::publication;
     e.arxiv = arxiv_id(entry.child_text("id"));
@@ -43,28 +43,21 @@ std::optional<Entry> read_entry(const XmlElement& entry, IdAllocator& ids, std::
     }
     for (const XmlElement* category : entry.all("category"))
         if (std::string term = single_line(category->attribute("term")); !term.empty()) e.tags.push_back(std::move(term));
-    finish_entry(e, ids, "", problems);
     return e;
 }
 
 }  // namespace
 
 ApiPage import_arxiv(std::string_view atom_text, IdAllocator& ids) {
-    Problem error;
-    // Ill-formed UTF-8 becomes U+FFFD and control characters go before any field is cut out.
-    const std::optional<XmlElement> feed = parse_xml(normalize_text_file(atom_text), error);
-    if (!feed) return unusable_page({error}, "");
-    if (feed->local_name() != "feed")
-        return unusable_page({}, "not an arXiv Atom feed: the root element is <" + feed->name + ">, not <feed>");
     ApiPage page;
-    page.result.usable = true;
+    const std::optional<XmlElement> feed = parse_api_xml(atom_text, "feed", "an arXiv Atom feed", page);
+    if (!feed) return page;
     const std::vector<const XmlElement*> entries = feed->all("entry");
     // A bad query is answered with one entry whose id is .../api/errors#...
     if (entries.size() == 1 && entries[0]->child_text("id").find("/api/errors") != std::string::npos)
         return unusable_page({error_at(entries[0]->line, "arXiv answered with an error: " + single_line(entries[0]->child_text("summary")))}, "");
     page.items = entries.size();
-    for (const XmlElement* entry : entries)
-        if (std::optional<Entry> e = read_entry(*entry, ids, page.result.problems)) page.result.bundle.entries.push_back(std::move(*e));
+    for (const XmlElement* entry : entries) add_entry(page, read_entry(*entry, page.result.problems), ids, "");
     const std::string total_text = feed->child_text("totalResults");
     const std::string_view total = trim(total_text);
     if (!total.empty() && total.size() < 10 && total.find_first_not_of("0123456789") == std::string_view::npos)

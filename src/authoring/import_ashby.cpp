@@ -40,28 +40,21 @@ Salary job_salary(const json& job) {
     return {};
 }
 
-std::optional<Entry> read_job(const json& job, const std::string& pointer, IdAllocator& ids, std::vector<Problem>& problems) {
+std::optional<Entry> read_job(const json& job, const std::string& pointer, std::vector<Problem>& problems) {
+    if (!job.is_object()) return skip_item(problems, pointer, "expected a job object");
+    if (const auto listed = job.find("isListed"); listed != job.end() && listed->is_boolean() && !listed->get<bool>()) return std::nullopt;
     Entry e;
     e.kind = Kind::job;
     e.title = single_line(json_string(job, "title"));
-    if (e.title.empty()) {
-        problems.push_back(problem_at(Severity::error, pointer + "/title", "a job without a title; skipped"));
-        return std::nullopt;
-    }
+    if (e.title.empty()) return skip_item(problems, pointer + "/title", "a job without a title");
     e.body = html_to_text(json_string(job, "descriptionHtml"));
     if (e.body.empty()) e.body = html_to_text("<p>" + json_string(job, "descriptionPlain") + "</p>");
-    if (e.body.empty()) {
-        problems.push_back(problem_at(Severity::error, pointer + "/descriptionHtml", "job \"" + e.title + "\" has no description; skipped"));
-        return std::nullopt;
-    }
+    if (e.body.empty()) return skip_item(problems, pointer + "/descriptionHtml", "job \"" + e.title + "\" has no description");
     const auto is_remote = job.find("isRemote");
     const bool remote = is_remote != job.end() && is_remote->is_boolean() && is_remote->get<bool>();
     e.location = job_location(job);
     if (e.location.empty() && remote) e.location.city = "Remote";
-    if (e.location.empty()) {
-        problems.push_back(problem_at(Severity::error, pointer + "/location", "job \"" + e.title + "\" has no location; skipped"));
-        return std::nullopt;
-    }
+    if (e.location.empty()) return skip_item(problems, pointer + "/location", "job \"" + e.title + "\" has no location");
     e.team = single_line(json_string(job, "team"));
     if (e.team.empty()) e.team = single_line(json_string(job, "department"));
     if (std::string type = single_line(json_string(job, "employmentType")); !type.empty()) {
@@ -73,32 +66,18 @@ std::optional<Entry> read_job(const json& job, const std::string& pointer, IdAll
     e.date_posted = api_date(json_string(job, "publishedAt"));
     e.salary = job_salary(job);
     e.url = json_string(job, "jobUrl");
-    finish_entry(e, ids, pointer, problems);
     return e;
 }
 
 }  // namespace
 
 ApiPage import_ashby(std::string_view json_text, IdAllocator& ids) {
-    std::vector<Problem> problems;
-    const std::optional<json> document = parse_api_json(json_text, "an Ashby job board answer", problems);
-    if (!document) return unusable_page(std::move(problems), "");
-    const json* jobs = json_array(*document, "jobs");
-    if (!jobs) return unusable_page(std::move(problems), "not an Ashby job board answer: no \"jobs\" array");
     ApiPage page;
-    page.result.problems = std::move(problems);
-    page.result.usable = true;
-    page.items = jobs->size();
-    for (std::size_t i = 0; i < jobs->size(); ++i) {
-        const json& job = (*jobs)[i];
-        const std::string pointer = "/jobs/" + std::to_string(i);
-        if (!job.is_object()) {
-            page.result.problems.push_back(problem_at(Severity::error, pointer, "expected a job object; skipped"));
-            continue;
-        }
-        if (const auto listed = job.find("isListed"); listed != job.end() && listed->is_boolean() && !listed->get<bool>()) continue;
-        if (std::optional<Entry> e = read_job(job, pointer, ids, page.result.problems)) page.result.bundle.entries.push_back(std::move(*e));
-    }
+    const std::optional<json> document = parse_api_json(json_text, "an Ashby job board answer", page);
+    if (!document) return page;
+    const json* jobs = json_array(*document, "jobs");
+    if (!jobs) return unusable_page(std::move(page.result.problems), "not an Ashby job board answer: no \"jobs\" array");
+    add_items(page, *jobs, "/jobs/", ids, read_job);
     return page;
 }
 

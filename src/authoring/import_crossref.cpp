@@ -65,22 +65,16 @@ std::string work_venue(const json& work) {
     return "";
 }
 
-std::optional<Entry> read_work(const json& work, const std::string& pointer, IdAllocator& ids, std::vector<Problem>& problems) {
-    if (!work.is_object()) {
-        problems.push_back(problem_at(Severity::error, pointer, "expected a work object; skipped"));
-        return std::nullopt;
-    }
+std::optional<Entry> read_work(const json& work, const std::string& pointer, std::vector<Problem>& problems) {
+    if (!work.is_object()) return skip_item(problems, pointer, "expected a work object");
     Entry e;
     e.kind = Kind::publication;
     e.title = markup_to_text(first_string(work, "title"), false);
     if (const std::string subtitle = markup_to_text(first_string(work, "subtitle"), false); !subtitle.empty() && !e.title.empty())
         e.title += ": " + subtitle;
     e.doi = bare_doi(json_string(work, "DOI"));
-    if (e.title.empty()) {
-        problems.push_back(problem_at(Severity::error, pointer + "/title",
-                                      "work " + (e.doi.empty() ? std::string("without a DOI") : e.doi) + " has no title; skipped"));
-        return std::nullopt;
-    }
+    if (e.title.empty())
+        return skip_item(problems, pointer + "/title", "work " + (e.doi.empty() ? std::string("without a DOI") : e.doi) + " has no title");
     e.authors = work_authors(work);
     if (const std::optional<IsoDate> date = work_date(work)) {
         e.year = date->year;
@@ -93,38 +87,30 @@ std::optional<Entry> read_work(const json& work, const std::string& pointer, IdA
     if (const json* subjects = json_array(work, "subject"))
         for (const json& s : *subjects)
             if (s.is_string()) e.tags.push_back(single_line(s.get<std::string>()));
-    finish_entry(e, ids, pointer, problems);
     return e;
 }
 
 }  // namespace
 
 ApiPage import_crossref(std::string_view json_text, IdAllocator& ids) {
-    std::vector<Problem> problems;
-    const std::optional<json> document = parse_api_json(json_text, "a Crossref answer", problems);
-    if (!document) return unusable_page(std::move(problems), "");
+    ApiPage page;
+    const std::optional<json> document = parse_api_json(json_text, "a Crossref answer", page);
+    if (!document) return page;
     const json* message = json_object(*document, "message");
     const std::string type = json_string(*document, "message-type");
     if (!message || (type != "work" && type != "work-list")) {
         // Crossref answers a bad request with {"status":"failed","message":[{"message": ...}]}.
         std::string why = json_string(*document, "status") == "failed" ? " (Crossref says the request failed)" : "";
-        return unusable_page(std::move(problems), "not a Crossref work or work list: no \"message-type\": \"work\" or \"work-list\" with a \"message\" object" + why);
+        return unusable_page(std::move(page.result.problems), "not a Crossref work or work list: no \"message-type\": \"work\" or \"work-list\" with a \"message\" object" + why);
     }
-    ApiPage page;
-    page.result.usable = true;
-    page.result.problems = std::move(problems);
-    auto add = [&](const json& work, const std::string& pointer) {
-        if (std::optional<Entry> e = read_work(work, pointer, ids, page.result.problems)) page.result.bundle.entries.push_back(std::move(*e));
-    };
     if (type == "work") {
         page.items = 1;
-        add(*message, "/message");
+        add_entry(page, read_work(*message, "/message", page.result.problems), ids, "/message");
         return page;
     }
     const json* items = json_array(*message, "items");
     if (!items) return unusable_page(std::move(page.result.problems), "a Crossref work list without \"items\"");
-    page.items = items->size();
-    for (std::size_t i = 0; i < items->size(); ++i) add((*items)[i], "/message/items/" + std::to_string(i));
+    add_items(page, *items, "/message/items/", ids, read_work);
     // The cursor stays the same on the last page; an empty page ends the list.
     if (!items->empty()) page.next_cursor = json_string(*message, "next-cursor");
     if (const auto total = message->find("total-results"); total != message->end() && total->is_number_unsigned())

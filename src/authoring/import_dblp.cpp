@@ -22,7 +22,7 @@ std::string person_name(std::string_view name) {
     return n;
 }
 
-std::optional<Entry> read_record(const XmlElement& record, IdAllocator& ids, std::vector<Problem>& problems) {
+std::optional<Entry> read_record(const XmlElement& record, std::vector<Problem>& problems) {
     Entry e;
     e.kind = Kind::publication;
     const std::string key = record.attribute("key");
@@ -49,29 +49,22 @@ std::optional<Entry> read_record(const XmlElement& record, IdAllocator& ids, std
         else if (e.url.empty() && is_safe_url(link, LinkSchemes::web)) e.url = link;
     }
     if (e.url.empty() && e.doi.empty() && e.arxiv.empty() && !key.empty()) e.url = "https://dblp.org/rec/" + key;
-    finish_entry(e, ids, "", problems);
     return e;
 }
 
 }  // namespace
 
 ApiPage import_dblp(std::string_view xml_text, IdAllocator& ids) {
-    Problem error;
-    // Ill-formed UTF-8 becomes U+FFFD and control characters go before any field is cut out.
-    const std::optional<XmlElement> person = parse_xml(normalize_text_file(xml_text), error);
-    if (!person) return unusable_page({error}, "");
-    if (person->name != "dblpperson")
-        return unusable_page({}, "not a DBLP person record: the root element is <" + person->name + ">, not <dblpperson>");
     ApiPage page;
-    page.result.usable = true;
+    const std::optional<XmlElement> person = parse_api_xml(xml_text, "dblpperson", "a DBLP person record", page);
+    if (!person) return page;
     for (const XmlElement* r : person->all("r")) {
         ++page.items;
         if (r->children.empty()) {
             page.result.problems.push_back(warning_at(r->line, "an empty <r> record; skipped"));
             continue;
         }
-        if (std::optional<Entry> e = read_record(r->children.front(), ids, page.result.problems))
-            page.result.bundle.entries.push_back(std::move(*e));
+        add_entry(page, read_record(r->children.front(), page.result.problems), ids, "");
     }
     return page;
 }

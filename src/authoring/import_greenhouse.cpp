@@ -22,25 +22,16 @@ std::string unescaped_content(std::string_view content) {
     return html;
 }
 
-std::optional<Entry> read_job(const json& job, const std::string& pointer, IdAllocator& ids, std::vector<Problem>& problems) {
+std::optional<Entry> read_job(const json& job, const std::string& pointer, std::vector<Problem>& problems) {
     Entry e;
     e.kind = Kind::job;
     e.title = single_line(decode_entities(json_string(job, "title")));
-    if (e.title.empty()) {
-        problems.push_back(problem_at(Severity::error, pointer + "/title", "a job without a title; skipped"));
-        return std::nullopt;
-    }
+    if (e.title.empty()) return skip_item(problems, pointer + "/title", "a job without a title");
     e.body = html_to_text(unescaped_content(json_string(job, "content")));
-    if (e.body.empty()) {
-        problems.push_back(problem_at(Severity::error, pointer + "/content",
-                                      "job \"" + e.title + "\" has no description (ask the board with ?content=true); skipped"));
-        return std::nullopt;
-    }
+    if (e.body.empty())
+        return skip_item(problems, pointer + "/content", "job \"" + e.title + "\" has no description (ask the board with ?content=true)");
     if (const json* location = json_object(job, "location")) e.location = parse_place(json_string(*location, "name"));
-    if (e.location.empty()) {
-        problems.push_back(problem_at(Severity::error, pointer + "/location", "job \"" + e.title + "\" has no location; skipped"));
-        return std::nullopt;
-    }
+    if (e.location.empty()) return skip_item(problems, pointer + "/location", "job \"" + e.title + "\" has no location");
     // The most specific department is the last one listed.
     if (const json* departments = json_array(job, "departments"); departments && !departments->empty())
         e.team = single_line(json_string(departments->back(), "name"));
@@ -48,25 +39,18 @@ std::optional<Entry> read_job(const json& job, const std::string& pointer, IdAll
     // When it was first published; boards that do not say give when it was last changed.
     e.date_posted = api_date(json_string(job, "first_published"));
     if (e.date_posted.empty()) e.date_posted = api_date(json_string(job, "updated_at"));
-    finish_entry(e, ids, pointer, problems);
     return e;
 }
 
 }  // namespace
 
 ApiPage import_greenhouse(std::string_view json_text, IdAllocator& ids) {
-    std::vector<Problem> problems;
-    const std::optional<json> document = parse_api_json(json_text, "a Greenhouse job board answer", problems);
-    if (!document) return unusable_page(std::move(problems), "");
-    const json* jobs = json_array(*document, "jobs");
-    if (!jobs) return unusable_page(std::move(problems), "not a Greenhouse job board answer: no \"jobs\" array");
     ApiPage page;
-    page.result.problems = std::move(problems);
-    page.result.usable = true;
-    page.items = jobs->size();
-    for (std::size_t i = 0; i < jobs->size(); ++i)
-        if (std::optional<Entry> e = read_job((*jobs)[i], "/jobs/" + std::to_string(i), ids, page.result.problems))
-            page.result.bundle.entries.push_back(std::move(*e));
+    const std::optional<json> document = parse_api_json(json_text, "a Greenhouse job board answer", page);
+    if (!document) return page;
+    const json* jobs = json_array(*document, "jobs");
+    if (!jobs) return unusable_page(std::move(page.result.problems), "not a Greenhouse job board answer: no \"jobs\" array");
+    add_items(page, *jobs, "/jobs/", ids, read_job);
     if (const json* meta = json_object(*document, "meta"))
         if (const auto total = meta->find("total"); total != meta->end() && total->is_number_unsigned()) page.total = total->get<std::size_t>();
     return page;

@@ -5,35 +5,27 @@
 #include "authoring/api_importers.h"
 #include "authoring/markup_text.h"
 
+#include "core/present/markup_escape.h"
+
 namespace pv {
 
 namespace {
 
 using nlohmann::json;
 
-// A list heading goes into HTML as text.
+// Plain text (a list heading) goes into the HTML as text.
 std::string escape_html(std::string_view text) {
     std::string out;
-    for (char c : text) {
-        if (c == '<') out += "&lt;";
-        else if (c == '&') out += "&amp;";
-        else out += c;
-    }
+    append_escaped(out, text);
     return out;
 }
 
-std::optional<Entry> read_posting(const json& posting, const std::string& pointer, IdAllocator& ids, std::vector<Problem>& problems) {
-    if (!posting.is_object()) {
-        problems.push_back(problem_at(Severity::error, pointer, "expected a posting object; skipped"));
-        return std::nullopt;
-    }
+std::optional<Entry> read_posting(const json& posting, const std::string& pointer, std::vector<Problem>& problems) {
+    if (!posting.is_object()) return skip_item(problems, pointer, "expected a posting object");
     Entry e;
     e.kind = Kind::job;
     e.title = single_line(json_string(posting, "text"));
-    if (e.title.empty()) {
-        problems.push_back(problem_at(Severity::error, pointer + "/text", "a posting without a title (\"text\"); skipped"));
-        return std::nullopt;
-    }
+    if (e.title.empty()) return skip_item(problems, pointer + "/text", "a posting without a title (\"text\")");
     // The description, each list under its heading, then the closing text.
     std::string html = json_string(posting, "description");
     if (html.empty()) html = escape_html(json_string(posting, "descriptionPlain"));
@@ -42,10 +34,7 @@ std::optional<Entry> read_posting(const json& posting, const std::string& pointe
             html += "<h3>" + escape_html(json_string(list, "text")) + "</h3><ul>" + json_string(list, "content") + "</ul>";
     html += json_string(posting, "additional");
     e.body = html_to_text(html);
-    if (e.body.empty()) {
-        problems.push_back(problem_at(Severity::error, pointer + "/description", "posting \"" + e.title + "\" has no description; skipped"));
-        return std::nullopt;
-    }
+    if (e.body.empty()) return skip_item(problems, pointer + "/description", "posting \"" + e.title + "\" has no description");
     const json* categories = json_object(posting, "categories");
     if (categories) {
         e.location = parse_place(json_string(*categories, "location"));
@@ -68,34 +57,24 @@ std::optional<Entry> read_posting(const json& posting, const std::string& pointe
         e.salary = api_salary(min == range->end() ? nullptr : &*min, max == range->end() ? nullptr : &*max,
                               json_string(*range, "currency"), json_string(*range, "interval"));
     }
-    if (e.location.empty()) {
-        problems.push_back(problem_at(Severity::error, pointer + "/categories/location", "posting \"" + e.title + "\" has no location; skipped"));
-        return std::nullopt;
-    }
+    if (e.location.empty()) return skip_item(problems, pointer + "/categories/location", "posting \"" + e.title + "\" has no location");
     e.url = json_string(posting, "hostedUrl");
-    finish_entry(e, ids, pointer, problems);
     return e;
 }
 
 }  // namespace
 
 ApiPage import_lever(std::string_view json_text, IdAllocator& ids) {
-    std::vector<Problem> problems;
-    const std::optional<json> document = parse_api_json(json_text, "a Lever postings answer", problems);
-    if (!document) return unusable_page(std::move(problems), "");
+    ApiPage page;
+    const std::optional<json> document = parse_api_json(json_text, "a Lever postings answer", page);
+    if (!document) return page;
     if (!document->is_array()) {
         // Lever answers an unknown company with {"ok": false, "error": "Document not found"}.
         const std::string error = json_string(*document, "error");
-        return unusable_page(std::move(problems), "not a Lever postings list (an array, from ?mode=json)" +
-                                                      (error.empty() ? std::string() : ": Lever says \"" + single_line(error) + "\""));
+        return unusable_page(std::move(page.result.problems), "not a Lever postings list (an array, from ?mode=json)" +
+                                                                  (error.empty() ? std::string() : ": Lever says \"" + single_line(error) + "\""));
     }
-    ApiPage page;
-    page.result.problems = std::move(problems);
-    page.result.usable = true;
-    page.items = document->size();
-    for (std::size_t i = 0; i < document->size(); ++i)
-        if (std::optional<Entry> e = read_posting((*document)[i], "/" + std::to_string(i), ids, page.result.problems))
-            page.result.bundle.entries.push_back(std::move(*e));
+    add_items(page, *document, "/", ids, read_posting);
     return page;
 }
 

@@ -45,18 +45,12 @@ std::string arxiv_location(const json& work) {
     return {};
 }
 
-std::optional<Entry> read_work(const json& work, const std::string& pointer, IdAllocator& ids, std::vector<Problem>& problems) {
-    if (!work.is_object()) {
-        problems.push_back(problem_at(Severity::error, pointer, "expected a work object; skipped"));
-        return std::nullopt;
-    }
+std::optional<Entry> read_work(const json& work, const std::string& pointer, std::vector<Problem>& problems) {
+    if (!work.is_object()) return skip_item(problems, pointer, "expected a work object");
     Entry e;
     e.kind = Kind::publication;
     e.title = markup_to_text(json_string(work, "display_name").empty() ? json_string(work, "title") : json_string(work, "display_name"), false);
-    if (e.title.empty()) {
-        problems.push_back(problem_at(Severity::error, pointer + "/display_name", "work " + json_string(work, "id") + " has no title; skipped"));
-        return std::nullopt;
-    }
+    if (e.title.empty()) return skip_item(problems, pointer + "/display_name", "work " + json_string(work, "id") + " has no title");
     e.doi = bare_doi(json_string(work, "doi"));
     e.arxiv = arxiv_location(work);
     if (const auto year = work.find("publication_year"); year != work.end() && year->is_number_integer()) e.year = year->get<int>();
@@ -79,33 +73,25 @@ std::optional<Entry> read_work(const json& work, const std::string& pointer, IdA
             for (const json& k : *list)
                 if (std::string name = single_line(json_string(k, "display_name")); !name.empty()) e.tags.push_back(std::move(name));
     }
-    finish_entry(e, ids, pointer, problems);
     return e;
 }
 
 }  // namespace
 
 ApiPage import_openalex(std::string_view json_text, IdAllocator& ids) {
-    std::vector<Problem> problems;
-    const std::optional<json> document = parse_api_json(json_text, "an OpenAlex answer", problems);
-    if (!document) return unusable_page(std::move(problems), "");
     ApiPage page;
-    page.result.problems = std::move(problems);
-    page.result.usable = true;
-    auto add = [&](const json& work, const std::string& pointer) {
-        if (std::optional<Entry> e = read_work(work, pointer, ids, page.result.problems)) page.result.bundle.entries.push_back(std::move(*e));
-    };
+    const std::optional<json> document = parse_api_json(json_text, "an OpenAlex answer", page);
+    if (!document) return page;
     const json* results = json_array(*document, "results");
     if (!results) {
         // A single work (api.openalex.org/works/W...) has an id and a title of its own.
         if (json_string(*document, "id").find("openalex.org/W") == std::string::npos)
             return unusable_page(std::move(page.result.problems), "not an OpenAlex work list or work: no \"results\" array and no work \"id\"");
         page.items = 1;
-        add(*document, "");
+        add_entry(page, read_work(*document, "", page.result.problems), ids, "");
         return page;
     }
-    page.items = results->size();
-    for (std::size_t i = 0; i < results->size(); ++i) add((*results)[i], "/results/" + std::to_string(i));
+    add_items(page, *results, "/results/", ids, read_work);
     if (const json* meta = json_object(*document, "meta")) {
         if (!results->empty()) page.next_cursor = json_string(*meta, "next_cursor");
         if (const auto count = meta->find("count"); count != meta->end() && count->is_number_unsigned()) page.total = count->get<std::size_t>();

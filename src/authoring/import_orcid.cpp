@@ -94,11 +94,11 @@ std::vector<std::string> orcid_put_codes(std::string_view works_summary) {
 }
 
 ApiPage import_orcid(std::string_view works_summary, const std::vector<std::string>& work_details, IdAllocator& ids) {
-    std::vector<Problem> problems;
-    const std::optional<json> document = parse_api_json(works_summary, "an ORCID works summary", problems);
-    if (!document) return unusable_page(std::move(problems), "");
+    ApiPage page;
+    const std::optional<json> document = parse_api_json(works_summary, "an ORCID works summary", page);
+    if (!document) return page;
     const json* groups = json_array(*document, "group");
-    if (!groups) return unusable_page(std::move(problems), "not an ORCID v3.0 works summary: no \"group\" array");
+    if (!groups) return unusable_page(std::move(page.result.problems), "not an ORCID v3.0 works summary: no \"group\" array");
 
     // The details by put-code; a detail that is no work is reported and the summary used alone.
     std::map<std::string, json> details;
@@ -108,7 +108,7 @@ ApiPage import_orcid(std::string_view works_summary, const std::vector<std::stri
         for (Problem& p : detail_problems) {
             p.message = "work details " + std::to_string(d + 1) + ": " + p.message + "; the summary is used";
             p.severity = Severity::warning;
-            problems.push_back(std::move(p));
+            page.result.problems.push_back(std::move(p));
         }
         if (!detail) continue;
         const json* bulk = json_array(*detail, "bulk");
@@ -116,18 +116,15 @@ ApiPage import_orcid(std::string_view works_summary, const std::vector<std::stri
         for (const json& item : works) {
             if (const json* work = json_object(item, "work"); work && !put_code(*work).empty()) details[put_code(*work)] = *work;
             else if (const json* error = json_object(item, "error"))
-                problems.push_back(problem_at(Severity::warning, "", "ORCID could not give a work's details: " + json_string(*error, "developer-message")));
+                page.result.problems.push_back(problem_at(Severity::warning, "", "ORCID could not give a work's details: " + json_string(*error, "developer-message")));
         }
     }
 
-    ApiPage page;
-    page.result.problems = std::move(problems);
-    page.result.usable = true;
     for (std::size_t g = 0; g < groups->size(); ++g) {
         const json* summaries = json_array((*groups)[g], "work-summary");
         const std::string pointer = "/group/" + std::to_string(g) + "/work-summary/0";
         if (!summaries || summaries->empty() || !(*summaries)[0].is_object()) {
-            page.result.problems.push_back(problem_at(Severity::error, "/group/" + std::to_string(g), "a group without a work summary; skipped"));
+            skip_item(page.result.problems, "/group/" + std::to_string(g), "a group without a work summary");
             continue;
         }
         ++page.items;
@@ -138,11 +135,10 @@ ApiPage import_orcid(std::string_view works_summary, const std::vector<std::stri
             details.erase(it);
         }
         if (e.title.empty()) {
-            page.result.problems.push_back(problem_at(Severity::error, pointer + "/title", "work " + put_code(summary) + " has no title; skipped"));
+            skip_item(page.result.problems, pointer + "/title", "work " + put_code(summary) + " has no title");
             continue;
         }
-        finish_entry(e, ids, pointer, page.result.problems);
-        page.result.bundle.entries.push_back(std::move(e));
+        add_entry(page, std::move(e), ids, pointer);
     }
     // Details of a work the summary does not list (saved on their own) are that work, not lost.
     for (const auto& [code, work] : details) {
@@ -150,11 +146,10 @@ ApiPage import_orcid(std::string_view works_summary, const std::vector<std::stri
         Entry e = read_common(work);
         add_details(work, e);
         if (e.title.empty()) {
-            page.result.problems.push_back(problem_at(Severity::error, "", "work " + code + " (details only) has no title; skipped"));
+            skip_item(page.result.problems, "", "work " + code + " (details only) has no title");
             continue;
         }
-        finish_entry(e, ids, "", page.result.problems);
-        page.result.bundle.entries.push_back(std::move(e));
+        add_entry(page, std::move(e), ids, "");
     }
     return page;
 }

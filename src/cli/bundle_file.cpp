@@ -23,6 +23,12 @@ std::optional<std::string> read_file(const std::string& path) {
     return std::move(content).str();
 }
 
+std::optional<Kind> kind_option(const std::string& value) {
+    const std::optional<Kind> kind = kind_from_name(value);
+    if (!kind) std::cerr << "pubview: --kind takes publication or job\n";
+    return kind;
+}
+
 namespace {
 
 // The file's bytes, refused before reading when it is larger than a bundle may be.

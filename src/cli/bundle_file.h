@@ -20,6 +20,10 @@ std::optional<LoadResult> load_bundle_file(const std::string& path);
 // The same, with the bundle's index: a pack's own, or one built for the JSON.
 std::optional<IndexedBundle> open_bundle_file(const std::string& path);
 
+// The kind a --kind value names, or nullopt after printing
+// "pubview: --kind takes publication or job".
+std::optional<Kind> kind_option(const std::string& value);
+
 // Writes `text` to `path` ("-" for stdout); prints an error and returns false on failure.
 bool write_file(const std::string& path, const std::string& text);
 

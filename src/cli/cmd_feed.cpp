@@ -44,8 +44,8 @@ int feed(const Args& args) {
         if (a == "-o" && has_value) {
             output = args[++i];
         } else if (a == "--kind" && has_value) {
-            const std::optional<Kind> kind = kind_from_name(args[++i]);
-            if (!kind) return usage_error("--kind takes publication or job");
+            const std::optional<Kind> kind = kind_option(args[++i]);
+            if (!kind) { std::cerr << kUsage; return 2; }
             options.kind = *kind;
             kind_given = true;
         } else if (a == "--format" && has_value) {

@@ -28,8 +28,8 @@ int html(const Args& args) {
         if (a == "-o" && has_value) {
             output = args[++i];
         } else if (a == "--kind" && has_value) {
-            const std::optional<Kind> kind = kind_from_name(args[++i]);
-            if (!kind) { std::cerr << "pubview: --kind takes publication or job\n"; return 2; }
+            const std::optional<Kind> kind = kind_option(args[++i]);
+            if (!kind) return 2;
             options.kind = *kind;
         } else if (a == "--heading" && has_value) {
             const std::string& n = args[++i];

@@ -103,8 +103,8 @@ int search(const Args& args) {
         } else if (a == "--facets") {
             facets_asked = true;
         } else if (a == "--kind" && i + 1 < args.size()) {
-            const std::optional<Kind> kind = kind_from_name(args[++i]);
-            if (!kind) { std::cerr << "pubview: --kind takes publication or job\n"; return 2; }
+            const std::optional<Kind> kind = kind_option(args[++i]);
+            if (!kind) return 2;
             request.kind = *kind;
         } else if (a == "--filter" && i + 1 < args.size()) {
             const std::string& filter = args[++i];

@@ -6,15 +6,15 @@
 
 namespace pv::platform {
 
-void CanvasGlyphs::set_em(float em_pixels) {
-    if (em_pixels == em_) return;
+bool CanvasGlyphs::set_em(float em_pixels) {
+    if (em_pixels == em_) return false;
     em_ = em_pixels;
-    drawn_ = {};
     received_ = {};
     waiting_ = 0;  // batches of the other em are dropped (glyph-queue.js)
     regular_.clear();
     bold_.clear();
     batches_.clear();
+    return true;
 }
 
 // A batch, as glyphs.js writes it: the glyph count, whether bold and the em
@@ -55,7 +55,6 @@ void CanvasGlyphs::take(const unsigned char* batch) {
 
 void CanvasGlyphs::ask(const std::vector<char32_t>& codes) {
     if (codes.empty()) return;
-    for (char32_t c : codes) drawn_.add(c);
     // No canvas: no batch comes, and the characters stay missing.
     waiting_ += js_ask_glyphs(reinterpret_cast<const std::uint32_t*>(codes.data()), static_cast<int>(codes.size()), em_);
 }

@@ -18,16 +18,15 @@ namespace pv::platform {
 
 class CanvasGlyphs {
 public:
-    // Glyphs are drawn for one em: a new em forgets them all.
-    void set_em(float em_pixels);
-    // Asks the browser to draw `codes` at the em, regular and bold; they count
-    // as drawn even where the browser cannot draw them (they stay missing).
+    // Glyphs are drawn for one em: a new em forgets them all (and gives true).
+    bool set_em(float em_pixels);
+    // Asks the browser to draw `codes` at the em, regular and bold (a character
+    // it cannot draw gets no glyph; ui::MissingGlyphs counts it as drawn all the same).
     void ask(const std::vector<char32_t>& codes);
     // Takes the glyphs drawn since; returns whether any came.
     bool receive();
     // Batches asked for and not taken yet.
     bool waiting() const { return waiting_ > 0; }
-    const ui::CodePointSet& drawn() const { return drawn_; }
     // Those whose glyphs came.
     const ui::CodePointSet& received() const { return received_; }
     // Every glyph drawn at the em, in the order taken: a receive() adds at the end.
@@ -39,7 +38,7 @@ private:
     void take(const unsigned char* batch);
     float em_ = 0;
     int waiting_ = 0;
-    ui::CodePointSet drawn_, received_;
+    ui::CodePointSet received_;
     std::vector<ui::DrawnGlyph> regular_, bold_;
     struct Free {
         void operator()(unsigned char* p) const { std::free(p); }

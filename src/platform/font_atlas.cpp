@@ -10,16 +10,6 @@
 
 namespace pv::platform {
 
-std::vector<char32_t> FontAtlas::missing() const {
-    std::vector<char32_t> out;
-    if (!coverage_known_) return out;
-    for (char32_t c : font_covers_.missing_from(needed_))
-        if (!canvas_.drawn().contains(c)) out.push_back(c);
-    return out;
-}
-
-bool FontAtlas::has_missing() const { return built_ && fonts_.regular && (canvas_.waiting() || !missing().empty()); }
-
 // Gives the fonts the glyphs drawn since the last call; those that do not fit
 // wait for the next build, which makes room for them.
 void FontAtlas::place(ImFontAtlas& atlas, std::vector<ui::PlacedGlyph>& placed) {
@@ -68,15 +58,12 @@ void FontAtlas::upload_colours(WebGLRenderer& renderer, std::span<const ui::Plac
 
 bool FontAtlas::build_if_needed(ImFontAtlas& atlas, WebGLRenderer& renderer, float size, float ratio) {
     if (built_ && !room_full_ && size == size_ && ratio == ratio_) return false;
-    if (!coverage_known_) {
-        // What the Latin fonts have, read from their character map: the one
-        // build below already has room for every other character wanted.
-        for (char32_t c : ui::font_code_points(regular_, ui::latin_font_ranges())) font_covers_.add(c);
-        coverage_known_ = true;
-    }
-    canvas_.set_em(ui::font_em_pixels(size, ratio));
+    // What the Latin fonts have, read from their character map: the one
+    // build below already has room for every other character wanted.
+    if (!missing_.coverage_known()) missing_.set_font_coverage(ui::font_code_points(regular_, ui::latin_font_ranges()));
+    if (canvas_.set_em(ui::font_em_pixels(size, ratio))) missing_.forget_drawn();
     // Room for the glyphs drawn, on their way and still missing, in both weights, and some to spare for typing.
-    const std::size_t wanted = font_covers_.missing_from(needed_).size();
+    const std::size_t wanted = missing_.beyond_fonts();
     const int room = wanted > 0 ? static_cast<int>(2 * (wanted + wanted / 8 + 32)) : 0;
     ui::BuiltFonts built = ui::build_fonts(atlas, regular_, bold_, size, ratio, room);
     fonts_ = built.fonts;
@@ -103,7 +90,7 @@ bool FontAtlas::add_slice(ImFontAtlas& atlas, WebGLRenderer& renderer, const ui:
     if (!built_ || !fonts_.regular) return false;
     const double start = emscripten_get_now();
     std::vector<char32_t> codes;  // the urgent ones first
-    const std::vector<char32_t> all = missing();
+    const std::vector<char32_t> all = missing_.list();
     for (char32_t c : all)
         if (urgent.contains(c)) codes.push_back(c);
     for (char32_t c : all)
@@ -113,6 +100,7 @@ bool FontAtlas::add_slice(ImFontAtlas& atlas, WebGLRenderer& renderer, const ui:
     const auto budget = static_cast<std::size_t>(std::max(16.0, kGlyphSliceMs / ms_per_glyph_));
     if (!canvas_.waiting() && codes.size() > budget) codes.resize(budget);
     canvas_.ask(codes);
+    missing_.drawn(codes);
     const std::size_t before = canvas_.regular().size() + canvas_.bold().size();
     const bool came = canvas_.receive();
     const std::size_t received = canvas_.regular().size() + canvas_.bold().size() - before;
@@ -125,7 +113,7 @@ bool FontAtlas::add_slice(ImFontAtlas& atlas, WebGLRenderer& renderer, const ui:
     // The next slice's size follows what this one cost a character (both weights).
     if (received > 0) ms_per_glyph_ = std::clamp(0.5 * ms_per_glyph_ + 0.5 * ms / (0.5 * static_cast<double>(received)), 0.005, 5.0);
     int left = 0, urgent_left = 0;  // characters whose glyphs have not come
-    for (char32_t c : font_covers_.missing_from(needed_)) {
+    for (char32_t c : missing_.list_beyond_fonts()) {
         if (canvas_.received().contains(c)) continue;
         ++left;
         if (urgent.contains(c)) ++urgent_left;

@@ -11,6 +11,7 @@
 #include "platform/webgl_renderer.h"
 #include "ui/fonts.h"
 #include "ui/glyph_needs.h"
+#include "ui/missing_glyphs.h"
 
 #include <imgui.h>
 
@@ -25,8 +26,8 @@ class FontAtlas {
 public:
     FontAtlas(std::span<const unsigned char> regular, std::span<const unsigned char> bold) : regular_(regular), bold_(bold) {}
     // What the panel will draw; true when a glyph for it is missing.
-    bool need_text(std::string_view text) { return needed_.add_text(text) > 0; }
-    bool need_bundle(const LoadResult& loaded, const ProgressHook& progress) { return needed_.add_bundle(loaded, progress) > 0; }
+    bool need_text(std::string_view text) { return missing_.need_text(text); }
+    bool need_bundle(const LoadResult& loaded, const ProgressHook& progress) { return missing_.need_bundle(loaded, progress); }
     // The GPU lost the texture, or the fonts changed: build it all again.
     void rebuild() { built_ = false; }
 
@@ -36,20 +37,17 @@ public:
     // Asks the browser for a slice of the missing glyphs, `urgent` ones first,
     // and adds those that came; returns whether any came.
     bool add_slice(ImFontAtlas& atlas, WebGLRenderer& renderer, const ui::CodePointSet& urgent);
-    // Glyphs are missing or on their way.
-    bool has_missing() const;
+    // Glyphs are missing or on their way. Costs nothing: asked every frame.
+    bool has_missing() const { return built_ && fonts_.regular && (canvas_.waiting() || missing_.count() > 0); }
     const ui::FontSet& fonts() const { return fonts_; }
 
 private:
-    std::vector<char32_t> missing() const;
     void place(ImFontAtlas& atlas, std::vector<ui::PlacedGlyph>& placed);
     static void upload_glyphs(WebGLRenderer& renderer, std::span<const ui::PlacedGlyph> placed);
     static void upload_colours(WebGLRenderer& renderer, std::span<const ui::PlacedGlyph> placed);
 
     std::span<const unsigned char> regular_, bold_;
-    ui::CodePointSet needed_;       // what the bundle, the query and the phrases have
-    ui::CodePointSet font_covers_;  // what the Latin fonts have
-    bool coverage_known_ = false;   // font_covers_ is filled before the first build
+    ui::MissingGlyphs missing_;     // what the bundle, the query and the phrases have beyond the Latin fonts and canvas_
     CanvasGlyphs canvas_;           // the rest, drawn by the browser
     std::size_t placed_regular_ = 0, placed_bold_ = 0;  // of canvas_'s glyphs, those placed in the atlas
     bool room_full_ = false;        // a glyph did not fit: the next build makes more room

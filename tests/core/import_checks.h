@@ -2,6 +2,7 @@
 // problems an import reported.
 #pragma once
 
+#include "authoring/import_api.h"
 #include "authoring/import_common.h"
 #include "source_files.h"
 
@@ -11,6 +12,12 @@ inline std::string read_import_input(const std::string& name) { return read_sour
 
 // A saved web-API response (tests/data/api/README.md says where each shape comes from).
 inline std::string read_api_response(const std::string& name) { return read_source_file("tests/data/api/" + name); }
+
+// What an API importer makes of a saved response, with ids of its own.
+inline pv::ApiPage import_saved(pv::ApiPage (*import)(std::string_view, pv::IdAllocator&), const std::string& name) {
+    pv::IdAllocator ids;
+    return import(read_api_response(name), ids);
+}
 
 // The entry with this title, or null.
 inline const pv::Entry* entry_titled(const pv::Bundle& bundle, const std::string& title) {

@@ -6,8 +6,7 @@
 TEST_SUITE("import arxiv") {
 
 TEST_CASE("an arXiv Atom feed gives ids without versions, LaTeX as text, DOIs and journal references") {
-    pv::IdAllocator ids;
-    const pv::ApiPage page = pv::import_arxiv(read_api_response("arxiv-query.atom"), ids);
+    const pv::ApiPage page = import_saved(pv::import_arxiv, "arxiv-query.atom");
     CHECK(page.total == 3);
     CHECK(page.items == 3);
     REQUIRE(page.result.bundle.entries.size() == 2);
@@ -31,8 +30,7 @@ TEST_CASE("an arXiv Atom feed gives ids without versions, LaTeX as text, DOIs an
 }
 
 TEST_CASE("a withdrawn arXiv paper is left out with a warning at its line") {
-    pv::IdAllocator ids;
-    const pv::ApiPage page = pv::import_arxiv(read_api_response("arxiv-query.atom"), ids);
+    const pv::ApiPage page = import_saved(pv::import_arxiv, "arxiv-query.atom");
     CHECK(has_problem_at_line(page.result, 37, "arXiv 1805.00001 (\"A Proof That Was Not\") has been withdrawn"));
     CHECK_FALSE(page.result.has_errors());
 }

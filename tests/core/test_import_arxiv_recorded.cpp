@@ -11,8 +11,7 @@
 TEST_SUITE("import arxiv, recorded answers") {
 
 TEST_CASE("a recorded arXiv answer for one id gives its 34 authors, a non-ASCII name, the category and the summary") {
-    pv::IdAllocator ids;
-    const pv::ApiPage page = pv::import_arxiv(read_api_response("recorded/arxiv-1707.08567.atom"), ids);
+    const pv::ApiPage page = import_saved(pv::import_arxiv, "recorded/arxiv-1707.08567.atom");
     CHECK_FALSE(page.result.has_errors());
     CHECK(page.total == 1);
     REQUIRE(page.result.bundle.entries.size() == 1);
@@ -32,8 +31,7 @@ TEST_CASE("a recorded arXiv answer for one id gives its 34 authors, a non-ASCII 
 }
 
 TEST_CASE("a recorded old-style arXiv id keeps its archive, journal reference and escaped characters in the summary") {
-    pv::IdAllocator ids;
-    const pv::ApiPage page = pv::import_arxiv(read_api_response("recorded/arxiv-astro-ph-0601001.atom"), ids);
+    const pv::ApiPage page = import_saved(pv::import_arxiv, "recorded/arxiv-astro-ph-0601001.atom");
     CHECK_FALSE(page.result.has_errors());
     REQUIRE(page.result.bundle.entries.size() == 1);
     const pv::Entry& e = page.result.bundle.entries[0];
@@ -49,8 +47,7 @@ TEST_CASE("a recorded old-style arXiv id keeps its archive, journal reference an
 }
 
 TEST_CASE("a recorded page of an arXiv search gives the total, ten entries with unique ids and the one DOI") {
-    pv::IdAllocator ids;
-    const pv::ApiPage page = pv::import_arxiv(read_api_response("recorded/arxiv-query-testing-start10.atom"), ids);
+    const pv::ApiPage page = import_saved(pv::import_arxiv, "recorded/arxiv-query-testing-start10.atom");
     CHECK_FALSE(page.result.has_errors());
     CHECK(page.total == 214881);
     CHECK(page.items == 10);

@@ -6,8 +6,7 @@
 TEST_SUITE("import crossref") {
 
 TEST_CASE("a Crossref work gives its title, authors, venue, year, DOI, subjects and JATS abstract as text") {
-    pv::IdAllocator ids;
-    const pv::ApiPage page = pv::import_crossref(read_api_response("crossref-work.json"), ids);
+    const pv::ApiPage page = import_saved(pv::import_crossref, "crossref-work.json");
     CHECK_FALSE(page.result.has_errors());
     REQUIRE(page.result.bundle.entries.size() == 1);
     const pv::Entry& e = page.result.bundle.entries[0];

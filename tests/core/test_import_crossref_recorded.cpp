@@ -89,8 +89,7 @@ TEST_CASE("a recorded bioRxiv preprint drops the Abstract heading, keeps italic 
 }
 
 TEST_CASE("a recorded page of a Crossref cursor query gives its cursor, total and twenty works, and no year for an unknown date") {
-    pv::IdAllocator ids;
-    const pv::ApiPage page = pv::import_crossref(read_api_response("recorded/crossref-works-cursor-widget.json"), ids);
+    const pv::ApiPage page = import_saved(pv::import_crossref, "recorded/crossref-works-cursor-widget.json");
     CHECK_FALSE(page.result.has_errors());
     CHECK(page.total == 454);
     CHECK(page.items == 20);

@@ -6,8 +6,7 @@
 TEST_SUITE("import dblp") {
 
 TEST_CASE("a DBLP person record gives every record with names, venues, DOIs and CoRR arXiv ids") {
-    pv::IdAllocator ids;
-    const pv::ApiPage page = pv::import_dblp(read_api_response("dblp-person.xml"), ids);
+    const pv::ApiPage page = import_saved(pv::import_dblp, "dblp-person.xml");
     CHECK(page.items == 4);
     REQUIRE(page.result.bundle.entries.size() == 3);
     const pv::Entry& corr = page.result.bundle.entries[0];
@@ -28,14 +27,12 @@ TEST_CASE("a DBLP person record gives every record with names, venues, DOIs and 
 }
 
 TEST_CASE("a DBLP record without a title is reported at its line and the others kept") {
-    pv::IdAllocator ids;
-    const pv::ApiPage page = pv::import_dblp(read_api_response("dblp-person.xml"), ids);
+    const pv::ApiPage page = import_saved(pv::import_dblp, "dblp-person.xml");
     CHECK(has_problem_at_line(page.result, 37, "record journals/x/NoTitle has no title"));
 }
 
 TEST_CASE("a cut-short DBLP answer names the element it ends in") {
-    pv::IdAllocator ids;
-    const pv::ApiPage page = pv::import_dblp(read_api_response("dblp-truncated.xml"), ids);
+    const pv::ApiPage page = import_saved(pv::import_dblp, "dblp-truncated.xml");
     CHECK_FALSE(page.result.usable);
     REQUIRE(page.result.problems.size() == 1);
     CHECK(page.result.problems[0].message.find("ends inside <title>") != std::string::npos);

@@ -6,8 +6,7 @@
 TEST_SUITE("import job boards") {
 
 TEST_CASE("Greenhouse's entity-escaped HTML becomes a description with headings and lists") {
-    pv::IdAllocator ids;
-    const pv::ApiPage page = pv::import_greenhouse(read_api_response("greenhouse-jobs.json"), ids);
+    const pv::ApiPage page = import_saved(pv::import_greenhouse, "greenhouse-jobs.json");
     CHECK(page.total == 3);
     REQUIRE(page.result.bundle.entries.size() == 2);
     const pv::Entry& ml = page.result.bundle.entries[0];
@@ -33,8 +32,7 @@ TEST_CASE("Greenhouse's entity-escaped HTML becomes a description with headings 
 }
 
 TEST_CASE("Lever postings join description, lists under their headings and the closing text") {
-    pv::IdAllocator ids;
-    const pv::ApiPage page = pv::import_lever(read_api_response("lever-postings.json"), ids);
+    const pv::ApiPage page = import_saved(pv::import_lever, "lever-postings.json");
     CHECK(page.items == 2);
     REQUIRE(page.result.bundle.entries.size() == 1);
     const pv::Entry& ml = page.result.bundle.entries[0];
@@ -59,8 +57,7 @@ TEST_CASE("Lever's answer for an unknown company is reported as such") {
 }
 
 TEST_CASE("Ashby jobs use the postal address, mark remote ones and leave unlisted ones out") {
-    pv::IdAllocator ids;
-    const pv::ApiPage page = pv::import_ashby(read_api_response("ashby-jobs.json"), ids);
+    const pv::ApiPage page = import_saved(pv::import_ashby, "ashby-jobs.json");
     CHECK_FALSE(page.result.has_errors());
     REQUIRE(page.result.bundle.entries.size() == 2);
     const pv::Entry& swe = page.result.bundle.entries[0];

@@ -8,8 +8,7 @@
 TEST_SUITE("import job boards, recorded answers") {
 
 TEST_CASE("Greenhouse's documented content=true answer gives the job with its description as text, not as escaped tags") {
-    pv::IdAllocator ids;
-    const pv::ApiPage page = pv::import_greenhouse(read_api_response("recorded/greenhouse-docs-jobs-content.json"), ids);
+    const pv::ApiPage page = import_saved(pv::import_greenhouse, "recorded/greenhouse-docs-jobs-content.json");
     CHECK_FALSE(page.result.has_errors());
     CHECK(page.total == 1);
     REQUIRE(page.result.bundle.entries.size() == 1);

@@ -22,8 +22,7 @@ TEST_CASE("Crossref gives the work's type and issued date") {
 }
 
 TEST_CASE("arXiv gives a preprint with its PDF link and the day it was published") {
-    pv::IdAllocator ids;
-    const pv::ApiPage page = pv::import_arxiv(read_api_response("recorded/arxiv-1707.08567.atom"), ids);
+    const pv::ApiPage page = import_saved(pv::import_arxiv, "recorded/arxiv-1707.08567.atom");
     REQUIRE(page.result.bundle.entries.size() == 1);
     const pv::Entry& e = page.result.bundle.entries[0];
     CHECK(e.type == "preprint");
@@ -34,8 +33,7 @@ TEST_CASE("arXiv gives a preprint with its PDF link and the day it was published
 }
 
 TEST_CASE("OpenAlex gives the type and publication date") {
-    pv::IdAllocator ids;
-    const pv::ApiPage page = pv::import_openalex(read_api_response("openalex-works-page1.json"), ids);
+    const pv::ApiPage page = import_saved(pv::import_openalex, "openalex-works-page1.json");
     REQUIRE(page.result.bundle.entries.size() >= 2);
     CHECK(page.result.bundle.entries[0].type == "article");
     CHECK(page.result.bundle.entries[0].date == "2022-08-14");

@@ -6,8 +6,7 @@
 TEST_SUITE("import openalex") {
 
 TEST_CASE("OpenAlex works give their abstract rebuilt from the inverted index and the cursor of the next page") {
-    pv::IdAllocator ids;
-    const pv::ApiPage page = pv::import_openalex(read_api_response("openalex-works-page1.json"), ids);
+    const pv::ApiPage page = import_saved(pv::import_openalex, "openalex-works-page1.json");
     CHECK_FALSE(page.result.has_errors());
     CHECK(page.next_cursor == "IlsxMDAuMCwgJ2h0dHBzOi8vb3BlbmFsZXgub3JnL1cyMDQxMjk5ODgxJ10i");
     CHECK(page.total == 3);
@@ -22,8 +21,7 @@ TEST_CASE("OpenAlex works give their abstract rebuilt from the inverted index an
 }
 
 TEST_CASE("an OpenAlex preprint in Japanese keeps its title and finds its arXiv id in its locations") {
-    pv::IdAllocator ids;
-    const pv::ApiPage page = pv::import_openalex(read_api_response("openalex-works-page1.json"), ids);
+    const pv::ApiPage page = import_saved(pv::import_openalex, "openalex-works-page1.json");
     REQUIRE(page.result.bundle.entries.size() == 2);
     const pv::Entry& ja = page.result.bundle.entries[1];
     CHECK(ja.title == "深層学習による日本語の構文解析");
@@ -35,8 +33,7 @@ TEST_CASE("an OpenAlex preprint in Japanese keeps its title and finds its arXiv 
 }
 
 TEST_CASE("the last OpenAlex page is empty and has no cursor") {
-    pv::IdAllocator ids;
-    const pv::ApiPage page = pv::import_openalex(read_api_response("openalex-works-page3.json"), ids);
+    const pv::ApiPage page = import_saved(pv::import_openalex, "openalex-works-page3.json");
     CHECK(page.result.usable);
     CHECK(page.result.bundle.entries.empty());
     CHECK(page.next_cursor.empty());

@@ -159,8 +159,7 @@ TEST_CASE("a recorded OpenAlex thesis names its university as the venue") {
 }
 
 TEST_CASE("a recorded OpenAlex work whose title is empty is skipped with an error naming the work and where its title should be") {
-    pv::IdAllocator ids;
-    const pv::ApiPage page = pv::import_openalex(read_api_response("recorded/openalex-work-jspfsm-no-title.json"), ids);
+    const pv::ApiPage page = import_saved(pv::import_openalex, "recorded/openalex-work-jspfsm-no-title.json");
     CHECK(page.result.usable);
     CHECK(page.result.bundle.entries.empty());
     CHECK(page.items == 1);

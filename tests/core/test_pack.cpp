@@ -1,5 +1,6 @@
 #include "core/formats/open_bundle.h"
 #include "core/formats/pack.h"
+#include "search_checks.h"
 #include "source_files.h"
 
 #include <doctest/doctest.h>
@@ -114,30 +115,11 @@ std::vector<SearchRequest> varied_requests(const Bundle& bundle) {
     return requests;
 }
 
-// Everything a result holds, compared field by field.
+// Both indexes answer each of the varied requests the same.
 void check_same_results(const SearchIndex& built, const SearchIndex& read, const Bundle& bundle) {
     for (const SearchRequest& request : varied_requests(bundle)) {
         CAPTURE(request.query);
-        const SearchResult a = built.search(request);
-        const SearchResult b = read.search(request);
-        CHECK(a.total == b.total);
-        CHECK(a.fallback == b.fallback);
-        CHECK(a.hints == b.hints);
-        REQUIRE(a.hits.size() == b.hits.size());
-        for (std::size_t i = 0; i < a.hits.size(); ++i) {
-            CHECK(a.hits[i].entry == b.hits[i].entry);
-            CHECK(a.hits[i].score == b.hits[i].score);
-            CHECK(a.hits[i].title == b.hits[i].title);
-            CHECK(a.hits[i].body == b.hits[i].body);
-        }
-        REQUIRE(a.facets.size() == b.facets.size());
-        for (std::size_t f = 0; f < a.facets.size(); ++f) {
-            REQUIRE(a.facets[f].values.size() == b.facets[f].values.size());
-            for (std::size_t v = 0; v < a.facets[f].values.size(); ++v) {
-                CHECK(a.facets[f].values[v].value == b.facets[f].values[v].value);
-                CHECK(a.facets[f].values[v].count == b.facets[f].values[v].count);
-            }
-        }
+        check_same_result(built.search(request), read.search(request));
     }
 }
 

@@ -3,6 +3,7 @@
 #include "core/shards/shard_layout.h"
 #include "core/shards/shard_reader.h"
 #include "core/shards/shard_writer.h"
+#include "search_checks.h"
 #include "source_files.h"
 
 #include <doctest/doctest.h>
@@ -69,27 +70,6 @@ std::unique_ptr<ShardedBundle> open(MemoryFolder& folder) {
     return sharded;
 }
 
-void check_same(const SearchResult& whole, const SearchResult& sharded) {
-    REQUIRE(whole.hits.size() == sharded.hits.size());
-    CHECK(whole.total == sharded.total);
-    CHECK(whole.fallback == sharded.fallback);
-    CHECK(whole.hints == sharded.hints);
-    for (std::size_t i = 0; i < whole.hits.size(); ++i) {
-        CHECK(whole.hits[i].entry == sharded.hits[i].entry);
-        CHECK(whole.hits[i].score == sharded.hits[i].score);
-        CHECK(whole.hits[i].title == sharded.hits[i].title);
-        CHECK(whole.hits[i].body == sharded.hits[i].body);
-    }
-    REQUIRE(whole.facets.size() == sharded.facets.size());
-    for (std::size_t f = 0; f < whole.facets.size(); ++f) {
-        REQUIRE(whole.facets[f].values.size() == sharded.facets[f].values.size());
-        for (std::size_t v = 0; v < whole.facets[f].values.size(); ++v) {
-            CHECK(whole.facets[f].values[v].value == sharded.facets[f].values[v].value);
-            CHECK(whole.facets[f].values[v].count == sharded.facets[f].values[v].count);
-        }
-    }
-}
-
 // What the page's worker does: a search notes the files it asks for, they
 // are fetched all at once, and the search runs again until it asks for
 // nothing new.
@@ -136,10 +116,10 @@ TEST_CASE("a sharded bundle answers every kind of query as the bundle in one fil
             request.sort = sort;
             request.limit = 10;
             INFO("query: " << query);
-            check_same(opened.index->search(request), sharded->search(request));
+            check_same_result(opened.index->search(request), sharded->search(request));
             request.kind = pv::Kind::publication;
             request.filters[pv::FacetField::year] = {"2022"};
-            check_same(opened.index->search(request), sharded->search(request));
+            check_same_result(opened.index->search(request), sharded->search(request));
         }
     }
     for (std::uint32_t id = 0; id < sharded->entry_count(); ++id) CHECK(sharded->entry(id).id == opened.loaded->bundle.entries[id].id);
@@ -222,7 +202,7 @@ TEST_CASE("a source that fetches between searches gets the same answers in a few
         }
         CHECK(page.asked.empty());
         CHECK(rounds <= 4);
-        check_same(opened.index->search(request), result);
+        check_same_result(opened.index->search(request), result);
     }
     CHECK(sharded->failure().empty());
 }
@@ -243,7 +223,7 @@ TEST_CASE("the first rows come before the tables: the empty query from the manif
     first.facet_fields = pv::facet_bit(pv::FacetField::kind);
     const SearchResult rows = sharded->search(first);
     CHECK(page.asked.empty());
-    check_same(opened.index->search(first), rows);
+    check_same_result(opened.index->search(first), rows);
     CHECK(sharded->row(rows.hits[2].entry).id.empty());  // its rows file is on its way
     REQUIRE(page.asked.size() == 1);
     CHECK(page.asked[0].starts_with("rows-"));
@@ -251,7 +231,7 @@ TEST_CASE("the first rows come before the tables: the empty query from the manif
     CHECK(sharded->row(rows.hits[2].entry).id == opened.loaded->bundle.entries[2].id);
     first.limit = 0;
     first.facet_values = 1;
-    check_same(opened.index->search(first), sharded->search(first));
+    check_same_result(opened.index->search(first), sharded->search(first));
 
     SearchRequest word;
     word.query = "learning";
@@ -264,8 +244,8 @@ TEST_CASE("the first rows come before the tables: the empty query from the manif
         result = sharded->search(word);
     }
     CHECK(page.asked.empty());
-    check_same(opened.index->search(word), result);
-    check_same(opened.index->search(first), sharded->search(first));
+    check_same_result(opened.index->search(word), result);
+    check_same_result(opened.index->search(first), sharded->search(first));
     CHECK(sharded->failure().empty());
 }
 

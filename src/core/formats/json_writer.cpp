@@ -12,6 +12,13 @@ std::string to_json(const Bundle& bundle) {
     using ojson = nlohmann::ordered_json;
     auto put = [](ojson& o, const char* key, const std::string& v) { if (!v.empty()) o[key] = v; };
     auto put_list = [](ojson& o, const char* key, const std::vector<std::string>& v) { if (!v.empty()) o[key] = v; };
+    // An array with an object for each item, made by `to_object`; left out when there are no items.
+    auto put_objects = [](ojson& o, const char* key, const auto& items, auto to_object) {
+        if (items.empty()) return;
+        ojson list = ojson::array();
+        for (const auto& item : items) list.push_back(to_object(item));
+        o[key] = list;
+    };
 
     ojson doc;
     doc["pubview"] = 1;
@@ -44,28 +51,20 @@ std::string to_json(const Bundle& bundle) {
             put(o, "date", e.date);
             put(o, "venue_short", e.venue_short);
             if (e.featured) o["featured"] = true;
-            if (!e.links.empty()) {
-                ojson links = ojson::array();
-                for (const Link& link : e.links) {
-                    ojson item = ojson::object();
-                    put(item, "label", link.label);
-                    item["url"] = link.url;
-                    item["kind"] = link_kind_name(link.kind);
-                    links.push_back(item);
-                }
-                o["links"] = links;
-            }
-            if (!e.related.empty()) {
-                ojson related = ojson::array();
-                for (const Related& r : e.related) {
-                    ojson item = ojson::object();
-                    put(item, "title", r.title);
-                    put(item, "summary", r.summary);
-                    put(item, "url", r.url);
-                    related.push_back(item);
-                }
-                o["related"] = related;
-            }
+            put_objects(o, "links", e.links, [&](const Link& link) {
+                ojson item = ojson::object();
+                put(item, "label", link.label);
+                item["url"] = link.url;
+                item["kind"] = link_kind_name(link.kind);
+                return item;
+            });
+            put_objects(o, "related", e.related, [&](const Related& r) {
+                ojson item = ojson::object();
+                put(item, "title", r.title);
+                put(item, "summary", r.summary);
+                put(item, "url", r.url);
+                return item;
+            });
             publications.push_back(std::move(o));
         } else {
             ojson location = ojson::object();

@@ -72,6 +72,13 @@ TEST_CASE("Arabic letters take their joined forms and the line reads right to le
     CHECK(visual("ء") == "\uFE80");
 }
 
+TEST_CASE("a lam that ends the line is shaped alone or final, with nothing read past the line") {
+    // The lam-alef check looked at the letter after a lam even at the end
+    // (the sanitizer build reads past the line's end without the fix).
+    CHECK(visual("\u0644") == "\uFEDD");
+    CHECK(visual("\u0628\u0644") == "\uFEDE\uFE91");
+}
+
 TEST_CASE("an Arabic title with a year orders the year as a number inside the right-to-left line") {
     // مؤتمر 2023: meem initial, hamza-on-waw final, teh initial, meem medial, reh final.
     CHECK(visual("مؤتمر 2023") == "2023 \uFEAE\uFEE4\uFE97\uFE86\uFEE3");

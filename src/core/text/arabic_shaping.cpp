@@ -92,7 +92,7 @@ void shape_arabic(CodePoints& text) {
         if (f.isolated != 0) {
             const bool after_joiner = joins_forward(neighbour(i, -1).first) && joins_backward(f.joining);
             const auto [next, next_at] = neighbour(i, +1);
-            const char32_t ligature = c == 0x0644 && next_at == i + 1 ? lam_alef(in[next_at]) : 0;
+            const char32_t ligature = c == 0x0644 && next_at == i + 1 && next_at < n ? lam_alef(in[next_at]) : 0;
             if (ligature != 0) {
                 out.text.push_back(ligature + (after_joiner ? 1 : 0));
                 out.source.push_back(text.source[i]);

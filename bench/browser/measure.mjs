@@ -13,7 +13,12 @@ const SETTLE_MS = 1000;              // after the first frame, before idling: th
 const WHEEL_EVENTS = 150;            // wheel events planned for scrolling the whole list
 const WHEEL_INTERVAL_MS = 16;        // about one wheel event per frame
 const ESTIMATED_ROW_PX = 60;         // a collapsed row's height, generously; scrolling stops at the end anyway
-export const TYPED_QUERY = 'data model';  // 10 characters, words that occur in the generated corpora
+// Queries typed one after another, each erased key by key before the next:
+// words that occur in the generated corpora. Their 67 keystrokes give the
+// typing p95 some 70 frames or more, so it is a percentile and not one run's
+// slowest frame (with the first query alone, 10 keys, it was the maximum).
+export const TYPED_QUERIES = ['data model', 'learning network', 'training method'];
+export const TYPED_QUERY = TYPED_QUERIES[0];
 const TYPING_DELAY_MS = 100;
 
 // What is measured on each page: how to know its first frame is on screen.
@@ -148,12 +153,20 @@ export async function measureBundle(browser, url, bundleBytes) {
   await page.evaluate(() => { PubView.widgets[0].focus(); });
   await page.waitForTimeout(SETTLE_MS);
   await startRecordingFrames(page);
-  await page.keyboard.type(TYPED_QUERY, { delay: TYPING_DELAY_MS });
-  await page.waitForTimeout(SETTLE_MS);
+  let typed = '';
+  for (const [i, query] of TYPED_QUERIES.entries()) {
+    if (i > 0) {
+      for (let k = 0; k < typed.length; k++) await page.keyboard.press('Backspace', { delay: TYPING_DELAY_MS });
+    }
+    await page.keyboard.type(query, { delay: TYPING_DELAY_MS });
+    await page.waitForTimeout(SETTLE_MS);
+    typed = await page.evaluate(() => PubView.widgets[0].query());
+    if (typed !== query) break;
+  }
   const typing = await stopRecordingFrames(page);
-  const typed = await page.evaluate(() => PubView.widgets[0].query());
   await context.close();
-  if (typed !== TYPED_QUERY) throw new Error(`typing reached the search box as "${typed}"`);
+  const last = TYPED_QUERIES.at(-1);
+  if (typed !== last) throw new Error(`typing reached the search box as "${typed}"`);
   if (errors.length) throw new Error(errors.join('; '));
   return {
     rowsShownMs, ...loaded, heapPerBundleByte: loaded.heapBytes / bundleBytes,

@@ -6,10 +6,13 @@
 // (median), the first rows' time and the bytes before them; over the
 // generator's typical queries, typed one at a time on the last visit, the
 // results' time with cold and with warm files (p95), their bytes, the longest
-// main-thread task and the widget's heap.
+// main-thread task and the widget's heap. Each warm keystroke's main-thread
+// work is also taken as thread CPU time (DevTools Performance metrics'
+// TaskDuration in threadTicks), which the machine's load does not inflate.
 //
 //   bash bench/browser/run.sh builds the site and the CLI; then
-//   node bench/browser/shards.mjs [SIZE]      (BENCH_DATA holds corpus-SIZE.json)
+//   node bench/browser/shards.mjs [SIZE]      (BENCH_DATA holds corpus-SIZE.json;
+//                                              BENCH_SHARD_ARGS more arguments for `pubview shard`)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -29,7 +32,9 @@ const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.c
 const round = (x) => Math.round(x * 10) / 10;
 
 fs.rmSync(folder, { recursive: true, force: true });
-const shard = spawnSync('/usr/bin/time', ['-f', '%e %M', path.join(root, 'build/native/pubview'), 'shard', corpus, '--out', folder], { encoding: 'utf8' });
+const shardArgs = (process.env.BENCH_SHARD_ARGS || '').split(' ').filter(Boolean);
+const shard = spawnSync('/usr/bin/time', ['-f', '%e %M', path.join(root, 'build/native/pubview'), 'shard', corpus, '--out', folder, ...shardArgs],
+  { encoding: 'utf8' });
 if (shard.status !== 0) throw new Error(shard.stderr);
 const [shardSeconds, shardKb] = shard.stderr.trim().split('\n').pop().split(' ').map(Number);
 
@@ -55,9 +60,14 @@ async function visit() {
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await cdp.send('Network.emulateNetworkConditions', NETWORK);
   let bytes = 0, requests = 0;
+  const byKind = {};  // the shards' bytes by kind of file (postings, rows, entries, …)
   page.on('requestfinished', async (request) => {
     const sizes = await request.sizes().catch(() => null);
-    if (sizes) { bytes += sizes.responseBodySize + sizes.responseHeadersSize; requests += 1; }
+    if (!sizes) return;
+    bytes += sizes.responseBodySize + sizes.responseHeadersSize;
+    requests += 1;
+    const kind = request.url().includes(`/${folderName}/`) && /([a-z]+)[^/]*$/.exec(request.url())[1];
+    if (kind) byKind[kind] = (byKind[kind] || 0) + sizes.responseBodySize;
   });
   await page.route('**/bench-shards.html', (route) => route.fulfill({
     contentType: 'text/html',
@@ -69,21 +79,29 @@ async function visit() {
     null, { timeout: 120000, polling: 20 })).jsonValue();
   const error = await page.evaluate(() => PubView.widgets[0].error());
   if (error) throw new Error(error);
-  return { context, page, firstRowsMs, bytes: () => bytes, requests: () => requests };
+  return { context, page, cdp, firstRowsMs, bytes: () => bytes, requests: () => requests, byKind: () => ({ ...byKind }) };
 }
 
-async function typeEach(page, list) {
-  const times = [];
+// The page's main-thread CPU time so far, in ms.
+const mainThreadMs = async (cdp) => 1000 * (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
+
+// Each query's time from setQuery to settled() (wall) and the main thread's CPU time meanwhile.
+async function typeEach(v, list) {
+  await v.cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  const times = [], cpu = [];
   for (const query of list) {
-    times.push(await page.evaluate(async (q) => {
+    const before = await mainThreadMs(v.cdp);
+    times.push(await v.page.evaluate(async (q) => {
       const w = PubView.widgets[0];
       const start = performance.now();
       w.setQuery(q);
       await w.settled();
       return performance.now() - start;
     }, query));
+    cpu.push(await mainThreadMs(v.cdp) - before);
   }
-  return times;
+  await v.cdp.send('Performance.disable');
+  return { times, cpu };
 }
 
 const visits = [];
@@ -91,26 +109,36 @@ for (let run = 0; run < runs; ++run) {
   const v = await visit();
   visits.push({ firstRowsMs: v.firstRowsMs, bytes: v.bytes(), requests: v.requests() });
   if (run < runs - 1) { await v.context.close(); continue; }
-  const before = v.bytes();
-  const cold = await typeEach(v.page, queries);
+  const before = v.bytes(), kindsBefore = v.byKind();
+  const { times: cold, cpu: coldCpu } = await typeEach(v, queries);
   const queryBytes = v.bytes() - before;
-  const warm = await typeEach(v.page, queries);
+  const queryBytesByKind = Object.fromEntries(Object.entries(v.byKind()).map(([k, n]) => [k, n - (kindsBefore[k] || 0)]));
+  const { times: warm, cpu: warmCpu } = await typeEach(v, queries);
+  // The longest task, and the longest but the one that creates the WebGL context (the browser makes
+  // the page wait for its GPU process there, whatever the page does) and the longest after the first rows.
   const probe = await v.page.evaluate(() => ({
     longestTaskMs: Math.max(0, ...window.__bench.longTasks.map((t) => t.duration)),
+    longestButContextMs: Math.max(0, ...window.__bench.longTasks.filter((t) => !window.__bench.contexts
+      .some((c) => c.start >= t.start && c.start <= t.start + t.duration)).map((t) => t.duration)),
+    longestAfterFirstRowsMs: Math.max(0, ...window.__bench.longTasks
+      .filter((t) => t.start >= PubView.widgets[0].firstRowsAt).map((t) => t.duration)),
     heapBytes: PubView.widgets[0].module.HEAPU8.length,
   }));
   await v.context.close();
   console.log(JSON.stringify({
     size, machine: `${process.arch}, ${(await import('node:os')).cpus().length} cores`, network: '40 Mbit/s, 20 ms RTT',
-    shard: { seconds: shardSeconds, peakMB: Math.round(shardKb / 1024) },
+    shard: { seconds: shardSeconds, peakMB: Math.round(shardKb / 1024), args: shardArgs.join(' '), files: fs.readdirSync(folder).filter((f) => !/\.(gz|br)$/.test(f)).length },
     firstRowsMs: round(median(visits.map((x) => x.firstRowsMs))),
     bytesBeforeFirstRows: median(visits.map((x) => x.bytes)),
     requestsBeforeFirstRows: median(visits.map((x) => x.requests)),
     queries: queries.length,
     coldP95Ms: round(p95(cold)), coldMedianMs: round(median(cold)),
     warmP95Ms: round(p95(warm)), warmMedianMs: round(median(warm)),
-    bytesForQueries: queryBytes,
-    longestTaskMs: round(probe.longestTaskMs), widgetHeapMB: round(probe.heapBytes / 1048576),
+    mainThreadCpuPerKeystroke: { coldMedianMs: round(median(coldCpu)), coldP95Ms: round(p95(coldCpu)),
+      warmMedianMs: round(median(warmCpu)), warmP95Ms: round(p95(warmCpu)) },
+    bytesForQueries: queryBytes, bytesForQueriesByKind: queryBytesByKind,
+    longestTaskMs: round(probe.longestTaskMs), longestTaskButContextMs: round(probe.longestButContextMs),
+    longestTaskAfterFirstRowsMs: round(probe.longestAfterFirstRowsMs), widgetHeapMB: round(probe.heapBytes / 1048576),
   }, null, 1));
 }
 await browser.close();

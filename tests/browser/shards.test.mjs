@@ -279,6 +279,30 @@ test('data-bundle="DIR/" shows the folder in the widget: its first rows, the sam
   }
 });
 
+test('in the widget, a search shows its first rows, and scrolling to the end of them brings the next ones in order', async () => {
+  const { context, page, errors } = await openWidgetPage(`${folderName}/`);
+  try {
+    const expected = whole.search('', { limit: 60 }).results.map((r) => r.id);
+    const first = await page.evaluate(() => PubView.widgets[0].visible().map((r) => r.id));
+    assert.ok(first.length >= 10 && first.length < 60, `${first.length} rows at first`);
+    assert.deepEqual(first, expected.slice(0, first.length));
+    const canvas = await page.locator('canvas').boundingBox();
+    await page.mouse.move(canvas.x + 300, canvas.y + canvas.height - 60);
+    // Wheel down until 60 rows are in: each time the list nears its last row, more are asked for.
+    for (let turn = 0; turn < 200 && await page.evaluate(() => PubView.widgets[0].visible().length) < 60; ++turn) {
+      await page.mouse.wheel(0, 400);
+      await settle(page);
+    }
+    const more = await page.evaluate(() => PubView.widgets[0].visible().map((r) => r.id));
+    assert.ok(more.length >= 60, `${more.length} rows after scrolling`);
+    assert.deepEqual(more.slice(0, 60), expected);
+    assert.equal(await page.evaluate(() => window.scrollY), 0, 'the list scrolled, not the page');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('in the widget, a missing postings file is said in the panel, and a missing folder gives a message, not a blank canvas', async () => {
   const broken = await openWidgetPage(`${brokenName}/`);
   try {

@@ -92,7 +92,7 @@ after(async () => {
 const PAGE = `<!doctype html><meta charset="utf-8"><title>shards</title><script>
 window.messages = [];
 window.worker = new Worker('pubview-shards-worker.js', { type: 'module' });
-worker.onmessage = ({ data }) => { messages.push(data); };
+worker.onmessage = ({ data }) => { messages.push(data.type === 'result' ? { ...data, result: JSON.parse(data.result) } : data); };
 window.answer = (id) => new Promise((resolve) => {
   const look = () => {
     const found = messages.find((m) => (id === 'open' ? m.type === 'opened' || m.id === null : m.id === id));

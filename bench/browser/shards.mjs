@@ -12,11 +12,13 @@
 //
 //   bash bench/browser/run.sh builds the site and the CLI; then
 //   node bench/browser/shards.mjs [SIZE]      (BENCH_DATA holds corpus-SIZE.json;
-//                                              BENCH_SHARD_ARGS more arguments for `pubview shard`)
+//                                              BENCH_SHARD_ARGS more arguments for `pubview shard`;
+//                                              BENCH_SHARDED a folder it wrote before, served instead)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launchBrowser, startServer, root } from '../../tests/browser/browser.mjs';
+import { typicalQueries } from './typical-queries.mjs';
 
 const size = Number(process.argv[2] || 100000);
 const runs = Number(process.env.BENCH_RUNS || 5);
@@ -33,18 +35,17 @@ const round = (x) => Math.round(x * 10) / 10;
 
 fs.rmSync(folder, { recursive: true, force: true });
 const shardArgs = (process.env.BENCH_SHARD_ARGS || '').split(' ').filter(Boolean);
-const shard = spawnSync('/usr/bin/time', ['-f', '%e %M', path.join(root, 'build/native/pubview'), 'shard', corpus, '--out', folder, ...shardArgs],
-  { encoding: 'utf8' });
-if (shard.status !== 0) throw new Error(shard.stderr);
-const [shardSeconds, shardKb] = shard.stderr.trim().split('\n').pop().split(' ').map(Number);
+let shardSeconds = null, shardKb = null;
+if (process.env.BENCH_SHARDED) {  // a folder sharded before (A/B runs of the page on the same files): served through a link
+  fs.symlinkSync(path.resolve(process.env.BENCH_SHARDED), folder);
+} else {
+  const shard = spawnSync('/usr/bin/time', ['-f', '%e %M', path.join(root, 'build/native/pubview'), 'shard', corpus, '--out', folder, ...shardArgs],
+    { encoding: 'utf8' });
+  if (shard.status !== 0) throw new Error(shard.stderr);
+  [shardSeconds, shardKb] = shard.stderr.trim().split('\n').pop().split(' ').map(Number);
+}
 
-// The typical queries: the generator's known items, keystrokes, typos, authors,
-// venues with years and accentless words, taken from each kind in turn.
-const byType = new Map();
-for (const q of JSON.parse(fs.readFileSync(path.join(data, `queries-${size}.json`), 'utf8')))
-  if (q.query && q.type !== 'nonsense') byType.set(q.type, [...(byType.get(q.type) || []), q.query]);
-const queries = [];
-for (let i = 0; queries.length < queryCount; ++i) for (const list of byType.values()) if (queries.length < queryCount) queries.push(list[i]);
+const queries = typicalQueries(path.join(data, `queries-${size}.json`), queryCount);
 
 const server = await startServer();
 const browser = await launchBrowser();
@@ -85,23 +86,31 @@ async function visit() {
 // The page's main-thread CPU time so far, in ms.
 const mainThreadMs = async (cdp) => 1000 * (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
 
-// Each query's time from setQuery to settled() (wall) and the main thread's CPU time meanwhile.
+// Each query's time from setQuery to settled() (wall: the answer drawn and the DOM mirror updated,
+// which waits 120 ms for more changes), to the answer drawn (the frame after which the widget has
+// nothing more to draw), and the main thread's CPU time meanwhile.
 async function typeEach(v, list) {
   await v.cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-  const times = [], cpu = [];
+  const times = [], drawn = [], cpu = [];
   for (const query of list) {
     const before = await mainThreadMs(v.cdp);
-    times.push(await v.page.evaluate(async (q) => {
+    const t = await v.page.evaluate(async (q) => {
       const w = PubView.widgets[0];
       const start = performance.now();
       w.setQuery(q);
+      const drawnMs = await new Promise((resolve) => {
+        const check = () => (w._shards.pending || w.module._pv_busy() ? requestAnimationFrame(check) : resolve(performance.now() - start));
+        check();
+      });
       await w.settled();
-      return performance.now() - start;
-    }, query));
+      return { settled: performance.now() - start, drawn: drawnMs };
+    }, query);
     cpu.push(await mainThreadMs(v.cdp) - before);
+    times.push(t.settled);
+    drawn.push(t.drawn);
   }
   await v.cdp.send('Performance.disable');
-  return { times, cpu };
+  return { times, drawn, cpu };
 }
 
 const visits = [];
@@ -110,10 +119,10 @@ for (let run = 0; run < runs; ++run) {
   visits.push({ firstRowsMs: v.firstRowsMs, bytes: v.bytes(), requests: v.requests() });
   if (run < runs - 1) { await v.context.close(); continue; }
   const before = v.bytes(), kindsBefore = v.byKind();
-  const { times: cold, cpu: coldCpu } = await typeEach(v, queries);
+  const { times: cold, drawn: coldDrawn, cpu: coldCpu } = await typeEach(v, queries);
   const queryBytes = v.bytes() - before;
   const queryBytesByKind = Object.fromEntries(Object.entries(v.byKind()).map(([k, n]) => [k, n - (kindsBefore[k] || 0)]));
-  const { times: warm, cpu: warmCpu } = await typeEach(v, queries);
+  const { times: warm, drawn: warmDrawn, cpu: warmCpu } = await typeEach(v, queries);
   // The longest task, and the longest but the one that creates the WebGL context (the browser makes
   // the page wait for its GPU process there, whatever the page does) and the longest after the first rows.
   const probe = await v.page.evaluate(() => ({
@@ -127,13 +136,15 @@ for (let run = 0; run < runs; ++run) {
   await v.context.close();
   console.log(JSON.stringify({
     size, machine: `${process.arch}, ${(await import('node:os')).cpus().length} cores`, network: '40 Mbit/s, 20 ms RTT',
-    shard: { seconds: shardSeconds, peakMB: Math.round(shardKb / 1024), args: shardArgs.join(' '), files: fs.readdirSync(folder).filter((f) => !/\.(gz|br)$/.test(f)).length },
+    shard: { seconds: shardSeconds, peakMB: shardKb && Math.round(shardKb / 1024), args: shardArgs.join(' '), sharded: process.env.BENCH_SHARDED, files: fs.readdirSync(folder).filter((f) => !/\.(gz|br)$/.test(f)).length },
     firstRowsMs: round(median(visits.map((x) => x.firstRowsMs))),
     bytesBeforeFirstRows: median(visits.map((x) => x.bytes)),
     requestsBeforeFirstRows: median(visits.map((x) => x.requests)),
     queries: queries.length,
     coldP95Ms: round(p95(cold)), coldMedianMs: round(median(cold)),
     warmP95Ms: round(p95(warm)), warmMedianMs: round(median(warm)),
+    drawn: { coldMedianMs: round(median(coldDrawn)), coldP95Ms: round(p95(coldDrawn)),
+      warmMedianMs: round(median(warmDrawn)), warmP95Ms: round(p95(warmDrawn)) },
     mainThreadCpuPerKeystroke: { coldMedianMs: round(median(coldCpu)), coldP95Ms: round(p95(coldCpu)),
       warmMedianMs: round(median(warmCpu)), warmP95Ms: round(p95(warmCpu)) },
     bytesForQueries: queryBytes, bytesForQueriesByKind: queryBytesByKind,

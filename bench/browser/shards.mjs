@@ -13,7 +13,8 @@
 //   bash bench/browser/run.sh builds the site and the CLI; then
 //   node bench/browser/shards.mjs [SIZE]      (BENCH_DATA holds corpus-SIZE.json;
 //                                              BENCH_SHARD_ARGS more arguments for `pubview shard`;
-//                                              BENCH_SHARDED a folder it wrote before, served instead)
+//                                              BENCH_SHARDED a folder it wrote before, served instead;
+//                                              BENCH_FOLDER_NAME its name in the site)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -25,7 +26,7 @@ const runs = Number(process.env.BENCH_RUNS || 5);
 const queryCount = Number(process.env.BENCH_QUERIES || 50);
 const data = process.env.BENCH_DATA || path.join(root, 'build/bench-search');
 const corpus = path.join(data, `corpus-${size}.json`);
-const folderName = `bench-shards-${size}`;
+const folderName = process.env.BENCH_FOLDER_NAME || `bench-shards-${size}`;
 const folder = path.join(root, 'build/web/site', folderName);
 const NETWORK = { offline: false, latency: 20, downloadThroughput: 40e6 / 8, uploadThroughput: 40e6 / 8 };
 
@@ -52,7 +53,25 @@ const browser = await launchBrowser();
 
 // A fresh visit with the network emulated; `bytes()` the compressed bytes
 // every response brought so far (the page's and the worker's).
-async function visit() {
+// The page's main-thread tasks from a DevTools trace (the timeline's RunTask events of
+// CrRendererMain): the longest by wall time and by the thread's CPU time, which
+// the machine's load does not inflate (a task that waits on the GPU process is
+// long on the wall and short on the CPU).
+async function startTrace(cdp) {
+  const events = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => { for (const e of value) if (e.name === 'RunTask' || e.name === 'thread_name') events.push(e); });
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['disabled-by-default-devtools.timeline'] } });
+  return async () => {
+    const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.end');
+    await done;
+    const mains = new Set(events.filter((e) => e.name === 'thread_name' && e.args.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+    const tasks = events.filter((e) => e.name === 'RunTask' && mains.has(`${e.pid}:${e.tid}`));
+    return { longestWallMs: Math.max(0, ...tasks.map((t) => t.dur / 1000)), longestCpuMs: Math.max(0, ...tasks.map((t) => (t.tdur || 0) / 1000)) };
+  };
+}
+
+async function visit(traced = false) {
   const context = await browser.newContext({ viewport: { width: 1000, height: 700 }, deviceScaleFactor: 1 });
   await context.addInitScript({ path: path.join(root, 'bench/browser/page-probe.js') });
   const page = await context.newPage();
@@ -75,12 +94,13 @@ async function visit() {
     body: `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,">
       <div class="pubview" data-bundle="${folderName}/" data-height="600px" data-start="eager"></div><script src="pubview.js" defer></script>`,
   }));
+  const endTrace = traced ? await startTrace(cdp) : null;
   await page.goto(server.url + 'bench-shards.html');
   const firstRowsMs = await (await page.waitForFunction(() => window.PubView && PubView.widgets[0] && PubView.widgets[0].firstRowsAt,
     null, { timeout: 120000, polling: 20 })).jsonValue();
   const error = await page.evaluate(() => PubView.widgets[0].error());
   if (error) throw new Error(error);
-  return { context, page, cdp, firstRowsMs, bytes: () => bytes, requests: () => requests, byKind: () => ({ ...byKind }) };
+  return { context, page, cdp, endTrace, firstRowsMs, bytes: () => bytes, requests: () => requests, byKind: () => ({ ...byKind }) };
 }
 
 // The page's main-thread CPU time so far, in ms.
@@ -115,7 +135,7 @@ async function typeEach(v, list) {
 
 const visits = [];
 for (let run = 0; run < runs; ++run) {
-  const v = await visit();
+  const v = await visit(run === runs - 1);
   visits.push({ firstRowsMs: v.firstRowsMs, bytes: v.bytes(), requests: v.requests() });
   if (run < runs - 1) { await v.context.close(); continue; }
   const before = v.bytes(), kindsBefore = v.byKind();
@@ -133,6 +153,7 @@ for (let run = 0; run < runs; ++run) {
       .filter((t) => t.start >= PubView.widgets[0].firstRowsAt).map((t) => t.duration)),
     heapBytes: PubView.widgets[0].module.HEAPU8.length,
   }));
+  const trace = await v.endTrace();
   await v.context.close();
   console.log(JSON.stringify({
     size, machine: `${process.arch}, ${(await import('node:os')).cpus().length} cores`, network: '40 Mbit/s, 20 ms RTT',
@@ -149,7 +170,8 @@ for (let run = 0; run < runs; ++run) {
       warmMedianMs: round(median(warmCpu)), warmP95Ms: round(p95(warmCpu)) },
     bytesForQueries: queryBytes, bytesForQueriesByKind: queryBytesByKind,
     longestTaskMs: round(probe.longestTaskMs), longestTaskButContextMs: round(probe.longestButContextMs),
-    longestTaskAfterFirstRowsMs: round(probe.longestAfterFirstRowsMs), widgetHeapMB: round(probe.heapBytes / 1048576),
+    longestTaskAfterFirstRowsMs: round(probe.longestAfterFirstRowsMs),
+    longestTaskTraced: { wallMs: round(trace.longestWallMs), threadCpuMs: round(trace.longestCpuMs) }, widgetHeapMB: round(probe.heapBytes / 1048576),
   }, null, 1));
 }
 await browser.close();

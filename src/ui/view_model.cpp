@@ -285,7 +285,7 @@ const SearchResult& ViewModel::results() {
     if (results_dirty_ && source_) {
         results_dirty_ = false;
         asked_same_results_ = false;
-        asked_rows_ = kAskedRows;
+        asked_rows_ = pending_open_.empty() ? kAskedRows : kLinkedRows;
         ask_source();
         return results_;  // the last answer's, until this ask's comes
     }

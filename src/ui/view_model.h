@@ -106,6 +106,8 @@ public:
     // rows are loaded and indexed on the page's thread, and each row read from
     // a row file, so they are kept few (bench/RESULTS.md, "Sharded bundles in the browser").
     static constexpr std::size_t kAskedRows = 20;
+    // Hits asked while a deep link's entry waits to be opened: it is looked for among these.
+    static constexpr std::size_t kLinkedRows = 50;
     // The list shows its last rows: asks a ResultSource for more, if it has them.
     void want_more_rows();
 

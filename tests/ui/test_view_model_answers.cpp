@@ -108,6 +108,7 @@ TEST_CASE("a deep link's open entry opens once an answer holds it, and open rows
     state.open_id = "g2";
     s.model.set_state(state);
     CHECK(s.source.last_open == std::vector<std::string>{"g2"});  // its whole entry, not only its row
+    CHECK(s.source.last_limit == ViewModel::kLinkedRows);  // looked for among more rows than a keystroke asks
     CHECK(s.model.show_answer(answer(s.source.asks.back().second, {"g1", "g2"}, 2)));
     CHECK(s.model.state().open_id == "g2");
     CHECK(s.model.take_reveal().has_value());

@@ -5,6 +5,7 @@
 //   {type: 'search', id, request}        {query, kind, sort, limit}; supersedes the last search
 // Messages out:
 //   {type: 'opened', header} | {type: 'result', id, result} | {type: 'error', id, message}
+//   (result as JSON text: the page hands it to the widget's wasm as it is)
 // A superseded search is aborted, its fetches with it, and answers nothing.
 import { openShards } from './pubview-shards.mjs';
 
@@ -69,7 +70,7 @@ async function search(id, request) {
   const controller = running = new AbortController();
   try {
     const result = await (await shards).search(request, controller.signal);
-    if (!controller.signal.aborted) postMessage({ type: 'result', id, result });
+    if (!controller.signal.aborted) postMessage({ type: 'result', id, result: JSON.stringify(result) });
   } catch (error) {
     if (!controller.signal.aborted) postMessage({ type: 'error', id, message: String(error?.message || error) });
   }

@@ -6,21 +6,27 @@
 // (median), the first rows' time and the bytes before them; over the
 // generator's typical queries, typed one at a time on the last visit, the
 // results' time with cold and with warm files (p95), their bytes, the longest
-// main-thread task and the widget's heap.
+// main-thread task and the widget's heap. Each warm keystroke's main-thread
+// work is also taken as thread CPU time (DevTools Performance metrics'
+// TaskDuration in threadTicks), which the machine's load does not inflate.
 //
 //   bash bench/browser/run.sh builds the site and the CLI; then
-//   node bench/browser/shards.mjs [SIZE]      (BENCH_DATA holds corpus-SIZE.json)
+//   node bench/browser/shards.mjs [SIZE]      (BENCH_DATA holds corpus-SIZE.json;
+//                                              BENCH_SHARD_ARGS more arguments for `pubview shard`;
+//                                              BENCH_SHARDED a folder it wrote before, served instead;
+//                                              BENCH_FOLDER_NAME its name in the site)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launchBrowser, startServer, root } from '../../tests/browser/browser.mjs';
+import { typicalQueries } from './typical-queries.mjs';
 
 const size = Number(process.argv[2] || 100000);
 const runs = Number(process.env.BENCH_RUNS || 5);
 const queryCount = Number(process.env.BENCH_QUERIES || 50);
 const data = process.env.BENCH_DATA || path.join(root, 'build/bench-search');
 const corpus = path.join(data, `corpus-${size}.json`);
-const folderName = `bench-shards-${size}`;
+const folderName = process.env.BENCH_FOLDER_NAME || `bench-shards-${size}`;
 const folder = path.join(root, 'build/web/site', folderName);
 const NETWORK = { offline: false, latency: 20, downloadThroughput: 40e6 / 8, uploadThroughput: 40e6 / 8 };
 
@@ -29,24 +35,43 @@ const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.c
 const round = (x) => Math.round(x * 10) / 10;
 
 fs.rmSync(folder, { recursive: true, force: true });
-const shard = spawnSync('/usr/bin/time', ['-f', '%e %M', path.join(root, 'build/native/pubview'), 'shard', corpus, '--out', folder], { encoding: 'utf8' });
-if (shard.status !== 0) throw new Error(shard.stderr);
-const [shardSeconds, shardKb] = shard.stderr.trim().split('\n').pop().split(' ').map(Number);
+const shardArgs = (process.env.BENCH_SHARD_ARGS || '').split(' ').filter(Boolean);
+let shardSeconds = null, shardKb = null;
+if (process.env.BENCH_SHARDED) {  // a folder sharded before (A/B runs of the page on the same files): served through a link
+  fs.symlinkSync(path.resolve(process.env.BENCH_SHARDED), folder);
+} else {
+  const shard = spawnSync('/usr/bin/time', ['-f', '%e %M', path.join(root, 'build/native/pubview'), 'shard', corpus, '--out', folder, ...shardArgs],
+    { encoding: 'utf8' });
+  if (shard.status !== 0) throw new Error(shard.stderr);
+  [shardSeconds, shardKb] = shard.stderr.trim().split('\n').pop().split(' ').map(Number);
+}
 
-// The typical queries: the generator's known items, keystrokes, typos, authors,
-// venues with years and accentless words, taken from each kind in turn.
-const byType = new Map();
-for (const q of JSON.parse(fs.readFileSync(path.join(data, `queries-${size}.json`), 'utf8')))
-  if (q.query && q.type !== 'nonsense') byType.set(q.type, [...(byType.get(q.type) || []), q.query]);
-const queries = [];
-for (let i = 0; queries.length < queryCount; ++i) for (const list of byType.values()) if (queries.length < queryCount) queries.push(list[i]);
+const queries = typicalQueries(path.join(data, `queries-${size}.json`), queryCount);
 
 const server = await startServer();
 const browser = await launchBrowser();
 
 // A fresh visit with the network emulated; `bytes()` the compressed bytes
 // every response brought so far (the page's and the worker's).
-async function visit() {
+// The page's main-thread tasks from a DevTools trace (the timeline's RunTask events of
+// CrRendererMain): the longest by wall time and by the thread's CPU time, which
+// the machine's load does not inflate (a task that waits on the GPU process is
+// long on the wall and short on the CPU).
+async function startTrace(cdp) {
+  const events = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => { for (const e of value) if (e.name === 'RunTask' || e.name === 'thread_name') events.push(e); });
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['disabled-by-default-devtools.timeline'] } });
+  return async () => {
+    const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.end');
+    await done;
+    const mains = new Set(events.filter((e) => e.name === 'thread_name' && e.args.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+    const tasks = events.filter((e) => e.name === 'RunTask' && mains.has(`${e.pid}:${e.tid}`));
+    return { longestWallMs: Math.max(0, ...tasks.map((t) => t.dur / 1000)), longestCpuMs: Math.max(0, ...tasks.map((t) => (t.tdur || 0) / 1000)) };
+  };
+}
+
+async function visit(traced = false) {
   const context = await browser.newContext({ viewport: { width: 1000, height: 700 }, deviceScaleFactor: 1 });
   await context.addInitScript({ path: path.join(root, 'bench/browser/page-probe.js') });
   const page = await context.newPage();
@@ -55,62 +80,98 @@ async function visit() {
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await cdp.send('Network.emulateNetworkConditions', NETWORK);
   let bytes = 0, requests = 0;
+  const byKind = {};  // the shards' bytes by kind of file (postings, rows, entries, …)
   page.on('requestfinished', async (request) => {
     const sizes = await request.sizes().catch(() => null);
-    if (sizes) { bytes += sizes.responseBodySize + sizes.responseHeadersSize; requests += 1; }
+    if (!sizes) return;
+    bytes += sizes.responseBodySize + sizes.responseHeadersSize;
+    requests += 1;
+    const kind = request.url().includes(`/${folderName}/`) && /([a-z]+)[^/]*$/.exec(request.url())[1];
+    if (kind) byKind[kind] = (byKind[kind] || 0) + sizes.responseBodySize;
   });
   await page.route('**/bench-shards.html', (route) => route.fulfill({
     contentType: 'text/html',
     body: `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,">
       <div class="pubview" data-bundle="${folderName}/" data-height="600px" data-start="eager"></div><script src="pubview.js" defer></script>`,
   }));
+  const endTrace = traced ? await startTrace(cdp) : null;
   await page.goto(server.url + 'bench-shards.html');
   const firstRowsMs = await (await page.waitForFunction(() => window.PubView && PubView.widgets[0] && PubView.widgets[0].firstRowsAt,
     null, { timeout: 120000, polling: 20 })).jsonValue();
   const error = await page.evaluate(() => PubView.widgets[0].error());
   if (error) throw new Error(error);
-  return { context, page, firstRowsMs, bytes: () => bytes, requests: () => requests };
+  return { context, page, cdp, endTrace, firstRowsMs, bytes: () => bytes, requests: () => requests, byKind: () => ({ ...byKind }) };
 }
 
-async function typeEach(page, list) {
-  const times = [];
+// The page's main-thread CPU time so far, in ms.
+const mainThreadMs = async (cdp) => 1000 * (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
+
+// Each query's time from setQuery to settled() (wall: the answer drawn and the DOM mirror updated,
+// which waits 120 ms for more changes), to the answer drawn (the frame after which the widget has
+// nothing more to draw), and the main thread's CPU time meanwhile.
+async function typeEach(v, list) {
+  await v.cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  const times = [], drawn = [], cpu = [];
   for (const query of list) {
-    times.push(await page.evaluate(async (q) => {
+    const before = await mainThreadMs(v.cdp);
+    const t = await v.page.evaluate(async (q) => {
       const w = PubView.widgets[0];
       const start = performance.now();
       w.setQuery(q);
+      const drawnMs = await new Promise((resolve) => {
+        const check = () => (w._shards.pending || w.module._pv_busy() ? requestAnimationFrame(check) : resolve(performance.now() - start));
+        check();
+      });
       await w.settled();
-      return performance.now() - start;
-    }, query));
+      return { settled: performance.now() - start, drawn: drawnMs };
+    }, query);
+    cpu.push(await mainThreadMs(v.cdp) - before);
+    times.push(t.settled);
+    drawn.push(t.drawn);
   }
-  return times;
+  await v.cdp.send('Performance.disable');
+  return { times, drawn, cpu };
 }
 
 const visits = [];
 for (let run = 0; run < runs; ++run) {
-  const v = await visit();
+  const v = await visit(run === runs - 1);
   visits.push({ firstRowsMs: v.firstRowsMs, bytes: v.bytes(), requests: v.requests() });
   if (run < runs - 1) { await v.context.close(); continue; }
-  const before = v.bytes();
-  const cold = await typeEach(v.page, queries);
+  const before = v.bytes(), kindsBefore = v.byKind();
+  const { times: cold, drawn: coldDrawn, cpu: coldCpu } = await typeEach(v, queries);
   const queryBytes = v.bytes() - before;
-  const warm = await typeEach(v.page, queries);
+  const queryBytesByKind = Object.fromEntries(Object.entries(v.byKind()).map(([k, n]) => [k, n - (kindsBefore[k] || 0)]));
+  const { times: warm, drawn: warmDrawn, cpu: warmCpu } = await typeEach(v, queries);
+  // The longest task, and the longest but the one that creates the WebGL context (the browser makes
+  // the page wait for its GPU process there, whatever the page does) and the longest after the first rows.
   const probe = await v.page.evaluate(() => ({
     longestTaskMs: Math.max(0, ...window.__bench.longTasks.map((t) => t.duration)),
+    longestButContextMs: Math.max(0, ...window.__bench.longTasks.filter((t) => !window.__bench.contexts
+      .some((c) => c.start >= t.start && c.start <= t.start + t.duration)).map((t) => t.duration)),
+    longestAfterFirstRowsMs: Math.max(0, ...window.__bench.longTasks
+      .filter((t) => t.start >= PubView.widgets[0].firstRowsAt).map((t) => t.duration)),
     heapBytes: PubView.widgets[0].module.HEAPU8.length,
   }));
+  const trace = await v.endTrace();
   await v.context.close();
   console.log(JSON.stringify({
     size, machine: `${process.arch}, ${(await import('node:os')).cpus().length} cores`, network: '40 Mbit/s, 20 ms RTT',
-    shard: { seconds: shardSeconds, peakMB: Math.round(shardKb / 1024) },
+    shard: { seconds: shardSeconds, peakMB: shardKb && Math.round(shardKb / 1024), args: shardArgs.join(' '), sharded: process.env.BENCH_SHARDED, files: fs.readdirSync(folder).filter((f) => !/\.(gz|br)$/.test(f)).length },
     firstRowsMs: round(median(visits.map((x) => x.firstRowsMs))),
     bytesBeforeFirstRows: median(visits.map((x) => x.bytes)),
     requestsBeforeFirstRows: median(visits.map((x) => x.requests)),
     queries: queries.length,
     coldP95Ms: round(p95(cold)), coldMedianMs: round(median(cold)),
     warmP95Ms: round(p95(warm)), warmMedianMs: round(median(warm)),
-    bytesForQueries: queryBytes,
-    longestTaskMs: round(probe.longestTaskMs), widgetHeapMB: round(probe.heapBytes / 1048576),
+    drawn: { coldMedianMs: round(median(coldDrawn)), coldP95Ms: round(p95(coldDrawn)),
+      warmMedianMs: round(median(warmDrawn)), warmP95Ms: round(p95(warmDrawn)) },
+    mainThreadCpuPerKeystroke: { coldMedianMs: round(median(coldCpu)), coldP95Ms: round(p95(coldCpu)),
+      warmMedianMs: round(median(warmCpu)), warmP95Ms: round(p95(warmCpu)) },
+    bytesForQueries: queryBytes, bytesForQueriesByKind: queryBytesByKind,
+    longestTaskMs: round(probe.longestTaskMs), longestTaskButContextMs: round(probe.longestButContextMs),
+    longestTaskAfterFirstRowsMs: round(probe.longestAfterFirstRowsMs),
+    longestTaskTraced: { wallMs: round(trace.longestWallMs), threadCpuMs: round(trace.longestCpuMs) }, widgetHeapMB: round(probe.heapBytes / 1048576),
   }, null, 1));
 }
 await browser.close();

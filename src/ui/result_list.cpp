@@ -134,6 +134,8 @@ void ResultList::draw(ViewModel& model, const Theme& theme, const FontSet& fonts
         if (visible_bottom > visible_top) drawn_rows_.push_back({entry, ImVec4(top.x, visible_top, width, visible_bottom - visible_top)});
     }
     activate_focused_action_ = false;
+    // Within a screen of the last row: a bundle searched elsewhere sends more rows.
+    if (row_tops_.back() - view_bottom < ImGui::GetWindowHeight()) model.want_more_rows();
     ImGui::SetCursorPosY(row_tops_.back());
     ImGui::Dummy(ImVec2(0, 0));
 

@@ -87,7 +87,7 @@ void ViewModel::show_searched(std::size_t publications, std::size_t jobs, Result
 
 bool ViewModel::show_answer(SearchAnswer answer) {
     if (!source_ || answer.version != asked_version_) return false;  // a superseded ask's answer
-    const bool same_results = asked_for_open_;  // the list keeps its place
+    const bool same_results = asked_same_results_;  // the list keeps its place
     if (!answer.page.loaded->usable) {
         show_error("the search's answer could not be read");
         return true;
@@ -277,14 +277,15 @@ SearchRequest ViewModel::results_request() const {
     request.highlights = false;
     request.facet_fields = facet_bit(FacetField::kind);  // the kind switch's counts
     if (!view_.show_closed) request.hidden = closed_;
-    if (source_) request.limit = kAskedRows;
+    if (source_) request.limit = asked_rows_;
     return request;
 }
 
 const SearchResult& ViewModel::results() {
     if (results_dirty_ && source_) {
         results_dirty_ = false;
-        asked_for_open_ = false;
+        asked_same_results_ = false;
+        asked_rows_ = pending_open_.empty() ? kAskedRows : kLinkedRows;
         ask_source();
         return results_;  // the last answer's, until this ask's comes
     }
@@ -364,9 +365,17 @@ void ViewModel::set_open(std::uint32_t entry, bool open) {
     // opened, its whole entry is asked for.
     const std::string& id = this->entry(entry).id;
     if (source_ && open && std::find(asked_open_.begin(), asked_open_.end(), id) == asked_open_.end()) {
-        if (shown_version_ == asked_version_) asked_for_open_ = true;  // else what is on its way decides
+        if (shown_version_ == asked_version_) asked_same_results_ = true;  // else what is on its way decides
         ask_source();
     }
+}
+
+void ViewModel::want_more_rows() {
+    // An answer of fewer rows than asked holds the last.
+    if (!source_ || shown_version_ != asked_version_ || results_.hits.size() < asked_rows_) return;
+    asked_rows_ += kAskedRows;
+    asked_same_results_ = true;
+    ask_source();
 }
 
 bool ViewModel::expand(std::string_view id, bool open) {

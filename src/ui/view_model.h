@@ -101,10 +101,15 @@ public:
     // Shows `answer` if it answers the last ask (true); an older one is dropped.
     bool show_answer(SearchAnswer answer);
     std::uint64_t asked_version() const { return asked_version_; }
-    // Hits asked of a ResultSource: the rows a visitor looks through first.
-    // Each answer's entries are loaded and indexed on the page's thread, so
-    // they are kept few (bench/RESULTS.md, "Sharded bundles in the browser").
-    static constexpr std::size_t kAskedRows = 50;
+    // Hits asked of a ResultSource: the rows a visitor sees first, and as many
+    // more each time the list nears their end (want_more_rows). Each answer's
+    // rows are loaded and indexed on the page's thread, and each row read from
+    // a row file, so they are kept few (bench/RESULTS.md, "Sharded bundles in the browser").
+    static constexpr std::size_t kAskedRows = 20;
+    // Hits asked while a deep link's entry waits to be opened: it is looked for among these.
+    static constexpr std::size_t kLinkedRows = 50;
+    // The list shows its last rows: asks a ResultSource for more, if it has them.
+    void want_more_rows();
 
     bool loading() const { return loading_; }
     std::size_t bytes_received() const { return bytes_received_; }
@@ -201,7 +206,8 @@ private:
     std::size_t searched_counts_[2] = {};  // its publications and jobs
     std::uint64_t asked_version_ = 0;      // of the last ask
     std::uint64_t shown_version_ = 0;      // of the answer shown
-    bool asked_for_open_ = false;          // the last ask only adds open rows' entries to the results shown
+    bool asked_same_results_ = false;      // the last ask only adds open rows' entries or more rows to the results shown
+    std::size_t asked_rows_ = kAskedRows;  // hits asked of the ResultSource for these results
     std::vector<std::string> asked_open_;  // the ids the last ask asked whole entries for
     std::string pending_open_;             // an entry a deep link opens once an answer holds it
     std::string error_;

@@ -92,7 +92,7 @@ after(async () => {
 const PAGE = `<!doctype html><meta charset="utf-8"><title>shards</title><script>
 window.messages = [];
 window.worker = new Worker('pubview-shards-worker.js', { type: 'module' });
-worker.onmessage = ({ data }) => { messages.push(data); };
+worker.onmessage = ({ data }) => { messages.push(data.type === 'result' ? { ...data, result: JSON.parse(data.result) } : data); };
 window.answer = (id) => new Promise((resolve) => {
   const look = () => {
     const found = messages.find((m) => (id === 'open' ? m.type === 'opened' || m.id === null : m.id === id));
@@ -276,6 +276,30 @@ test('data-bundle="DIR/" shows the folder in the widget: its first rows, the sam
     await linked.context.close();
   } finally {
     await context.close().catch(() => {});
+  }
+});
+
+test('in the widget, a search shows its first rows, and scrolling to the end of them brings the next ones in order', async () => {
+  const { context, page, errors } = await openWidgetPage(`${folderName}/`);
+  try {
+    const expected = whole.search('', { limit: 60 }).results.map((r) => r.id);
+    const first = await page.evaluate(() => PubView.widgets[0].visible().map((r) => r.id));
+    assert.ok(first.length >= 10 && first.length < 60, `${first.length} rows at first`);
+    assert.deepEqual(first, expected.slice(0, first.length));
+    const canvas = await page.locator('canvas').boundingBox();
+    await page.mouse.move(canvas.x + 300, canvas.y + canvas.height - 60);
+    // Wheel down until 60 rows are in: each time the list nears its last row, more are asked for.
+    for (let turn = 0; turn < 200 && await page.evaluate(() => PubView.widgets[0].visible().length) < 60; ++turn) {
+      await page.mouse.wheel(0, 400);
+      await settle(page);
+    }
+    const more = await page.evaluate(() => PubView.widgets[0].visible().map((r) => r.id));
+    assert.ok(more.length >= 60, `${more.length} rows after scrolling`);
+    assert.deepEqual(more.slice(0, 60), expected);
+    assert.equal(await page.evaluate(() => window.scrollY), 0, 'the list scrolled, not the page');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
   }
 });
 

@@ -60,6 +60,13 @@ struct Searched {
     }
 };
 
+// Ids "r0" to "r{n-1}".
+std::vector<std::string> numbered(std::size_t n) {
+    std::vector<std::string> ids;
+    for (std::size_t i = 0; i < n; ++i) ids.push_back("r" + std::to_string(i));
+    return ids;
+}
+
 }  // namespace
 
 TEST_SUITE("view model answers") {
@@ -101,6 +108,7 @@ TEST_CASE("a deep link's open entry opens once an answer holds it, and open rows
     state.open_id = "g2";
     s.model.set_state(state);
     CHECK(s.source.last_open == std::vector<std::string>{"g2"});  // its whole entry, not only its row
+    CHECK(s.source.last_limit == ViewModel::kLinkedRows);  // looked for among more rows than a keystroke asks
     CHECK(s.model.show_answer(answer(s.source.asks.back().second, {"g1", "g2"}, 2)));
     CHECK(s.model.state().open_id == "g2");
     CHECK(s.model.take_reveal().has_value());
@@ -133,6 +141,32 @@ TEST_CASE("opening a row asks again for its whole entry, and the answer keeps th
     CHECK(s.source.last_open == std::vector<std::string>{"g2"});  // still open: whole if the new answer holds it
     CHECK(s.model.show_answer(answer(s.source.asks.back().second, {"g2"}, 1)));
     CHECK(s.model.results_version() != results);
+}
+
+TEST_CASE("the list's last rows ask for more rows while the source has them, and the list keeps its place") {
+    Searched s;
+    s.model.set_query("graph");
+    CHECK(s.source.last_limit == ViewModel::kAskedRows);
+    CHECK(s.model.show_answer(answer(s.source.asks.back().second, numbered(ViewModel::kAskedRows), 45)));
+    const std::uint64_t results = s.model.results_version();
+    std::size_t asked = s.source.asks.size();
+    s.model.want_more_rows();
+    REQUIRE(s.source.asks.size() == asked + 1);
+    CHECK(s.source.asks.back().first == "graph");
+    CHECK(s.source.last_limit == 2 * ViewModel::kAskedRows);
+    s.model.want_more_rows();  // the answer is on its way: nothing more is asked meanwhile
+    CHECK(s.source.asks.size() == asked + 1);
+    CHECK(s.model.show_answer(answer(s.source.asks.back().second, numbered(2 * ViewModel::kAskedRows), 45)));
+    CHECK(s.model.results_version() == results);  // no scrolling to the top
+    CHECK(s.model.visible().size() == 2 * ViewModel::kAskedRows);
+    s.model.want_more_rows();
+    CHECK(s.source.last_limit == 3 * ViewModel::kAskedRows);
+    CHECK(s.model.show_answer(answer(s.source.asks.back().second, numbered(45), 45)));
+    asked = s.source.asks.size();
+    s.model.want_more_rows();  // all 45 are shown
+    CHECK(s.source.asks.size() == asked);
+    s.model.set_query("graph neural");  // a new search starts with the first rows again
+    CHECK(s.source.last_limit == ViewModel::kAskedRows);
 }
 
 TEST_CASE("a loaded bundle after a searched one asks nothing more") {

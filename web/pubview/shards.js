@@ -44,7 +44,7 @@ export class ShardSearch {
     } else if (data.type === 'error') {
       this._failed(data.message);
     } else if (m) {
-      const shown = withCString(m, JSON.stringify(data.result), (p) => m._pv_show_answer(data.id, p));
+      const shown = withCString(m, data.result, (p) => m._pv_show_answer(data.id, p));
       if (shown === 1) {
         this._shown = data.id;
         this._answered();

@@ -13,7 +13,7 @@
 namespace pv::shards {
 
 struct ShardOptions {
-    std::size_t posting_block_bytes = 512u << 10;  // a postings file holds whole terms, about this many bytes
+    std::size_t posting_block_bytes = 128u << 10;  // a postings file holds whole terms, about this many bytes
     std::size_t entries_per_row_file = 256;        // entries per file of rows (what a collapsed row shows)
     std::size_t entries_per_detail = 256;          // entries per details file (whole entries)
 };

@@ -32,8 +32,7 @@ std::optional<Kind> kind_option(const std::string& value) {
 namespace {
 
 // The file's bytes, refused before reading when it is larger than a bundle may be.
-std::optional<std::string> read_bundle_bytes(const std::string& path) {
-    const std::size_t limit = LoadOptions{}.max_document_bytes;
+std::optional<std::string> read_bundle_bytes(const std::string& path, std::size_t limit) {
     std::error_code error;
     const auto size = std::filesystem::file_size(path, error);
     if (!error && size > limit) {
@@ -54,7 +53,7 @@ bool usable_after_report(const std::string& path, const LoadResult& result) {
 }  // namespace
 
 std::optional<LoadResult> load_bundle_file(const std::string& path) {
-    std::optional<std::string> bytes = read_bundle_bytes(path);
+    std::optional<std::string> bytes = read_bundle_bytes(path, LoadOptions{}.max_document_bytes);
     if (!bytes) return std::nullopt;
     OpenOptions model_only;
     model_only.index = false;
@@ -63,10 +62,10 @@ std::optional<LoadResult> load_bundle_file(const std::string& path) {
     return result;
 }
 
-std::optional<IndexedBundle> open_bundle_file(const std::string& path) {
-    std::optional<std::string> bytes = read_bundle_bytes(path);
+std::optional<IndexedBundle> open_bundle_file(const std::string& path, const OpenOptions& options) {
+    std::optional<std::string> bytes = read_bundle_bytes(path, options.load.max_document_bytes);
     if (!bytes) return std::nullopt;
-    IndexedBundle opened = open_bundle(*bytes);
+    IndexedBundle opened = open_bundle(*bytes, options);
     if (!usable_after_report(path, *opened.loaded)) return std::nullopt;
     return opened;
 }

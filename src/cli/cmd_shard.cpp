@@ -13,6 +13,8 @@
 #include <charconv>
 #include <filesystem>
 #include <iostream>
+#include <memory>
+#include <thread>
 
 namespace pv::cli {
 namespace {
@@ -77,16 +79,32 @@ int shard(const Args& args) {
         std::cerr << "usage: pubview shard FILE --out DIR [--posting-bytes N] [--rows-per-file N] [--entries-per-file N] [--threads N]\n";
         return 2;
     }
-    const std::optional<IndexedBundle> opened = open_bundle_file(inputs.front());
+    // A folder of shards is for lists too large for one file: up to 4 GiB.
+    OpenOptions open_options;
+    open_options.load.max_document_bytes = std::size_t{4} << 30;
+    open_options.index = false;  // built below, beside writing the entries (a pack brings its own)
+    const std::optional<IndexedBundle> opened = open_bundle_file(inputs.front(), open_options);
     if (!opened) return 2;
     const fs::path folder(output);
     if (!prepare_folder(folder)) return 2;
+    const Bundle& bundle = opened->loaded->bundle;
 
     // Each file is compressed on a worker thread while the next is made.
     CompressingWriter writer(folder, static_cast<unsigned>(std::min<std::size_t>(threads, 256)));
     auto keep = [&](const std::string& name, std::string_view bytes) { return writer.keep(name, std::string(bytes)); };
     shards::ShardSummary summary;
-    const bool made = shards::write_shards(opened->loaded->bundle, *opened->index, keep, summary, options);
+    shards::EntryFileNames names;
+    std::unique_ptr<SearchIndex> built;
+    bool made = false;
+    {
+        // The index is built on a thread of its own while the entries files,
+        // which need only the bundle, are made and compressed.
+        std::jthread indexing;
+        if (!opened->index) indexing = std::jthread([&] { built = std::make_unique<SearchIndex>(bundle); });
+        made = shards::write_entry_files(bundle, keep, summary, options, names);
+    }
+    const SearchIndex& index = opened->index ? *opened->index : *built;
+    made = made && shards::write_index_files(bundle, index, names, keep, summary, options);
     if (!writer.finish() || !made) return 2;
     const std::string compressed = precompressed_kinds();
     std::cerr << output << ": " << opened->loaded->bundle.entries.size() << " entries in " << summary.files << " files ("

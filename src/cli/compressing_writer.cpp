@@ -67,7 +67,8 @@ void CompressingWriter::work() {
 bool CompressingWriter::write_with_copies(const File& file) {
     const std::string path = (folder_ / file.name).string();
     if (!write_file(path, file.bytes)) return false;
-    for (const CompressedCopy& copy : precompress(file.bytes)) {
+    const Effort effort = file.name.starts_with("postings-") ? Effort::quick : Effort::thorough;
+    for (const CompressedCopy& copy : precompress(file.bytes, effort)) {
         if (copy.bytes.empty()) {
             std::cerr << "pubview: cannot compress " << file.name << '\n';
             return false;

@@ -18,6 +18,18 @@ std::optional<std::string> read_file(const std::string& path) {
         std::cerr << "pubview: cannot read " << path << ": " << std::strerror(errno) << '\n';
         return std::nullopt;
     }
+    // A file of known size is read into one block of that size (a stream that
+    // grows would hold up to twice a large bundle while it copies).
+    std::error_code error;
+    const auto size = std::filesystem::file_size(path, error);
+    if (!error && std::filesystem::is_regular_file(path, error)) {
+        std::string content(size, '\0');
+        in.read(content.data(), static_cast<std::streamsize>(size));
+        content.resize(static_cast<std::size_t>(in.gcount()));
+        if (!in.bad()) return content;
+        std::cerr << "pubview: cannot read " << path << ": " << std::strerror(errno) << '\n';
+        return std::nullopt;
+    }
     std::ostringstream content;
     content << in.rdbuf();
     return std::move(content).str();

@@ -18,6 +18,18 @@ std::optional<std::string> read_file(const std::string& path) {
         std::cerr << "pubview: cannot read " << path << ": " << std::strerror(errno) << '\n';
         return std::nullopt;
     }
+    // A file of known size is read into one block of that size (a stream that
+    // grows would hold up to twice a large bundle while it copies).
+    std::error_code error;
+    const auto size = std::filesystem::file_size(path, error);
+    if (!error && std::filesystem::is_regular_file(path, error)) {
+        std::string content(size, '\0');
+        in.read(content.data(), static_cast<std::streamsize>(size));
+        content.resize(static_cast<std::size_t>(in.gcount()));
+        if (!in.bad()) return content;
+        std::cerr << "pubview: cannot read " << path << ": " << std::strerror(errno) << '\n';
+        return std::nullopt;
+    }
     std::ostringstream content;
     content << in.rdbuf();
     return std::move(content).str();
@@ -32,8 +44,7 @@ std::optional<Kind> kind_option(const std::string& value) {
 namespace {
 
 // The file's bytes, refused before reading when it is larger than a bundle may be.
-std::optional<std::string> read_bundle_bytes(const std::string& path) {
-    const std::size_t limit = LoadOptions{}.max_document_bytes;
+std::optional<std::string> read_bundle_bytes(const std::string& path, std::size_t limit) {
     std::error_code error;
     const auto size = std::filesystem::file_size(path, error);
     if (!error && size > limit) {
@@ -54,7 +65,7 @@ bool usable_after_report(const std::string& path, const LoadResult& result) {
 }  // namespace
 
 std::optional<LoadResult> load_bundle_file(const std::string& path) {
-    std::optional<std::string> bytes = read_bundle_bytes(path);
+    std::optional<std::string> bytes = read_bundle_bytes(path, LoadOptions{}.max_document_bytes);
     if (!bytes) return std::nullopt;
     OpenOptions model_only;
     model_only.index = false;
@@ -63,10 +74,10 @@ std::optional<LoadResult> load_bundle_file(const std::string& path) {
     return result;
 }
 
-std::optional<IndexedBundle> open_bundle_file(const std::string& path) {
-    std::optional<std::string> bytes = read_bundle_bytes(path);
+std::optional<IndexedBundle> open_bundle_file(const std::string& path, const OpenOptions& options) {
+    std::optional<std::string> bytes = read_bundle_bytes(path, options.load.max_document_bytes);
     if (!bytes) return std::nullopt;
-    IndexedBundle opened = open_bundle(*bytes);
+    IndexedBundle opened = open_bundle(*bytes, options);
     if (!usable_after_report(path, *opened.loaded)) return std::nullopt;
     return opened;
 }

@@ -2,6 +2,7 @@
 // prints the same way.
 #pragma once
 
+#include "core/formats/open_bundle.h"
 #include "core/model/bundle.h"
 #include "core/search/search_index.h"
 
@@ -17,8 +18,10 @@ std::optional<std::string> read_file(const std::string& path);
 // "FILE: /pointer: message" to stderr. Returns nullopt (after printing) when
 // the file cannot be read or the bundle is unusable.
 std::optional<LoadResult> load_bundle_file(const std::string& path);
-// The same, with the bundle's index: a pack's own, or one built for the JSON.
-std::optional<IndexedBundle> open_bundle_file(const std::string& path);
+// The same, with the bundle's index: a pack's own, or one built for the JSON
+// (unless `options.index` is false). `options.load.max_document_bytes` is
+// the largest file it reads.
+std::optional<IndexedBundle> open_bundle_file(const std::string& path, const OpenOptions& options = {});
 
 // The kind a --kind value names, or nullopt after printing
 // "pubview: --kind takes publication or job".

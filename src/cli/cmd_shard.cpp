@@ -3,14 +3,18 @@
 // "Sharded bundles").
 #include "cli/bundle_file.h"
 #include "cli/commands.h"
+#include "cli/compressing_writer.h"
 #include "cli/precompress.h"
 
 #include "core/shards/shard_layout.h"
 #include "core/shards/shard_writer.h"
 
+#include <algorithm>
 #include <charconv>
 #include <filesystem>
 #include <iostream>
+#include <memory>
+#include <thread>
 
 namespace pv::cli {
 namespace {
@@ -54,6 +58,7 @@ int shard(const Args& args) {
     std::vector<std::string> inputs;
     std::string output;
     shards::ShardOptions options;
+    std::size_t threads = default_thread_count();
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         if (a == "--out" && i + 1 < args.size()) {
@@ -64,32 +69,43 @@ int shard(const Args& args) {
             if (!parse_count(args[++i], options.entries_per_row_file)) { std::cerr << "pubview: --rows-per-file takes a positive number\n"; return 2; }
         } else if (a == "--entries-per-file" && i + 1 < args.size()) {
             if (!parse_count(args[++i], options.entries_per_detail)) { std::cerr << "pubview: --entries-per-file takes a positive number\n"; return 2; }
+        } else if (a == "--threads" && i + 1 < args.size()) {
+            if (!parse_count(args[++i], threads)) { std::cerr << "pubview: --threads takes a positive number\n"; return 2; }
         } else {
             inputs.push_back(a);
         }
     }
     if (inputs.size() != 1 || output.empty()) {
-        std::cerr << "usage: pubview shard FILE --out DIR [--posting-bytes N] [--rows-per-file N] [--entries-per-file N]\n";
+        std::cerr << "usage: pubview shard FILE --out DIR [--posting-bytes N] [--rows-per-file N] [--entries-per-file N] [--threads N]\n";
         return 2;
     }
-    const std::optional<IndexedBundle> opened = open_bundle_file(inputs.front());
+    // A folder of shards is for lists too large for one file: up to 4 GiB.
+    OpenOptions open_options;
+    open_options.load.max_document_bytes = std::size_t{4} << 30;
+    open_options.index = false;  // built below, beside writing the entries (a pack brings its own)
+    const std::optional<IndexedBundle> opened = open_bundle_file(inputs.front(), open_options);
     if (!opened) return 2;
     const fs::path folder(output);
     if (!prepare_folder(folder)) return 2;
+    const Bundle& bundle = opened->loaded->bundle;
 
-    auto keep = [&](const std::string& name, std::string_view bytes) {
-        if (!write_file((folder / name).string(), std::string(bytes))) return false;
-        for (const CompressedCopy& copy : precompress(bytes)) {
-            if (copy.bytes.empty()) {
-                std::cerr << "pubview: cannot compress " << name << '\n';
-                return false;
-            }
-            if (!write_file((folder / name).string() + copy.extension, copy.bytes)) return false;
-        }
-        return true;
-    };
+    // Each file is compressed on a worker thread while the next is made.
+    CompressingWriter writer(folder, static_cast<unsigned>(std::min<std::size_t>(threads, 256)));
+    auto keep = [&](const std::string& name, std::string_view bytes) { return writer.keep(name, std::string(bytes)); };
     shards::ShardSummary summary;
-    if (!shards::write_shards(opened->loaded->bundle, *opened->index, keep, summary, options)) return 2;
+    shards::EntryFileNames names;
+    std::unique_ptr<SearchIndex> built;
+    bool made = false;
+    {
+        // The index is built on a thread of its own while the entries files,
+        // which need only the bundle, are made and compressed.
+        std::jthread indexing;
+        if (!opened->index) indexing = std::jthread([&] { built = std::make_unique<SearchIndex>(bundle); });
+        made = shards::write_entry_files(bundle, keep, summary, options, names);
+    }
+    const SearchIndex& index = opened->index ? *opened->index : *built;
+    made = made && shards::write_index_files(bundle, index, names, keep, summary, options);
+    if (!writer.finish() || !made) return 2;
     const std::string compressed = precompressed_kinds();
     std::cerr << output << ": " << opened->loaded->bundle.entries.size() << " entries in " << summary.files << " files ("
               << summary.posting_files << " of postings, " << summary.row_files << " of rows, " << summary.detail_files

@@ -18,7 +18,7 @@ constexpr Command kCommands[] = {
     {"search", "search FILE|DIR QUERY [--kind publication|job] [--filter FACET=VALUE ...] [--sort relevance|rank|year|title] [--limit N] [--json [--facets]]", pv::cli::search},
     {"stats", "stats FILE                    counts of entries, years, venues and locations", pv::cli::stats},
     {"pack", "pack FILE.json [-o OUT.pvpack]     the bundle with its search index built, for large lists", pv::cli::pack},
-    {"shard", "shard FILE --out DIR [--posting-bytes N] [--rows-per-file N] [--entries-per-file N]   a folder of files, fetched as searches need them, for very large lists", pv::cli::shard},
+    {"shard", "shard FILE --out DIR [--posting-bytes N] [--rows-per-file N] [--entries-per-file N] [--threads N]   a folder of files, fetched as searches need them, for very large lists", pv::cli::shard},
     {"html", "html FILE [--kind publication|job] [--heading 2..6] [--height CSS] [--lang TAG] [-o OUT]   a static HTML list with JSON-LD, for pages without JavaScript", pv::cli::html},
     {"feed", "feed FILE --kind job|publication --format rss|atom|json -o OUT [--base-url URL] [--updated TIME]   RSS 2.0, Atom or JSON Feed 1.1 of one kind, newest first", pv::cli::feed},
     {"ui-text", "ui-text LANG [-o OUT.json]    the interface's phrases in a language, as the widget fetches them", pv::cli::ui_text},

@@ -14,8 +14,14 @@ struct CompressedCopy {
     std::string bytes;
 };
 
+// How hard compressing a file is worth.
+enum class Effort {
+    thorough,  // JSON files and the tables: what a browser fetches most
+    quick,     // postings: numbers that the extra effort barely shrinks
+};
+
 // The same input always gives the same bytes (no time or name in a gzip header).
-std::vector<CompressedCopy> precompress(std::string_view bytes);
+std::vector<CompressedCopy> precompress(std::string_view bytes, Effort effort = Effort::thorough);
 // ".gz and .br", ".gz", or "" for what precompress() makes in this build.
 const char* precompressed_kinds();
 

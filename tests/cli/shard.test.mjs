@@ -28,8 +28,8 @@ const corpus = path.join(work, `corpus-${SIZE}.json`);
 const bundle = JSON.parse(fs.readFileSync(corpus, 'utf8'));
 
 // Small files, so that a few thousand entries make many of each kind.
-function shard(out) {
-  return pubview('shard', corpus, '--out', out, '--posting-bytes', '32768', '--entries-per-file', '64');
+function shard(out, ...more) {
+  return pubview('shard', corpus, '--out', out, '--posting-bytes', '32768', '--entries-per-file', '64', ...more);
 }
 
 // Queries of every kind: the generator's own (words, keystrokes, typos,
@@ -82,11 +82,11 @@ test('a sharded bundle gives the same top 10, totals and facet counts as the bun
   assert.ok(matched > list.length / 2, `only ${matched} of ${list.length} queries matched anything`);
 });
 
-test('sharding the same bundle again writes the same files, byte for byte, each with .gz and .br copies', () => {
+test('sharding the same bundle again, on one thread or several, writes the same files, byte for byte, each with .gz and .br copies', () => {
   const first = path.join(work, 'again-1');
   const second = path.join(work, 'again-2');
-  assert.equal(shard(first).code, 0);
-  assert.equal(shard(second).code, 0);
+  assert.equal(shard(first, '--threads', '3').code, 0);
+  assert.equal(shard(second, '--threads', '1').code, 0);
   const names = fs.readdirSync(first).sort();
   assert.deepEqual(fs.readdirSync(second).sort(), names);
   for (const name of names) assert.ok(fs.readFileSync(path.join(first, name)).equals(fs.readFileSync(path.join(second, name))), name);
@@ -118,6 +118,7 @@ test('shard says what is wrong with its arguments, its input and its folder', ()
   assert.match(refused.err, /is not empty and holds no sharded bundle/);
   assert.deepEqual(fs.readdirSync(busy), ['notes.txt']);
   assert.match(pubview('shard', corpus, '--out', busy, '--posting-bytes', '0').err, /--posting-bytes takes a positive number/);
+  assert.match(pubview('shard', corpus, '--out', busy, '--threads', '0').err, /--threads takes a positive number/);
 });
 
 test('search names the file of a sharded bundle that is missing', () => {

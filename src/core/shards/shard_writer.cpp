@@ -10,30 +10,60 @@
 
 namespace pv::shards {
 
-bool write_shards(const Bundle& bundle, const SearchIndex& index, const ShardSink& sink, ShardSummary& summary,
-                  const ShardOptions& options) {
-    summary = {};
-    auto put = [&](const std::string& name, std::string_view bytes) {
-        ++summary.files;
-        summary.bytes += bytes.size();
-        return sink(name, bytes);
+namespace {
+
+// Counts a file into the summary and hands it to the sink.
+bool put(const ShardSink& sink, ShardSummary& summary, const std::string& name, std::string_view bytes) {
+    ++summary.files;
+    summary.bytes += bytes.size();
+    return sink(name, bytes);
+}
+
+// The bundle's own fields, as its JSON has them, with no entries. (A field
+// added to Bundle beside its entries needs adding here too: copying the whole
+// bundle would double a large one's memory.)
+Bundle header_of(const Bundle& bundle) { return Bundle{bundle.title, bundle.description, bundle.source, {}}; }
+
+}  // namespace
+
+bool write_entry_files(const Bundle& bundle, const ShardSink& sink, ShardSummary& summary, const ShardOptions& options,
+                       EntryFileNames& names) {
+    // Entries in bundle order, in files of `per_file`, each file a bundle of
+    // its own in the JSON format: the rows' fields, then the whole entries.
+    Bundle header = header_of(bundle);
+    auto write = [&](const char* prefix, std::size_t per_file, bool rows, std::size_t& files, std::vector<std::string>& out) {
+        per_file = std::max<std::size_t>(1, per_file);
+        for (std::size_t first = 0; first < bundle.entries.size(); first += per_file) {
+            const std::size_t last = std::min(bundle.entries.size(), first + per_file);
+            header.entries.clear();
+            for (std::size_t e = first; e < last; ++e)
+                header.entries.push_back(rows ? row_fields(bundle.entries[e]) : bundle.entries[e]);
+            const std::string json = to_json(header);
+            std::string name = content_name(prefix, json, "json");
+            if (!put(sink, summary, name, json)) return false;
+            out.push_back(std::move(name));
+            ++files;
+        }
+        return true;
     };
+    return write("rows", options.entries_per_row_file, true, summary.row_files, names.rows) &&
+           write("entries", options.entries_per_detail, false, summary.detail_files, names.details);
+}
+
+bool write_index_files(const Bundle& bundle, const SearchIndex& index, const EntryFileNames& names, const ShardSink& sink,
+                       ShardSummary& summary, const ShardOptions& options) {
     nlohmann::ordered_json manifest;
     manifest["pubview_shards"] = kShardFormatVersion;
     manifest["analysis"] = hex64(text_analysis_fingerprint());
     manifest["entries"] = bundle.entries.size();
     manifest["publications"] = bundle.count(Kind::publication);  // the first rows' counts, before the tables
     manifest["jobs"] = bundle.count(Kind::job);
-    // The bundle's own fields, as its JSON has them. (A field added to Bundle
-    // beside its entries needs adding here too: copying the whole bundle
-    // would double a large one's memory.)
-    Bundle header{bundle.title, bundle.description, bundle.source, {}};
-    manifest["bundle"] = nlohmann::ordered_json::parse(to_json(header));
+    manifest["bundle"] = nlohmann::ordered_json::parse(to_json(header_of(bundle)));
 
     detail::PackWriter tables;
     index.write_tables(tables);
     const std::string tables_name = content_name("tables", tables.bytes(), "bin");
-    if (!put(tables_name, tables.bytes())) return false;
+    if (!put(sink, summary, tables_name, tables.bytes())) return false;
     manifest["tables"] = tables_name;
 
     // Postings in blocks of whole terms, cut once a block reaches its size.
@@ -44,37 +74,23 @@ bool write_shards(const Bundle& bundle, const SearchIndex& index, const ShardSin
         while (last < terms && index.posting_offset(last + 1) - index.posting_offset(first) <= options.posting_block_bytes) ++last;
         const std::string_view bytes = index.postings_of(first, last);
         const std::string name = content_name("postings", bytes, "bin");
-        if (!put(name, bytes)) return false;
+        if (!put(sink, summary, name, bytes)) return false;
         postings.push_back({{"file", name}, {"first_term", first}});
         ++summary.posting_files;
         first = last;
     }
     manifest["postings"] = std::move(postings);
+    manifest["rows"] = {{"entries_per_file", std::max<std::size_t>(1, options.entries_per_row_file)}, {"files", names.rows}};
+    manifest["details"] = {{"entries_per_file", std::max<std::size_t>(1, options.entries_per_detail)}, {"files", names.details}};
+    return put(sink, summary, std::string(kManifestName), manifest.dump() + "\n");
+}
 
-    // Entries in bundle order, in files of `per_file`, each file a bundle of
-    // its own in the JSON format: the rows' fields, then the whole entries.
-    auto write_entries = [&](const char* prefix, std::size_t per_file, bool rows, std::size_t& files) {
-        per_file = std::max<std::size_t>(1, per_file);
-        nlohmann::ordered_json names = nlohmann::ordered_json::array();
-        for (std::size_t first = 0; first < bundle.entries.size(); first += per_file) {
-            const std::size_t last = std::min(bundle.entries.size(), first + per_file);
-            header.entries.clear();
-            for (std::size_t e = first; e < last; ++e)
-                header.entries.push_back(rows ? row_fields(bundle.entries[e]) : bundle.entries[e]);
-            const std::string json = to_json(header);
-            const std::string name = content_name(prefix, json, "json");
-            if (!put(name, json)) return false;
-            names.push_back(name);
-            ++files;
-        }
-        manifest[rows ? "rows" : "details"] = {{"entries_per_file", per_file}, {"files", std::move(names)}};
-        return true;
-    };
-    if (!write_entries("rows", options.entries_per_row_file, true, summary.row_files) ||
-        !write_entries("entries", options.entries_per_detail, false, summary.detail_files))
-        return false;
-
-    return put(std::string(kManifestName), manifest.dump() + "\n");
+bool write_shards(const Bundle& bundle, const SearchIndex& index, const ShardSink& sink, ShardSummary& summary,
+                  const ShardOptions& options) {
+    summary = {};
+    EntryFileNames names;
+    return write_entry_files(bundle, sink, summary, options, names) &&
+           write_index_files(bundle, index, names, sink, summary, options);
 }
 
 }  // namespace pv::shards

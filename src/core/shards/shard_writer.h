@@ -9,6 +9,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace pv::shards {
 
@@ -30,9 +31,22 @@ struct ShardSummary {
     std::size_t bytes = 0;        // all files together, uncompressed
 };
 
+// The names of the files of entries, as the manifest lists them.
+struct EntryFileNames {
+    std::vector<std::string> rows;     // rows-H.json, each `entries_per_row_file` entries' row fields
+    std::vector<std::string> details;  // entries-H.json, each `entries_per_detail` whole entries
+};
+
 // The same bundle always gives the same files, byte for byte. False when the
-// sink refused a file (it says why).
+// sink refused a file (it says why). The files of entries need only the
+// bundle: a caller may write them while the index is built, then the rest.
 bool write_shards(const Bundle& bundle, const SearchIndex& index, const ShardSink& sink, ShardSummary& summary,
                   const ShardOptions& options = {});
+// The rows and entries files (summary is added to).
+bool write_entry_files(const Bundle& bundle, const ShardSink& sink, ShardSummary& summary, const ShardOptions& options,
+                       EntryFileNames& names);
+// The tables, the postings and the manifest, last (summary is added to).
+bool write_index_files(const Bundle& bundle, const SearchIndex& index, const EntryFileNames& names, const ShardSink& sink,
+                       ShardSummary& summary, const ShardOptions& options);
 
 }  // namespace pv::shards

@@ -1,0 +1,54 @@
+// Writes files into a folder with their compressed copies (precompress.h) on
+// worker threads, so that compressing one file overlaps with making the next
+// and with compressing others. Names are the caller's, so the folder is the
+// same whatever the number of threads.
+#pragma once
+
+#include <condition_variable>
+#include <cstddef>
+#include <deque>
+#include <filesystem>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace pv::cli {
+
+class CompressingWriter {
+public:
+    // `threads` workers (at least one); at most twice as many files wait in memory.
+    CompressingWriter(std::filesystem::path folder, unsigned threads);
+    ~CompressingWriter();
+    CompressingWriter(const CompressingWriter&) = delete;
+    CompressingWriter& operator=(const CompressingWriter&) = delete;
+
+    // Queues a file, waiting while the queue is full. False once any file
+    // could not be written or compressed (the worker printed why).
+    bool keep(std::string name, std::string bytes);
+    // Waits until every queued file is written; false if any was not.
+    bool finish();
+
+private:
+    struct File {
+        std::string name;
+        std::string bytes;
+    };
+    void work();
+    bool write_with_copies(const File& file);
+
+    std::filesystem::path folder_;
+    std::size_t queue_limit_;
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::deque<File> queue_;
+    std::size_t busy_ = 0;
+    bool closing_ = false;
+    bool failed_ = false;
+    std::vector<std::thread> workers_;
+};
+
+// The worker threads `pubview shard` uses by default: one a core.
+unsigned default_thread_count();
+
+}  // namespace pv::cli

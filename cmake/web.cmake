@@ -186,7 +186,8 @@ set_tests_properties(core-module PROPERTIES
 # Synchronous compilation: the glue then reads the wasm with fs, not fetch.
 add_executable(pubview_cli ${cli_sources})
 target_link_libraries(pubview_cli PRIVATE pubview_authoring)
-target_compile_definitions(pubview_cli PRIVATE PUBVIEW_VERSION="${PUBVIEW_VERSION}")
+# Built without pthreads: `pubview shard` compresses on the one thread.
+target_compile_definitions(pubview_cli PRIVATE PUBVIEW_VERSION="${PUBVIEW_VERSION}" PUBVIEW_NO_THREADS)
 set_target_properties(pubview_cli PROPERTIES OUTPUT_NAME pubview-cli SUFFIX .js)
 target_link_options(pubview_cli PRIVATE -sENVIRONMENT=node -sNODERAWFS=1 -sEXIT_RUNTIME=1 -sWASM_ASYNC_COMPILATION=0
   -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=4GB -sTOTAL_STACK=8MB)

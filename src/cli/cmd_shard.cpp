@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -81,7 +82,9 @@ int shard(const Args& args) {
     }
     // A folder of shards is for lists too large for one file: up to 4 GiB.
     OpenOptions open_options;
-    open_options.load.max_document_bytes = std::size_t{4} << 30;
+    // (In the wasm CLI, whose size_t has 32 bits, as much as it can address.)
+    open_options.load.max_document_bytes =
+        static_cast<std::size_t>(std::min<std::uint64_t>(std::uint64_t{4} << 30, SIZE_MAX));
     open_options.index = false;  // built below, beside writing the entries (a pack brings its own)
     const std::optional<IndexedBundle> opened = open_bundle_file(inputs.front(), open_options);
     if (!opened) return 2;
@@ -99,9 +102,12 @@ int shard(const Args& args) {
     {
         // The index is built on a thread of its own while the entries files,
         // which need only the bundle, are made and compressed.
-        std::jthread indexing;
-        if (!opened->index) indexing = std::jthread([&] { built = std::make_unique<SearchIndex>(bundle); });
+        std::thread indexing;
+        auto build_index = [&] { built = std::make_unique<SearchIndex>(bundle); };
+        if (!opened->index && kCanStartThreads) indexing = std::thread(build_index);
+        else if (!opened->index) build_index();
         made = shards::write_entry_files(bundle, keep, summary, options, names);
+        if (indexing.joinable()) indexing.join();
     }
     const SearchIndex& index = opened->index ? *opened->index : *built;
     made = made && shards::write_index_files(bundle, index, names, keep, summary, options);

@@ -15,6 +15,7 @@ unsigned default_thread_count() {
 
 CompressingWriter::CompressingWriter(std::filesystem::path folder, unsigned threads)
     : folder_(std::move(folder)), queue_limit_(2 * std::max(1u, threads)) {
+    if (!kCanStartThreads) return;
     for (unsigned i = 0; i < std::max(1u, threads); ++i) workers_.emplace_back([this] { work(); });
 }
 
@@ -28,6 +29,10 @@ CompressingWriter::~CompressingWriter() {
 }
 
 bool CompressingWriter::keep(std::string name, std::string bytes) {
+    if (workers_.empty()) {
+        failed_ = failed_ || !write_with_copies({std::move(name), std::move(bytes)});
+        return !failed_;
+    }
     std::unique_lock lock(mutex_);
     changed_.wait(lock, [&] { return failed_ || queue_.size() < queue_limit_; });
     if (failed_) return false;

@@ -15,9 +15,18 @@
 
 namespace pv::cli {
 
+// Whether this build can start threads: the wasm CLI (cmake/web.cmake) is
+// built without them, and then files are compressed as they come.
+#ifdef PUBVIEW_NO_THREADS
+inline constexpr bool kCanStartThreads = false;
+#else
+inline constexpr bool kCanStartThreads = true;
+#endif
+
 class CompressingWriter {
 public:
-    // `threads` workers (at least one); at most twice as many files wait in memory.
+    // `threads` workers (at least one; none where threads cannot start); at
+    // most twice as many files wait in memory.
     CompressingWriter(std::filesystem::path folder, unsigned threads);
     ~CompressingWriter();
     CompressingWriter(const CompressingWriter&) = delete;

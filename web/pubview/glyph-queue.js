@@ -21,15 +21,14 @@ const workers = [];             // regular, bold, once started; shared by the pa
 const requests = [[], []];      // { queue, codes, em, bold } a weight, in the order sent: its worker answers in that order
 
 
-// A batch, or null where the page cannot draw glyphs at all.
+// A batch, or null where the page cannot draw glyphs at all (no 2D canvas, or one that fails).
 function drawHere(codes, em, bold) {
+  let batch = null;
   try {
-    painter ||= glyphPainter();
-    return painter(codes, em, bold);
-  } catch {
-    console.warn('pubview: glyphs not drawn');
-    return null;
-  }
+    batch = (painter ||= glyphPainter())(codes, em, bold);
+  } catch {}
+  if (!batch) console.warn('pubview: glyphs not drawn');
+  return batch;
 }
 
 // A batch, or nothing where the worker has no 2D canvas (glyphPainter returns its `draw`). The blob: URL stays for the page's life.

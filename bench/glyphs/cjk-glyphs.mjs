@@ -14,6 +14,10 @@
 // sample not idle, program or garbage collector included) and the functions
 // that took most of it (`--profile`).
 //
+// Each run is a page of its own; its figures are its own `pubview:glyphs`
+// events (after the interface's few glyphs of before the bundle), and a run
+// whose events do not add up to the bundle's characters stops the bench.
+//
 // Given site folders (built pubview.js, pubview.wasm and fonts), it measures
 // each in turn, interleaved, run by run (A/B); else build/web/site.
 // Needs the site built (build/web/site: the server and pages come from it).

@@ -90,11 +90,14 @@ bool FontAtlas::add_slice(ImFontAtlas& atlas, WebGLRenderer& renderer, const ui:
     if (!built_ || !fonts_.regular) return false;
     const double start = emscripten_get_now();
     std::vector<char32_t> codes;  // the urgent ones first
-    const std::vector<char32_t> all = missing_.list();
-    for (char32_t c : all)
-        if (urgent.contains(c)) codes.push_back(c);
-    for (char32_t c : all)
-        if (!urgent.contains(c)) codes.push_back(c);
+    // Listing them walks the sets: not while all are asked for and on their way.
+    if (missing_.count()) {
+        const std::vector<char32_t> all = missing_.list();
+        for (char32_t c : all)
+            if (urgent.contains(c)) codes.push_back(c);
+        for (char32_t c : all)
+            if (!urgent.contains(c)) codes.push_back(c);
+    }
     // While a worker draws (glyph-queue.js), the rest goes to it at once, so
     // that it never waits for a frame; on the main thread, a slice's worth.
     const auto budget = static_cast<std::size_t>(std::max(16.0, kGlyphSliceMs / ms_per_glyph_));
@@ -112,7 +115,9 @@ bool FontAtlas::add_slice(ImFontAtlas& atlas, WebGLRenderer& renderer, const ui:
     const double ms = emscripten_get_now() - start;
     // The next slice's size follows what this one cost a character (both weights).
     if (received > 0) ms_per_glyph_ = std::clamp(0.5 * ms_per_glyph_ + 0.5 * ms / (0.5 * static_cast<double>(received)), 0.005, 5.0);
-    int left = 0, urgent_left = 0;  // characters whose glyphs have not come
+    // Characters whose glyphs have not come (and, until every batch asked
+    // came, as a character's weights come in batches of their own, one more).
+    int left = canvas_.waiting(), urgent_left = 0;
     for (char32_t c : missing_.list_beyond_fonts()) {
         if (canvas_.received().contains(c)) continue;
         ++left;

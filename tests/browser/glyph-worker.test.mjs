@@ -77,3 +77,46 @@ test('a page built into one file, opened from disk, draws many CJK glyphs', asyn
   await context.close();
   fs.rmSync(out);
 });
+
+// Neither the workers nor the page can draw (a browser whose 2D canvas fails,
+// in workers and on the page): the glyphs stay missing, drawn as the fallback
+// box, with a warning in the console, and the widget settles; it never waits for them.
+const NO_2D_CANVAS = `<script>
+  const refuse = (get) => function (type, ...rest) {
+    if (type === '2d') throw new Error('no 2D canvas here');
+    return get.call(this, type, ...rest);
+  };
+  HTMLCanvasElement.prototype.getContext = refuse(HTMLCanvasElement.prototype.getContext);
+  OffscreenCanvas.prototype.getContext = refuse(OffscreenCanvas.prototype.getContext);
+  const PageWorker = Worker;
+  window.Worker = class extends PageWorker {
+    constructor(url, options) {
+      const refused = 'OffscreenCanvas.prototype.getContext = () => { throw new Error("no 2D canvas in this worker"); };';
+      super(URL.createObjectURL(new Blob([refused + 'importScripts(' + JSON.stringify(String(url)) + ');'])), options);
+    }
+  };
+</script>`;
+
+test('where neither the workers nor the page can draw glyphs, they stay missing and the widget settles', { timeout: 180000 }, async () => {
+  const html = `<!doctype html><meta charset="utf-8">${NO_2D_CANVAS}<link rel="icon" href="data:,"><body style="margin:0">
+    <div class="pubview" data-bundle="no-canvas-bundle.json" data-height="600px"></div><script src="pubview.js" defer></script>`;
+  const context = await shared.browser.newContext({ viewport: { width: 1000, height: 600 } });
+  const page = await context.newPage();
+  const errors = [], warnings = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await page.route('**/no-canvas-test.html', (route) => route.fulfill({ contentType: 'text/html', body: html }));
+  await page.route('**/no-canvas-bundle.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(bundle) }));
+  await page.goto(`${shared.server.url}no-canvas-test.html`);
+  await page.waitForFunction(() => window.PubView && PubView.widgets.length === 1);
+  await page.evaluate(() => PubView.widgets[0].ready.then(() => null));
+  await settle(page);
+  assert.ok(warnings.some((w) => w.includes('glyphs not drawn')), `a warning: ${JSON.stringify(warnings)}`);
+  assert.deepEqual(errors, []);
+  // The panel is drawn all the same: the Latin text and the boxes of the missing glyphs.
+  const shot = decodePng(await page.locator('canvas').screenshot({ path: path.join(screenshots, 'glyphs-no-canvas.png') }));
+  const colours = new Set();
+  for (let i = 0; i + 3 <= shot.pixels.length && colours.size < 3; i += 3) colours.add(shot.pixels.readUIntBE(i, 3));
+  assert.ok(colours.size >= 3, 'the canvas is not blank (build/screenshots/glyphs-no-canvas.png)');
+  await context.close();
+});

@@ -1,57 +1,67 @@
 // The module asks for glyphs (pubviewHost.askGlyphs) and takes the batches
 // drawn (takeGlyphs), a frame at a time. An ask without CJK characters is
-// drawn at once on the main thread; one with them goes to a worker, off it,
-// which starts the first time they are wanted: its script is glyphPainter's
-// own source, so the page downloads nothing more for it, and a page built
-// into one file has it too.
-// Where the worker cannot draw (no 2D OffscreenCanvas in workers, a content
-// policy that forbids blob: workers), what it was asked is drawn here instead.
+// drawn at once on the main thread; one with them goes to two workers, off
+// it, one a weight, so that the two cores draw at once; they start the first
+// time they are wanted: their script is glyphPainter's own source, so the
+// page downloads nothing more for them, and a page built into one file has it too.
+// Where a worker cannot draw (no 2D OffscreenCanvas in workers, a content
+// policy that forbids blob: workers), what it was asked is drawn here instead;
+// where nothing can draw, each batch comes empty and the glyphs stay missing.
 import { glyphPainter } from './glyphs.js';
 import { nextTask } from './tasks.js';
 
-// Characters a worker message carries: the first ones come back while the worker draws the rest.
-const CHUNK = 160;
+// Characters a worker message carries: the first ones (the rows on screen
+// come first) come back soon; the rest go in bigger messages, as each
+// message costs the worker a canvas and a read-back of its own.
+const FIRST_CHUNK = 160;
+const CHUNK = 1000;
 
 let painter = null;  // the main thread's, made when first needed
-let worker = null;   // shared by the page's widgets; false once it failed
-const requests = [];  // { queue, codes, em, bold }, in the order sent: the worker answers in that order
+const workers = [];             // regular, bold, once started; shared by the page's widgets; false once one failed
+const requests = [[], []];      // { queue, codes, em, bold } a weight, in the order sent: its worker answers in that order
 
+
+// A batch, or null where the page cannot draw glyphs at all (no 2D canvas, or one that fails).
 function drawHere(codes, em, bold) {
-  painter ||= glyphPainter();
-  return painter.draw(codes, em, bold);
+  let batch = null;
+  try {
+    batch = (painter ||= glyphPainter())(codes, em, bold);
+  } catch {}
+  if (!batch) console.warn('pubview: glyphs not drawn');
+  return batch;
 }
 
-// A batch, or nothing where the worker has no 2D canvas. The blob: URL stays for the page's life.
-const WORKER_SOURCE = `const p=(${glyphPainter})();onmessage=({data:d})=>{const s=performance.now(),b=p.draw(d.codes,d.em,d.bold);postMessage(b&&{b,ms:performance.now()-s},b?[b.buffer]:[])}`;
+// A batch, or nothing where the worker has no 2D canvas (glyphPainter returns its `draw`). The blob: URL stays for the page's life.
+const WORKER_SOURCE = `const p=(${glyphPainter})();onmessage=({data:d})=>{const s=performance.now(),b=p(d.codes,d.em,d.bold);postMessage(b&&{b,ms:performance.now()-s},b?[b.buffer]:[])}`;
 
-// Every request the worker holds is drawn here, one a task, and none goes to it again.
-async function workerFailed() {
-  if (worker) worker.terminate();
-  worker = false;
-  for (let r; (r = requests.shift());) {
+// Every request the worker of weight `bold` holds is drawn here, one a task, and none goes to it again.
+async function workerFailed(bold) {
+  if (workers[bold]) workers[bold].terminate();
+  workers[bold] = false;
+  for (let r; (r = requests[bold].shift());) {
     await nextTask();
     const start = performance.now();
     const batch = drawHere(r.codes, r.em, r.bold);
     r.queue.canvasMs += performance.now() - start;
-    r.queue.arrived(r.em, batch, 0);
+    r.queue.arrived(r, batch, 0);
   }
 }
 
-function startWorker() {
-  if (worker === null) {
+function startWorker(bold) {
+  if (workers[bold] == null) {
     try {
-      worker = new Worker(URL.createObjectURL(new Blob([WORKER_SOURCE], { type: 'text/javascript' })));
+      const worker = workers[bold] = new Worker(URL.createObjectURL(new Blob([WORKER_SOURCE], { type: 'text/javascript' })));
       worker.onmessage = ({ data }) => {
-        if (!data) return workerFailed();
-        const r = requests.shift();
-        r.queue.arrived(r.em, data.b, data.ms);
+        if (!data) return workerFailed(bold);
+        const r = requests[bold].shift();
+        r.queue.arrived(r, data.b, data.ms);
       };
-      worker.onerror = workerFailed;
-    } catch (error) {
-      worker = false;
+      worker.onerror = () => workerFailed(bold);
+    } catch {
+      workers[bold] = false;
     }
   }
-  return worker;
+  return workers[bold];
 }
 
 export class GlyphQueue {
@@ -60,9 +70,9 @@ export class GlyphQueue {
     this.wake = wake;
     this.em = 0;
     this.ready = [];
-    this.asked = 0;        // batches the worker still owes this queue
+    this.asked = 0;        // batches the workers still owe this queue
     this.canvasMs = 0;     // drawing on the main thread, since read
-    this.workerMs = 0;     // drawing in the worker, since read
+    this.workerMs = 0;     // drawing in the workers, since read
   }
 
   // Asks for the `count` code points at `codesPointer` (32-bit each) in the
@@ -74,31 +84,38 @@ export class GlyphQueue {
       this.em = em;
       this.ready = [];
     }
-    painter ||= glyphPainter();
-    if (typeof OffscreenCanvas === 'function' && codes.some(painter.isCJK) && startWorker()) {
+    // Kana, Han, Hangul syllables (and the few blocks among them): the scripts
+    // with thousands of characters. (A worker without OffscreenCanvas answers
+    // that it cannot draw: then this thread draws.)
+    if (codes.some((code) => code >= 0x3040 && code < 0xFB00) && startWorker(0) && startWorker(1)) {
       const asked = this.asked;
-      for (let from = 0; from < count; from += CHUNK) {
-        for (const bold of [false, true]) {
-          const request = { codes: codes.slice(from, from + CHUNK), em, bold };
-          worker.postMessage(request);
-          requests.push({ ...request, queue: this });
+      for (let from = 0, size = FIRST_CHUNK; from < count; from += size, size = CHUNK) {
+        for (const bold of [0, 1]) {
+          const request = { codes: codes.slice(from, from + size), em, bold };
+          workers[bold].postMessage(request);
+          request.queue = this;  // after it is posted: a queue is not cloned
+          requests[bold].push(request);
           ++this.asked;
         }
       }
       return this.asked - asked;
     }
     const start = performance.now();
-    const batches = [false, true].map((bold) => drawHere(codes, em, bold)).filter(Boolean);
+    const batches = [0, 1].map((bold) => drawHere(codes, em, bold)).filter(Boolean);
     this.ready.push(...batches);
     this.canvasMs += performance.now() - start;
     return batches.length;
   }
 
-  arrived(em, batch, ms) {
-    this.asked -= 1;
+  // A batch the workers (or the main thread in their stead) drew for `request`;
+  // where none could be drawn, an empty one (no glyph: their characters stay
+  // missing), so that the module counts it in and waits for no more.
+  arrived(request, batch, ms) {
+    --this.asked;
     this.workerMs += ms;
-    if (!batch || em !== this.em) return;
-    this.ready.push(batch);
+    if (request.em !== this.em) return;
+    // glyphs.js's batch header: the count (0) and bold are read as integers, 0 or not.
+    this.ready.push(batch || new Uint8Array(Float32Array.of(0, request.bold, request.em).buffer));
     this.wake();
   }
 

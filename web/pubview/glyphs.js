@@ -6,6 +6,7 @@
 // glyphPainter uses nothing from outside itself: the main thread calls it,
 // and a worker runs its source text (glyph-queue.js), so that thousands of
 // ideographs are drawn off the main thread with no script file of their own.
+// It returns its `draw`.
 export function glyphPainter() {
   // Noto Sans first, as the panel's own fonts are; else the browser's sans-serif and its fallbacks.
   const FAMILY = '"Noto Sans", sans-serif';
@@ -241,5 +242,5 @@ export function glyphPainter() {
     return batch;
   }
 
-  return { draw, isCJK };
+  return draw;
 }

@@ -63,7 +63,7 @@ struct Salary {
 
 // What only a job posting has. An entry holds it apart (HeldApart), so that
 // a publication, most entries of most bundles, does not carry its ~200 bytes
-// (bench/RESULTS.md, "Load CPU time and heap natively").
+// (bench/RESULTS.md, "Load CPU time and heap natively; job fields held apart").
 struct JobDetails {
     Location location;
     std::string team;

@@ -52,19 +52,19 @@ std::optional<Entry> read_job(const json& job, const std::string& pointer, std::
     if (e.body.empty()) return skip_item(problems, pointer + "/descriptionHtml", "job \"" + e.title + "\" has no description");
     const auto is_remote = job.find("isRemote");
     const bool remote = is_remote != job.end() && is_remote->is_boolean() && is_remote->get<bool>();
-    e.location = job_location(job);
-    if (e.location.empty() && remote) e.location.city = "Remote";
-    if (e.location.empty()) return skip_item(problems, pointer + "/location", "job \"" + e.title + "\" has no location");
-    e.team = single_line(json_string(job, "team"));
-    if (e.team.empty()) e.team = single_line(json_string(job, "department"));
+    e.edit_job().location = job_location(job);
+    if (e.edit_job().location.empty() && remote) e.edit_job().location.city = "Remote";
+    if (e.edit_job().location.empty()) return skip_item(problems, pointer + "/location", "job \"" + e.title + "\" has no location");
+    e.edit_job().team = single_line(json_string(job, "team"));
+    if (e.edit_job().team.empty()) e.edit_job().team = single_line(json_string(job, "department"));
     if (std::string type = single_line(json_string(job, "employmentType")); !type.empty()) {
-        e.employment_type = std::string(employment_type(type));  // "FullTime", "Intern", "Contract", ...
+        e.edit_job().employment_type = std::string(employment_type(type));  // "FullTime", "Intern", "Contract", ...
         e.tags.push_back(std::move(type));
     }
     if (remote) e.tags.push_back("Remote");
-    e.remote = remote;
-    e.date_posted = api_date(json_string(job, "publishedAt"));
-    e.salary = job_salary(job);
+    e.edit_job().remote = remote;
+    e.edit_job().date_posted = api_date(json_string(job, "publishedAt"));
+    e.edit_job().salary = job_salary(job);
     e.url = json_string(job, "jobUrl");
     return e;
 }

@@ -73,7 +73,7 @@ std::string publication_id_base(const Entry& publication) {
 
 std::string job_id_base(const Entry& job) {
     std::string base = slugify(job.title);
-    const std::string place = slugify(job.location.city.empty() ? job.location.country : job.location.city);
+    const std::string place = slugify(job.job().location.city.empty() ? job.job().location.country : job.job().location.city);
     if (!place.empty()) base += (base.empty() ? "" : "-") + place;
     return base;
 }

@@ -94,10 +94,10 @@ void set_field(Entry& e, std::string_view field, const std::string& value, int l
     else if (field == "doi") e.doi = value;
     else if (field == "arxiv") e.arxiv = value;
     else if (field == "award") e.award = value;
-    else if (field == "team") e.team = value;
-    else if (field == "country") e.location.country = value;
-    else if (field == "region") e.location.region = value;
-    else if (field == "city") e.location.city = value;
+    else if (field == "team") e.edit_job().team = value;
+    else if (field == "country") e.edit_job().location.country = value;
+    else if (field == "region") e.edit_job().location.region = value;
+    else if (field == "city") e.edit_job().location.city = value;
     else if (field == "year") { if (parse_whole_number(value, number)) e.year = number; else bad("a year"); }
     else if (field == "rank") { if (parse_whole_number(value, number) && number > 0) e.rank = number; else bad("a rank"); }
     else if (field == "abstract_truncated") {
@@ -172,7 +172,7 @@ ImportResult import_csv(std::string_view csv_text, const CsvImportOptions& optio
         std::string missing;
         if (e.title.empty()) missing = "title";
         else if (e.kind == Kind::job && e.body.empty()) missing = "description";
-        else if (e.kind == Kind::job && e.location.empty()) missing = "country, region or city";
+        else if (e.kind == Kind::job && e.edit_job().location.empty()) missing = "country, region or city";
         if (!missing.empty()) {
             result.problems.push_back(error_at(row.line, "row has no " + missing + "; the row is skipped"));
             continue;

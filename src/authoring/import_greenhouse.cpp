@@ -30,15 +30,15 @@ std::optional<Entry> read_job(const json& job, const std::string& pointer, std::
     e.body = html_to_text(unescaped_content(json_string(job, "content")));
     if (e.body.empty())
         return skip_item(problems, pointer + "/content", "job \"" + e.title + "\" has no description (ask the board with ?content=true)");
-    if (const json* location = json_object(job, "location")) e.location = parse_place(json_string(*location, "name"));
-    if (e.location.empty()) return skip_item(problems, pointer + "/location", "job \"" + e.title + "\" has no location");
+    if (const json* location = json_object(job, "location")) e.edit_job().location = parse_place(json_string(*location, "name"));
+    if (e.edit_job().location.empty()) return skip_item(problems, pointer + "/location", "job \"" + e.title + "\" has no location");
     // The most specific department is the last one listed.
     if (const json* departments = json_array(job, "departments"); departments && !departments->empty())
-        e.team = single_line(json_string(departments->back(), "name"));
+        e.edit_job().team = single_line(json_string(departments->back(), "name"));
     e.url = json_string(job, "absolute_url");
     // When it was first published; boards that do not say give when it was last changed.
-    e.date_posted = api_date(json_string(job, "first_published"));
-    if (e.date_posted.empty()) e.date_posted = api_date(json_string(job, "updated_at"));
+    e.edit_job().date_posted = api_date(json_string(job, "first_published"));
+    if (e.edit_job().date_posted.empty()) e.edit_job().date_posted = api_date(json_string(job, "updated_at"));
     return e;
 }
 

@@ -37,27 +37,27 @@ std::optional<Entry> read_posting(const json& posting, const std::string& pointe
     if (e.body.empty()) return skip_item(problems, pointer + "/description", "posting \"" + e.title + "\" has no description");
     const json* categories = json_object(posting, "categories");
     if (categories) {
-        e.location = parse_place(json_string(*categories, "location"));
-        e.team = single_line(json_string(*categories, "team"));
-        if (e.team.empty()) e.team = single_line(json_string(*categories, "department"));
+        e.edit_job().location = parse_place(json_string(*categories, "location"));
+        e.edit_job().team = single_line(json_string(*categories, "team"));
+        if (e.edit_job().team.empty()) e.edit_job().team = single_line(json_string(*categories, "department"));
         if (std::string commitment = single_line(json_string(*categories, "commitment")); !commitment.empty()) {
-            e.employment_type = std::string(employment_type(commitment));
+            e.edit_job().employment_type = std::string(employment_type(commitment));
             e.tags.push_back(std::move(commitment));
         }
     }
-    if (const std::string country = single_line(json_string(posting, "country")); !country.empty() && e.location.country.empty())
-        e.location.country = country;
+    if (const std::string country = single_line(json_string(posting, "country")); !country.empty() && e.edit_job().location.country.empty())
+        e.edit_job().location.country = country;
     if (std::string workplace = single_line(json_string(posting, "workplaceType")); !workplace.empty() && workplace != "unspecified") {
-        e.remote = workplace == "remote";
+        e.edit_job().remote = workplace == "remote";
         e.tags.push_back(std::move(workplace));
     }
-    if (const auto created = posting.find("createdAt"); created != posting.end()) e.date_posted = api_date_value(*created);
+    if (const auto created = posting.find("createdAt"); created != posting.end()) e.edit_job().date_posted = api_date_value(*created);
     if (const json* range = json_object(posting, "salaryRange")) {
         const auto min = range->find("min"), max = range->find("max");
-        e.salary = api_salary(min == range->end() ? nullptr : &*min, max == range->end() ? nullptr : &*max,
+        e.edit_job().salary = api_salary(min == range->end() ? nullptr : &*min, max == range->end() ? nullptr : &*max,
                               json_string(*range, "currency"), json_string(*range, "interval"));
     }
-    if (e.location.empty()) return skip_item(problems, pointer + "/categories/location", "posting \"" + e.title + "\" has no location");
+    if (e.edit_job().location.empty()) return skip_item(problems, pointer + "/categories/location", "posting \"" + e.title + "\" has no location");
     e.url = json_string(posting, "hostedUrl");
     return e;
 }

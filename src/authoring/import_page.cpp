@@ -337,14 +337,14 @@ Entry make_publication(const PagePublication& page, const PublicationFacts* fact
 Entry make_job(const PageJob& page, IdAllocator& ids) {
     Entry e;
     e.kind = Kind::job;
-    e.location = page.location;
+    e.edit_job().location = page.location;
     const std::string description = page.description.joined();
     e.body = format_job_description(description);
     // Title rule: "<role>, <team>" when the posting names a role ("Applied
     // Scientist, Fire TV Channels"), just the role when it names no team, and
     // the first words of its first sentence when it names no role.
     const JobHeadline headline = find_job_headline(description);
-    e.team = headline.team;
+    e.edit_job().team = headline.team;
     if (headline.role.empty()) e.title = short_title(description, 6);
     else e.title = headline.team.empty() ? headline.role : headline.role + ", " + headline.team;
     e.id = ids.claim(job_id_base(e), "job");

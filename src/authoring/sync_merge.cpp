@@ -35,13 +35,13 @@ void fill_from(Entry& kept, const Entry& other) {
     fill(kept.url, other.url);
     fill(kept.tags, other.tags);
     if (kept.kind == Kind::job) {
-        if (kept.location.empty()) kept.location = other.location;
-        fill(kept.team, other.team);
-        fill(kept.date_posted, other.date_posted);
-        fill(kept.valid_through, other.valid_through);
-        fill(kept.employment_type, other.employment_type);
-        fill(kept.salary, other.salary);
-        kept.remote = kept.remote || other.remote;  // false is what a hand-written entry says by leaving it out
+        if (kept.edit_job().location.empty()) kept.edit_job().location = other.job().location;
+        fill(kept.edit_job().team, other.job().team);
+        fill(kept.edit_job().date_posted, other.job().date_posted);
+        fill(kept.edit_job().valid_through, other.job().valid_through);
+        fill(kept.edit_job().employment_type, other.job().employment_type);
+        fill(kept.edit_job().salary, other.job().salary);
+        kept.edit_job().remote = kept.edit_job().remote || other.job().remote;  // false is what a hand-written entry says by leaving it out
         return;
     }
     if (!kept.year) kept.year = other.year;

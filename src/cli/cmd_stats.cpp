@@ -28,8 +28,8 @@ int stats(const Args& args) {
     for (const Entry& e : b.entries) {
         if (e.year) ++years[std::to_string(*e.year)];
         if (!e.venue.empty()) ++venues[e.venue];
-        if (!e.location.empty()) ++locations[e.location.display()];
-        if (!e.team.empty()) ++teams[e.team];
+        if (!e.job().location.empty()) ++locations[e.job().location.display()];
+        if (!e.job().team.empty()) ++teams[e.job().team];
     }
     std::cout << "title: " << b.title << '\n'
               << "publications: " << b.count(Kind::publication) << '\n'

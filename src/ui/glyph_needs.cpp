@@ -79,8 +79,8 @@ std::size_t CodePointSet::add_text(std::string_view text) {
 
 std::size_t CodePointSet::add_entry(const Entry& e) {
     std::size_t added = 0;
-    for (const std::string* field : {&e.title, &e.body, &e.venue, &e.award, &e.team, &e.location.country,
-                                     &e.location.region, &e.location.city, &e.id, &e.doi, &e.arxiv, &e.url, &e.type})
+    for (const std::string* field : {&e.title, &e.body, &e.venue, &e.award, &e.job().team, &e.job().location.country,
+                                     &e.job().location.region, &e.job().location.city, &e.id, &e.doi, &e.arxiv, &e.url, &e.type})
         added += add_text(*field);
     for (const std::string& tag : e.tags) added += add_text(tag);
     for (const std::string& author : e.authors) added += add_text(author);

@@ -29,7 +29,7 @@ TEST_CASE("a minimal bundle loads clean with publications before jobs") {
     CHECK(r.bundle.entries[0].kind == Kind::publication);
     CHECK(r.bundle.entries[0].year == 2022);
     CHECK(r.bundle.entries[1].kind == Kind::job);
-    CHECK(r.bundle.entries[1].location.display() == "Seattle, US");
+    CHECK(r.bundle.entries[1].job().location.display() == "Seattle, US");
 }
 
 TEST_CASE("jobs listed before publications in the file still come after them") {

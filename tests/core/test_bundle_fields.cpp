@@ -60,14 +60,14 @@ TEST_CASE("a publication's type, date, short venue, featured flag and typed link
 TEST_CASE("a posting's dates, employment type, salary and remote flag are read") {
     const pv::LoadResult r = pv::load_bundle(kRich);
     const pv::Entry& j = r.bundle.entries[1];
-    CHECK(j.date_posted == "2026-11-20T09:30:00Z");
-    CHECK(j.valid_through == "2026-12-31");
-    CHECK(j.employment_type == "full_time");
-    CHECK(j.salary.min == 70000);
-    CHECK(j.salary.max == 90000.5);
-    CHECK(j.salary.currency == "EUR");
-    CHECK(j.salary.unit == "year");
-    CHECK(j.remote);
+    CHECK(j.job().date_posted == "2026-11-20T09:30:00Z");
+    CHECK(j.job().valid_through == "2026-12-31");
+    CHECK(j.job().employment_type == "full_time");
+    CHECK(j.job().salary.min == 70000);
+    CHECK(j.job().salary.max == 90000.5);
+    CHECK(j.job().salary.currency == "EUR");
+    CHECK(j.job().salary.unit == "year");
+    CHECK(j.job().remote);
 }
 
 TEST_CASE("the new fields are written back as they were read") {
@@ -87,8 +87,8 @@ TEST_CASE("a pack keeps every new field") {
     const pv::IndexedBundle packed = pv::read_pack(pv::write_pack(r.bundle, index));
     REQUIRE(packed.loaded->usable);
     CHECK(pv::to_json(packed.loaded->bundle) == pv::to_json(r.bundle));
-    REQUIRE(packed.loaded->bundle.entries[1].salary.min);
-    CHECK_FALSE(packed.loaded->bundle.entries[0].salary.min);
+    REQUIRE(packed.loaded->bundle.entries[1].job().salary.min);
+    CHECK_FALSE(packed.loaded->bundle.entries[0].job().salary.min);
 }
 
 TEST_CASE("a pack of the first format version is refused with what to do") {
@@ -151,7 +151,7 @@ TEST_CASE("a salary that does not add up is dropped with the reason") {
     CHECK(has_problem(pv::load_bundle(job_with(R"("salary": "lots")")), "/jobs/0/salary", "expected an object"));
     const pv::LoadResult hourly = pv::load_bundle(job_with(R"("salary": {"max": 40, "unit": "Hourly"})"));
     CHECK(hourly.clean());
-    CHECK(hourly.bundle.entries[0].salary.unit == "hour");
+    CHECK(hourly.bundle.entries[0].job().salary.unit == "hour");
 }
 
 TEST_CASE("a posting that closes before it opens is kept with a warning") {

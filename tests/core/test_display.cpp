@@ -16,8 +16,8 @@ TEST_CASE("a publication's summary line names venue and year once, two authors a
 TEST_CASE("a job's summary line is its location, most specific first, and its team") {
     pv::Entry e;
     e.kind = pv::Kind::job;
-    e.location = {"US", "WA", "Seattle"};
-    e.team = "Fire TV Channels";
+    e.edit_job().location = {"US", "WA", "Seattle"};
+    e.edit_job().team = "Fire TV Channels";
     CHECK(pv::summary_line(e) == "Seattle, WA, US  \xC2\xB7  Fire TV Channels");
 }
 

@@ -56,8 +56,8 @@ TEST_CASE("job rows get ids from title and city, numbered when they repeat") {
     const pv::ImportResult result = pv::import_csv(read_import_input("jobs.csv"), options);
     REQUIRE(result.bundle.entries.size() == 3);
     CHECK(result.bundle.entries[0].id == "applied-scientist-seattle");
-    CHECK(result.bundle.entries[0].location.region == "WA");
-    CHECK(result.bundle.entries[0].team == "Fire TV Channels");
+    CHECK(result.bundle.entries[0].job().location.region == "WA");
+    CHECK(result.bundle.entries[0].job().team == "Fire TV Channels");
     CHECK(result.bundle.entries[0].body.ends_with("Basic Qualifications:\n- PhD"));
     CHECK(result.bundle.entries[1].id == "applied-scientist-bengaluru");
     CHECK(result.bundle.entries[2].id == "applied-scientist-bengaluru-2");

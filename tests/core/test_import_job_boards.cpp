@@ -17,17 +17,17 @@ TEST_CASE("Greenhouse's entity-escaped HTML becomes a description with headings 
           "What you'll do:\n- Design experiments\n- Publish at NeurIPS, ICML & KDD\n\n"
           "Requirements:\n- PhD in CS or a related field\n- Python, C++\n\n"
           "Salary: $150,000–$200,000\n\nBenefits included.");
-    CHECK(ml.location.city == "New York");
-    CHECK(ml.location.region == "NY");
-    CHECK(ml.location.country == "US");
-    CHECK(ml.team == "Applied Science");
+    CHECK(ml.job().location.city == "New York");
+    CHECK(ml.job().location.region == "NY");
+    CHECK(ml.job().location.country == "US");
+    CHECK(ml.job().team == "Applied Science");
     CHECK(ml.url == "https://boards.greenhouse.io/vaulttec/jobs/127817");
     CHECK(ml.id == "research-scientist-machine-learning-new-york");
     const pv::Entry& fr = page.result.bundle.entries[1];
     CHECK(fr.title == "Ingénieur·e logiciel");
     CHECK(fr.body == "Rejoignez l’équipe « Plateforme ».");
-    CHECK(fr.location.city == "Zürich");
-    CHECK(fr.location.country == "CH");
+    CHECK(fr.job().location.city == "Zürich");
+    CHECK(fr.job().location.country == "CH");
     CHECK(has_problem_at_pointer(page.result, "/jobs/2/content", "ask the board with ?content=true"));
 }
 
@@ -41,10 +41,10 @@ TEST_CASE("Lever postings join description, lists under their headings and the c
           "About the role:\nJoin our research team to work on retrieval.\n\n"
           "What you'll do:\n- Train models\n- Ship them & measure\n\nYou have:\n- 3+ years of Python\n\n"
           "We are an equal opportunity employer.");
-    CHECK(ml.location.city == "San Francisco");
-    CHECK(ml.location.region == "CA");
-    CHECK(ml.location.country == "US");
-    CHECK(ml.team == "Applied ML");
+    CHECK(ml.job().location.city == "San Francisco");
+    CHECK(ml.job().location.region == "CA");
+    CHECK(ml.job().location.country == "US");
+    CHECK(ml.job().team == "Applied ML");
     CHECK(ml.tags == std::vector<std::string>{"Full-time", "hybrid"});
     CHECK(has_problem_at_pointer(page.result, "/1/categories/location", "\"Lab Manager\" has no location"));
 }
@@ -62,14 +62,14 @@ TEST_CASE("Ashby jobs use the postal address, mark remote ones and leave unliste
     REQUIRE(page.result.bundle.entries.size() == 2);
     const pv::Entry& swe = page.result.bundle.entries[0];
     CHECK(swe.body == "About us:\nWe build tools for research labs.\n\nYou will:\n- Own features end to end\n- Work with the <core> team");
-    CHECK(swe.location.country == "GB");
-    CHECK(swe.team == "EMEA Engineering");
+    CHECK(swe.job().location.country == "GB");
+    CHECK(swe.job().team == "EMEA Engineering");
     CHECK(swe.tags == std::vector<std::string>{"FullTime", "Remote"});
     const pv::Entry& intern = page.result.bundle.entries[1];
-    CHECK(intern.location.city == "Berlin");
-    CHECK(intern.location.region == "Berlin");
-    CHECK(intern.location.country == "DE");
-    CHECK(intern.team == "Research");
+    CHECK(intern.job().location.city == "Berlin");
+    CHECK(intern.job().location.region == "Berlin");
+    CHECK(intern.job().location.country == "DE");
+    CHECK(intern.job().team == "Research");
     CHECK(entry_titled(page.result.bundle, "Confidential Role") == nullptr);
 }
 

@@ -14,8 +14,8 @@ TEST_CASE("Greenhouse's documented content=true answer gives the job with its de
     REQUIRE(page.result.bundle.entries.size() == 1);
     const pv::Entry& e = page.result.bundle.entries[0];
     CHECK(e.title == "Vault Designer");
-    CHECK(e.location.city == "NYC");
-    CHECK(e.team == "Department of Departments");
+    CHECK(e.job().location.city == "NYC");
+    CHECK(e.job().team == "Department of Departments");
     CHECK(e.url == "https://boards.greenhouse.io/vaulttec/jobs/127817");
     CHECK(e.body == "This is the job description.\n\nAny HTML included through the hosted job application editor will be automatically converted into corresponding HTML entities.");
 }

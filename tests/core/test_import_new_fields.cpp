@@ -43,18 +43,18 @@ TEST_CASE("OpenAlex gives the type and publication date") {
 TEST_CASE("Greenhouse, Lever and Ashby give when a posting opened, its employment type and remote work") {
     pv::IdAllocator ids;
     const pv::ApiPage greenhouse = pv::import_greenhouse(read_api_response("greenhouse-jobs.json"), ids);
-    CHECK(greenhouse.result.bundle.entries.at(0).date_posted == "2024-01-14T10:55:28-05:00");
+    CHECK(greenhouse.result.bundle.entries.at(0).job().date_posted == "2024-01-14T10:55:28-05:00");
     const pv::ApiPage lever = pv::import_lever(read_api_response("lever-postings.json"), ids);
     const pv::Entry& hybrid = lever.result.bundle.entries.at(0);
-    CHECK(hybrid.date_posted == "2023-11-14");  // createdAt 1700000000000 ms
-    CHECK(hybrid.employment_type == "full_time");
-    CHECK_FALSE(hybrid.remote);
+    CHECK(hybrid.job().date_posted == "2023-11-14");  // createdAt 1700000000000 ms
+    CHECK(hybrid.job().employment_type == "full_time");
+    CHECK_FALSE(hybrid.job().remote);
     const pv::ApiPage ashby = pv::import_ashby(read_api_response("ashby-jobs.json"), ids);
     const pv::Entry& remote = ashby.result.bundle.entries.at(0);
-    CHECK(remote.date_posted == "2024-06-06T18:36:29.484+00:00");
-    CHECK(remote.remote);
-    CHECK(remote.employment_type == "full_time");
-    CHECK(ashby.result.bundle.entries.at(1).employment_type == "intern");
+    CHECK(remote.job().date_posted == "2024-06-06T18:36:29.484+00:00");
+    CHECK(remote.job().remote);
+    CHECK(remote.job().employment_type == "full_time");
+    CHECK(ashby.result.bundle.entries.at(1).job().employment_type == "intern");
     CHECK(pv::load_bundle(pv::to_json(ashby.result.bundle)).clean());
 }
 
@@ -64,19 +64,19 @@ TEST_CASE("Lever's salaryRange and Ashby's compensation become the salary") {
         "descriptionPlain": "Build.", "categories": {"location": "Berlin"}, "workplaceType": "remote",
         "salaryRange": {"currency": "EUR", "interval": "per-year-salary", "min": 70000, "max": 90000}}])", ids);
     const pv::Entry& e = lever.result.bundle.entries.at(0);
-    CHECK(e.remote);
-    CHECK(e.salary.min == 70000);
-    CHECK(e.salary.max == 90000);
-    CHECK(e.salary.currency == "EUR");
-    CHECK(e.salary.unit == "year");
+    CHECK(e.job().remote);
+    CHECK(e.job().salary.min == 70000);
+    CHECK(e.job().salary.max == 90000);
+    CHECK(e.job().salary.currency == "EUR");
+    CHECK(e.job().salary.unit == "year");
     const pv::ApiPage ashby = pv::import_ashby(R"({"jobs": [{"title": "Intern", "location": "Paris", "descriptionPlain": "Learn.",
         "jobUrl": "https://jobs.ashbyhq.com/x/1", "compensation": {"summaryComponents": [
           {"compensationType": "EquityPercentage", "minValue": 0.1, "maxValue": 0.2},
           {"compensationType": "Salary", "interval": "1 HOUR", "currencyCode": "USD", "minValue": 30, "maxValue": 20}]}},
         {"title": "Engineer", "location": "Paris", "descriptionPlain": "Build.", "jobUrl": "https://jobs.ashbyhq.com/x/2",
          "compensation": {"summaryComponents": [{"compensationType": "Salary", "interval": "1 HOUR", "currencyCode": "usd", "minValue": 20, "maxValue": 30}]}}]})", ids);
-    CHECK(ashby.result.bundle.entries.at(0).salary.empty());  // min above max: no salary
-    const pv::Salary& pay = ashby.result.bundle.entries.at(1).salary;
+    CHECK(ashby.result.bundle.entries.at(0).job().salary.empty());  // min above max: no salary
+    const pv::Salary& pay = ashby.result.bundle.entries.at(1).job().salary;
     CHECK(pay.min == 20);
     CHECK(pay.currency == "USD");
     CHECK(pay.unit == "hour");

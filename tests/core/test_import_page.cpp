@@ -54,7 +54,7 @@ std::string all_text_of(const pv::Bundle& bundle) {
     std::string text = bundle.title + '\n' + bundle.description + '\n';
     for (const pv::Entry& e : bundle.entries) {
         if (e.rank) text += std::to_string(*e.rank) + '\n';
-        text += e.body + '\n' + e.location.country + ' ' + e.location.region + ' ' + e.location.city + '\n';
+        text += e.body + '\n' + e.job().location.country + ' ' + e.job().location.region + ' ' + e.job().location.city + '\n';
         for (const pv::Related& r : e.related) text += r.summary + '\n';
     }
     return text;
@@ -142,16 +142,16 @@ TEST_CASE("job titles and teams come from the role and team the posting names") 
     const pv::ImportResult result = import_seed_with_facts();
     const pv::Entry& fire_tv = entry_with_id(result.bundle, "applied-scientist-fire-tv-channels-seattle");
     CHECK(fire_tv.title == "Applied Scientist, Fire TV Channels");
-    CHECK(fire_tv.team == "Fire TV Channels");
-    CHECK(fire_tv.location.country == "US");
-    CHECK(fire_tv.location.region == "WA");
-    CHECK(fire_tv.location.city == "Seattle");
-    CHECK(entry_with_id(result.bundle, "applied-scientist-artificial-general-intelligence-agi-boston").team ==
+    CHECK(fire_tv.job().team == "Fire TV Channels");
+    CHECK(fire_tv.job().location.country == "US");
+    CHECK(fire_tv.job().location.region == "WA");
+    CHECK(fire_tv.job().location.city == "Seattle");
+    CHECK(entry_with_id(result.bundle, "applied-scientist-artificial-general-intelligence-agi-boston").job().team ==
           "Artificial General Intelligence (AGI)");
     CHECK(entry_with_id(result.bundle, "senior-applied-scientist-artificial-general-intelligence-agi-boston").title ==
           "Senior Applied Scientist, Artificial General Intelligence (AGI)");
-    CHECK(entry_with_id(result.bundle, "applied-scientist-amazon-shipping-gurugram").team == "Amazon Shipping");
-    CHECK(entry_with_id(result.bundle, "senior-applied-scientist-gurugram").team.empty());
+    CHECK(entry_with_id(result.bundle, "applied-scientist-amazon-shipping-gurugram").job().team == "Amazon Shipping");
+    CHECK(entry_with_id(result.bundle, "senior-applied-scientist-gurugram").job().team.empty());
 }
 
 TEST_CASE("identical postings stay separate items with numbered ids") {
@@ -168,7 +168,7 @@ TEST_CASE("a posting with no role phrase is titled by the first words of its fir
     const pv::ImportResult result = import_seed_with_facts();
     const pv::Entry& ads = entry_with_id(result.bundle, "amazon-is-investing-heavily-in-building-bengaluru");
     CHECK(ads.title == "Amazon is investing heavily in building…");
-    CHECK(ads.team == "ATT");
+    CHECK(ads.job().team == "ATT");
 }
 
 TEST_CASE("inline job sections become heading lines and inline dashes become list items") {
@@ -217,7 +217,7 @@ TEST_CASE("jobs without a related-content heading are still found by their locat
     const std::string page = "Jobs\n\nDE, Berlin\nWe hire a Data Scientist for the Maps team.\nGB\nAn Economist role.\n";
     const pv::ImportResult result = pv::import_page(page);
     REQUIRE(result.bundle.entries.size() == 2);
-    CHECK(result.bundle.entries[0].location.city == "Berlin");
+    CHECK(result.bundle.entries[0].job().location.city == "Berlin");
     CHECK(result.bundle.entries[0].title == "Data Scientist, Maps");
     CHECK(result.bundle.entries[0].id == "data-scientist-maps-berlin");
     CHECK(result.bundle.entries[1].id == "economist-gb");

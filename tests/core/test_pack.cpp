@@ -56,8 +56,8 @@ Bundle generated_bundle() {
             e.abstract_truncated = i % 6 == 0;
             if (i % 10 == 0) e.related.push_back({"Related " + std::to_string(i), "A summary", "https://example.org/r"});
         } else {
-            e.location = {"US", "WA", i % 2 ? "Seattle" : "Boston"};
-            e.team = "Team " + std::to_string(i % 4);
+            e.edit_job().location = {"US", "WA", i % 2 ? "Seattle" : "Boston"};
+            e.edit_job().team = "Team " + std::to_string(i % 4);
         }
         b.entries.push_back(std::move(e));
     }

@@ -40,7 +40,7 @@ Entry job(std::string title, std::string city, std::string region, std::string c
     e.id = title + "-" + city;
     e.title = std::move(title);
     e.body = std::move(body);
-    e.location = {std::move(country), std::move(region), std::move(city)};
+    e.edit_job().location = {std::move(country), std::move(region), std::move(city)};
     return e;
 }
 
@@ -373,7 +373,7 @@ TEST_CASE("facets left out of facet_fields are not counted, and the counted ones
 
 TEST_CASE("the facets offered are those some entry of the chosen kind has a value for") {
     Bundle b = bundle_of({job("A", "Seattle", "WA", "US"), publication("D", "", {"Ann Lee"}, "KDD 2022")});
-    b.entries[0].team = "AWS";
+    b.entries[0].edit_job().team = "AWS";
     SearchIndex index(b);
     using pv::facet_bit;
     const std::uint32_t publications = index.facet_fields_with_values(Kind::publication);
@@ -533,7 +533,7 @@ TEST_CASE("seed: kind:job bengaluru finds exactly the four Bengaluru jobs") {
     const SearchIndex& index = default_index();
     SearchResult r = run(index, "kind:job bengaluru");
     CHECK(r.total == 4);
-    for (const pv::Hit& hit : r.hits) CHECK(index.bundle().entries[hit.entry].location.city == "Bengaluru");
+    for (const pv::Hit& hit : r.hits) CHECK(index.bundle().entries[hit.entry].job().location.city == "Bengaluru");
 }
 
 TEST_CASE("seed: year:2022 venue:kdd finds exactly the two KDD 2022 papers") {

@@ -24,7 +24,7 @@ pv::Entry job(std::string title) {
     e.kind = pv::Kind::job;
     e.id = "j";
     e.title = std::move(title);
-    e.location = {"US", "WA", "Seattle"};
+    e.edit_job().location = {"US", "WA", "Seattle"};
     return e;
 }
 
@@ -89,7 +89,7 @@ TEST_CASE("a publication shows venue and year, award and every author; a job its
     b.entries.back().award = "Best paper";
     b.entries.back().authors = {"Ann Lee", "Bo Chen", "Cy Diaz"};
     b.entries.push_back(job("Scientist"));
-    b.entries.back().team = "Alexa";
+    b.entries.back().edit_job().team = "Alexa";
     const std::string html = pv::static_list_html(b);
     CHECK(html.find(">KDD 2022 \xC2\xB7 Best paper</p>") != std::string::npos);
     CHECK(html.find(">Ann Lee, Bo Chen, Cy Diaz</p>") != std::string::npos);
@@ -198,7 +198,7 @@ TEST_CASE("a job becomes a JobPosting at a Place, hired by the bundle's source")
     pv::Bundle b;
     b.source.name = "Example Lab";
     b.entries.push_back(job("Scientist"));
-    b.entries.back().location = {"", "", "Boston"};
+    b.entries.back().edit_job().location = {"", "", "Boston"};
     b.entries.back().body = "Do science.";
     const json posting = first_item(json::parse(pv::json_ld(b)));
     CHECK(posting.at("@type") == "JobPosting");

@@ -20,7 +20,7 @@ pv::Entry job(std::string id, std::string url) {
     e.id = std::move(id);
     e.title = "Job " + e.id;
     e.body = "Imported.";
-    e.location.city = "Remote";
+    e.edit_job().location.city = "Remote";
     e.url = std::move(url);
     return e;
 }

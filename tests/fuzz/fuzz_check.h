@@ -38,8 +38,8 @@ inline bool same_entry(const Entry& a, const Entry& b) {
     return a.kind == b.kind && a.id == b.id && a.title == b.title && a.body == b.body && a.url == b.url &&
            a.tags == b.tags && a.abstract_truncated == b.abstract_truncated && a.rank == b.rank && a.year == b.year &&
            a.authors == b.authors && a.venue == b.venue && a.doi == b.doi && a.arxiv == b.arxiv && a.award == b.award &&
-           a.location.country == b.location.country && a.location.region == b.location.region &&
-           a.location.city == b.location.city && a.team == b.team;
+           a.job().location.country == b.job().location.country && a.job().location.region == b.job().location.region &&
+           a.job().location.city == b.job().location.city && a.job().team == b.job().team;
 }
 
 // Index of the first entry that differs, the entry count when only the

@@ -283,14 +283,14 @@ std::optional<Entry> read_item(Kind kind, const json& item, const std::string& p
         e.featured = r.optional_bool("featured");
         e.links = read_links(r);
     } else {
-        e.team = r.optional_string("team");
-        e.date_posted = r.optional_date("date_posted");
-        e.valid_through = r.optional_date("valid_through");
-        if (!e.date_posted.empty() && !e.valid_through.empty() && *day_number(e.valid_through) < *day_number(e.date_posted))
+        e.edit_job().team = r.optional_string("team");
+        e.edit_job().date_posted = r.optional_date("date_posted");
+        e.edit_job().valid_through = r.optional_date("valid_through");
+        if (!e.edit_job().date_posted.empty() && !e.edit_job().valid_through.empty() && *day_number(e.edit_job().valid_through) < *day_number(e.edit_job().date_posted))
             r.warn("valid_through", "is before date_posted; kept as written");
-        e.employment_type = r.optional_word("employment_type", employment_type, kEmploymentTypes);
-        e.salary = read_salary(r, pointer, problems);
-        e.remote = r.optional_bool("remote");
+        e.edit_job().employment_type = r.optional_word("employment_type", employment_type, kEmploymentTypes);
+        e.edit_job().salary = read_salary(r, pointer, problems);
+        e.edit_job().remote = r.optional_bool("remote");
         const json* loc = r.find("location");
         if (!loc) {
             r.reject("location", "missing required field \"location\"");
@@ -298,8 +298,8 @@ std::optional<Entry> read_item(Kind kind, const json& item, const std::string& p
             r.reject("location", std::string("expected an object with country, region or city, got ") + json_type_name(*loc));
         } else {
             FieldReader lr(*loc, pointer + "/location", problems);
-            e.location = {lr.optional_string("country"), lr.optional_string("region"), lr.optional_string("city")};
-            if (e.location.empty()) r.reject("location", "needs at least one of country, region, city");
+            e.edit_job().location = {lr.optional_string("country"), lr.optional_string("region"), lr.optional_string("city")};
+            if (e.edit_job().location.empty()) r.reject("location", "needs at least one of country, region, city");
         }
     }
     if (!r.valid()) {

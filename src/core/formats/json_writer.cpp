@@ -68,28 +68,28 @@ std::string to_json(const Bundle& bundle) {
             publications.push_back(std::move(o));
         } else {
             ojson location = ojson::object();
-            put(location, "country", e.location.country);
-            put(location, "region", e.location.region);
-            put(location, "city", e.location.city);
+            put(location, "country", e.job().location.country);
+            put(location, "region", e.job().location.region);
+            put(location, "city", e.job().location.city);
             o["location"] = location;
             o["description"] = e.body;
-            put(o, "team", e.team);
+            put(o, "team", e.job().team);
             put(o, "url", e.url);
             put_list(o, "tags", e.tags);
-            put(o, "date_posted", e.date_posted);
-            put(o, "valid_through", e.valid_through);
-            put(o, "employment_type", e.employment_type);
-            if (!e.salary.empty()) {
+            put(o, "date_posted", e.job().date_posted);
+            put(o, "valid_through", e.job().valid_through);
+            put(o, "employment_type", e.job().employment_type);
+            if (!e.job().salary.empty()) {
                 ojson salary = ojson::object();
                 // 120000, not 120000.0
                 auto amount = [](double v) { return v == std::floor(v) && v < 1e15 ? ojson(static_cast<long long>(v)) : ojson(v); };
-                if (e.salary.min) salary["min"] = amount(*e.salary.min);
-                if (e.salary.max) salary["max"] = amount(*e.salary.max);
-                put(salary, "currency", e.salary.currency);
-                put(salary, "unit", e.salary.unit);
+                if (e.job().salary.min) salary["min"] = amount(*e.job().salary.min);
+                if (e.job().salary.max) salary["max"] = amount(*e.job().salary.max);
+                put(salary, "currency", e.job().salary.currency);
+                put(salary, "unit", e.job().salary.unit);
                 o["salary"] = salary;
             }
-            if (e.remote) o["remote"] = true;
+            if (e.job().remote) o["remote"] = true;
             jobs.push_back(std::move(o));
         }
     }

@@ -80,12 +80,13 @@ enum EntryFlags : std::uint8_t {
 };
 
 void write_entry(PackWriter& out, const Entry& entry) {
+    const JobDetails& job = entry.job();
     out.u8(static_cast<std::uint8_t>(entry.kind));
     for (const std::string* text : {&entry.id, &entry.title, &entry.body, &entry.url}) out.string(*text);
     write_strings(out, entry.tags);
     out.u8((entry.abstract_truncated ? kAbstractTruncated : 0) | (entry.rank ? kHasRank : 0) |
-           (entry.year ? kHasYear : 0) | (entry.featured ? kFeatured : 0) | (entry.remote ? kRemote : 0) |
-           (entry.salary.min ? kHasSalaryMin : 0) | (entry.salary.max ? kHasSalaryMax : 0));
+           (entry.year ? kHasYear : 0) | (entry.featured ? kFeatured : 0) | (job.remote ? kRemote : 0) |
+           (job.salary.min ? kHasSalaryMin : 0) | (job.salary.max ? kHasSalaryMax : 0));
     out.i32(entry.rank.value_or(0));
     out.i32(entry.year.value_or(0));
     write_strings(out, entry.authors);
@@ -96,7 +97,7 @@ void write_entry(PackWriter& out, const Entry& entry) {
         out.string(related.summary);
         out.string(related.url);
     }
-    for (const std::string* text : {&entry.location.country, &entry.location.region, &entry.location.city, &entry.team})
+    for (const std::string* text : {&job.location.country, &job.location.region, &job.location.city, &job.team})
         out.string(*text);
     for (const std::string* text : {&entry.type, &entry.date, &entry.venue_short}) out.string(*text);
     out.u32(static_cast<std::uint32_t>(entry.links.size()));
@@ -105,17 +106,20 @@ void write_entry(PackWriter& out, const Entry& entry) {
         out.string(link.url);
         out.u8(static_cast<std::uint8_t>(link.kind));
     }
-    for (const std::string* text : {&entry.date_posted, &entry.valid_through, &entry.employment_type}) out.string(*text);
-    out.u64(bits_of(entry.salary.min.value_or(0)));
-    out.u64(bits_of(entry.salary.max.value_or(0)));
-    out.string(entry.salary.currency);
-    out.string(entry.salary.unit);
+    for (const std::string* text : {&job.date_posted, &job.valid_through, &job.employment_type}) out.string(*text);
+    out.u64(bits_of(job.salary.min.value_or(0)));
+    out.u64(bits_of(job.salary.max.value_or(0)));
+    out.string(job.salary.currency);
+    out.string(job.salary.unit);
 }
 
 void read_entry(PackReader& in, Entry& entry) {
     const std::uint8_t kind = in.u8();
     if (kind > static_cast<std::uint8_t>(Kind::job)) in.fail("an entry has an unknown kind");
     entry.kind = static_cast<Kind>(std::min<std::uint8_t>(kind, static_cast<std::uint8_t>(Kind::job)));
+    // Only a job keeps job fields, as in the JSON form (a publication's are read past).
+    JobDetails not_kept;
+    JobDetails& job = entry.kind == Kind::job ? entry.edit_job() : not_kept;
     for (std::string* text : {&entry.id, &entry.title, &entry.body, &entry.url}) *text = in.string();
     entry.tags = read_strings(in);
     const std::uint8_t flags = in.u8();
@@ -123,7 +127,7 @@ void read_entry(PackReader& in, Entry& entry) {
     const std::int32_t year = in.i32();
     entry.abstract_truncated = flags & kAbstractTruncated;
     entry.featured = flags & kFeatured;
-    entry.remote = flags & kRemote;
+    job.remote = flags & kRemote;
     if (flags & kHasRank) entry.rank = rank;
     if (flags & kHasYear) entry.year = year;
     entry.authors = read_strings(in);
@@ -134,7 +138,7 @@ void read_entry(PackReader& in, Entry& entry) {
         related.summary = in.string();
         related.url = in.string();
     }
-    for (std::string* text : {&entry.location.country, &entry.location.region, &entry.location.city, &entry.team})
+    for (std::string* text : {&job.location.country, &job.location.region, &job.location.city, &job.team})
         *text = in.string();
     for (std::string* text : {&entry.type, &entry.date, &entry.venue_short}) *text = in.string();
     for (std::uint32_t count = in.u32(); count > 0 && in.fits(count, 2 * sizeof(std::uint32_t) + 1); --count) {
@@ -145,13 +149,13 @@ void read_entry(PackReader& in, Entry& entry) {
         if (kind >= kLinkKindCount) in.fail("a link has an unknown kind");
         link.kind = static_cast<LinkKind>(std::min<std::size_t>(kind, kLinkKindCount - 1));
     }
-    for (std::string* text : {&entry.date_posted, &entry.valid_through, &entry.employment_type}) *text = in.string();
+    for (std::string* text : {&job.date_posted, &job.valid_through, &job.employment_type}) *text = in.string();
     const double salary_min = double_of(in.u64());
     const double salary_max = double_of(in.u64());
-    if (flags & kHasSalaryMin) entry.salary.min = salary_min;
-    if (flags & kHasSalaryMax) entry.salary.max = salary_max;
-    entry.salary.currency = in.string();
-    entry.salary.unit = in.string();
+    if (flags & kHasSalaryMin) job.salary.min = salary_min;
+    if (flags & kHasSalaryMax) job.salary.max = salary_max;
+    job.salary.currency = in.string();
+    job.salary.unit = in.string();
     if (!in.failed() && entry.title.empty()) in.fail("an entry has no title");
 }
 

@@ -22,6 +22,17 @@ std::string Location::display() const {
     return out;
 }
 
+namespace {
+const JobDetails kNoJobDetails;  // what a publication's job() gives
+}  // namespace
+
+const JobDetails& Entry::job() const {
+    const JobDetails* details = job_details.get();
+    return details ? *details : kNoJobDetails;
+}
+
+JobDetails& Entry::edit_job() { return job_details.get_or_make(); }
+
 std::size_t Bundle::count(Kind kind) const {
     return static_cast<std::size_t>(
         std::count_if(entries.begin(), entries.end(), [kind](const Entry& e) { return e.kind == kind; }));

@@ -13,6 +13,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,6 +33,7 @@ struct Location {
     std::string city;     // "Seattle"
     bool empty() const { return country.empty() && region.empty() && city.empty(); }
     std::string display() const;  // "Seattle, WA, US": most specific part first
+    bool operator==(const Location&) const = default;
 };
 
 // A "Related content" blurb that the source page showed next to a publication.
@@ -56,6 +58,44 @@ struct Salary {
     std::string currency;
     std::string unit;
     bool empty() const { return !min && !max; }
+    bool operator==(const Salary&) const = default;
+};
+
+// What only a job posting has. An entry holds it apart (HeldApart), so that
+// a publication, most entries of most bundles, does not carry its ~200 bytes
+// (bench/RESULTS.md, "Load CPU time and heap natively; job fields held apart").
+struct JobDetails {
+    Location location;
+    std::string team;
+    std::string date_posted;      // ISO 8601
+    std::string valid_through;    // ISO 8601: the posting closes after this day
+    std::string employment_type;  // one of kEmploymentTypes, or empty
+    Salary salary;
+    bool remote = false;
+    bool operator==(const JobDetails&) const = default;
+};
+
+// A value allocated only when it is set, copied with its owner.
+template <typename T>
+class HeldApart {
+public:
+    HeldApart() = default;
+    HeldApart(const HeldApart& other) : value_(other.value_ ? std::make_unique<T>(*other.value_) : nullptr) {}
+    HeldApart& operator=(const HeldApart& other) {
+        if (this != &other) value_ = other.value_ ? std::make_unique<T>(*other.value_) : nullptr;
+        return *this;
+    }
+    HeldApart(HeldApart&&) noexcept = default;
+    HeldApart& operator=(HeldApart&&) noexcept = default;
+
+    const T* get() const { return value_.get(); }
+    T& get_or_make() {
+        if (!value_) value_ = std::make_unique<T>();
+        return *value_;
+    }
+
+private:
+    std::unique_ptr<T> value_;
 };
 
 struct Entry {
@@ -86,14 +126,10 @@ struct Entry {
     bool featured = false;    // the lab picked it to show first
     std::vector<Link> links;
 
-    // Jobs only.
-    Location location;
-    std::string team;
-    std::string date_posted;      // ISO 8601
-    std::string valid_through;    // ISO 8601: the posting closes after this day
-    std::string employment_type;  // one of kEmploymentTypes, or empty
-    Salary salary;
-    bool remote = false;
+    // Jobs only: read with job(), written through edit_job().
+    const JobDetails& job() const;
+    JobDetails& edit_job();  // made on first use
+    HeldApart<JobDetails> job_details;
 };
 
 struct Source {

@@ -33,8 +33,8 @@ std::string summary_line(const Entry& e) {
         add(authors);
         add(e.award);
     } else {
-        add(e.location.display());
-        add(e.team);
+        add(e.job().location.display());
+        add(e.job().team);
     }
     return out;
 }
@@ -49,11 +49,14 @@ Entry row_fields(const Entry& e) {
     row.venue = e.venue;
     row.award = e.award;
     row.featured = e.featured;
-    row.location = e.location;
-    row.team = e.team;
-    row.remote = e.remote;
-    row.date_posted = e.date_posted;
-    row.valid_through = e.valid_through;
+    if (const JobDetails* job = e.job_details.get()) {
+        JobDetails& row_job = row.edit_job();
+        row_job.location = job->location;
+        row_job.team = job->team;
+        row_job.remote = job->remote;
+        row_job.date_posted = job->date_posted;
+        row_job.valid_through = job->valid_through;
+    }
     return row;
 }
 
@@ -92,7 +95,7 @@ std::vector<BodyBlock> body_blocks(const Entry& e) {
 
 bool posting_closed(const Entry& e, std::int64_t today) {
     if (e.kind != Kind::job) return false;
-    const std::optional<std::int64_t> last_day = day_number(e.valid_through);
+    const std::optional<std::int64_t> last_day = day_number(e.job().valid_through);
     return last_day && today > *last_day;
 }
 
@@ -103,8 +106,8 @@ std::string entry_notes(const Entry& e, Language language, std::int64_t today) {
         out += part;
     };
     if (e.featured) add(phrase_text(language, Phrase::featured));
-    if (e.remote) add(phrase_text(language, Phrase::remote));
-    if (const std::optional<std::int64_t> posted = day_number(e.date_posted); posted && e.kind == Kind::job) {
+    if (e.job().remote) add(phrase_text(language, Phrase::remote));
+    if (const std::optional<std::int64_t> posted = day_number(e.job().date_posted); posted && e.kind == Kind::job) {
         const std::int64_t age = today - *posted;
         add(age <= 0 ? std::string(phrase_text(language, Phrase::posted_today))
                      : counted(language, Phrase::posted_days_ago, static_cast<std::size_t>(age)));

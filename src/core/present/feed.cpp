@@ -124,7 +124,7 @@ std::string feed_author(const Bundle& bundle) {
 
 // An entry's date: a publication's date, or its year; a posting's date_posted.
 std::optional<IsoDate> entry_date(const Entry& e) {
-    if (e.kind == Kind::job) return parse_iso_date(e.date_posted);
+    if (e.kind == Kind::job) return parse_iso_date(e.job().date_posted);
     if (const std::optional<IsoDate> date = parse_iso_date(e.date)) return date;
     if (e.year && *e.year >= 1 && *e.year <= 9999) return IsoDate{*e.year};
     return std::nullopt;

@@ -69,19 +69,19 @@ ordered_json job_posting(const Entry& e, const Source& source) {
     ordered_json item = {{"@type", "JobPosting"}, {"title", e.title}};
     set_if(item, "description", e.body);
     if (is_safe_url(e.url)) item["url"] = e.url;
-    if (!e.location.empty()) {
+    if (!e.job().location.empty()) {
         ordered_json address = {{"@type", "PostalAddress"}};
-        set_if(address, "addressLocality", e.location.city);
-        set_if(address, "addressRegion", e.location.region);
-        set_if(address, "addressCountry", e.location.country);
+        set_if(address, "addressLocality", e.job().location.city);
+        set_if(address, "addressRegion", e.job().location.region);
+        set_if(address, "addressCountry", e.job().location.country);
         item["jobLocation"] = {{"@type", "Place"}, {"address", std::move(address)}};
     }
     if (!source.name.empty()) item["hiringOrganization"] = {{"@type", "Organization"}, {"name", source.name}};
-    set_if(item, "datePosted", e.date_posted);
-    set_if(item, "validThrough", e.valid_through);
-    if (!e.employment_type.empty()) item["employmentType"] = upper(e.employment_type);
-    if (!e.salary.empty()) item["baseSalary"] = base_salary(e.salary);
-    if (e.remote) item["jobLocationType"] = "TELECOMMUTE";
+    set_if(item, "datePosted", e.job().date_posted);
+    set_if(item, "validThrough", e.job().valid_through);
+    if (!e.job().employment_type.empty()) item["employmentType"] = upper(e.job().employment_type);
+    if (!e.job().salary.empty()) item["baseSalary"] = base_salary(e.job().salary);
+    if (e.job().remote) item["jobLocationType"] = "TELECOMMUTE";
     return item;
 }
 

@@ -21,9 +21,9 @@ void for_each_facet_value(const Entry& entry, FacetField field, Visit&& visit) {
         case FacetField::venue: visit_nonempty(entry.venue); break;
         case FacetField::author: for (const std::string& a : entry.authors) visit_nonempty(a); break;
         case FacetField::tag: for (const std::string& t : entry.tags) visit_nonempty(t); break;
-        case FacetField::country: visit_nonempty(entry.location.country); break;
-        case FacetField::city: visit_nonempty(entry.location.city); break;
-        case FacetField::team: visit_nonempty(entry.team); break;
+        case FacetField::country: visit_nonempty(entry.job().location.country); break;
+        case FacetField::city: visit_nonempty(entry.job().location.city); break;
+        case FacetField::team: visit_nonempty(entry.job().team); break;
         case FacetField::type: visit_nonempty(entry.type); break;
     }
 }

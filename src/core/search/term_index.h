@@ -27,9 +27,9 @@ void for_each_field_text(const Entry& entry, Visit&& visit) {
     for (const std::string& author : entry.authors) visit(TextField::authors, std::string_view(author));
     for (const std::string& tag : entry.tags) visit(TextField::tags, std::string_view(tag));
     visit(TextField::venue, std::string_view(entry.venue));
-    for (const std::string* part : {&entry.location.city, &entry.location.region, &entry.location.country})
+    for (const std::string* part : {&entry.job().location.city, &entry.job().location.region, &entry.job().location.country})
         visit(TextField::location, std::string_view(*part));
-    visit(TextField::team, std::string_view(entry.team));
+    visit(TextField::team, std::string_view(entry.job().team));
     visit(TextField::body, std::string_view(entry.body));
 }
 

@@ -236,9 +236,10 @@ Widget::Fonts Widget::rebuild_fonts_if_needed() {
 // interface's phrases first.
 void Widget::add_glyph_slice() {
     if (!font_atlas_.has_missing()) return;
-    ui::CodePointSet urgent = phrase_glyphs_;
-    urgent.add_text(panel_.model().query());
-    urgent.add_text(panel_.preedit());
+    ui::GlyphNeeds urgent = phrase_glyphs_;
+    urgent.regular.add_text(panel_.model().query());
+    urgent.bold.add_text(panel_.model().query());
+    urgent.regular.add_text(panel_.preedit());
     std::vector<std::uint32_t> on_screen = panel_.entries_on_screen();
     if (on_screen.empty() && panel_.model().loaded())
         for (const Hit& hit : panel_.model().results().hits) {
@@ -258,18 +259,24 @@ void Widget::set_language(Language language) {
     phrase_glyphs_ = {};
     for (std::size_t p = 0; p < kPhraseCount; ++p) {
         const std::string_view phrase = phrase_text(language, static_cast<Phrase>(p));
-        phrase_glyphs_.add_text(phrase);
-        font_atlas_.need_text(phrase);
+        phrase_glyphs_.regular.add_text(phrase);
+        font_atlas_.need_text(phrase, ui::Weight::regular);
+    }
+    for (Phrase p : ui::kPhrasesInBold) {
+        phrase_glyphs_.bold.add_text(phrase_text(language, p));
+        font_atlas_.need_text(phrase_text(language, p), ui::Weight::bold);
     }
     request_frames();
 }
 
-// Characters typed, composed or pasted into the search box need glyphs too.
+// Characters typed, composed or pasted into the search box need glyphs too,
+// the query's in bold as well (a search that finds nothing says so in bold).
 void Widget::need_glyphs_for_query() {
     const std::string& query = panel_.model().query();
-    if (query == glyphs_query_ && !font_atlas_.need_text(panel_.preedit())) return;
+    if (query == glyphs_query_ && !font_atlas_.need_text(panel_.preedit(), ui::Weight::regular)) return;
     glyphs_query_ = query;
-    font_atlas_.need_text(query);
+    font_atlas_.need_text(query, ui::Weight::regular);
+    font_atlas_.need_text(query, ui::Weight::bold);
     request_frames();
 }
 

@@ -154,7 +154,7 @@ private:
     WebGLRenderer renderer_;
     ImGuiContext* imgui_ = nullptr;
     double css_width_ = 1, css_height_ = 1, pixel_ratio_ = 1;
-    ui::CodePointSet phrase_glyphs_;  // the interface's phrases in its language: always on screen
+    ui::GlyphNeeds phrase_glyphs_;    // the interface's phrases in its language: always on screen
     std::string glyphs_query_;        // the query whose characters the atlas was told of
     bool drawing_ = false;  // a WebGL2 context draws the panel (none, or lost: the page shows HTML)
     bool loading_ = false;

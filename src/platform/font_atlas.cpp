@@ -61,9 +61,7 @@ std::span<const ui::Weight> FontAtlas::weights() const {
     return std::span(kBoth).first(one_weight_ ? 1 : 2);
 }
 
-bool FontAtlas::need_bundle(const LoadResult& loaded, const ProgressHook& progress) {
-    ui::GlyphNeeds needs;
-    needs.add_bundle(loaded, progress);
+bool FontAtlas::need(const ui::GlyphNeeds& needs) {
     const bool regular = missing(ui::Weight::regular).need(needs.regular);
     return missing(ui::Weight::bold).need(needs.bold) || regular;
 }
@@ -110,31 +108,26 @@ bool FontAtlas::build_if_needed(ImFontAtlas& atlas, WebGLRenderer& renderer, flo
 bool FontAtlas::add_slice(ImFontAtlas& atlas, WebGLRenderer& renderer, const ui::GlyphNeeds& urgent) {
     if (!built_ || !fonts_.regular) return false;
     const double start = emscripten_get_now();
-    // Each weight's missing characters, those urgent in it first. Listing
-    // them walks the sets: not while all are asked for and on their way.
-    std::vector<char32_t> first[2], later[2];
-    for (ui::Weight w : weights()) {
-        const auto i = static_cast<std::size_t>(w);
-        if (missing_[i].count())
-            for (char32_t c : missing_[i].list()) (urgent[w].contains(c) ? first[i] : later[i]).push_back(c);
-    }
     // While a worker draws (glyph-queue.js), the rest goes to it at once, so
     // that it never waits for a frame; on the main thread, a slice's worth,
-    // the urgent ones of both weights first.
-    if (!canvas_.waiting()) {
-        auto budget = static_cast<std::size_t>(std::max(16.0, kGlyphSliceMs / ms_per_glyph_));
-        for (std::vector<char32_t>* codes : {&first[0], &first[1], &later[0], &later[1]}) {
-            codes->resize(std::min(codes->size(), budget));
-            budget -= codes->size();
-        }
-    }
+    // regular first.
+    auto budget = canvas_.waiting() ? SIZE_MAX : static_cast<std::size_t>(std::max(16.0, kGlyphSliceMs / ms_per_glyph_));
     bool asked = false;
     for (ui::Weight w : weights()) {
-        const auto i = static_cast<std::size_t>(w);
-        std::vector<char32_t>& codes = first[i];
-        codes.insert(codes.end(), later[i].begin(), later[i].end());
+        ui::MissingGlyphs& missing = missing_[static_cast<std::size_t>(w)];
+        std::vector<char32_t> codes;  // the urgent ones first
+        // Listing them walks the sets: not while all are asked for and on their way.
+        if (missing.count()) {
+            const std::vector<char32_t> all = missing.list();
+            for (char32_t c : all)
+                if (urgent[w].contains(c)) codes.push_back(c);
+            for (char32_t c : all)
+                if (!urgent[w].contains(c)) codes.push_back(c);
+        }
+        if (codes.size() > budget) codes.resize(budget);
+        budget -= codes.size();
         canvas_.ask(codes, w);
-        missing_[i].drawn(codes);
+        missing.drawn(codes);
         asked = asked || !codes.empty();
     }
     const std::size_t before = canvas_.regular().size() + canvas_.bold().size();

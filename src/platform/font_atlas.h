@@ -26,9 +26,9 @@ constexpr double kGlyphSliceMs = 25;
 class FontAtlas {
 public:
     FontAtlas(std::span<const unsigned char> regular, std::span<const unsigned char> bold) : regular_(regular), bold_(bold) {}
-    // What the panel will draw in `weight`; true when a glyph for it is missing.
+    // What the panel will draw in `weight`, or in each; true when a glyph for it is missing.
     bool need_text(std::string_view text, ui::Weight weight) { return missing(weight).need_text(text); }
-    bool need_bundle(const LoadResult& loaded, const ProgressHook& progress);
+    bool need(const ui::GlyphNeeds& needs);
     // The GPU lost the texture, or the fonts changed: build it all again.
     void rebuild() { built_ = false; }
 

@@ -124,6 +124,7 @@ private:
     // Asks for the next animation frame, if drawing and none is asked for yet.
     void schedule_frame();
     void add_glyph_slice();
+    void need_glyphs_for_bundle(const LoadResult& loaded, const ProgressHook& progress);
     void need_glyphs_for_query();
     void draw_frame(double now_ms);
     void apply_key_events();

@@ -79,10 +79,9 @@ std::size_t CodePointSet::add_text(std::string_view text) {
 }
 
 std::size_t CodePointSet::add_all(const CodePointSet& other) {
-    std::size_t added = (other.bits_ & ~bits_).count();
-    bits_ |= other.bits_;
-    for (char32_t c : other.beyond_) added += add_one(c);
-    return added;
+    const std::vector<char32_t> added = missing_from(other);
+    for (char32_t c : added) add_one(c);
+    return added.size();
 }
 
 std::size_t GlyphNeeds::add_entry(const Entry& e) {
@@ -93,7 +92,7 @@ std::size_t GlyphNeeds::add_entry(const Entry& e) {
     // A body all ASCII has nothing to add; else its headings are drawn bold.
     if (skip_ascii(e.body, 0) < e.body.size())
         for (const BodyBlock& block : body_blocks(e))
-            added += (block.kind == BlockKind::heading ? bold : regular).add_text(std::string_view(e.body).substr(block.offset, block.length));
+            added += (block.kind == BlockKind::heading ? bold : regular).add_text({e.body.data() + block.offset, block.length});
     for (const std::string& tag : e.tags) added += regular.add_text(tag);
     for (const std::string& author : e.authors) added += regular.add_text(author);
     for (const Related& r : e.related) added += bold.add_text(r.title) + regular.add_text(r.summary);

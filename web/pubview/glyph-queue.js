@@ -1,8 +1,8 @@
 // The module asks for glyphs (pubviewHost.askGlyphs) and takes the batches
 // drawn (takeGlyphs), a frame at a time. An ask without CJK characters is
 // drawn at once on the main thread; one with them goes to two workers, off
-// it, shared out so that each has as many characters to draw (whatever their
-// weight) and the two cores draw at once; they start the first
+// it, each message to the one with fewer to answer (whatever their weight),
+// so that the two cores draw at once; they start the first
 // time they are wanted: their script is glyphPainter's own source, so the
 // page downloads nothing more for them, and a page built into one file has it too.
 // Where a worker cannot draw (no 2D OffscreenCanvas in workers, a content
@@ -20,11 +20,9 @@ const CHUNK = 1000;
 
 // The sizes of the messages that carry `count` characters.
 function chunkSizes(count) {
-  const first = Math.min(count, FIRST_CHUNK), rest = count - first;
-  const pairs = Math.ceil(rest / (2 * CHUNK));
-  const size = Math.ceil(rest / (2 * pairs || 1));
-  const sizes = [first];
-  for (let from = first; from < count; from += size) sizes.push(Math.min(size, count - from));
+  const sizes = [Math.min(count, FIRST_CHUNK)];
+  const rest = count - sizes[0], size = Math.ceil(rest / (2 * Math.ceil(rest / (2 * CHUNK))));
+  for (let left = rest; left > 0; left -= size) sizes.push(Math.min(size, left));
   return sizes;
 }
 
@@ -76,10 +74,9 @@ function startWorker(n) {
   return workers[n];
 }
 
-// The worker with the fewest characters left to draw, started if need be; -1 where none can be.
+// The worker with fewer messages left to answer, started if need be; -1 where none can be.
 function leastBusyWorker() {
-  const left = (n) => requests[n].reduce((sum, r) => sum + r.codes.length, 0);
-  return (left(1) < left(0) ? [1, 0] : [0, 1]).find(startWorker) ?? -1;
+  return (requests[1].length < requests[0].length ? [1, 0] : [0, 1]).find(startWorker) ?? -1;
 }
 
 export class GlyphQueue {

@@ -76,10 +76,13 @@ bool FontAtlas::build_if_needed(ImFontAtlas& atlas, WebGLRenderer& renderer, flo
     }
     if (canvas_.set_em(ui::font_em_pixels(size, ratio)))
         for (ui::MissingGlyphs& m : missing_) m.forget_drawn();
-    // Room for the glyphs drawn, on their way and still missing, in each weight, and some to spare for typing.
+    // Room for the glyphs drawn, on their way and still missing, in each
+    // weight, and as many again to spare: for typing, and for characters
+    // later needed in the other weight. (As when every character was drawn
+    // in both weights: the seed page's atlas is packed as it was.)
     std::size_t wanted = 0;
     for (ui::Weight w : weights()) wanted += missing(w).beyond_fonts();
-    const int room = wanted > 0 ? static_cast<int>(wanted + wanted / 8 + 64) : 0;
+    const int room = wanted > 0 ? static_cast<int>(2 * (wanted + wanted / 8 + 32)) : 0;
     ui::BuiltFonts built = ui::build_fonts(atlas, regular_, bold_, size, ratio, room);
     fonts_ = built.fonts;
     if (fonts_.regular && fonts_.bold == fonts_.regular && !one_weight_) {  // titles are drawn regular: so are their glyphs

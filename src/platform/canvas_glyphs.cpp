@@ -49,14 +49,15 @@ void CanvasGlyphs::take(const unsigned char* batch) {
         g.pixels = pixels;
         pixels += static_cast<std::size_t>(g.width) * static_cast<std::size_t>(g.height) * (g.colour ? 4 : 1);
         into.push_back(g);
-        received_.add(static_cast<char32_t>(code));
+        received_[bold ? ui::Weight::bold : ui::Weight::regular].add(static_cast<char32_t>(code));
     }
 }
 
-void CanvasGlyphs::ask(const std::vector<char32_t>& codes) {
+void CanvasGlyphs::ask(const std::vector<char32_t>& codes, ui::Weight weight) {
     if (codes.empty()) return;
     // No canvas: no batch comes, and the characters stay missing.
-    waiting_ += js_ask_glyphs(reinterpret_cast<const std::uint32_t*>(codes.data()), static_cast<int>(codes.size()), em_);
+    waiting_ += js_ask_glyphs(reinterpret_cast<const std::uint32_t*>(codes.data()), static_cast<int>(codes.size()), em_,
+                              weight == ui::Weight::bold);
 }
 
 bool CanvasGlyphs::receive() {

@@ -16,12 +16,12 @@ EM_JS(void, js_rows_shown, (), { Module.pubviewHost.rowsShown(); });
 EM_JS(void, js_set_cursor, (const char* cursor), { Module.pubviewHost.setCursor(UTF8ToString(cursor)); });
 EM_JS(void, js_drawing_changed, (int drawing), { Module.pubviewHost.drawingChanged(drawing !== 0); });
 EM_JS(int, js_is_mac, (), { return /Mac|iPhone|iPad/.test(navigator.platform) ? 1 : 0; });
-EM_JS(int, js_ask_glyphs, (const std::uint32_t* codes, int count, float em_pixels), {
-    return Module.pubviewHost.askGlyphs(codes, count, em_pixels);
+EM_JS(int, js_ask_glyphs, (const std::uint32_t* codes, int count, float em_pixels, bool bold), {
+    return Module.pubviewHost.askGlyphs(codes, count, em_pixels, bold);
 });
 EM_JS(unsigned char*, js_take_glyphs, (), { return Module.pubviewHost.takeGlyphs(); });
-EM_JS(void, js_glyphs_added, (int count, int left, int urgent_left, double milliseconds, int atlas_width, int atlas_height), {
-    Module.pubviewHost.glyphsAdded(count, left, urgent_left, milliseconds, atlas_width, atlas_height);
+EM_JS(void, js_glyphs_added, (int regular, int bold, int left, int urgent_left, double milliseconds, int atlas_width, int atlas_height), {
+    Module.pubviewHost.glyphsAdded(regular, bold, left, urgent_left, milliseconds, atlas_width, atlas_height);
 });
 EM_JS(void, js_search_wanted, (const char* request, double version), {
     Module.pubviewHost.searchWanted(UTF8ToString(request), version);

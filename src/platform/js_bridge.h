@@ -27,18 +27,19 @@ void js_set_cursor(const char* cursor);
 void js_drawing_changed(int drawing);
 int js_is_mac();
 // Asks the browser to draw the `count` code points at `codes` with its fonts
-// at an em of `em_pixels`, regular and bold; returns how many batches (a
-// weight of some of them each) js_take_glyphs will give: none when it cannot
+// at an em of `em_pixels`, bold or regular; returns how many batches (some
+// of them each) js_take_glyphs will give: none when it cannot
 // draw. Most come at once; CJK ones from a worker, in later frames
 // (then pv_glyphs_came asks for a frame).
-int js_ask_glyphs(const std::uint32_t* codes, int count, float em_pixels);
+int js_ask_glyphs(const std::uint32_t* codes, int count, float em_pixels, bool bold);
 // The next batch drawn, which it allocates with malloc (its layout:
 // platform/canvas_glyphs.cpp); null when none is there yet.
 unsigned char* js_take_glyphs();
 // A slice of new glyphs went into the atlas: how many the browser has drawn
-// in all, how many characters still wait (`urgent_left` of them on screen),
-// how long drawing and adding this slice took, and the atlas's size.
-void js_glyphs_added(int count, int left, int urgent_left, double milliseconds, int atlas_width, int atlas_height);
+// in all in each weight, how many characters still wait in a weight
+// (`urgent_left` of them on screen), how long drawing and adding this slice
+// took, and the atlas's size.
+void js_glyphs_added(int regular, int bold, int left, int urgent_left, double milliseconds, int atlas_width, int atlas_height);
 // The panel asks the sharded bundle's worker for a search (`request`, JSON:
 // platform/widget_json.h), numbered `version`; the page answers with pv_show_answer.
 void js_search_wanted(const char* request, double version);

@@ -144,7 +144,7 @@ bool Widget::load(std::size_t size) {
     PageBytes bytes(size);
     IndexedBundle loaded = open_bundle(bytes, size, options);
     const bool usable = loaded.loaded->usable;
-    font_atlas_.need_bundle(*loaded.loaded, options.load.progress);
+    need_glyphs_for_bundle(*loaded.loaded, options.load.progress);
     panel_.model().show_bundle(std::move(loaded));
     loading_ = false;
     request_frames();
@@ -156,7 +156,7 @@ void Widget::ask(const SearchRequest& request, const std::vector<std::string>& o
 }
 
 bool Widget::show_answer(ui::SearchAnswer answer) {
-    if (answer.page.loaded->usable) font_atlas_.need_bundle(*answer.page.loaded, {});
+    if (answer.page.loaded->usable) need_glyphs_for_bundle(*answer.page.loaded, {});
     const bool shown = panel_.model().show_answer(std::move(answer));
     request_frames();
     return shown;
@@ -236,9 +236,10 @@ Widget::Fonts Widget::rebuild_fonts_if_needed() {
 // interface's phrases first.
 void Widget::add_glyph_slice() {
     if (!font_atlas_.has_missing()) return;
-    ui::CodePointSet urgent = phrase_glyphs_;
-    urgent.add_text(panel_.model().query());
-    urgent.add_text(panel_.preedit());
+    ui::GlyphNeeds urgent = phrase_glyphs_;
+    urgent.regular.add_text(panel_.model().query());
+    urgent.bold.add_text(panel_.model().query());
+    urgent.regular.add_text(panel_.preedit());
     std::vector<std::uint32_t> on_screen = panel_.entries_on_screen();
     if (on_screen.empty() && panel_.model().loaded())
         for (const Hit& hit : panel_.model().results().hits) {
@@ -256,20 +257,27 @@ void Widget::add_glyph_slice() {
 void Widget::set_language(Language language) {
     panel_.model().set_language(language);
     phrase_glyphs_ = {};
-    for (std::size_t p = 0; p < kPhraseCount; ++p) {
-        const std::string_view phrase = phrase_text(language, static_cast<Phrase>(p));
-        phrase_glyphs_.add_text(phrase);
-        font_atlas_.need_text(phrase);
-    }
+    for (std::size_t p = 0; p < kPhraseCount; ++p) phrase_glyphs_.regular.add_text(phrase_text(language, static_cast<Phrase>(p)));
+    for (Phrase p : ui::kPhrasesInBold) phrase_glyphs_.bold.add_text(phrase_text(language, p));
+    font_atlas_.need(phrase_glyphs_);
     request_frames();
 }
 
-// Characters typed, composed or pasted into the search box need glyphs too.
+// A bundle's characters, or a page of a sharded one's, in the weights they are drawn in.
+void Widget::need_glyphs_for_bundle(const LoadResult& loaded, const ProgressHook& progress) {
+    ui::GlyphNeeds needs;
+    needs.add_bundle(loaded, progress);
+    font_atlas_.need(needs);
+}
+
+// Characters typed, composed or pasted into the search box need glyphs too,
+// the query's in bold as well (a search that finds nothing says so in bold).
 void Widget::need_glyphs_for_query() {
     const std::string& query = panel_.model().query();
-    if (query == glyphs_query_ && !font_atlas_.need_text(panel_.preedit())) return;
+    if (query == glyphs_query_ && !font_atlas_.need_text(panel_.preedit(), ui::Weight::regular)) return;
     glyphs_query_ = query;
-    font_atlas_.need_text(query);
+    font_atlas_.need_text(query, ui::Weight::regular);
+    font_atlas_.need_text(query, ui::Weight::bold);
     request_frames();
 }
 

@@ -124,6 +124,7 @@ private:
     // Asks for the next animation frame, if drawing and none is asked for yet.
     void schedule_frame();
     void add_glyph_slice();
+    void need_glyphs_for_bundle(const LoadResult& loaded, const ProgressHook& progress);
     void need_glyphs_for_query();
     void draw_frame(double now_ms);
     void apply_key_events();
@@ -154,7 +155,7 @@ private:
     WebGLRenderer renderer_;
     ImGuiContext* imgui_ = nullptr;
     double css_width_ = 1, css_height_ = 1, pixel_ratio_ = 1;
-    ui::CodePointSet phrase_glyphs_;  // the interface's phrases in its language: always on screen
+    ui::GlyphNeeds phrase_glyphs_;    // the interface's phrases in its language: always on screen
     std::string glyphs_query_;        // the query whose characters the atlas was told of
     bool drawing_ = false;  // a WebGL2 context draws the panel (none, or lost: the page shows HTML)
     bool loading_ = false;

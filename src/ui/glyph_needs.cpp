@@ -1,5 +1,6 @@
 #include "ui/glyph_needs.h"
 
+#include "core/present/display.h"
 #include "core/text/bidi.h"
 #include "core/text/text.h"
 
@@ -77,27 +78,37 @@ std::size_t CodePointSet::add_text(std::string_view text) {
     return added;
 }
 
-std::size_t CodePointSet::add_entry(const Entry& e) {
-    std::size_t added = 0;
-    for (const std::string* field : {&e.title, &e.body, &e.venue, &e.award, &e.job().team, &e.job().location.country,
-                                     &e.job().location.region, &e.job().location.city, &e.id, &e.doi, &e.arxiv, &e.url, &e.type})
-        added += add_text(*field);
-    for (const std::string& tag : e.tags) added += add_text(tag);
-    for (const std::string& author : e.authors) added += add_text(author);
-    for (const Related& r : e.related) added += add_text(r.title) + add_text(r.summary);
-    for (const Link& link : e.links) added += add_text(link.label);
+std::size_t CodePointSet::add_all(const CodePointSet& other) {
+    const std::vector<char32_t> added = missing_from(other);
+    for (char32_t c : added) add_one(c);
+    return added.size();
+}
+
+std::size_t GlyphNeeds::add_entry(const Entry& e) {
+    std::size_t added = bold.add_text(e.title);
+    for (const std::string* field : {&e.venue, &e.award, &e.job().team, &e.job().location.country, &e.job().location.region,
+                                     &e.job().location.city, &e.id, &e.doi, &e.arxiv, &e.url, &e.type})
+        added += regular.add_text(*field);
+    // A body all ASCII has nothing to add; else its headings are drawn bold.
+    if (skip_ascii(e.body, 0) < e.body.size())
+        for (const BodyBlock& block : body_blocks(e))
+            added += (block.kind == BlockKind::heading ? bold : regular).add_text({e.body.data() + block.offset, block.length});
+    for (const std::string& tag : e.tags) added += regular.add_text(tag);
+    for (const std::string& author : e.authors) added += regular.add_text(author);
+    for (const Related& r : e.related) added += bold.add_text(r.title) + regular.add_text(r.summary);
+    for (const Link& link : e.links) added += regular.add_text(link.label);
     return added;
 }
 
-std::size_t CodePointSet::add_bundle(const LoadResult& loaded, const ProgressHook& progress) {
+std::size_t GlyphNeeds::add_bundle(const LoadResult& loaded, const ProgressHook& progress) {
     const Bundle& b = loaded.bundle;
-    std::size_t added = add_text(b.title) + add_text(b.description) + add_text(b.source.name);
+    std::size_t added = regular.add_text(b.title) + regular.add_text(b.description) + regular.add_text(b.source.name);
     const std::size_t count = b.entries.size();
     for (std::size_t i = 0; i < count; ++i) {
         added += add_entry(b.entries[i]);
         if (i % 64 == 63) report(progress, WorkStage::indexing, count, count);
     }
-    for (const Problem& p : loaded.problems) added += add_text(p.message) + add_text(p.pointer);
+    for (const Problem& p : loaded.problems) added += regular.add_text(p.message) + regular.add_text(p.pointer);
     return added;
 }
 

@@ -1,6 +1,6 @@
-// The characters the panel needs that have no glyph yet: the Latin fonts lack
-// them (known from their character map) and the browser has not drawn them at
-// the current size. Their number is kept as the sets change, so that asking
+// The characters the panel needs in one weight that have no glyph yet: the
+// Latin fonts lack them (known from their character map) and the browser has
+// not drawn them at the current size. Their number is kept as the sets change, so that asking
 // every frame whether any are missing costs nothing; only listing them walks
 // the sets (65,536 bits).
 #pragma once
@@ -19,7 +19,9 @@ public:
     // What the panel will draw. Returns whether that adds characters the
     // fonts lack (before their coverage is known: any new characters).
     bool need_text(std::string_view text) { return wanted(wanted_.add_text(text)); }
-    bool need_bundle(const LoadResult& loaded, const ProgressHook& progress) { return wanted(wanted_.add_bundle(loaded, progress)); }
+    bool need(const CodePointSet& codes) { return wanted(wanted_.add_all(codes)); }
+    // Everything needed, the fonts' characters among them once their coverage is known.
+    const CodePointSet& needed() const { return wanted_; }
     // What the Latin fonts have. Until it is known nothing counts as missing.
     void set_font_coverage(std::span<const char32_t> covered);
     bool coverage_known() const { return coverage_known_; }

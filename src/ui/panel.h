@@ -20,6 +20,13 @@
 
 namespace pv::ui {
 
+// The phrases the panel draws bold (headings of its error, of an empty result
+// and of the search tips; an open row's related-content label), so their
+// characters are needed in bold too; "no results for" holds the query.
+// Keep in step with every PushFont(fonts_.bold) and fonts.bold style.
+inline constexpr Phrase kPhrasesInBold[] = {Phrase::could_not_load, Phrase::nothing_matches_filters, Phrase::no_results_for,
+                                            Phrase::search_tips, Phrase::related_content};
+
 class Panel {
 public:
     explicit Panel(ViewHost& host) : model_(host) {}

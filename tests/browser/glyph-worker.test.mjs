@@ -120,3 +120,36 @@ test('where neither the workers nor the page can draw glyphs, they stay missing 
   assert.ok(colours.size >= 3, 'the canvas is not blank (build/screenshots/glyphs-no-canvas.png)');
   await context.close();
 });
+
+// Each character is drawn in the weight its text is drawn in: a title's in
+// bold, an abstract's in regular; one in both gets both, and one needed in
+// the other weight later (typed into the search box) is drawn in it then.
+test('a CJK title drawn bold and the same characters in its opened abstract drawn regular both get their glyphs', async () => {
+  const ideographs = (from, count) => Array.from({ length: count }, (_, k) => String.fromCodePoint(from + k)).join('');
+  const title = ideographs(0x6000, 30);                       // 30 in bold
+  const abstract = title.slice(0, 20) + ideographs(0x7000, 10); // 20 of them, and 10 more, in regular
+  const weights = { pubview: 1, title: 'Weights', publications: [{ id: 'weights', title, authors: ['Ada Lovelace'], year: 2020, abstract }] };
+  const html = `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><body style="margin:0">
+    <div class="pubview" data-bundle="weights-bundle.json" data-height="600px"></div><script src="pubview.js" defer></script>`;
+  const { context, page, errors } = await openBundlePage(shared.browser, shared.server.url, { name: 'weights', html, bundle: weights });
+  const drawn = () => page.evaluate(() => PubView.widgets[0].glyphs);
+  // The interface draws a few glyphs of its own beyond the Latin fonts, in regular.
+  const loaded = await drawn();
+  assert.ok(loaded.bold >= 30 && loaded.bold < 40, `the title's 30 in bold, not the abstract's own 10: ${JSON.stringify(loaded)}`);
+  assert.ok(loaded.regular >= 30 && loaded.regular < 40, `the abstract's 30 in regular, not the title's own 10: ${JSON.stringify(loaded)}`);
+  assert.equal(await page.evaluate(() => PubView.widgets[0].expand('weights')), true);
+  await settle(page);
+  const opened = await drawn();
+  assert.deepEqual([opened.regular, opened.bold], [loaded.regular, loaded.bold], 'opening the row needs no glyph not drawn already');
+  await page.locator('canvas').screenshot({ path: path.join(screenshots, 'glyphs-weights-open.png') });
+  // A character of the title alone, typed: needed in regular (the search box) now.
+  const titleOnly = title[25];
+  await page.evaluate((q) => PubView.widgets[0].setQuery(q), titleOnly);
+  await settle(page);
+  const typed = await drawn();
+  assert.equal(typed.regular, loaded.regular + 1, `the typed character drawn regular: ${JSON.stringify(typed)}`);
+  assert.equal(typed.bold, loaded.bold, `and not again in bold: ${JSON.stringify(typed)}`);
+  await page.locator('canvas').screenshot({ path: path.join(screenshots, 'glyphs-weights-typed.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -5,6 +5,8 @@
 #include <string>
 
 using pv::ui::CodePointSet;
+using pv::ui::GlyphNeeds;
+using pv::ui::Weight;
 
 TEST_SUITE("glyph needs") {
 
@@ -44,7 +46,7 @@ TEST_CASE("Arabic text needs its joined forms as well as its letters") {
     CHECK(set.contains(U'\uFEE1'));  // meem, isolated
 }
 
-TEST_CASE("a bundle needs every field the panel draws") {
+TEST_CASE("a bundle needs every field the panel draws, in the weight it draws it") {
     pv::LoadResult loaded;
     pv::Entry e;
     e.title = "Нейронные";
@@ -54,9 +56,14 @@ TEST_CASE("a bundle needs every field the panel draws") {
     e.tags = {"ệ"};
     loaded.bundle.entries.push_back(e);
     loaded.bundle.title = "עברית";
-    CodePointSet set;
-    set.add_bundle(loaded);
-    for (char32_t c : {U'Н', U'王', U'한', U'μ', U'ệ', U'ע'}) CHECK(set.contains(c));
+    GlyphNeeds needs;
+    needs.add_bundle(loaded);
+    for (char32_t c : {U'王', U'한', U'μ', U'ệ', U'ע'}) {
+        CHECK(needs.regular.contains(c));
+        CHECK_FALSE(needs.bold.contains(c));
+    }
+    CHECK(needs.bold.contains(U'Н'));  // titles are drawn bold only
+    CHECK_FALSE(needs.regular.contains(U'Н'));
 }
 
 TEST_CASE("reading a large bundle through reports progress as it goes, so the page gets its turns") {
@@ -64,14 +71,14 @@ TEST_CASE("reading a large bundle through reports progress as it goes, so the pa
     loaded.bundle.entries.resize(1000);
     loaded.bundle.entries.back().title = "中文";
     std::size_t reports = 0;
-    CodePointSet set;
-    set.add_bundle(loaded, [&](const pv::WorkProgress& work) {
+    GlyphNeeds needs;
+    needs.add_bundle(loaded, [&](const pv::WorkProgress& work) {
         ++reports;
         CHECK(work.stage == pv::WorkStage::indexing);
         return false;
     });
     CHECK(reports >= 10);
-    CHECK(set.contains(U'中'));
+    CHECK(needs.bold.contains(U'中'));
 }
 
 TEST_CASE("what one set lacks of another comes in code point order") {
@@ -95,10 +102,54 @@ TEST_CASE("an entry's fields are needed on their own, as for the rows on screen"
     pv::Entry e;
     e.title = "Ω";
     e.authors = {"Ł"};
-    CodePointSet set;
-    CHECK(set.add_entry(e) == 2);
-    CHECK(set.contains(U'Ω'));
-    CHECK(set.contains(U'Ł'));
+    GlyphNeeds needs;
+    CHECK(needs.add_entry(e) == 2);
+    CHECK(needs[Weight::bold].contains(U'Ω'));
+    CHECK(needs[Weight::regular].contains(U'Ł'));
+    CHECK(needs.add_entry(e) == 0);
+}
+
+TEST_CASE("a character in a title and in an abstract is needed in both weights") {
+    pv::Entry e;
+    e.title = "中文标题";
+    e.body = "中文摘要";
+    GlyphNeeds needs;
+    CHECK(needs.add_entry(e) == 8);
+    for (char32_t c : {U'中', U'文'}) {
+        CHECK(needs.bold.contains(c));
+        CHECK(needs.regular.contains(c));
+    }
+    CHECK(needs.bold.contains(U'标'));
+    CHECK_FALSE(needs.regular.contains(U'标'));
+    CHECK(needs.regular.contains(U'摘'));
+    CHECK_FALSE(needs.bold.contains(U'摘'));
+}
+
+TEST_CASE("a job description's headings and related content's titles are needed bold, their text regular") {
+    pv::Entry e;
+    e.kind = pv::Kind::job;
+    e.body = "Überblick:\nÄrger\n\nÖl";
+    e.related = {pv::Related{}};
+    e.related[0].title = "Ω";
+    e.related[0].summary = "Ł";
+    GlyphNeeds needs;
+    needs.add_entry(e);
+    CHECK(needs.bold.contains(U'Ü'));
+    CHECK_FALSE(needs.regular.contains(U'Ü'));
+    for (char32_t c : {U'Ä', U'Ö', U'Ł'}) {
+        CHECK(needs.regular.contains(c));
+        CHECK_FALSE(needs.bold.contains(c));
+    }
+    CHECK(needs.bold.contains(U'Ω'));
+}
+
+TEST_CASE("a set takes another's characters and says how many were new") {
+    CodePointSet a, b;
+    a.add_text("中文🙂");
+    b.add_text("文字🙂𝔼");
+    CHECK(a.add_all(b) == 2);  // 字 𝔼
+    for (char32_t c : {U'中', U'文', U'字', U'\U0001F642', U'\U0001D53C'}) CHECK(a.contains(c));
+    CHECK(a.add_all(b) == 0);
 }
 
 }

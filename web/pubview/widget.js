@@ -187,9 +187,9 @@ export class Widget {
         setCursor: (cursor) => { this.canvas.style.cursor = cursor; },
         drawingChanged: (drawing) => this._setDrawing(drawing),
         takeBundleBytes: (pointer, capacity) => this._takeBundleBytes(pointer, capacity),
-        askGlyphs: (codes, count, em) => this._glyphQueue.ask(this.module, codes, count, em),
+        askGlyphs: (codes, count, em, bold) => this._glyphQueue.ask(this.module, codes, count, em, bold),
         takeGlyphs: () => this._glyphQueue.take(this.module),
-        glyphsAdded: (count, left, urgentLeft, ms, width, height) => this._glyphsAdded(count, left, urgentLeft, ms, width, height),
+        glyphsAdded: (regular, bold, left, urgentLeft, ms, width, height) => this._glyphsAdded(regular, bold, left, urgentLeft, ms, width, height),
         searchWanted: (request, version) => this._shards && this._shards.search(request, version),
         nextTask,
       },
@@ -548,7 +548,7 @@ export class Widget {
   // `left` characters wait, `urgentLeft` of them on screen; the slice took
   // `ms` on the main thread; the worker's drawing is `workerMs`). Once none
   // waits: `glyphs` and the pubview:glyphs event.
-  _glyphsAdded(count, left, urgentLeft, ms, width, height) {
+  _glyphsAdded(regular, bold, left, urgentLeft, ms, width, height) {
     const now = performance.now();
     const work = this._glyphWork ||= { startedAt: now - ms, slices: 0, ms: 0, canvasMs: 0, workerMs: 0, longestSliceMs: 0, onScreenMs: null };
     const queue = this._glyphQueue;
@@ -562,7 +562,7 @@ export class Widget {
     if (left > 0) return;
     this._glyphWork = null;
     this.glyphs = {
-      count, ms: work.ms, canvasMs: work.canvasMs, workerMs: work.workerMs, slices: work.slices, longestSliceMs: work.longestSliceMs,
+      count: regular + bold, regular, bold, ms: work.ms, canvasMs: work.canvasMs, workerMs: work.workerMs, slices: work.slices, longestSliceMs: work.longestSliceMs,
       onScreenMs: work.onScreenMs, startedAt: work.startedAt, wallMs: now - work.startedAt, atlas: { width, height },
     };
     this.element.dispatchEvent(new CustomEvent('pubview:glyphs', { detail: this.glyphs }));

@@ -1,7 +1,7 @@
 // `pubview shard`: a bundle from the benchmark generator, sharded, gives the
 // same answers as the bundle in one file for a few hundred queries of every
 // kind, and the same folder every time.
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -26,6 +26,7 @@ const generated = spawnSync(process.execPath, [path.join(root, 'bench/search/gen
 assert.equal(generated.status, 0, generated.stderr);
 const corpus = path.join(work, `corpus-${SIZE}.json`);
 const bundle = JSON.parse(fs.readFileSync(corpus, 'utf8'));
+after(() => fs.rmSync(work, { recursive: true, force: true }));
 
 // Small files, so that a few thousand entries make many of each kind.
 function shard(out, ...more) {

@@ -1,7 +1,7 @@
 // `pubview shard`: a bundle from the benchmark generator, sharded, gives the
 // same answers as the bundle in one file for a few hundred queries of every
 // kind, and the same folder every time.
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -26,6 +26,7 @@ const generated = spawnSync(process.execPath, [path.join(root, 'bench/search/gen
 assert.equal(generated.status, 0, generated.stderr);
 const corpus = path.join(work, `corpus-${SIZE}.json`);
 const bundle = JSON.parse(fs.readFileSync(corpus, 'utf8'));
+after(() => fs.rmSync(work, { recursive: true, force: true }));
 
 // Small files, so that a few thousand entries make many of each kind.
 function shard(out, ...more) {
@@ -80,6 +81,36 @@ test('a sharded bundle gives the same top 10, totals and facet counts as the bun
     if (JSON.parse(whole.stdout).total > 0) matched++;
   }
   assert.ok(matched > list.length / 2, `only ${matched} of ${list.length} queries matched anything`);
+});
+
+// The files as a million entries lay them out by default (rows files half
+// the entries files' size, each of them one of thousands), at a size CI can
+// afford: files of a few entries each, so that a search reads many of them.
+test('a folder of many files, rows files smaller than entries files as at a million entries, gives the same answers', async () => {
+  const folder = path.join(work, 'million-shape');
+  const made = pubview('shard', corpus, '--out', folder, '--posting-bytes', '4096', '--rows-per-file', '6', '--entries-per-file', '12');
+  assert.equal(made.code, 0, made.err);
+  const manifest = JSON.parse(fs.readFileSync(path.join(folder, 'manifest.json'), 'utf8'));
+  assert.equal(manifest.rows.entries_per_file, 6);
+  assert.equal(manifest.details.entries_per_file, 12);
+  assert.equal(manifest.rows.files.length, Math.ceil(SIZE / 6));
+  assert.equal(manifest.details.files.length, Math.ceil(SIZE / 12));
+  assert.ok(manifest.postings.length > 100, `${manifest.postings.length} postings files`);
+  const pack = path.join(work, 'million-shape.pvpack');
+  assert.equal(pubview('pack', corpus, '-o', pack).code, 0);
+  const list = queries().filter((_, i) => i % 3 === 0);
+  for (const { query, args } of list) {
+    const common = [query, '--limit', '20', '--json', '--facets', ...args];
+    const [whole, sharded] = await Promise.all([run(cli, ['search', pack, ...common]), run(cli, ['search', folder, ...common])]);
+    assert.equal(sharded.stderr, '', query);
+    assert.deepEqual(JSON.parse(sharded.stdout), JSON.parse(whole.stdout), `${query} ${args.join(' ')}`);
+  }
+  // Without a number given, a bundle this size has files of 256 entries.
+  const plain = path.join(work, 'default-sizes');
+  assert.equal(pubview('shard', corpus, '--out', plain).code, 0);
+  const defaults = JSON.parse(fs.readFileSync(path.join(plain, 'manifest.json'), 'utf8'));
+  assert.equal(defaults.rows.entries_per_file, 256);
+  assert.equal(defaults.details.entries_per_file, 256);
 });
 
 test('sharding the same bundle again, on one thread or several, writes the same files, byte for byte, each with .gz and .br copies', () => {

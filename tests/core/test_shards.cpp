@@ -258,6 +258,36 @@ TEST_CASE("the same bundle shards into the same files") {
         if (name != pv::shards::kManifestName) CHECK(pv::shards::matches_content_name(name, bytes));
 }
 
+TEST_CASE("files of entries hold 256 unless asked, more once a bundle would need too many files") {
+    using pv::shards::entries_per_file;
+    using pv::shards::kMaxDetailFiles;
+    using pv::shards::kMaxRowFiles;
+    CHECK(entries_per_file(0, 0, kMaxRowFiles) == 256);
+    CHECK(entries_per_file(0, 100'000, kMaxRowFiles) == 256);
+    CHECK(entries_per_file(0, 100'000, kMaxDetailFiles) == 256);
+    CHECK(entries_per_file(0, 256 * kMaxDetailFiles, kMaxDetailFiles) == 256);
+    CHECK(entries_per_file(0, 256 * kMaxDetailFiles + 1, kMaxDetailFiles) == 512);
+    // A million entries: at most 2,048 rows files and 1,024 entries files.
+    CHECK(entries_per_file(0, 1'000'000, kMaxRowFiles) == 512);
+    CHECK(entries_per_file(0, 1'000'000, kMaxDetailFiles) == 1024);
+    CHECK(entries_per_file(3, 1'000'000, kMaxDetailFiles) == 3);  // a number given is kept
+
+    // The manifest says what the files hold.
+    const pv::IndexedBundle opened = seed_bundle();
+    MemoryFolder folder;
+    pv::shards::ShardSummary summary;
+    REQUIRE(pv::shards::write_shards(opened.loaded->bundle, *opened.index,
+                                     [&](const std::string& name, std::string_view bytes) {
+                                         folder.files[name] = std::string(bytes);
+                                         return true;
+                                     },
+                                     summary));
+    CHECK(summary.row_files == 1);
+    CHECK(summary.detail_files == 1);
+    CHECK(folder.files[std::string(pv::shards::kManifestName)].find("\"entries_per_file\":256") != std::string::npos);
+    open(folder);
+}
+
 TEST_CASE("a damaged or missing file is named in the message, and a search still answers") {
     const pv::IndexedBundle opened = seed_bundle();
     std::string error;

@@ -24,7 +24,22 @@ bool put(const ShardSink& sink, ShardSummary& summary, const std::string& name, 
 // bundle would double a large one's memory.)
 Bundle header_of(const Bundle& bundle) { return Bundle{bundle.title, bundle.description, bundle.source, {}}; }
 
+std::size_t rows_per_file(const ShardOptions& options, std::size_t entries) {
+    return entries_per_file(options.entries_per_row_file, entries, kMaxRowFiles);
+}
+
+std::size_t details_per_file(const ShardOptions& options, std::size_t entries) {
+    return entries_per_file(options.entries_per_detail, entries, kMaxDetailFiles);
+}
+
 }  // namespace
+
+std::size_t entries_per_file(std::size_t given, std::size_t entries, std::size_t max_files) {
+    if (given > 0) return given;
+    std::size_t per_file = kMinEntriesPerFile;
+    while (per_file * std::max<std::size_t>(1, max_files) < entries) per_file *= 2;
+    return per_file;
+}
 
 bool write_entry_files(const Bundle& bundle, const ShardSink& sink, ShardSummary& summary, const ShardOptions& options,
                        EntryFileNames& names) {
@@ -32,7 +47,6 @@ bool write_entry_files(const Bundle& bundle, const ShardSink& sink, ShardSummary
     // its own in the JSON format: the rows' fields, then the whole entries.
     Bundle header = header_of(bundle);
     auto write = [&](const char* prefix, std::size_t per_file, bool rows, std::size_t& files, std::vector<std::string>& out) {
-        per_file = std::max<std::size_t>(1, per_file);
         for (std::size_t first = 0; first < bundle.entries.size(); first += per_file) {
             const std::size_t last = std::min(bundle.entries.size(), first + per_file);
             header.entries.clear();
@@ -46,8 +60,9 @@ bool write_entry_files(const Bundle& bundle, const ShardSink& sink, ShardSummary
         }
         return true;
     };
-    return write("rows", options.entries_per_row_file, true, summary.row_files, names.rows) &&
-           write("entries", options.entries_per_detail, false, summary.detail_files, names.details);
+    const std::size_t entries = bundle.entries.size();
+    return write("rows", rows_per_file(options, entries), true, summary.row_files, names.rows) &&
+           write("entries", details_per_file(options, entries), false, summary.detail_files, names.details);
 }
 
 bool write_index_files(const Bundle& bundle, const SearchIndex& index, const EntryFileNames& names, const ShardSink& sink,
@@ -80,8 +95,9 @@ bool write_index_files(const Bundle& bundle, const SearchIndex& index, const Ent
         first = last;
     }
     manifest["postings"] = std::move(postings);
-    manifest["rows"] = {{"entries_per_file", std::max<std::size_t>(1, options.entries_per_row_file)}, {"files", names.rows}};
-    manifest["details"] = {{"entries_per_file", std::max<std::size_t>(1, options.entries_per_detail)}, {"files", names.details}};
+    const std::size_t entries = bundle.entries.size();
+    manifest["rows"] = {{"entries_per_file", rows_per_file(options, entries)}, {"files", names.rows}};
+    manifest["details"] = {{"entries_per_file", details_per_file(options, entries)}, {"files", names.details}};
     return put(sink, summary, std::string(kManifestName), manifest.dump() + "\n");
 }
 

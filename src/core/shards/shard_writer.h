@@ -15,9 +15,22 @@ namespace pv::shards {
 
 struct ShardOptions {
     std::size_t posting_block_bytes = 128u << 10;  // a postings file holds whole terms, about this many bytes
-    std::size_t entries_per_row_file = 256;        // entries per file of rows (what a collapsed row shows)
-    std::size_t entries_per_detail = 256;          // entries per details file (whole entries)
+    // Entries per file of rows (what a collapsed row shows) and per details
+    // file (whole entries); 0: by the bundle's size (entries_per_file).
+    std::size_t entries_per_row_file = 0;
+    std::size_t entries_per_detail = 0;
 };
+
+// Without a number given: 256 entries a file, doubled until the bundle needs
+// at most this many files of the kind. Small files keep a cold keystroke's
+// rows cheap (its top rows are spread over as many rows files); the cap keeps
+// a million entries within a few thousand files (hosts limit a site's files,
+// Cloudflare Pages to 20,000, and each file has a .gz and .br copy beside it).
+inline constexpr std::size_t kMinEntriesPerFile = 256;
+inline constexpr std::size_t kMaxRowFiles = 2048;
+inline constexpr std::size_t kMaxDetailFiles = 1024;
+// `given` if not 0, else the default above for `entries` and `max_files`.
+std::size_t entries_per_file(std::size_t given, std::size_t entries, std::size_t max_files);
 
 // Takes each file as it is made; returns false if it could not be kept.
 // Files come in a fixed order, the manifest last.

@@ -103,9 +103,11 @@ int shard(const Args& args) {
         // The index is built on a thread of its own while the entries files,
         // which need only the bundle, are made and compressed.
         std::thread indexing;
-        auto build_index = [&] { built = std::make_unique<SearchIndex>(bundle); };
-        if (!opened->index && kCanStartThreads) indexing = std::thread(build_index);
-        else if (!opened->index) build_index();
+        if (!opened->index) {
+            auto build_index = [&] { built = std::make_unique<SearchIndex>(bundle); };
+            if (kCanStartThreads) indexing = std::thread(build_index);
+            else build_index();
+        }
         made = shards::write_entry_files(bundle, keep, summary, options, names);
         if (indexing.joinable()) indexing.join();
     }

@@ -105,6 +105,19 @@ test('a folder of many files, rows files smaller than entries files as at a mill
     assert.equal(sharded.stderr, '', query);
     assert.deepEqual(JSON.parse(sharded.stdout), JSON.parse(whole.stdout), `${query} ${args.join(' ')}`);
   }
+  // The panel's searches (relevance, no filters, the kind switch) read neither
+  // the facets nor the sort keys: without those files they answer the same.
+  for (const name of [manifest.facets, manifest.sort_keys]) for (const copy of ['', '.gz', '.br']) fs.rmSync(path.join(folder, name + copy));
+  const panelLike = list.filter(({ args }) => !args.includes('--filter') && !args.includes('--sort'));
+  assert.ok(panelLike.length > 40, `${panelLike.length} queries`);
+  for (const [i, { query, args }] of panelLike.entries()) {
+    const common = [query, '--limit', '20', '--json', ...args, ...(i % 2 ? ['--kind', 'publication'] : [])];
+    const [whole, sharded] = await Promise.all([run(cli, ['search', pack, ...common]), run(cli, ['search', folder, ...common])]);
+    assert.deepEqual(JSON.parse(sharded.stdout), JSON.parse(whole.stdout), `${query} ${args.join(' ')}`);
+  }
+  const needsFacets = pubview('search', folder, 'learning', '--json', '--facets');
+  assert.match(needsFacets.out + needsFacets.err, new RegExp(`some results may be missing: ${manifest.facets}: there is no such file`));
+
   // Without a number given, a bundle this size has files of 256 entries.
   const plain = path.join(work, 'default-sizes');
   assert.equal(pubview('shard', corpus, '--out', plain).code, 0);

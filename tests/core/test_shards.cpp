@@ -8,6 +8,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <vector>
@@ -148,6 +149,38 @@ TEST_CASE("a query fetches only the postings and entries it reads") {
     const std::size_t before = folder.fetched.size();
     sharded->search(request);
     CHECK(folder.fetched.size() == before);  // kept, not fetched again
+}
+
+TEST_CASE("the facets and sort keys are fetched only by the filters, facet counts and sorts that read them") {
+    const pv::IndexedBundle opened = seed_bundle();
+    MemoryFolder folder = shard(opened);
+    const std::unique_ptr<ShardedBundle> sharded = open(folder);
+    auto fetched = [&](const std::string& prefix) {
+        return std::count_if(folder.fetched.begin(), folder.fetched.end(), [&](const std::string& name) { return name.starts_with(prefix); });
+    };
+    SearchRequest request;  // what the page's worker asks: relevance, the kind switch's counts
+    request.query = "learning";
+    request.limit = 10;
+    request.kind = pv::Kind::publication;
+    request.facet_fields = pv::facet_bit(pv::FacetField::kind);
+    check_same_result(opened.index->search(request), sharded->search(request));
+    CHECK(fetched("facets-") == 0);
+    CHECK(fetched("sortkeys-") == 0);
+
+    request.sort = pv::SortOrder::title;
+    check_same_result(opened.index->search(request), sharded->search(request));
+    CHECK(fetched("sortkeys-") == 1);
+    CHECK(fetched("facets-") == 0);
+    request.filters[pv::FacetField::year] = {"2022"};
+    check_same_result(opened.index->search(request), sharded->search(request));
+    CHECK(fetched("facets-") == 1);
+    request.filters = {};
+    request.facet_fields = pv::kAllFacetFields;
+    request.sort = pv::SortOrder::rank;
+    check_same_result(opened.index->search(request), sharded->search(request));
+    CHECK(fetched("facets-") == 1);  // kept, not fetched again
+    CHECK(fetched("sortkeys-") == 1);
+    CHECK(sharded->failure().empty());
 }
 
 TEST_CASE("a row holds what a collapsed row shows, read from a rows file without any entries file") {
@@ -311,6 +344,32 @@ TEST_CASE("a damaged or missing file is named in the message, and a search still
         manifest.replace(at + 12, 16, "0123456789abcdef");
         CHECK_FALSE(ShardedBundle::open(folder, error));
         CHECK(error == "manifest.json: its index was made by a build that analyses text differently: shard the bundle again with this one");
+    }
+    {
+        MemoryFolder folder = shard(opened);
+        std::string& manifest = folder.files["manifest.json"];
+        const std::size_t at = manifest.find("\"pubview_shards\":3");
+        REQUIRE(at != std::string::npos);
+        manifest.replace(at, 18, "\"pubview_shards\":2");
+        CHECK_FALSE(ShardedBundle::open(folder, error));
+        CHECK(error == "manifest.json: it is format 2; this build reads format 3: shard the bundle again with this build "
+                       "(pubview shard FILE --out DIR)");
+    }
+    {
+        MemoryFolder folder = shard(opened);
+        std::string& facets = folder.files[folder.name_starting("facets-")];
+        facets[facets.size() / 2] ^= 0x40;
+        const std::unique_ptr<ShardedBundle> sharded = open(folder);
+        SearchRequest request;
+        request.query = "learning";
+        request.limit = 5;
+        request.facet_fields = pv::facet_bit(pv::FacetField::kind);
+        check_same_result(opened.index->search(request), sharded->search(request));  // needs no facets
+        request.filters[pv::FacetField::year] = {"2022"};
+        const SearchResult filtered = sharded->search(request);
+        CHECK(filtered.total == 0);
+        REQUIRE(filtered.hints.size() == 1);
+        CHECK(filtered.hints[0].starts_with("some results may be missing: " + folder.name_starting("facets-") + ": "));
     }
     {
         MemoryFolder folder = shard(opened);

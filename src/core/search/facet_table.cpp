@@ -75,6 +75,31 @@ FacetTable::FacetTable(const Bundle& bundle, const ProgressHook& progress) {
     }
 }
 
+FacetTable::FacetTable(const std::vector<Kind>& kinds) : FacetTable() {
+    Column& column = columns_[static_cast<std::size_t>(FacetField::kind)];
+    bool present[2] = {};
+    for (Kind kind : kinds) present[kind == Kind::job] = true;
+    for (Kind kind : {Kind::publication, Kind::job})
+        if (present[kind == Kind::job]) column.values.push_back(kind_name(kind));
+    std::sort(column.values.begin(), column.values.end());
+    const auto id_of = [&](Kind kind) {
+        return static_cast<std::uint32_t>(std::find(column.values.begin(), column.values.end(), kind_name(kind)) - column.values.begin());
+    };
+    for (Column& each : columns_) each.starts.assign(kinds.size() + 1, 0);
+    for (std::uint32_t e = 0; e < kinds.size(); ++e) {
+        column.starts[e] = e;
+        column.ids.push_back(id_of(kinds[e]));
+    }
+    column.starts[kinds.size()] = static_cast<std::uint32_t>(kinds.size());
+}
+
+bool FacetTable::kinds_match(const std::vector<Kind>& kinds) const {
+    const FacetTable expected(kinds);
+    const Column& mine = columns_[static_cast<std::size_t>(FacetField::kind)];
+    const Column& theirs = expected.columns_[static_cast<std::size_t>(FacetField::kind)];
+    return mine.values == theirs.values && mine.starts == theirs.starts && mine.ids == theirs.ids;
+}
+
 FacetTable::FacetTable(std::size_t entry_count, PackReader& in) {
     in.section("facet table");
     for (Column& column : columns_) {

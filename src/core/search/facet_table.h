@@ -22,6 +22,12 @@ public:
     // Reads what write() wrote for `entry_count` entries, checking every value
     // id and offset. If `in` fails, this table must not be used.
     FacetTable(std::size_t entry_count, PackReader& in);
+    // The kind column alone, from each entry's kind; the other facets have no
+    // values (a sharded bundle's index before its facets file, core/shards/).
+    explicit FacetTable(const std::vector<Kind>& kinds);
+    FacetTable() = default;
+    // Whether the kind column says what `kinds` says of each entry.
+    bool kinds_match(const std::vector<Kind>& kinds) const;
     void write(PackWriter& out) const;
 
     struct Outcome {

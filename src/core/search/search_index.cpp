@@ -135,6 +135,10 @@ struct SearchIndex::Impl {
     std::vector<int> rank_key;               // rank, INT_MAX without one
     std::vector<int> year_key;               // year, INT_MIN without one
     std::vector<Kind> kind_key;
+    // False for an index read with read_tables() until read_facets() and
+    // read_sort_keys(): its facet table then holds the kinds only.
+    bool has_facets = true;
+    bool has_sort_keys = true;
 };
 
 SearchIndex::Impl::Impl(const Bundle& b, const ProgressHook& progress)
@@ -165,20 +169,18 @@ SearchIndex::Impl::Impl(const Bundle& b, detail::PackReader& in)
 SearchIndex::Impl::Impl(std::size_t entry_count, const EntrySource& source, const detail::PostingBlocks& blocks,
                         detail::PackReader& in)
     : bundle(nullptr), bundle_entries(nullptr), entries(&source), index(entry_count, in, blocks), scorer(index, *entries),
-      facets(entry_count, in) {
-    read_title_order(in);
-    in.section("sort keys");
-    rank_key = in.array<int>();
+      has_facets(false), has_sort_keys(false) {
+    in.section("year and kind keys");
     year_key = in.array<int>();
     const std::vector<std::uint8_t> kinds = in.array<std::uint8_t>();
     if (in.failed()) return;
-    if (rank_key.size() != entry_count || year_key.size() != entry_count || kinds.size() != entry_count)
-        { in.fail("its sort keys do not match its entries"); return; }
+    if (year_key.size() != entry_count || kinds.size() != entry_count) { in.fail("its year and kind keys do not match its entries"); return; }
     kind_key.reserve(entry_count);
     for (std::uint8_t kind : kinds) {
         if (kind > static_cast<std::uint8_t>(Kind::job)) { in.fail("an entry's kind is out of range"); return; }
         kind_key.push_back(static_cast<Kind>(kind));
     }
+    facets = detail::FacetTable(kind_key);
 }
 
 void SearchIndex::Impl::read_title_order(detail::PackReader& in) {
@@ -438,15 +440,45 @@ void SearchIndex::write(detail::PackWriter& out) const {
 
 void SearchIndex::write_tables(detail::PackWriter& out) const {
     impl_->index.write_vocabulary(out);
-    impl_->facets.write(out);
-    out.array(impl_->title_order);
-    out.array(impl_->rank_key);
     out.array(impl_->year_key);
     std::vector<std::uint8_t> kinds;
     kinds.reserve(impl_->kind_key.size());
     for (Kind kind : impl_->kind_key) kinds.push_back(static_cast<std::uint8_t>(kind));
     out.array(kinds);
 }
+
+void SearchIndex::write_facets(detail::PackWriter& out) const { impl_->facets.write(out); }
+
+void SearchIndex::write_sort_keys(detail::PackWriter& out) const {
+    out.array(impl_->title_order);
+    out.array(impl_->rank_key);
+}
+
+bool SearchIndex::read_facets(detail::PackReader& in) {
+    detail::FacetTable facets(impl_->index.entry_count(), in);
+    if (!in.failed() && !facets.kinds_match(impl_->kind_key)) in.fail("its kinds do not match the index's");
+    if (in.failed()) return false;
+    impl_->facets = std::move(facets);
+    impl_->has_facets = true;
+    return true;
+}
+
+bool SearchIndex::read_sort_keys(detail::PackReader& in) {
+    impl_->read_title_order(in);
+    in.section("rank keys");
+    std::vector<int> rank_key = in.array<int>();
+    if (!in.failed() && rank_key.size() != impl_->index.entry_count()) in.fail("its rank keys do not match its entries");
+    if (in.failed()) {
+        impl_->title_order.clear();
+        return false;
+    }
+    impl_->rank_key = std::move(rank_key);
+    impl_->has_sort_keys = true;
+    return true;
+}
+
+bool SearchIndex::has_facets() const { return impl_->has_facets; }
+bool SearchIndex::has_sort_keys() const { return impl_->has_sort_keys; }
 
 std::size_t SearchIndex::term_count() const { return impl_->index.term_count(); }
 

@@ -125,7 +125,21 @@ public:
     // The index's part of a sharded bundle (core/shards/): its tables without
     // the postings, which are cut into blocks of terms (postings_of). read_tables()
     // serves them from `blocks` and entries from `entries`, which must outlive it.
+    // The tables come in three parts, so that a query fetches only what it reads:
+    // write_tables() what every query with words reads (the vocabulary, field
+    // lengths, year and kind keys), write_facets() the facet columns (filters and
+    // facet counts other than the kind's), write_sort_keys() title order and rank
+    // (sorting by title, year or rank). Until read_facets() and read_sort_keys()
+    // have added them, an index read with read_tables() counts and filters by kind
+    // only and sorts by relevance only (has_facets(), has_sort_keys()).
     void write_tables(detail::PackWriter& out) const;
+    void write_facets(detail::PackWriter& out) const;
+    void write_sort_keys(detail::PackWriter& out) const;
+    // False when `in` fails (in.failure() says why); the index is then unchanged.
+    bool read_facets(detail::PackReader& in);
+    bool read_sort_keys(detail::PackReader& in);
+    bool has_facets() const;
+    bool has_sort_keys() const;
     std::size_t term_count() const;
     std::string_view postings_of(std::uint32_t first_term, std::uint32_t last_term) const;
     std::uint32_t posting_offset(std::uint32_t term) const;  // where a term's postings start; term_count() for the end

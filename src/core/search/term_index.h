@@ -72,7 +72,8 @@ public:
     TermIndex(const Bundle& bundle, PackReader& in);
     void write(PackWriter& out) const;
     // The same without the postings, whose blocks `blocks` gives when they are
-    // read (it must outlive the index): what write_vocabulary() wrote.
+    // read (it must outlive the index): what write_vocabulary() wrote, the
+    // same tables encoded compactly (a sharded bundle's, fetched before a query).
     TermIndex(std::size_t entry_count, PackReader& in, const PostingBlocks& blocks);
     void write_vocabulary(PackWriter& out) const;
     // The postings of terms [first, last), as write() lays them out, and where they start.
@@ -134,8 +135,10 @@ private:
     template <class Tick>
     void build_length_tables(Tick&& tick);
     void check_postings(PackReader& in) const;
-    // Reads and checks the tables of write() (`with_postings`) or write_vocabulary().
-    void read_vocabulary(PackReader& in, bool with_postings);
+    // Reads and checks the tables of write().
+    void read_vocabulary(PackReader& in);
+    // Checks the tables read (by read_vocabulary or from write_vocabulary's) and builds the rest.
+    void check_vocabulary(PackReader& in, bool with_postings);
 
     std::size_t entry_count_ = 0;
     // Terms sorted bytewise, concatenated: term i is [term_offsets_[i], term_offsets_[i + 1]).

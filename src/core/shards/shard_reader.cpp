@@ -81,6 +81,23 @@ bool ShardedBundle::have_tables() const {
     return index_ != nullptr;
 }
 
+bool ShardedBundle::have_part(TablesPart& part) const {
+    if ((*index_.*part.here)()) return true;
+    if (part.failed) return false;
+    bool arriving = false;
+    const std::optional<std::string> bytes = fetch(part.name, arriving);
+    if (arriving) return false;
+    if (bytes) {
+        MemorySource source(*bytes);
+        detail::PackReader in(source, bytes->size());
+        if (!(*index_.*part.read)(in)) note_failure(part.name + ": " + in.failure());
+        else if (in.remaining() != 0) note_failure(part.name + ": it has bytes after its tables");
+        else return true;
+    }
+    part.failed = true;  // fetch() noted why when it had nothing
+    return false;
+}
+
 std::unique_ptr<SearchIndex> ShardedBundle::read_index(const std::string& tables, std::string& error) const {
     MemorySource bytes(tables);
     detail::PackReader in(bytes, tables.size());
@@ -105,7 +122,8 @@ bool ShardedBundle::read_manifest(const std::string& bytes, std::string& error) 
     const Json* version = member(manifest, "pubview_shards", Json::value_t::number_unsigned);
     if (!version) { error = "it is not a sharded bundle's manifest (no \"pubview_shards\")"; return false; }
     if (*version != kShardFormatVersion) {
-        error = "it is format " + version->dump() + "; this build reads format " + std::to_string(kShardFormatVersion);
+        error = "it is format " + version->dump() + "; this build reads format " + std::to_string(kShardFormatVersion) +
+                ": shard the bundle again with this build (pubview shard FILE --out DIR)";
         return false;
     }
     const Json* analysis = member(manifest, "analysis", Json::value_t::string);
@@ -117,11 +135,13 @@ bool ShardedBundle::read_manifest(const std::string& bytes, std::string& error) 
     const Json* entries = member(manifest, "entries", Json::value_t::number_unsigned);
     const Json* header = member(manifest, "bundle", Json::value_t::object);
     const Json* tables = member(manifest, "tables", Json::value_t::string);
+    const Json* facets = member(manifest, "facets", Json::value_t::string);
+    const Json* sort_keys = member(manifest, "sort_keys", Json::value_t::string);
     const Json* postings = member(manifest, "postings", Json::value_t::array);
     const Json* publications = member(manifest, "publications", Json::value_t::number_unsigned);
     const Json* jobs = member(manifest, "jobs", Json::value_t::number_unsigned);
-    if (!entries || !header || !tables || !postings || !publications || !jobs) {
-        error = "it lacks \"entries\", \"publications\", \"jobs\", \"bundle\", \"tables\" or \"postings\"";
+    if (!entries || !header || !tables || !facets || !sort_keys || !postings || !publications || !jobs) {
+        error = "it lacks \"entries\", \"publications\", \"jobs\", \"bundle\", \"tables\", \"facets\", \"sort_keys\" or \"postings\"";
         return false;
     }
     if (publications->get<std::size_t>() + jobs->get<std::size_t>() != entries->get<std::size_t>()) {
@@ -148,7 +168,10 @@ bool ShardedBundle::read_manifest(const std::string& bytes, std::string& error) 
             { error = "a postings file needs a plain \"file\" name and a \"first_term\""; return false; }
         postings_.push_back({name->get<std::string>(), first->get<std::uint32_t>(), std::nullopt});
     }
-    if (!plain_name(tables_name_)) { error = "its \"tables\" needs a plain name"; return false; }
+    facets_.name = facets->get<std::string>();
+    sort_keys_.name = sort_keys->get<std::string>();
+    for (const std::string* name : {&tables_name_, &facets_.name, &sort_keys_.name})
+        if (!plain_name(*name)) { error = "its \"tables\", \"facets\" and \"sort_keys\" need plain names"; return false; }
     return true;
 }
 
@@ -219,7 +242,17 @@ SearchResult ShardedBundle::search(const SearchRequest& request) const {
                                  request.sort == SortOrder::relevance &&
                                  (!request.facets || (request.facet_fields & ~facet_bit(FacetField::kind)) == 0);
     if (!index_ && in_bundle_order) return first_rows(request);  // the tables may still be arriving
-    if (!have_tables()) {
+    bool filtered = false;
+    for (std::size_t f = 0; f < kFacetFieldCount; ++f)
+        filtered |= f != static_cast<std::size_t>(FacetField::kind) && !request.filters.values[f].empty();
+    const bool needs_facets = filtered || (request.facets && (request.facet_fields & ~facet_bit(FacetField::kind)) != 0);
+    const bool needs_sort_keys = request.sort != SortOrder::relevance;
+    // The facets and sort keys are read into the index, so they are asked for
+    // once the tables are here (a page fetches the tables from the start).
+    const bool tables = have_tables();
+    const bool facets = !needs_facets || (tables && have_part(facets_));
+    const bool sort_keys = !needs_sort_keys || (tables && have_part(sort_keys_));
+    if (!tables || !facets || !sort_keys) {
         SearchResult nothing;
         if (!failure_.empty()) nothing.hints.push_back("some results may be missing: " + failure_);
         return nothing;

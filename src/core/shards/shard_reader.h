@@ -84,9 +84,19 @@ private:
     // failure) or is still arriving (`arriving` set, nothing noted).
     std::optional<std::string> fetch(const std::string& name, bool& arriving) const;
     bool read_manifest(const std::string& bytes, std::string& error);
+    // The tables' parts that only some queries read (SearchIndex::write_facets,
+    // write_sort_keys), fetched the first time a query needs them.
+    struct TablesPart {
+        std::string name;
+        bool (SearchIndex::*read)(detail::PackReader&);
+        bool (SearchIndex::*here)() const;
+        bool failed = false;
+    };
     // Whether the index's tables are read; false while they are arriving or
     // once they failed (noted as a failure).
     bool have_tables() const;
+    // Whether the index has the part; like have_tables() otherwise.
+    bool have_part(TablesPart& part) const;
     std::unique_ptr<SearchIndex> read_index(const std::string& tables, std::string& error) const;
     SearchResult first_rows(const SearchRequest& request) const;
     const Entry& entry_in(EntryFiles& files, std::uint32_t id) const;
@@ -96,6 +106,8 @@ private:
     Bundle header_;
     std::size_t entry_count_ = 0;
     std::string tables_name_;
+    mutable TablesPart facets_{{}, &SearchIndex::read_facets, &SearchIndex::has_facets};
+    mutable TablesPart sort_keys_{{}, &SearchIndex::read_sort_keys, &SearchIndex::has_sort_keys};
     mutable std::vector<PostingFile> postings_;
     mutable EntryFiles rows_{true, 1, {}};
     mutable EntryFiles details_;

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <tuple>
 
 namespace pv::shards {
 
@@ -75,11 +76,17 @@ bool write_index_files(const Bundle& bundle, const SearchIndex& index, const Ent
     manifest["jobs"] = bundle.count(Kind::job);
     manifest["bundle"] = nlohmann::ordered_json::parse(to_json(header_of(bundle)));
 
-    detail::PackWriter tables;
-    index.write_tables(tables);
-    const std::string tables_name = content_name("tables", tables.bytes(), "bin");
-    if (!put(sink, summary, tables_name, tables.bytes())) return false;
-    manifest["tables"] = tables_name;
+    // What every query with words reads, then what only filters and facet
+    // counts read, then what only sorting by title, year or rank reads.
+    for (auto [key, prefix, write] : {std::tuple{"tables", "tables", &SearchIndex::write_tables},
+                                      std::tuple{"facets", "facets", &SearchIndex::write_facets},
+                                      std::tuple{"sort_keys", "sortkeys", &SearchIndex::write_sort_keys}}) {
+        detail::PackWriter tables;
+        (index.*write)(tables);
+        const std::string name = content_name(prefix, tables.bytes(), "bin");
+        if (!put(sink, summary, name, tables.bytes())) return false;
+        manifest[key] = name;
+    }
 
     // Postings in blocks of whole terms, cut once a block reaches its size.
     nlohmann::ordered_json postings = nlohmann::ordered_json::array();

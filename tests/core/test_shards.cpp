@@ -127,6 +127,22 @@ TEST_CASE("a sharded bundle answers every kind of query as the bundle in one fil
     CHECK(sharded->failure().empty());
 }
 
+TEST_CASE("a typo in a word's first letter finds its spellings in postings files far from where the typed word sorts") {
+    const pv::IndexedBundle opened = seed_bundle();
+    MemoryFolder folder = shard(opened);
+    const std::unique_ptr<ShardedBundle> sharded = open(folder);
+    SearchRequest request;
+    request.query = "gearning";  // "learning", one edit away, sorts after every term starting with g
+    request.limit = 10;
+    request.facet_fields = pv::facet_bit(pv::FacetField::kind);
+    const SearchResult whole = opened.index->search(request);
+    CHECK(whole.total > 0);
+    check_same_result(whole, sharded->search(request));
+    const auto postings = std::count_if(folder.fetched.begin(), folder.fetched.end(),
+                                        [](const std::string& name) { return name.starts_with("postings-"); });
+    CHECK(postings >= 2);  // the spellings' files (the typed word is no term)
+}
+
 TEST_CASE("a query fetches only the postings and entries it reads") {
     const pv::IndexedBundle opened = seed_bundle();
     MemoryFolder folder = shard(opened);

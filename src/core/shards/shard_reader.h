@@ -1,8 +1,9 @@
 // Reads a sharded bundle (docs/DESIGN.md, "Sharded bundles") through the same
 // engine as a bundle in one file: it opens with the manifest and the index's
 // tables, and fetches a postings file the first time a query reads one of its
-// terms, a rows file the first time a row in it is shown, and a details file
-// the first time an entry in it is opened or checked (phrases).
+// terms, a rows file the first time a row in it is shown, a details file
+// the first time an entry in it is opened or checked (phrases), and the facets
+// and sort keys the first time a query filters, counts facets or sorts by them.
 // Where the bytes come from (files, Node, the page) is the caller's source.
 #pragma once
 

@@ -6,9 +6,9 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tempDir } from '../temp-dir.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const cli = path.join(root, 'build/native/pubview');
@@ -63,7 +63,7 @@ export function run(args) {
 
 // A fresh folder with config.json (and base.json when a base bundle is given).
 export function workDir(config, baseBundle) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pubview-sync-'));
+  const dir = tempDir('pubview-sync-');
   fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify(config));
   if (baseBundle) fs.writeFileSync(path.join(dir, 'base.json'), JSON.stringify(baseBundle));
   return dir;

@@ -4,9 +4,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tempDir } from '../temp-dir.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cli = path.join(root, 'build/native/pubview');
@@ -18,7 +18,7 @@ function pubview(...args) {
 }
 
 function tempFile(name, text) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pubview-cli-'));
+  const dir = tempDir('pubview-cli-');
   const file = path.join(dir, name);
   fs.writeFileSync(file, text);
   return file;
@@ -96,7 +96,7 @@ test('an unknown command prints the usage and exits 2', () => {
 });
 
 test('import-page rebuilds the default bundle from its source byte for byte', () => {
-  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pubview-cli-')), 'out.json');
+  const out = path.join(tempDir('pubview-cli-'), 'out.json');
   const r = pubview('import-page', path.join(root, 'data/source/most-viewed-2022.txt'),
     '--facts', path.join(root, 'data/source/publications-2022.json'), '-o', out);
   assert.equal(r.code, 0, r.err);
@@ -104,7 +104,7 @@ test('import-page rebuilds the default bundle from its source byte for byte', ()
 });
 
 test('pack writes the bundle with its index next to it, and search reads the pack with the same answers', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pubview-cli-'));
+  const dir = tempDir('pubview-cli-');
   const json = path.join(dir, 'list.json');
   fs.copyFileSync(seed, json);
   const r = pubview('pack', json);
@@ -122,7 +122,7 @@ test('pack writes the bundle with its index next to it, and search reads the pac
 });
 
 test('pack takes -o, and a damaged pack is refused with a message that says how to fix it', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pubview-cli-'));
+  const dir = tempDir('pubview-cli-');
   const pack = path.join(dir, 'out.pvpack');
   assert.equal(pubview('pack', seed, '-o', pack).code, 0);
   const bytes = fs.readFileSync(pack);

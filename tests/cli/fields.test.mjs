@@ -5,9 +5,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tempDir } from '../temp-dir.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cli = path.join(root, 'build/native/pubview');
@@ -17,7 +17,7 @@ function pubview(...args) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-function workDir() { return fs.mkdtempSync(path.join(os.tmpdir(), 'pubview-fields-')); }
+function workDir() { return tempDir('pubview-fields-'); }
 
 const rich = {
   pubview: 1, title: 'Lab', source: { name: 'Vault-Tec Labs' },

@@ -5,9 +5,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tempDir } from '../temp-dir.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cli = path.join(root, 'build/native/pubview');
@@ -135,7 +135,7 @@ test('html --kind job --heading 3 --height 420px lists the jobs alone, as h3, in
 });
 
 test('html reads a pack the same as its JSON, and -o writes a file', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pubview-html-'));
+  const dir = tempDir('pubview-html-');
   const pack = path.join(dir, 'seed.pvpack');
   assert.equal(pubview('pack', seed, '-o', pack).code, 0);
   const out = path.join(dir, 'list.html');
@@ -157,7 +157,7 @@ test('html refuses a bad --kind, --heading or --height with exit 2 and a message
 });
 
 test('html keeps a hostile title as text, in the list and in the JSON-LD', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pubview-html-'));
+  const dir = tempDir('pubview-html-');
   const file = path.join(dir, 'hostile.json');
   const title = '</script><script>alert(1)</script><img src=x onerror=alert(2)>';
   fs.writeFileSync(file, JSON.stringify({ pubview: 1, title: 't',

@@ -6,9 +6,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tempDir } from '../temp-dir.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const native = path.join(root, 'build/native/pubview');
@@ -19,7 +19,7 @@ const bad = path.join(root, 'tests/data/bad');
 
 // Runs one CLI in a fresh folder; the folder's files afterwards are part of the answer.
 function run(command, args, setup) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pubview-wasm-cli-'));
+  const dir = tempDir('pubview-wasm-cli-');
   if (setup) setup(dir);
   const before = new Set(fs.readdirSync(dir));
   const r = spawnSync(command[0], [...command.slice(1), ...args], { cwd: dir, timeout: 60000 });
@@ -104,7 +104,7 @@ test('pack writes the same bytes, and search, validate and html read the pack th
 test('shard gives the same messages and the same plain files (the native CLI adds .gz and .br copies), and search reads the folder the same way', () => {
   assert.equal(same(['shard']).code, 2);
   assert.equal(same(['shard', '/nonexistent/bundle.json', '--out', 'out']).code, 2);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pubview-wasm-shard-'));
+  const dir = tempDir('pubview-wasm-shard-');
   assert.equal(spawnSync(native, ['shard', seed, '--out', 'native'], { cwd: dir }).status, 0);
   assert.equal(spawnSync(process.execPath, [wasm, 'shard', seed, '--out', 'wasm'], { cwd: dir }).status, 0);
   const plain = fs.readdirSync(path.join(dir, 'native')).filter((name) => !/\.(gz|br)$/.test(name)).sort();

@@ -115,6 +115,18 @@ std::vector<SearchRequest> varied_requests(const Bundle& bundle) {
     return requests;
 }
 
+// The bytes of a string given at most `piece` at a time, as a download comes.
+struct Pieces : pv::ByteSource {
+    Pieces(std::string_view bytes, std::size_t piece) : left(bytes), piece(piece) {}
+    std::string_view next(std::size_t most) override {
+        const std::string_view given = left.substr(0, std::min(most, piece));
+        left.remove_prefix(given.size());
+        return given;
+    }
+    std::string_view left;
+    std::size_t piece;
+};
+
 // Both indexes answer each of the varied requests the same.
 void check_same_results(const SearchIndex& built, const SearchIndex& read, const Bundle& bundle) {
     for (const SearchRequest& request : varied_requests(bundle)) {
@@ -152,17 +164,7 @@ TEST_CASE("a pack read in pieces of any size reads the same as one read whole") 
     const std::string pack = pack_of(generated);
     for (std::size_t piece : {1u, 7u, 4096u}) {
         CAPTURE(piece);
-        struct Pieces : pv::ByteSource {
-            std::string_view left;
-            std::size_t piece = 0;
-            std::string_view next(std::size_t most) override {
-                const std::string_view given = left.substr(0, std::min(most, piece));
-                left.remove_prefix(given.size());
-                return given;
-            }
-        } pieces;
-        pieces.left = pack;
-        pieces.piece = piece;
+        Pieces pieces(pack, piece);
         const IndexedBundle read = pv::read_pack(pieces, pack.size());
         REQUIRE(read.loaded->usable);
         CHECK(pv::to_json(read.loaded->bundle) == pv::to_json(generated));
@@ -218,6 +220,12 @@ TEST_CASE("a pack with one damaged byte is refused because its checksum does not
         const std::string message = only_error(pv::read_pack(damaged));
         CHECK(message.find("damaged") != std::string::npos);
         CHECK(message.find("checksum") != std::string::npos);
+        // Read in pieces, each piece's bytes are summed when the next is asked for: none is passed over.
+        for (std::size_t piece : {1u, 7u, 4096u}) {
+            CAPTURE(piece);
+            Pieces pieces(damaged, piece);
+            CHECK(only_error(pv::read_pack(pieces, damaged.size())).find("checksum") != std::string::npos);
+        }
     }
 }
 

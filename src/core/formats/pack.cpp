@@ -219,15 +219,16 @@ void PackReader::drain() {
 }
 
 bool PackReader::fetch() {
+    sum_consumed();  // the piece is valid until the next one is asked for
     window_ = source_.next(static_cast<std::size_t>(std::min<std::uint64_t>(kPieceBytes, remaining())));
     if (window_.size() > remaining()) window_ = window_.substr(0, static_cast<std::size_t>(remaining()));
+    unsummed_ = window_.data();
     return !window_.empty();
 }
 
-void PackReader::consume(std::size_t size) {
-    checksum_.add(window_.substr(0, size));
-    window_.remove_prefix(size);
-    consumed_ += size;
+void PackReader::sum_consumed() {
+    if (unsummed_) checksum_.add({unsummed_, static_cast<std::size_t>(window_.data() - unsummed_)});
+    unsummed_ = window_.data();
 }
 
 void PackReader::take(char* out, std::size_t size) {

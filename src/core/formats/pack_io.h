@@ -124,14 +124,27 @@ public:
     std::uint64_t remaining() const { return size_ - consumed_; }
 
     // The checksum covers the bytes read after the last restart.
-    void restart_checksum() { checksum_ = {}; }
-    std::uint64_t checksum() const { return checksum_.value(); }
+    void restart_checksum() {
+        checksum_ = {};
+        unsummed_ = window_.data();
+    }
+    std::uint64_t checksum() {
+        sum_consumed();
+        return checksum_.value();
+    }
     // Reads what is left, failed or not, so that checksum() covers it.
     void drain();
 
 private:
     bool fetch();
-    void consume(std::size_t size);
+    // Moves past `size` bytes of the piece at hand; they are added to the
+    // checksum with the rest of the piece (sum_consumed), not a read at a time:
+    // a pack's many short strings made that most of the checksum's cost.
+    void consume(std::size_t size) {
+        window_.remove_prefix(size);
+        consumed_ += size;
+    }
+    void sum_consumed();
     void take(char* out, std::size_t size);
     // Reads `count` items into `values` a piece at a time, with a tick() after
     // each: a large array's memory is also first touched piece by piece.
@@ -160,6 +173,7 @@ private:
     std::uint64_t size_ = 0;
     std::uint64_t consumed_ = 0;
     std::string_view window_;
+    const char* unsummed_ = nullptr;  // the piece's first byte consumed but not yet in the checksum
     Checksum checksum_;
     const char* section_ = "header";
     std::string failure_;

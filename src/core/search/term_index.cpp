@@ -373,13 +373,17 @@ const char* TermIndex::postings_problem(std::uint32_t first_term, std::uint32_t 
         std::uint32_t entries = 0;
         bool first = true;
         while (at < end) {
-            std::uint64_t delta = 0;
-            int shift = 0;
-            for (;; shift += 7) {
-                if (at == end || shift > 28) return "its postings are damaged";
-                const std::uint8_t byte = *at++;
-                delta |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
-                if (!(byte & 0x80)) break;
+            std::uint64_t delta = *at;
+            if (delta < 0x80) {  // most deltas: one byte
+                ++at;
+            } else {
+                delta = 0;
+                for (int shift = 0;; shift += 7) {
+                    if (at == end || shift > 28) return "its postings are damaged";
+                    const std::uint8_t byte = *at++;
+                    delta |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
+                    if (!(byte & 0x80)) break;
+                }
             }
             entry += delta;
             if (at == end || entry >= entry_count_ || (*at++ >> 4) >= kTextFieldCount) return "its postings are damaged";

@@ -2,6 +2,7 @@
 // bytes, read from a source that gives them piece by piece.
 #include "core/formats/open_bundle.h"
 #include "core/formats/pack.h"
+#include "byte_pieces.h"
 
 #include <doctest/doctest.h>
 
@@ -14,18 +15,6 @@ namespace {
 constexpr const char* kJson = R"({"pubview": 1, "title": "t", "publications": [
   {"id": "a", "title": "Alpha paper", "abstract": "About alpha.", "year": 2021},
   {"id": "b", "title": "Beta paper", "abstract": "About beta.", "year": 2022}]})";
-
-// Gives its bytes `piece` at a time and never lends them in memory, as the page's download does.
-struct Pieces final : pv::ByteSource {
-    Pieces(std::string_view bytes, std::size_t piece) : left(bytes), piece(piece) {}
-    std::string_view next(std::size_t most) override {
-        const std::string_view given = left.substr(0, std::min(most, piece));
-        left.remove_prefix(given.size());
-        return given;
-    }
-    std::string_view left;
-    std::size_t piece;
-};
 
 std::vector<std::string> ids(const pv::IndexedBundle& opened) {
     std::vector<std::string> out;

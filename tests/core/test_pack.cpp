@@ -1,5 +1,6 @@
 #include "core/formats/open_bundle.h"
 #include "core/formats/pack.h"
+#include "byte_pieces.h"
 #include "search_checks.h"
 #include "source_files.h"
 
@@ -114,18 +115,6 @@ std::vector<SearchRequest> varied_requests(const Bundle& bundle) {
     requests.push_back(filtered);
     return requests;
 }
-
-// The bytes of a string given at most `piece` at a time, as a download comes.
-struct Pieces : pv::ByteSource {
-    Pieces(std::string_view bytes, std::size_t piece) : left(bytes), piece(piece) {}
-    std::string_view next(std::size_t most) override {
-        const std::string_view given = left.substr(0, std::min(most, piece));
-        left.remove_prefix(given.size());
-        return given;
-    }
-    std::string_view left;
-    std::size_t piece;
-};
 
 // Both indexes answer each of the varied requests the same.
 void check_same_results(const SearchIndex& built, const SearchIndex& read, const Bundle& bundle) {

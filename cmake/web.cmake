@@ -165,10 +165,12 @@ target_include_directories(pubview_core_fast PUBLIC ${CMAKE_SOURCE_DIR}/src)
 target_include_directories(pubview_core_fast SYSTEM PUBLIC ${header_libs})
 target_compile_definitions(pubview_core_fast PUBLIC JSON_NOEXCEPTION)
 target_compile_options(pubview_core_fast PRIVATE -O3 -finline-functions)
-# Reading a pack is bound by copying bytes, lines are put in display order only
-# when drawn, and the interface's string table is looked up a few dozen times a
-# frame: their code stays small at -Os.
-set_source_files_properties(${CMAKE_SOURCE_DIR}/src/core/formats/pack.cpp ${CMAKE_SOURCE_DIR}/src/core/text/bidi.cpp
+# Reading a pack is bound by copying bytes, the words kept between searches
+# are looked up a few times a keystroke, lines are put in display order only
+# when drawn, and the interface's string table is looked up a few dozen times
+# a frame: their code stays small at -Os.
+set_source_files_properties(${CMAKE_SOURCE_DIR}/src/core/formats/pack.cpp
+  ${CMAKE_SOURCE_DIR}/src/core/search/word_cache.cpp ${CMAKE_SOURCE_DIR}/src/core/text/bidi.cpp
   ${CMAKE_SOURCE_DIR}/src/core/text/arabic_shaping.cpp ${CMAKE_SOURCE_DIR}/src/core/text/prebase_vowels.cpp
   ${CMAKE_SOURCE_DIR}/src/core/present/ui_text.cpp PROPERTIES COMPILE_OPTIONS -Os)
 add_executable(pubview_core_module ${CMAKE_SOURCE_DIR}/src/platform/core_module.cpp)

@@ -32,6 +32,7 @@ struct RankingWeights {
     bool list_words_once = true;   // a word counts once in a list field (authors, tags, location)
     bool blend_typo_idf = true;    // a mistyped word's spellings share one idf (WordMatcher::idf)
     bool mistyped_counts_whole = true;  // a word that is no term nor prefix of one: its closest spellings weigh 1
+    bool operator==(const RankingWeights&) const = default;
 };
 RankingWeights& ranking_weights();
 

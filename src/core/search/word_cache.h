@@ -1,0 +1,76 @@
+// The words of the last few queries, each with its matcher (the index terms it
+// stands for) and the entries its postings score. A visitor types a query a
+// letter at a time and erases it the same way: after "data" was searched,
+// "data m" reads only the postings of "m", and erasing back to "data" reads
+// none. Only an index whose postings are all in memory keeps one: a sharded
+// index may lack a block that a later search has (core/shards/).
+#pragma once
+
+#include "core/search/scoring.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace pv::detail {
+
+using EntryScores = std::vector<EntryScore>;
+
+class WordCache {
+public:
+    // What a word is matched and scored as: the word, whether it is being
+    // typed (a prefix), whether typos count, and the field it is limited to.
+    struct Key {
+        std::string word;
+        bool prefix = false;
+        bool fuzzy = false;
+        bool in_field = false;
+        TextField field = TextField::title;
+        bool operator==(const Key&) const = default;
+    };
+
+    // Words kept, and entry scores kept over all of them (12 bytes each): the
+    // queries typed in a few minutes at 10,000 entries, a few long prefixes'
+    // worth at 1,000,000.
+    static constexpr std::size_t kWords = 48;
+    static constexpr std::size_t kScores = 1u << 19;
+
+    // The word's matcher, made with `make` unless kept.
+    std::shared_ptr<const WordMatcher> matcher(const Key& key, const auto& make) {
+        if (auto kept = find(key).matcher) return kept;
+        auto made = std::make_shared<const WordMatcher>(make());
+        keep({key, made, nullptr});
+        return made;
+    }
+    // The entries the word's postings score, scored with `score` unless kept.
+    std::shared_ptr<const EntryScores> scores(const Key& key, std::shared_ptr<const WordMatcher> matcher, const auto& score) {
+        if (auto kept = find(key).scores) return kept;
+        auto scored = std::make_shared<const EntryScores>(score());
+        keep({key, std::move(matcher), scored});
+        return scored;
+    }
+
+private:
+    struct Word {
+        Key key;
+        std::shared_ptr<const WordMatcher> matcher;
+        std::shared_ptr<const EntryScores> scores;  // null until scored
+        std::uint64_t used = 0;
+    };
+    struct Kept {
+        std::shared_ptr<const WordMatcher> matcher;
+        std::shared_ptr<const EntryScores> scores;
+    };
+    Kept find(const Key& key);  // empty when not kept
+    void keep(Word word);
+
+    std::mutex mutex_;  // an index may be searched from several threads
+    std::vector<Word> words_;
+    std::uint64_t clock_ = 0;
+    RankingWeights weights_;  // what the kept words were scored with (rank_eval changes them)
+};
+
+}  // namespace pv::detail

@@ -11,6 +11,7 @@ export class TextInput {
     this.widget = widget;
     this.mode = null;  // 'touch' or 'desktop': who last gave it the focus
     this.composing = false;
+    this.box = '';  // where the input was last laid, so that a frame that moves nothing writes no style
     const input = document.createElement('input');
     input.id = 'pubview-input-' + widget.number;
     input.type = 'search';
@@ -56,7 +57,9 @@ export class TextInput {
   followSearchBox(editing, x, y, width, height) {
     const { widget, element: input } = this;
     const active = document.activeElement;
-    if (editing && height > 0) {
+    const box = [x, y, width, height].join();
+    if (editing && height > 0 && box !== this.box) {
+      this.box = box;
       input.style.left = x + 'px';
       input.style.top = y + 'px';
       input.style.width = width + 'px';

@@ -2,7 +2,7 @@
 // glue: every module once, dependencies first, in one closure whose only
 // global is the PubView that mount.js sets. The modules use a small subset of
 // ES module syntax, which this checks: `import { a, b } from './x.js';`,
-// `export` before a const, let, function or class, and (in the entry only)
+// `export` before a const, let, function, async function or class, and (in the entry only)
 // `export { a, b };`, which names what the ES module build exports.
 //
 // Two constants are defined for the modules: PUBVIEW_VERSION (package.json's
@@ -28,7 +28,7 @@ const packageJson = path.join(path.dirname(fileURLToPath(import.meta.url)), '..'
 const version = JSON.parse(fs.readFileSync(packageJson, 'utf8')).version;
 
 const IMPORT = /^import \{[^}]*\} from '(\.\/[\w-]+\.js)';\n/gm;
-const EXPORT = /^export (?=const |let |function |class )/gm;
+const EXPORT = /^export (?=const |let |function |async function |class )/gm;
 const EXPORT_LIST = /^export \{([\w\s,]*)\};\n/gm;
 const ordered = [];
 const visiting = new Set();

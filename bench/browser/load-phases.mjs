@@ -8,6 +8,9 @@
 //
 // ROOT: a tree with serve.py and a built build/web/site (default this one);
 // another tree's built site can be measured so, read-only. One JSON line a run.
+// JS_FLAGS gives V8 flags: JS_FLAGS=--no-liftoff runs every wasm function
+// optimized from its first call, which tells a difference in the work done
+// from one in when V8 optimizes the functions that do it (bench/RESULTS.md).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -26,7 +29,7 @@ const port = await freePort();
 const server = spawn('python3', ['serve.py', '--no-build', '--port', String(port), '--bundle', path.resolve(bundle)],
   { cwd: treeRoot, stdio: ['ignore', 'pipe', 'ignore'] });
 await new Promise((resolve) => server.stdout.on('data', (d) => { if (/pubview at/.test(String(d))) resolve(); }));
-const browser = await launchBrowser();
+const browser = await launchBrowser(process.env.JS_FLAGS ? [`--js-flags=${process.env.JS_FLAGS}`] : []);
 try {
   for (let run = 0; run < Number(runsArgument || 3); run++) {
     const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, deviceScaleFactor: 1 });

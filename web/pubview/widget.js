@@ -5,21 +5,18 @@
 import { compiledWasm, fonts } from './assets.js';
 import { hashWith, paramsToState, readHash, stateToParams } from './deep-links.js';
 import { DomList } from './dom-list.js';
+import { downloadBundle } from './download.js';
 import { GlyphQueue } from './glyph-queue.js';
 import { applyLanguage, watchLanguage } from './language.js';
 import { withBytes, withCString } from './heap.js';
 import { whenToStart } from './lazy-start.js';
 import { isSafeUrl } from './safe-url.js';
 import { isShardFolder, loadShards } from './shards.js';
-import { nextTask, sliceTimer } from './tasks.js';
+import { nextTask } from './tasks.js';
 import { TextInput } from './text-input.js';
 import { THEMES, cssColorToRgb } from './theme.js';
 
 const DEFAULT_TIMEOUT_MS = 20000;
-// The module's heap may grow to 2 GB (cmake/web.cmake); loading needs about
-// three times the bundle's size (the text, the model and the index).
-const MAX_BUNDLE_BYTES = 600 * 1024 * 1024;
-function kilobytes(n) { return Math.round(n / 1024) + ' KB'; }
 
 let widgetCounter = 0;
 // The mounted widgets, in mounting order (PubView.widgets).
@@ -297,62 +294,17 @@ export class Widget {
     return this._loadBytes([new TextEncoder().encode(el.textContent)]);
   }
 
-  // Fetches the bundle with a progress bar and a timeout that restarts with
-  // every chunk, so a slow but live download goes on and a dead one ends.
-  // Resolves to the chunks as they came (joining them would copy it once more).
+  // Fetches the bundle with a progress bar (download.js); destroy() aborts it.
   async _download(source) {
-    const url = new URL(source, document.baseURI);
-    const timeoutMs = Number(this.options.timeout) || DEFAULT_TIMEOUT_MS;
     const abort = new AbortController();
     this._abort = abort;
-    let timer = 0;
-    const restartTimer = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => abort.abort(), timeoutMs);
+    const progress = (received, total) => {
+      this._loading = { received, total };
+      if (this.module) this.module._pv_show_loading(received, total);
     };
-    const name = url.pathname.split('/').pop() || source;
-    this._loading = { received: 0, total: 0 };
-    if (this.module) this.module._pv_show_loading(0, 0);
-    restartTimer();
     try {
-      const response = await fetch(url, { signal: abort.signal });
-      if (!response.ok) throw new Error(name + ': the server answered ' + response.status + ' ' + response.statusText + '.');
-      const type = response.headers.get('content-type') || '';
-      if (/text\/html/.test(type)) throw new Error(name + ': the server sent a web page, not a JSON bundle. Is the URL right?');
-      // A compressed response's length is not the length of what it reads as.
-      const total = response.headers.get('content-encoding') ? 0 : Number(response.headers.get('content-length')) || 0;
-      if (total > MAX_BUNDLE_BYTES) throw new Error(name + ' is ' + kilobytes(total) + '; the widget can show bundles up to ' + kilobytes(MAX_BUNDLE_BYTES) + '.');
-      const chunks = [];
-      let received = 0;
-      const reader = response.body.getReader();
-      const yieldIfLong = sliceTimer();  // reads of chunks already here resolve with no task between them
-      for (;;) {
-        let chunk;
-        try {
-          chunk = await reader.read();
-        } catch (e) {
-          if (abort.signal.aborted) throw e;
-          throw new Error(name + ': the download was cut off after ' + kilobytes(received) + (total ? ' of ' + kilobytes(total) : '') + '.');
-        }
-        if (chunk.done) break;
-        restartTimer();
-        chunks.push(chunk.value);
-        received += chunk.value.length;
-        if (received > MAX_BUNDLE_BYTES) throw new Error(name + ' is larger than ' + kilobytes(MAX_BUNDLE_BYTES) + ', the most the widget can show.');
-        this._loading = { received, total };
-        if (this.module) this.module._pv_show_loading(received, total);
-        await yieldIfLong();
-      }
-      const start = chunks.length ? chunks[0].subarray(0, 64) : new Uint8Array(0);
-      if (/^\s*</.test(new TextDecoder().decode(start))) {
-        throw new Error(name + ': the server sent a web page, not a JSON bundle. Is the URL right?');
-      }
-      return chunks;
-    } catch (e) {
-      if (abort.signal.aborted && !this.destroyed) throw new Error(name + ': no answer from the server for ' + Math.round(timeoutMs / 1000) + ' s.');
-      throw e;
+      return await downloadBundle(source, Number(this.options.timeout) || DEFAULT_TIMEOUT_MS, abort, progress, () => this.destroyed);
     } finally {
-      clearTimeout(timer);
       this._abort = null;
     }
   }

@@ -49,6 +49,14 @@ bool entry_file_names(const Json& manifest, const char* key, std::size_t entries
     return true;
 }
 
+// What is wrong with the tables file `name` once a reader went through `in`
+// (`read`: whether it took the tables), "" if nothing.
+std::string tables_problem(const detail::PackReader& in, bool read, const std::string& name) {
+    if (!read) return name + ": " + in.failure();
+    if (in.remaining() != 0) return name + ": it has bytes after its tables";
+    return {};
+}
+
 }  // namespace
 
 ShardedBundle::~ShardedBundle() = default;
@@ -90,9 +98,10 @@ bool ShardedBundle::have_part(TablesPart& part) const {
     if (bytes) {
         MemorySource source(*bytes);
         detail::PackReader in(source, bytes->size());
-        if (!(*index_.*part.read)(in)) note_failure(part.name + ": " + in.failure());
-        else if (in.remaining() != 0) note_failure(part.name + ": it has bytes after its tables");
-        else return true;
+        const bool read = (*index_.*part.read)(in);
+        const std::string problem = tables_problem(in, read, part.name);
+        if (problem.empty()) return true;
+        note_failure(problem);
     }
     part.failed = true;  // fetch() noted why when it had nothing
     return false;
@@ -102,8 +111,8 @@ std::unique_ptr<SearchIndex> ShardedBundle::read_index(const std::string& tables
     MemorySource bytes(tables);
     detail::PackReader in(bytes, tables.size());
     std::unique_ptr<SearchIndex> index = SearchIndex::read_tables(entry_count_, *this, *this, in);
-    if (!index) { error = tables_name_ + ": " + in.failure(); return nullptr; }
-    if (in.remaining() != 0) { error = tables_name_ + ": it has bytes after its tables"; return nullptr; }
+    error = tables_problem(in, index != nullptr, tables_name_);
+    if (!error.empty()) return nullptr;
     const std::string manifest_name(kManifestName);
     // Each postings file must cover whole terms, in order, up to the last.
     for (std::size_t i = 0; i < postings_.size(); ++i) {

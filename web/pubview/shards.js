@@ -65,8 +65,7 @@ export class ShardSearch {
 // Shows the sharded bundle at `url` in `widget`: resolves once its first rows are in.
 export const loadShards = async (widget, url) => {
   const shards = widget._shards = new ShardSearch(widget, new URL(url, document.baseURI).href);
-  widget._loading = { received: 0, total: 0 };
-  widget.module._pv_show_loading(0, 0);
+  widget._showLoading(0, 0);
   const header = await shards.opened;
   if (widget.destroyed || widget._shards !== shards) return;
   widget.module._pv_show_searched(header.publications, header.jobs);

@@ -11,7 +11,7 @@ export class TextInput {
     this.widget = widget;
     this.mode = null;  // 'touch' or 'desktop': who last gave it the focus
     this.composing = false;
-    this.box = '';  // where the input was last laid, so that a frame that moves nothing writes no style
+    this.box = [0, 0, 0, 0];  // where the input was last laid (x, y, width, height): a frame that moves nothing writes no style
     const input = document.createElement('input');
     input.id = 'pubview-input-' + widget.number;
     input.type = 'search';
@@ -57,9 +57,9 @@ export class TextInput {
   followSearchBox(editing, x, y, width, height) {
     const { widget, element: input } = this;
     const active = document.activeElement;
-    const box = [x, y, width, height].join();
-    if (editing && height > 0 && box !== this.box) {
-      this.box = box;
+    const box = this.box;
+    if (editing && height > 0 && (x !== box[0] || y !== box[1] || width !== box[2] || height !== box[3])) {
+      box[0] = x, box[1] = y, box[2] = width, box[3] = height;
       input.style.left = x + 'px';
       input.style.top = y + 'px';
       input.style.width = width + 'px';

@@ -298,15 +298,18 @@ export class Widget {
   async _download(source) {
     const abort = new AbortController();
     this._abort = abort;
-    const progress = (received, total) => {
-      this._loading = { received, total };
-      if (this.module) this.module._pv_show_loading(received, total);
-    };
+    const progress = (received, total) => this._showLoading(received, total);
     try {
       return await downloadBundle(source, Number(this.options.timeout) || DEFAULT_TIMEOUT_MS, abort, progress, () => this.destroyed);
     } finally {
       this._abort = null;
     }
+  }
+
+  // The bytes of the bundle received so far, of `total` (0 when unknown): loading() and the panel's bar.
+  _showLoading(received, total) {
+    this._loading = { received, total };
+    if (this.module) this.module._pv_show_loading(received, total);
   }
 
   // Reads and indexes a bundle, JSON or pack, given as a list of byte

@@ -135,9 +135,9 @@ detail::ClausePlan SearchIndex::Impl::plan(const QueryClause& clause) const {
             plan.cost = std::min(plan.cost, plan.words.back()->postings_cost());
         }
     } else {
-        auto make = [&] { return detail::WordMatcher(index, clause.terms.front(), clause.prefix, !clause.exact); };
-        plan.words.push_back(word_cache ? word_cache->matcher(cache_key(clause), make)
-                                        : std::make_shared<const detail::WordMatcher>(make()));
+        const detail::WordCache::Key key = cache_key(clause);
+        auto make = [&] { return detail::WordMatcher(index, key.word, key.prefix, key.fuzzy); };
+        plan.words.push_back(word_cache ? word_cache->matcher(key, make) : std::make_shared<const detail::WordMatcher>(make()));
         plan.cost = plan.words.front()->postings_cost();
     }
     return plan;

@@ -1,6 +1,8 @@
 #include "core/search/search_index.h"
 #include "core/search/scoring.h"
 
+#include "core/formats/pack.h"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -192,6 +194,19 @@ TEST_CASE("a paper with many authors matches an author's name as well as a paper
     SearchResult r = run(index, "doug terry");
     REQUIRE(r.hits.size() == 2);
     CHECK(r.hits[0].score == doctest::Approx(r.hits[1].score));
+}
+
+TEST_CASE("a name listed twice counts its entry once in the author facet, and a pack of it reads back") {
+    Bundle b = bundle_of({publication("Listed twice", "", {"Dániel Yılmaz", "Dániel Yılmaz"})});
+    SearchIndex index(b);
+    SearchRequest request;
+    const SearchResult r = index.search(request);
+    const auto author = std::find_if(r.facets.begin(), r.facets.end(), [](const pv::Facet& f) { return f.field == pv::FacetField::author; });
+    REQUIRE(author != r.facets.end());
+    REQUIRE(author->values.size() == 1);
+    CHECK(author->values[0].count == 1);
+    const pv::IndexedBundle read = pv::read_pack(pv::write_pack(b, index));
+    CHECK(read.loaded->usable);
 }
 
 TEST_CASE("two words of one author's name rank that author above two people who share the words") {

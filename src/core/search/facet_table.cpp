@@ -58,7 +58,9 @@ FacetTable::FacetTable(const Bundle& bundle, const ProgressHook& progress) {
             for_each_facet_value(entry, static_cast<FacetField>(f), [&](const std::string& value) {
                 auto [it, added] = first_seen.try_emplace(value, static_cast<std::uint32_t>(values.size()));
                 if (added) values.push_back(value);
-                column.ids.push_back(it->second);
+                // A value listed twice (a tag, a name) counts the entry once.
+                if (std::find(column.ids.begin() + column.starts.back(), column.ids.end(), it->second) == column.ids.end())
+                    column.ids.push_back(it->second);
             });
         }
         column.starts.push_back(static_cast<std::uint32_t>(column.ids.size()));
@@ -120,6 +122,12 @@ FacetTable::FacetTable(std::size_t entry_count, PackReader& in) {
             { in.fail("its facet offsets are out of order"); return; }
         for (std::uint32_t id : column.ids)
             if (id >= column.values.size()) { in.fail("a facet value id is out of range"); return; }
+        // Counting trusts each entry to have a value once.
+        for (std::size_t e = 0; e < entry_count; ++e) {
+            std::vector<std::uint32_t> ids(column.ids.begin() + column.starts[e], column.ids.begin() + column.starts[e + 1]);
+            std::sort(ids.begin(), ids.end());
+            if (std::adjacent_find(ids.begin(), ids.end()) != ids.end()) { in.fail("an entry has a facet value twice"); return; }
+        }
     }
 }
 

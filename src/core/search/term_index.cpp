@@ -485,10 +485,6 @@ float TermIndex::idf(std::uint32_t id) const {
     return std::log(1.0f + (entries - df + 0.5f) / (df + 0.5f));
 }
 
-std::uint32_t TermIndex::field_length(std::uint32_t entry, TextField field) const {
-    return field_lengths_[entry * kTextFieldCount + static_cast<std::size_t>(field)];
-}
-
 std::size_t TermIndex::memory_bytes() const {
     return term_text_.capacity() + postings_.capacity() +
            sizeof(std::uint32_t) * (term_offsets_.capacity() + entry_frequency_.capacity() +

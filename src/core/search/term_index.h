@@ -96,7 +96,9 @@ public:
     // BM25's inverse document frequency of a term.
     float idf(std::uint32_t id) const;
     // Token count of a field of an entry (saturated at 65535) and its mean over entries.
-    std::uint32_t field_length(std::uint32_t entry, TextField field) const;
+    std::uint32_t field_length(std::uint32_t entry, TextField field) const {
+        return field_lengths_[entry * kTextFieldCount + static_cast<std::size_t>(field)];
+    }
     float average_field_length(TextField field) const { return average_field_length_[static_cast<std::size_t>(field)]; }
 
     // Calls `visit(const Posting&)` for the term's postings, by entry then field.

@@ -95,7 +95,7 @@ function bundleRows(size, bundleBytes, results, baseline) {
   const scrollP95 = med(results, (r) => r.scrolling.p95Ms);
   const typingP95 = med(results, (r) => r.typing.p95Ms);
   const frames = (pick) => `${med(results, (r) => pick(r).p50Ms).toFixed(1)} / ${med(results, (r) => pick(r).p95Ms).toFixed(1)} ms` +
-    ` (max ${med(results, (r) => pick(r).maxMs).toFixed(0)}, ${med(results, (r) => pick(r).frames)} frames)`;
+    ` (max ${med(results, (r) => pick(r).maxMs).toFixed(0)}, ${med(results, (r) => pick(r).frames)} frames, ${med(results, (r) => pick(r).totalMs).toFixed(0)} ms in all)`;
   const n = `${size / 1000}k`;
   return [
     ...loadRows(n, bundleBytes, results),

@@ -14,9 +14,13 @@ endif()
 
 add_library(imgui STATIC
   ${imgui_dir}/imgui.cpp ${imgui_dir}/imgui_draw.cpp ${imgui_dir}/imgui_widgets.cpp
-  ${imgui_dir}/imgui_tables.cpp ${imgui_dir}/backends/imgui_impl_opengl3.cpp)
+  ${imgui_dir}/imgui_tables.cpp ${imgui_dir}/backends/imgui_impl_opengl3.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/imgui_without_ini.cpp)
 target_include_directories(imgui SYSTEM PUBLIC ${imgui_dir} ${imgui_dir}/backends)
 target_compile_definitions(imgui PUBLIC
   IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_METRICS_WINDOW IMGUI_DISABLE_FILE_FUNCTIONS
   IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_IMPL_OPENGL_ES3 IMGUI_USE_WCHAR32)
+# No .ini is read, so its parser's sscanf need not link libc's scanf
+# (imgui_without_ini.cpp says why).
+target_compile_definitions(imgui PRIVATE sscanf=imgui_sscanf_without_ini)
 target_compile_options(imgui PRIVATE -w)

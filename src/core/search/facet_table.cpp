@@ -123,8 +123,9 @@ FacetTable::FacetTable(std::size_t entry_count, PackReader& in) {
         for (std::uint32_t id : column.ids)
             if (id >= column.values.size()) { in.fail("a facet value id is out of range"); return; }
         // Counting trusts each entry to have a value once.
+        std::vector<std::uint32_t> ids;  // one entry's, sorted: one buffer for the whole column
         for (std::size_t e = 0; e < entry_count; ++e) {
-            std::vector<std::uint32_t> ids(column.ids.begin() + column.starts[e], column.ids.begin() + column.starts[e + 1]);
+            ids.assign(column.ids.begin() + column.starts[e], column.ids.begin() + column.starts[e + 1]);
             std::sort(ids.begin(), ids.end());
             if (std::adjacent_find(ids.begin(), ids.end()) != ids.end()) { in.fail("an entry has a facet value twice"); return; }
         }

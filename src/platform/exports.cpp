@@ -72,6 +72,12 @@ EMSCRIPTEN_KEEPALIVE const char* pv_set_language(const char* tag, const char* ph
     return pv::platform::reply(pv::platform::page_text_json(language, wanted));
 }
 
+// In the page's idle time after a load, a step a call: 1 while steps are
+// left (ViewModel::prepare_search). None while a load is under way.
+EMSCRIPTEN_KEEPALIVE int pv_prepare_search() {
+    return g_widget && !g_widget->loading() && g_widget->model().prepare_search() ? 1 : 0;
+}
+
 EMSCRIPTEN_KEEPALIVE void pv_show_loading(double received, double total) {
     if (!g_widget) return;
     g_widget->model().show_loading(static_cast<std::size_t>(received), static_cast<std::size_t>(total));

@@ -149,6 +149,10 @@ public:
     std::string row_summary(const Entry& entry) const;
 
     // ---- results (searched again when the view changed) ----
+    // For the page's idle time, a step a call: readies the bundle's index for
+    // a query's first keystroke (SearchIndex::prepare_first_letter). False
+    // once no step is left, and for a bundle searched elsewhere.
+    bool prepare_search() { return !source_ && index_ && index_->prepare_first_letter(); }
     const SearchResult& results();
     std::size_t count() { return results().total; }
     KindCounts kind_counts();

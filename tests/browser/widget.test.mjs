@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serverAndBrowserForThisFile, openPage, settle, screenshots } from './browser.mjs';
+import { serverAndBrowserForThisFile, openPage, settle, screenshots, startWidgets } from './browser.mjs';
 
 const shared = serverAndBrowserForThisFile();
 
@@ -34,6 +34,29 @@ test('the demo page shows all 20 entries of the seed bundle without errors', asy
     'the first row was drawn on the canvas');
   assert.deepEqual(errors, []);
   await page.screenshot({ path: path.join(screenshots, 'demo.png') });
+  await context.close();
+});
+
+test("once loaded, the widget readies its search for a query's first keystroke, a letter per idle turn, and then stops", async () => {
+  const context = await shared.browser.newContext({ viewport: { width: 1100, height: 800 } });
+  await context.addInitScript(() => {
+    window.idleTurnsAsked = 0;
+    const nativeRequestIdleCallback = window.requestIdleCallback.bind(window);
+    window.requestIdleCallback = (callback, options) => {
+      window.idleTurnsAsked += 1;
+      return nativeRequestIdleCallback(callback, options);
+    };
+  });
+  const page = await context.newPage();
+  await page.goto(shared.server.url);
+  await page.waitForFunction(() => window.PubView && PubView.widgets.length > 0);
+  await startWidgets(page);
+  // a to z: the first turn asked when the bundle is ready, each next one by
+  // the step before it, and the 27th to learn that none is left.
+  await page.waitForFunction(() => window.idleTurnsAsked >= 27, null, { timeout: 30000 });
+  assert.equal(await page.evaluate(() => PubView.widgets[0].module._pv_prepare_search()), 0, 'no step is left');
+  await settle(page);
+  assert.equal(await page.evaluate(() => window.idleTurnsAsked), 27, 'no idle turn is asked once the letters are done');
   await context.close();
 });
 

@@ -83,6 +83,26 @@ TEST_CASE("a change of the ranking weights is not answered with words scored bef
     CHECK(changed.hits.front().score != before.hits.front().score);
 }
 
+TEST_CASE("an index readied for first letters keeps each letter's scores, which its searches then use, and answers as a fresh index") {
+    const pv::Bundle& bundle = seed_bundle().bundle;
+    pv::SearchIndex readied(bundle);
+    CHECK(readied.kept_word_scores() == 0);
+    int steps = 0;
+    while (readied.prepare_first_letter()) ++steps;
+    CHECK(steps == 26);
+    CHECK_FALSE(readied.prepare_first_letter());
+    const std::size_t kept = readied.kept_word_scores();
+    CHECK(kept > 0);
+    for (char letter = 'a'; letter <= 'z'; ++letter) {
+        const std::string query(1, letter);
+        INFO("query: " << query);
+        const pv::SearchResult first_key = readied.search(request_for(query));
+        CHECK(readied.kept_word_scores() == kept);  // scored before, under the key the search looks for
+        const pv::SearchIndex fresh(bundle);
+        check_same_rows(readied, first_key, fresh, fresh.search(request_for(query)));
+    }
+}
+
 TEST_CASE("the least recently used word is the one let go, and a long list of scores is not kept") {
     const pv::Bundle& bundle = seed_bundle().bundle;
     const pv::detail::TermIndex terms(bundle, {});

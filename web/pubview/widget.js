@@ -366,6 +366,10 @@ export class Widget {
 
   _ready() {
     this.element.dispatchEvent(new CustomEvent('pubview:ready', { detail: { widget: this, error: this.error() } }));
+    // Then, while the page is idle, the search readies itself for the first keystroke, a step a turn.
+    const idle = window.requestIdleCallback || ((step) => setTimeout(step, 50));
+    const step = () => { if (this.module && this.module._pv_prepare_search()) idle(step); };
+    idle(step);
   }
 
   // ---- page glue -------------------------------------------------------------

@@ -8,6 +8,7 @@
 #include <climits>
 #include <cstring>
 #include <numeric>
+#include <optional>
 #include <utility>
 
 namespace pv {
@@ -144,11 +145,43 @@ detail::ClausePlan SearchIndex::Impl::plan(const QueryClause& clause) const {
 }
 
 std::shared_ptr<const detail::EntryScores> SearchIndex::Impl::score_from_postings(const detail::ClausePlan& plan,
-                                                                                   detail::Accumulator& acc) const {
+                                                                                   detail::ScoreScratch& scratch) const {
     if (plan.clause->phrase()) return std::make_shared<const detail::EntryScores>(scorer.score_phrase(*plan.clause));
-    auto score = [&] { return scorer.score_from_postings(*plan.clause, *plan.words.front(), acc.scratch); };
+    auto score = [&] { return scorer.score_from_postings(*plan.clause, *plan.words.front(), scratch); };
     return word_cache ? word_cache->scores(cache_key(*plan.clause), plan.words.front(), score)
                       : std::make_shared<const detail::EntryScores>(score());
+}
+
+// The letter typed as a query's first keystroke is its costliest: a prefix of
+// one letter reads up to kPrefixPostingBudget postings, where a longer word
+// reads a few. Its scores, kept as a search keeps them, make that keystroke
+// cost what the later ones do. The costliest letters first; no more once the
+// kept scores fill half the cache, so that the words typed keep the other
+// half, or once a letter matches too many entries for the cache to keep.
+bool SearchIndex::Impl::prepare_first_letter() {
+    constexpr int kLetters = 26;
+    if (!word_cache || word_cache->kept_scores() > detail::WordCache::kScores / 2) return false;
+    std::optional<ParsedQuery> costliest;
+    std::size_t most = 0;
+    int chosen = -1;
+    for (int k = 0; k < kLetters; ++k) {
+        if (letters_prepared & (1u << k)) continue;
+        ParsedQuery query = parse_query(std::string(1, static_cast<char>('a' + k)));
+        const std::size_t cost = query.clauses.size() == 1 ? plan(query.clauses.front()).cost : 0;
+        if (chosen < 0 || cost > most) {
+            most = cost;
+            chosen = k;
+            costliest = std::move(query);
+        }
+    }
+    if (chosen < 0) return false;
+    letters_prepared |= 1u << chosen;
+    if (most == 0) return true;  // no word starts with it
+    const std::size_t kept = word_cache->kept_scores();
+    detail::ScoreScratch scratch(index.entry_count());
+    score_from_postings(plan(costliest->clauses.front()), scratch);
+    // Scores too many to keep (word_cache.h): so would the next letters' be.
+    return word_cache->kept_scores() > kept;
 }
 
 std::vector<std::uint32_t> SearchIndex::Impl::match_all(const std::vector<detail::ClausePlan>& plans, detail::Accumulator& acc) const {
@@ -160,7 +193,7 @@ std::vector<std::uint32_t> SearchIndex::Impl::match_all(const std::vector<detail
             for (std::uint32_t entry : candidates)
                 if (detail::EntryScore s = scorer.score_from_text(*plan.clause, *plan.words.front(), entry); s.score > 0) acc.add(s, *plan.clause);
         } else {
-            const auto scores = score_from_postings(plan, acc);  // the loop below must not outlive it
+            const auto scores = score_from_postings(plan, acc.scratch);  // the loop below must not outlive it
             for (const detail::EntryScore& s : *scores) acc.add(s, *plan.clause);
         }
         const std::vector<std::uint32_t>& before = k == 0 ? acc.touched : candidates;
@@ -175,7 +208,7 @@ std::vector<std::uint32_t> SearchIndex::Impl::match_all(const std::vector<detail
 
 void SearchIndex::Impl::match_any(const std::vector<detail::ClausePlan>& plans, detail::Accumulator& acc) const {
     for (const detail::ClausePlan& plan : plans) {
-        const auto scores = score_from_postings(plan, acc);
+        const auto scores = score_from_postings(plan, acc.scratch);
         for (const detail::EntryScore& s : *scores) acc.add(s, *plan.clause);
     }
 }
@@ -273,7 +306,7 @@ SearchResult SearchIndex::Impl::search(const SearchRequest& request) const {
     for (const QueryClause& clause : query.clauses) {
         detail::ClausePlan p = plan(clause);
         if (clause.negated) {
-            const auto scores = score_from_postings(p, acc);
+            const auto scores = score_from_postings(p, acc.scratch);
             for (const detail::EntryScore& s : *scores) acc.excluded[s.entry] = 1;
         } else {
             positive.push_back(std::move(p));
@@ -357,6 +390,8 @@ SearchIndex::SearchIndex(SearchIndex&&) noexcept = default;
 SearchIndex& SearchIndex::operator=(SearchIndex&&) noexcept = default;
 
 SearchResult SearchIndex::search(const SearchRequest& request) const { return impl_->search(request); }
+bool SearchIndex::prepare_first_letter() { return impl_->prepare_first_letter(); }
+std::size_t SearchIndex::kept_word_scores() const { return impl_->word_cache ? impl_->word_cache->kept_scores() : 0; }
 const Bundle& SearchIndex::bundle() const { return *impl_->bundle; }
 
 std::uint32_t SearchIndex::facet_fields_with_values(std::optional<Kind> kind) const {

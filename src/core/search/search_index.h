@@ -149,6 +149,16 @@ public:
                                                     const detail::PostingBlocks& blocks, detail::PackReader& in);
 
     SearchResult search(const SearchRequest& request) const;
+    // Scores a letter of a to z, as the first letter of a query being typed,
+    // into the words the index keeps between searches (word_cache.h), so
+    // that a query's first keystroke, its costliest, costs what a later one
+    // does. For a page's idle time, one letter a call, the costliest first;
+    // false once none is left to do (nothing was done), and for an index that
+    // keeps no words (of shards). Answers are the same with or without it.
+    // Not while the index is searched on another thread.
+    bool prepare_first_letter();
+    // The entry scores kept between searches, in all (for tests and benchmarks).
+    std::size_t kept_word_scores() const;
     // The ranges that Hit::title/body would hold for `entry`, for a result
     // searched with `highlights = false`. Empty for any other result.
     EntryHighlights highlight(const SearchResult& result, std::uint32_t entry) const;

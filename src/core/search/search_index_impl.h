@@ -9,6 +9,7 @@
 #include "core/search/term_index.h"
 #include "core/search/word_cache.h"
 
+#include <cstdint>
 #include <memory>
 #include <vector>
 
@@ -39,7 +40,8 @@ struct SearchIndex::Impl {
     SearchResult search(const SearchRequest& request) const;
 
     detail::ClausePlan plan(const QueryClause& clause) const;
-    std::shared_ptr<const detail::EntryScores> score_from_postings(const detail::ClausePlan& plan, detail::Accumulator& acc) const;
+    std::shared_ptr<const detail::EntryScores> score_from_postings(const detail::ClausePlan& plan, detail::ScoreScratch& scratch) const;
+    bool prepare_first_letter();
     // Every clause must match; returns the entries that match them all.
     std::vector<std::uint32_t> match_all(const std::vector<detail::ClausePlan>& plans, detail::Accumulator& acc) const;
     // Any clause may match.
@@ -58,6 +60,7 @@ struct SearchIndex::Impl {
     detail::Scorer scorer;
     detail::FacetTable facets;
     std::unique_ptr<detail::WordCache> word_cache;  // null for an index of shards (word_cache.h)
+    std::uint32_t letters_prepared = 0;  // a bit a letter, a to z (prepare_first_letter)
     // Sort keys, compact so that sorting 100,000 hits stays in cache.
     std::vector<std::uint32_t> title_order;  // each entry's position when sorted by folded title
     std::vector<int> rank_key;               // rank, INT_MAX without one

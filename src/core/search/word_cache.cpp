@@ -34,8 +34,7 @@ void WordCache::keep(Word word) {
         *std::min_element(words_.begin(), words_.end(), [](const Word& a, const Word& b) { return a.used < b.used; }) = std::move(word);
     }
     // Over the budget, the least recently used words give up their scores.
-    std::size_t kept = 0;
-    for (const Word& w : words_) kept += w.scores ? w.scores->size() : 0;
+    std::size_t kept = kept_scores_locked();
     while (kept > kScores) {
         Word* oldest = nullptr;
         for (Word& w : words_)
@@ -43,6 +42,17 @@ void WordCache::keep(Word word) {
         kept -= oldest->scores->size();
         oldest->scores = nullptr;
     }
+}
+
+std::size_t WordCache::kept_scores() {
+    std::lock_guard lock(mutex_);
+    return kept_scores_locked();
+}
+
+std::size_t WordCache::kept_scores_locked() const {
+    std::size_t kept = 0;
+    for (const Word& w : words_) kept += w.scores ? w.scores->size() : 0;
+    return kept;
 }
 
 }  // namespace pv::detail

@@ -53,6 +53,9 @@ public:
         return scored;
     }
 
+    // The entry scores kept, over all words.
+    std::size_t kept_scores();
+
 private:
     struct Word {
         Key key;
@@ -66,6 +69,7 @@ private:
     };
     Kept find(const Key& key);  // empty when not kept
     void keep(Word word);
+    std::size_t kept_scores_locked() const;
 
     std::mutex mutex_;  // an index may be searched from several threads
     std::vector<Word> words_;

@@ -441,6 +441,14 @@ TEST_CASE("results sort by rank, year or folded title on request") {
     CHECK(titles(index, index.search(request)) == Titles{"Cherry", "Éclair", "apple", "banana"});
     request.sort = pv::SortOrder::title;
     CHECK(titles(index, index.search(request)) == Titles{"apple", "banana", "Cherry", "Éclair"});
+    request.limit = 2;  // only the rows shown are put in order: the same first ones
+    for (auto [sort, first_two] : {std::pair{pv::SortOrder::rank, Titles{"Éclair", "banana"}}, std::pair{pv::SortOrder::year, Titles{"Cherry", "Éclair"}},
+                                   std::pair{pv::SortOrder::title, Titles{"apple", "banana"}}}) {
+        request.sort = sort;
+        const SearchResult r = index.search(request);
+        CHECK(titles(index, r) == first_two);
+        CHECK(r.total == 4);
+    }
 }
 
 TEST_CASE("the limit cuts the hits but not the total") {

@@ -1,5 +1,6 @@
-// The order of hits by score: higher score first, then bundle order (so
-// results never shuffle between keystrokes), the first `limit` only.
+// The order of hits: by score, higher first, or by a key of their own, lower
+// first; then bundle order (so results never shuffle between keystrokes);
+// the first `limit` only.
 #include "core/search/score_order.h"
 
 #include <algorithm>
@@ -48,6 +49,10 @@ void order_by_score(std::vector<std::uint32_t>& entries, const std::vector<float
         std::memcpy(&bits, &score, sizeof bits);
         keys.push_back(static_cast<std::uint64_t>(~bits) << 32 | entry);
     }
+    keep_first_keys(keys, entries, limit);
+}
+
+void keep_first_keys(std::vector<std::uint64_t>& keys, std::vector<std::uint32_t>& entries, std::size_t limit) {
     const std::size_t kept = std::min(limit, keys.size());
     if (kept < keys.size()) std::partial_sort(keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(kept), keys.end());
     else radix_sort(keys);

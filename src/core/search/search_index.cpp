@@ -250,7 +250,8 @@ bool SearchIndex::Impl::allowed_by_query(std::uint32_t entry, const ParsedQuery&
     return !query.year_filtered || (year_key[entry] >= query.first_year && year_key[entry] <= query.last_year);
 }
 
-// Puts the first `limit` entries in order; only those are shown, so the rest stay unsorted.
+// Puts the first `limit` entries in order: only those are shown, so the rest
+// are left unsorted or dropped.
 void SearchIndex::Impl::sort_top(std::vector<std::uint32_t>& entries, const std::vector<float>& scores, SortOrder order,
                                  std::size_t limit) const {
     auto sort = [&](auto before) {
@@ -263,14 +264,14 @@ void SearchIndex::Impl::sort_top(std::vector<std::uint32_t>& entries, const std:
     switch (order) {
         case SortOrder::relevance:
             return detail::order_by_score(entries, scores, limit);
-        case SortOrder::rank:
-            return sort([&](std::uint32_t a, std::uint32_t b) { return rank_key[a] != rank_key[b] ? rank_key[a] < rank_key[b] : a < b; });
+        case SortOrder::rank:  // INT_MAX (no rank) last: the sign bit flipped orders ints as unsigned
+            return detail::order_by_key(entries, limit, [&](std::uint32_t e) { return static_cast<std::uint32_t>(rank_key[e]) ^ 0x80000000u; });
         case SortOrder::year:
             return sort([&](std::uint32_t a, std::uint32_t b) {
                 return year_key[a] != year_key[b] ? year_key[a] > year_key[b] : title_order[a] < title_order[b];
             });
         case SortOrder::title:
-            return sort([&](std::uint32_t a, std::uint32_t b) { return title_order[a] < title_order[b]; });
+            return detail::order_by_key(entries, limit, [&](std::uint32_t e) { return title_order[e]; });
     }
 }
 

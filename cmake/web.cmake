@@ -99,14 +99,12 @@ add_custom_command(
   # (emcc runs them once): 1.5 KB less gzipped wasm, at the same level (-Os).
   # --low-memory-unused: no pointer is below 1,024 (Emscripten's GLOBAL_BASE),
   # so constant offsets fold into loads and stores (111 B less gzipped).
-  # Then the control flow flattened and laid out again by the relooper, and
-  # -Os twice over that: 1.9 KB less gzipped, and searches and loads as fast
-  # (the Node module treated the same: 10k corpus, 490 searches, CPU time
-  # alike within 3%; bench/RESULTS.md "The wasm's control flow laid out again").
+  # Not `--flatten --rereloop -Os -Os` after it: 2 KB less gzipped, but V8's
+  # baseline compiler, which runs a function until it is optimized, runs that
+  # code slower: the 10k pack's load did about 15% more work in Chromium and
+  # scrolling 3% more (bench/RESULTS.md, "The relooper's layout undone").
   COMMAND ${wasm_opt} -Os --converge --low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int
-          ${CMAKE_BINARY_DIR}/pubview-glue.wasm -o ${CMAKE_BINARY_DIR}/pubview-converged.wasm
-  COMMAND ${wasm_opt} --flatten --rereloop -Os -Os --low-memory-unused --enable-bulk-memory
-          --enable-nontrapping-float-to-int ${CMAKE_BINARY_DIR}/pubview-converged.wasm -o ${site_dir}/pubview.wasm
+          ${CMAKE_BINARY_DIR}/pubview-glue.wasm -o ${site_dir}/pubview.wasm
   DEPENDS pubview_widget ${pubview_js_modules} ${CMAKE_SOURCE_DIR}/tools/assemble_pubview.mjs ${CMAKE_SOURCE_DIR}/package.json
   COMMENT "Assembling and minifying pubview.js and pubview.mjs, optimizing pubview.wasm")
 add_custom_target(site ALL

@@ -1,7 +1,7 @@
 // Where a large bundle's load goes in Chromium, phase by phase (issue 12's
 // pack load): from navigation, the first contentful paint, when the wasm and
 // the bundle were fetched, the wasm's pv_load (its span, its calls: one more
-// than the turns it gave the page, and the time inside them), the animation
+// than the turns it gave the page, each call's time, and the time inside them), the animation
 // frames drawn before the rows, and when the rows were on screen.
 //
 //   node bench/browser/load-phases.mjs BUNDLE [RUNS] [ROOT]
@@ -53,7 +53,7 @@ try {
         firstPaint: paint ? round(paint.startTime) : null,
         wasm: fetched(/\.wasm/), bundle: fetched(/\/data\//),
         loadSpan: load.length ? [round(load[0].start), round(loadEnd)] : null,
-        loadCalls: load.length, loadWorkMs: sum(load.map((c) => c.ms)),
+        loadCalls: load.length, loadWorkMs: sum(load.map((c) => c.ms)), callMs: load.map((c) => round(c.ms)),
         turnsDuringLoad: turns.filter((t) => load.length && t.at >= load[0].start && t.at < loadEnd).length,
         waitedDuringLoadMs: sum(turns.filter((t) => load.length && t.at >= load[0].start && t.at < loadEnd).map((t) => t.waited)),
         rowsShown: round(rowsAt), afterLoadMs: round(rowsAt - loadEnd),

@@ -94,6 +94,7 @@ int main(int argc, char** argv) {
     const std::vector<std::string> states = keystroke_states();
     std::vector<double> times;
     double readying = 0, longest_step = 0;  // --prepared's steps, all rounds
+    std::size_t letters_kept = 0;           // the entry scores they kept
     Hash hash;
     for (int round = 0; round < rounds; ++round) {
         // A fresh index each round, as a visitor's page has: nothing kept from the round before.
@@ -111,6 +112,7 @@ int main(int argc, char** argv) {
                 longest_step = std::max(longest_step, cpu_ms() - step);
             }
             readying += cpu_ms() - start;
+            letters_kept = bundle.index->kept_word_scores();
         }
         for (const std::string& query : states) {
             pv::SearchRequest request;
@@ -145,6 +147,7 @@ int main(int argc, char** argv) {
                 entries, states.size(), rounds, at(0.5), at(0.95), sum / static_cast<double>(times.size()),
                 static_cast<unsigned long long>(hash.value));
     if (prepared)
-        std::printf("readied for first keystrokes in %.1f ms a round (CPU), the longest step %.2f ms\n", readying / rounds, longest_step);
+        std::printf("readied for first keystrokes in %.1f ms a round (CPU), the longest step %.2f ms, %zu entry scores kept\n",
+                    readying / rounds, longest_step, letters_kept);
     return 0;
 }

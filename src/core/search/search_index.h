@@ -153,9 +153,10 @@ public:
     // into the words the index keeps between searches (word_cache.h), so
     // that a query's first keystroke, its costliest, costs what a later one
     // does. For a page's idle time, one letter a call, the costliest first;
-    // false once none is left to do (nothing was done), and for an index that
-    // keeps no words (of shards). Answers are the same with or without it.
-    // Not while the index is searched on another thread.
+    // false when there is nothing more worth doing: every letter done, half
+    // the cache filled, a letter too common for the cache to keep (this
+    // call's), or an index that keeps no words (of shards). Answers are the
+    // same with or without it. Not while the index is searched on another thread.
     bool prepare_first_letter();
     // The entry scores kept between searches, in all (for tests and benchmarks).
     std::size_t kept_word_scores() const;

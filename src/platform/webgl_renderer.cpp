@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace pv::platform {
 namespace {
@@ -74,6 +75,7 @@ GLuint new_texture() {
 
 bool WebGLRenderer::init() {
     font_texture_ = 0;  // a restored context starts with no objects: nothing of an earlier init is left to delete
+    shown_valid_ = false;
     const GLuint vertex = compile(GL_VERTEX_SHADER, kVertexShader);
     const GLuint fragment = compile(GL_FRAGMENT_SHADER, kFragmentShader);
     if (!vertex || !fragment) return false;
@@ -143,12 +145,14 @@ void WebGLRenderer::upload_font_atlas(ImFontAtlas& atlas) {
     glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
     atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(font_texture_)));
     atlas.ClearTexData();  // the pixels live on the GPU now
+    shown_valid_ = false;
 }
 
 void WebGLRenderer::upload_atlas_part(int x, int y, int width, int height, const unsigned char* alpha) {
     if (!font_texture_ || width <= 0 || height <= 0) return;
     glBindTexture(GL_TEXTURE_2D, font_texture_);
     glTexSubImage2D(GL_TEXTURE_2D, 0, x, y, width, height, GL_RED, GL_UNSIGNED_BYTE, alpha);
+    shown_valid_ = false;
 }
 
 void WebGLRenderer::upload_colour_part(int x, int y, int width, int height, const unsigned char* rgba) {
@@ -160,57 +164,87 @@ void WebGLRenderer::upload_colour_part(int x, int y, int width, int height, cons
     colour_texture_sized_ = true;
     glTexSubImage2D(GL_TEXTURE_2D, 0, x, y, width, height, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
     glActiveTexture(GL_TEXTURE0);
+    shown_valid_ = false;
 }
 
-void WebGLRenderer::render(const ImDrawData& draw_data, int width, int height) {
-    if (width <= 0 || height <= 0 || draw_data.CmdListsCount == 0) return;
-    glViewport(0, 0, width, height);
-    glEnable(GL_SCISSOR_TEST);
-
+void WebGLRenderer::Frame::build(const ImDrawData& draw_data, int frame_width, int frame_height, ImU32 clear_colour) {
+    width = frame_width;
+    height = frame_height;
+    background = clear_colour;
     // An orthographic projection of ImGui's display rectangle onto clip space.
     const float left = draw_data.DisplayPos.x;
     const float right = draw_data.DisplayPos.x + draw_data.DisplaySize.x;
     const float top = draw_data.DisplayPos.y;
     const float bottom = draw_data.DisplayPos.y + draw_data.DisplaySize.y;
-    const float projection[4][4] = {
-        {2.0f / (right - left), 0.0f, 0.0f, 0.0f},
-        {0.0f, 2.0f / (top - bottom), 0.0f, 0.0f},
-        {0.0f, 0.0f, -1.0f, 0.0f},
-        {(right + left) / (left - right), (top + bottom) / (bottom - top), 0.0f, 1.0f},
-    };
-    glUseProgram(program_);
-    glUniformMatrix4fv(projection_location_, 1, GL_FALSE, &projection[0][0]);
-    glBindVertexArray(vertex_array_);
-    glBindBuffer(GL_ARRAY_BUFFER, vertex_buffer_);
-
+    projection = {2.0f / (right - left), 0.0f, 0.0f, 0.0f,
+                  0.0f, 2.0f / (top - bottom), 0.0f, 0.0f,
+                  0.0f, 0.0f, -1.0f, 0.0f,
+                  (right + left) / (left - right), (top + bottom) / (bottom - top), 0.0f, 1.0f};
+    vertices.clear();
+    indices.clear();
+    draws.clear();
     const ImVec2 origin = draw_data.DisplayPos;
     const ImVec2 scale = draw_data.FramebufferScale;
-    constexpr GLenum kIndexType = sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT;
     for (int n = 0; n < draw_data.CmdListsCount; ++n) {
         const ImDrawList& list = *draw_data.CmdLists[n];
-        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(list.VtxBuffer.Size) * static_cast<GLsizeiptr>(sizeof(ImDrawVert)),
-                     list.VtxBuffer.Data, GL_STREAM_DRAW);
-        glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(list.IdxBuffer.Size) * static_cast<GLsizeiptr>(sizeof(ImDrawIdx)),
-                     list.IdxBuffer.Data, GL_STREAM_DRAW);
+        const auto base = static_cast<std::uint32_t>(vertices.size());
+        const auto first_index = static_cast<std::uint32_t>(indices.size());
+        vertices.insert(vertices.end(), list.VtxBuffer.begin(), list.VtxBuffer.end());
+        for (const ImDrawIdx index : list.IdxBuffer) indices.push_back(base + index);
         for (const ImDrawCmd& command : list.CmdBuffer) {
-            if (command.UserCallback) {
-                if (command.UserCallback != ImDrawCallback_ResetRenderState) command.UserCallback(&list, &command);
-                continue;
-            }
             // The clip rectangle in framebuffer pixels; GL's scissor origin is bottom-left.
             const float x0 = (command.ClipRect.x - origin.x) * scale.x;
             const float y0 = (command.ClipRect.y - origin.y) * scale.y;
             const float x1 = (command.ClipRect.z - origin.x) * scale.x;
             const float y1 = (command.ClipRect.w - origin.y) * scale.y;
-            if (x1 <= x0 || y1 <= y0) continue;
-            glScissor(static_cast<GLint>(x0), static_cast<GLint>(static_cast<float>(height) - y1),
-                      static_cast<GLsizei>(x1 - x0), static_cast<GLsizei>(y1 - y0));
-            glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<std::intptr_t>(command.GetTexID())));
-            glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(command.ElemCount), kIndexType,
-                           reinterpret_cast<const void*>(static_cast<std::uintptr_t>(command.IdxOffset) * sizeof(ImDrawIdx)));
+            if (x1 <= x0 || y1 <= y0 || command.ElemCount == 0) continue;
+            draws.push_back({{static_cast<int>(x0), static_cast<int>(static_cast<float>(height) - y1), static_cast<int>(x1 - x0),
+                              static_cast<int>(y1 - y0)},
+                             static_cast<GLuint>(reinterpret_cast<std::intptr_t>(command.GetTexID())), command.ElemCount,
+                             first_index + command.IdxOffset});
         }
     }
+}
+
+bool WebGLRenderer::Frame::operator==(const Frame& other) const {
+    const auto same_bytes = [](const auto& a, const auto& b) {
+        return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(a[0])) == 0;
+    };
+    return width == other.width && height == other.height && background == other.background &&
+           projection == other.projection && draws == other.draws && same_bytes(indices, other.indices) &&
+           same_bytes(vertices, other.vertices);
+}
+
+bool WebGLRenderer::render(const ImDrawData& draw_data, int width, int height, ImU32 background) {
+    if (width <= 0 || height <= 0) return false;
+    Frame& frame = frames_[1 - shown_];
+    frame.build(draw_data, width, height, background);
+    if (shown_valid_ && frame == frames_[shown_]) return false;
+    shown_ = 1 - shown_;
+    shown_valid_ = true;
+
+    glViewport(0, 0, width, height);
+    const ImVec4 clear = ImGui::ColorConvertU32ToFloat4(background);
+    glClearColor(clear.x, clear.y, clear.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    if (frame.draws.empty()) return true;
+    glEnable(GL_SCISSOR_TEST);
+    glUseProgram(program_);
+    glUniformMatrix4fv(projection_location_, 1, GL_FALSE, frame.projection.data());
+    glBindVertexArray(vertex_array_);
+    glBindBuffer(GL_ARRAY_BUFFER, vertex_buffer_);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(frame.vertices.size() * sizeof(ImDrawVert)), frame.vertices.data(),
+                 GL_STREAM_DRAW);
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(frame.indices.size() * sizeof(std::uint32_t)),
+                 frame.indices.data(), GL_STREAM_DRAW);
+    for (const Draw& draw : frame.draws) {
+        glScissor(draw.scissor[0], draw.scissor[1], draw.scissor[2], draw.scissor[3]);
+        glBindTexture(GL_TEXTURE_2D, draw.texture);
+        glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(draw.count), GL_UNSIGNED_INT,
+                       reinterpret_cast<const void*>(static_cast<std::uintptr_t>(draw.first) * sizeof(std::uint32_t)));
+    }
     glDisable(GL_SCISSOR_TEST);  // the next frame's clear covers the whole canvas
+    return true;
 }
 
 }  // namespace pv::platform

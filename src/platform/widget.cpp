@@ -5,7 +5,6 @@
 #include "ui/theme.h"
 
 #include <emscripten.h>
-#include <GLES3/gl3.h>
 
 #include <algorithm>
 #include <cmath>
@@ -123,6 +122,7 @@ void Widget::resize(double css_width, double css_height, double pixel_ratio) {
     pixel_ratio_ = std::clamp(pixel_ratio, 0.5, 4.0);
     emscripten_set_canvas_element_size(canvas_.c_str(), static_cast<int>(std::lround(css_width_ * pixel_ratio_)),
                                        static_cast<int>(std::lround(css_height_ * pixel_ratio_)));
+    renderer_.canvas_cleared();
     request_frames();
 }
 
@@ -197,8 +197,14 @@ EM_BOOL Widget::on_animation_frame(double now, void* user) {
     auto* self = static_cast<Widget*>(user);
     self->frame_scheduled_ = false;
     if (!self->drawing_) return EM_FALSE;
+    self->next_frame_wanted_ = false;
     self->draw_frame(now);
-    if (--self->frames_pending_ > 0 || self->panel_.wants_another_frame()) {
+    // A settle frame that drew what the canvas already showed ends the
+    // settling: ImGui has come to rest. Not the first frame after an input,
+    // whose effect may show only in the next (a popup is drawn a frame after
+    // the click that opens it).
+    if (self->canvas_unchanged_ && self->frames_pending_ < kSettleFrames) self->frames_pending_ = 1;
+    if (--self->frames_pending_ > 0 || self->next_frame_wanted_ || self->panel_.wants_another_frame()) {
         self->frames_pending_ = std::max(self->frames_pending_, 1);
         // The frame may have asked for the next itself (request_frames): a
         // second request would be one the destructor cannot cancel.
@@ -282,6 +288,7 @@ void Widget::need_glyphs_for_query() {
 }
 
 void Widget::draw_frame(double now_ms) {
+    canvas_unchanged_ = false;
     ImGui::SetCurrentContext(imgui_);
     emscripten_webgl_make_context_current(gl_);
     // A new atlas is built in a frame of its own and first drawn with in the
@@ -311,11 +318,7 @@ void Widget::draw_frame(double now_ms) {
 
     const int width = static_cast<int>(std::lround(css_width_ * pixel_ratio_));
     const int height = static_cast<int>(std::lround(css_height_ * pixel_ratio_));
-    const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(panel_.theme().background);
-    glViewport(0, 0, width, height);
-    glClearColor(bg.x, bg.y, bg.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    renderer_.render(*ImGui::GetDrawData(), width, height);
+    canvas_unchanged_ = !renderer_.render(*ImGui::GetDrawData(), width, height, panel_.theme().background);
 
     const ImGuiMouseCursor cursor = ImGui::GetMouseCursor();
     if (cursor != last_cursor_) {

@@ -102,7 +102,8 @@ public:
     void paste(const char* text);
     // True until the frames the last input asked for are drawn.
     bool busy() const { return drawing_ && (frame_scheduled_ || !key_events_.empty()); }
-    // Draws kSettleFrames more frames, one per animation frame; then sleeps.
+    // Draws kSettleFrames more frames, one per animation frame (fewer when
+    // one draws what the canvas already shows: on_animation_frame); then sleeps.
     void request_frames();
     // ViewHost
     void open_url(const std::string& url, const std::string& entry_id) override { js_open_url(url.c_str(), entry_id.c_str()); }
@@ -165,6 +166,8 @@ private:
     double progress_drawn_ = 0;  // when loading progress was last drawn
     bool turn_given_ = false;    // the last progress report asked for the browser's turn
     int frames_pending_ = 0;
+    bool next_frame_wanted_ = false;  // the frame being drawn asks for the next (keys still queued, a fling)
+    bool canvas_unchanged_ = false;   // the last frame drew what the canvas already showed
     bool frame_scheduled_ = false;
     long frame_request_ = 0;  // the animation frame asked for, while frame_scheduled_
     double last_frame_ms_ = 0;

@@ -39,7 +39,7 @@ void Widget::paste(const char* text) {
 void Widget::apply_key_events() {
     ImGuiIO& io = ImGui::GetIO();
     if (panel_.moving_focus()) {  // text typed before the box had focus goes first
-        if (!key_events_.empty()) frames_pending_ = std::max(frames_pending_, 2);
+        if (!key_events_.empty()) next_frame_wanted_ = true;
         return;
     }
     bool changed[kKeyCount] = {};
@@ -65,7 +65,7 @@ void Widget::apply_key_events() {
         ++used;
     }
     key_events_.erase(key_events_.begin(), key_events_.begin() + static_cast<std::ptrdiff_t>(used));
-    if (!key_events_.empty()) frames_pending_ = std::max(frames_pending_, 2);
+    if (!key_events_.empty()) next_frame_wanted_ = true;
 }
 
 // Moves the list on after a flick, a frame's worth at a time, until it
@@ -81,7 +81,7 @@ void Widget::continue_fling(ImGuiIO& io) {
     io.MousePos = fling_at_;  // ImGui scrolls the window under the pointer
     io.MouseWheel += lines;
     fling_lines_per_second_ *= static_cast<float>(std::exp(-io.DeltaTime / kFlingDecaySeconds));
-    frames_pending_ = std::max(frames_pending_, 2);  // this frame asks for the next (inside a frame: not request_frames)
+    next_frame_wanted_ = true;  // inside a frame: not request_frames
 }
 
 // A press and release that arrive between two frames would never be seen

@@ -10,6 +10,7 @@ import { GlyphQueue } from './glyph-queue.js';
 import { applyLanguage, watchLanguage } from './language.js';
 import { withBytes, withCString } from './heap.js';
 import { whenToStart } from './lazy-start.js';
+import { watchFocus, watchPrint, watchShortcut, watchSize } from './page-watch.js';
 import { isSafeUrl } from './safe-url.js';
 import { isShardFolder, loadShards } from './shards.js';
 import { nextTask } from './tasks.js';
@@ -219,10 +220,10 @@ export class Widget {
     if (this.destroyed) return this;
     // Without WebGL2 the module still loads and searches: the list is shown as HTML.
     if (module._pv_start_drawing() !== 0) this._setDrawing(false);
-    this._watchSize();
-    this._watchFocus();
-    this._watchShortcut();
-    this._watchPrint();
+    watchSize(this);
+    watchFocus(this);
+    watchShortcut(this);
+    watchPrint(this);
     this._applyTheme();
     this.listen(this.canvas, 'paste', (event) => {
       const text = event.clipboardData && event.clipboardData.getData('text/plain');
@@ -386,57 +387,6 @@ export class Widget {
     this.message.textContent = text;
     this.message.style.display = 'block';
     this.canvas.style.visibility = 'hidden';
-  }
-
-  _watchSize() {
-    const resize = () => {
-      const box = this.root.getBoundingClientRect();
-      if (this.module && box.width > 0) this.module._pv_resize(box.width, box.height, window.devicePixelRatio || 1);
-    };
-    const observer = new ResizeObserver(resize);
-    observer.observe(this.root);
-    this._cleanups.push(() => observer.disconnect());
-    resize();
-  }
-
-  // A visible focus ring while the widget has keyboard focus.
-  _watchFocus() {
-    this.listen(this.canvas, 'focus', () => {
-      if (this.canvas.matches(':focus-visible')) this.root.style.boxShadow = 'inset 0 0 0 2px ' + this._accentCss;
-    });
-    // The keyboard moving between the canvas and the hidden <input> stays in the widget.
-    const leaves = (other) => (event) => { if (event.relatedTarget !== other) this.root.style.boxShadow = ''; };
-    this.listen(this.canvas, 'blur', leaves(this.textInput));
-    this.listen(this.textInput, 'blur', leaves(this.canvas));
-  }
-
-  // A page-wide key (data-shortcut="/", the page owner's choice: an embed
-  // takes no key of the page unless asked) focuses the search box, unless it
-  // is typed into one of the page's own fields or with a modifier.
-  _watchShortcut() {
-    const key = this.options.shortcut;
-    if (!key) return;
-    this.listen(document, 'keydown', (event) => {
-      if (event.key !== key || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
-      const target = event.target;
-      if (this.root.contains(target) || (target.closest && target.closest('input,textarea,select,[contenteditable]'))) return;
-      event.preventDefault();  // Firefox's quick find also listens for "/"
-      this.focus();  // which scrolls the widget into view if it is not
-    });
-  }
-
-  // Printing shows the results as text with every abstract, not the canvas.
-  _watchPrint() {
-    const print = window.matchMedia('print');
-    const apply = (printing) => {
-      this._printing = printing;
-      this.domList.setPrinting(printing);
-      this.canvas.style.display = printing || !this.domList.drawing ? 'none' : 'block';
-      this.root.style.height = printing ? 'auto' : (this.options.height || '600px');
-    };
-    this.listen(print, 'change', (event) => apply(event.matches));
-    this.listen(window, 'beforeprint', () => apply(true));
-    this.listen(window, 'afterprint', () => apply(false));
   }
 
   _applyTheme() {

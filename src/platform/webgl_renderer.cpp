@@ -4,6 +4,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -190,7 +191,9 @@ void WebGLRenderer::Frame::build(const ImDrawData& draw_data, int frame_width, i
         const auto base = static_cast<std::uint32_t>(vertices.size());
         const auto first_index = static_cast<std::uint32_t>(indices.size());
         vertices.insert(vertices.end(), list.VtxBuffer.begin(), list.VtxBuffer.end());
-        for (const ImDrawIdx index : list.IdxBuffer) indices.push_back(base + index);
+        indices.resize(first_index + static_cast<std::size_t>(list.IdxBuffer.Size));
+        std::transform(list.IdxBuffer.begin(), list.IdxBuffer.end(), indices.begin() + first_index,
+                       [base](ImDrawIdx index) { return base + index; });
         for (const ImDrawCmd& command : list.CmdBuffer) {
             // The clip rectangle in framebuffer pixels; GL's scissor origin is bottom-left.
             const float x0 = (command.ClipRect.x - origin.x) * scale.x;

@@ -198,12 +198,12 @@ EM_BOOL Widget::on_animation_frame(double now, void* user) {
     self->frame_scheduled_ = false;
     if (!self->drawing_) return EM_FALSE;
     self->next_frame_wanted_ = false;
-    self->draw_frame(now);
+    const bool unchanged = self->draw_frame(now);
     // A settle frame that drew what the canvas already showed ends the
     // settling: ImGui has come to rest. Not the first frame after an input,
     // whose effect may show only in the next (a popup is drawn a frame after
     // the click that opens it).
-    if (self->canvas_unchanged_ && self->frames_pending_ < kSettleFrames) self->frames_pending_ = 1;
+    if (unchanged && self->frames_pending_ < kSettleFrames) self->frames_pending_ = 1;
     if (--self->frames_pending_ > 0 || self->next_frame_wanted_ || self->panel_.wants_another_frame()) {
         self->frames_pending_ = std::max(self->frames_pending_, 1);
         // The frame may have asked for the next itself (request_frames): a
@@ -287,18 +287,17 @@ void Widget::need_glyphs_for_query() {
     request_frames();
 }
 
-void Widget::draw_frame(double now_ms) {
-    canvas_unchanged_ = false;
+bool Widget::draw_frame(double now_ms) {
     ImGui::SetCurrentContext(imgui_);
     emscripten_webgl_make_context_current(gl_);
     // A new atlas is built in a frame of its own and first drawn with in the
     // next: the first frame, which did both, was one of the start's longest tasks.
     switch (rebuild_fonts_if_needed()) {
-        case Fonts::kUnusable: return;
+        case Fonts::kUnusable: return false;
         case Fonts::kRebuilt:
             frames_pending_ = std::max(frames_pending_, 2);  // this one, and the one that draws
             schedule_frame();
-            return;
+            return false;
         case Fonts::kReady: break;
     }
     add_glyph_slice();
@@ -318,7 +317,7 @@ void Widget::draw_frame(double now_ms) {
 
     const int width = static_cast<int>(std::lround(css_width_ * pixel_ratio_));
     const int height = static_cast<int>(std::lround(css_height_ * pixel_ratio_));
-    canvas_unchanged_ = !renderer_.render(*ImGui::GetDrawData(), width, height, panel_.theme().background);
+    const bool unchanged = !renderer_.render(*ImGui::GetDrawData(), width, height, panel_.theme().background);
 
     const ImGuiMouseCursor cursor = ImGui::GetMouseCursor();
     if (cursor != last_cursor_) {
@@ -332,6 +331,7 @@ void Widget::draw_frame(double now_ms) {
         rows_reported_ = true;
         js_rows_shown();
     }
+    return unchanged;
 }
 
 }  // namespace pv::platform

@@ -127,7 +127,8 @@ private:
     void add_glyph_slice();
     void need_glyphs_for_bundle(const LoadResult& loaded, const ProgressHook& progress);
     void need_glyphs_for_query();
-    void draw_frame(double now_ms);
+    // Returns true when the frame drew what the canvas already showed.
+    bool draw_frame(double now_ms);
     void apply_key_events();
     void continue_fling(ImGuiIO& io);
     void release_deferred_input();
@@ -167,7 +168,6 @@ private:
     bool turn_given_ = false;    // the last progress report asked for the browser's turn
     int frames_pending_ = 0;
     bool next_frame_wanted_ = false;  // the frame being drawn asks for the next (keys still queued, a fling)
-    bool canvas_unchanged_ = false;   // the last frame drew what the canvas already showed
     bool frame_scheduled_ = false;
     long frame_request_ = 0;  // the animation frame asked for, while frame_scheduled_
     double last_frame_ms_ = 0;

@@ -52,25 +52,31 @@ async function bring(core, handle, names, getFile, signal, coming = new Map()) {
 }
 
 export async function openShards(getFile) {
+  const manifestFetched = getFile('manifest.json');  // while the module compiles
+  manifestFetched.catch(() => {});  // awaited below
   const core = await shardsCore();
   const handle = core._pv_shards_new();
   const asked = () => JSON.parse(core.UTF8ToString(core._pv_shards_asked(handle)));
-  const coming = new Map();  // the tables, fetched from the start, not waited for by the first rows
+  const coming = new Map();  // the tables, fetched after the first rows file and not waited for by the first rows
   // Frees the module's bundle once nothing on its way can put a file into it.
   const free = () => Promise.allSettled(coming.values()).then(() => core._pv_shards_free(handle));
+  let tablesCame = null;
   try {
-    const manifestBytes = await getFile('manifest.json');
+    const manifestBytes = await manifestFetched;
     putFile(core, handle, 'manifest.json', manifestBytes);
     let manifest = null;
     try { manifest = JSON.parse(new TextDecoder().decode(manifestBytes)); } catch { /* the module says what is wrong */ }
     const plain = (name) => typeof name === 'string' && !name.includes('/');
-    if (plain(manifest?.tables)) {
-      const tables = bringOne(core, handle, manifest.tables, getFile, null);
-      tables.catch(() => {});  // a search that asks for them hears why
-      coming.set(manifest.tables, tables);
-    }
     // The first rows file: the first rows are the empty query's, in bundle order.
-    await bring(core, handle, [manifest?.rows?.files?.[0]].filter(plain), getFile, null);
+    const firstRows = bring(core, handle, [manifest?.rows?.files?.[0]].filter(plain), getFile, null);
+    if (plain(manifest?.tables)) {
+      // Only searches with words need the tables: they follow the first rows
+      // file rather than share the network with it.
+      tablesCame = firstRows.catch(() => {}).then(() => bringOne(core, handle, manifest.tables, getFile, null));
+      tablesCame.catch(() => {});  // a search that asks for them hears why
+      coming.set(manifest.tables, tablesCame);
+    }
+    await firstRows;
   } catch (error) {
     free();
     throw new Error(`manifest.json: ${error?.message || error}`);
@@ -81,6 +87,7 @@ export async function openShards(getFile) {
     throw new Error(problem);
   }
   let open = true;
+  tablesCame?.then(() => { if (open) core._pv_shards_tables_came(handle); }, () => {});
   return {
     header: JSON.parse(core.UTF8ToString(core._pv_shards_header(handle))),
     async search(request, signal = null) {

@@ -108,6 +108,12 @@ EMSCRIPTEN_KEEPALIVE const char* pv_shards_open(Shards* shards) {
     return keep(shards, error);
 }
 
+// Reads the tables once they came (after the first rows: the first rows do
+// not need them), so that the first search with words does not wait on it.
+EMSCRIPTEN_KEEPALIVE void pv_shards_tables_came(Shards* shards) {
+    if (shards->bundle) shards->bundle->have_tables();
+}
+
 // {"title", "description", "entries", "publications", "jobs"}: what the panel
 // shows before any search (the counts come from the tables alone).
 EMSCRIPTEN_KEEPALIVE const char* pv_shards_header(Shards* shards) {

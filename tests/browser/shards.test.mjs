@@ -279,6 +279,39 @@ test('data-bundle="DIR/" shows the folder in the widget: its first rows, the sam
   }
 });
 
+test('the widget\'s worker opens the folder while the widget\'s own wasm downloads: its first rows file comes before the wasm does', async () => {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 700 }, deviceScaleFactor: 1 });
+  try {
+    const page = await context.newPage();
+    await page.route('**/shards-widget.html', (route) => route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,">
+        <div class="pubview" data-bundle="${folderName}/" data-height="600px"></div><script src="pubview.js" defer></script>`,
+    }));
+    // The widget's wasm is held back until the first rows file is asked for (or 30 s went by).
+    let rowsAsked;
+    const rowsFile = new Promise((resolve) => { rowsAsked = resolve; });
+    page.on('request', (request) => { if (/\/rows-[0-9a-f]+\.json/.test(request.url())) rowsAsked(true); });
+    await page.route('**/pubview.wasm', async (route) => {
+      await Promise.race([rowsFile, new Promise((resolve) => setTimeout(() => resolve(false), 30000))]);
+      await route.continue();
+    });
+    await page.goto(servers['serve.py'].url + 'shards-widget.html');
+    assert.equal(await Promise.race([rowsFile, new Promise((resolve) => setTimeout(() => resolve(false), 30000))]), true,
+      'the first rows file was not asked for while the wasm was held');
+    await page.waitForFunction(() => window.PubView && PubView.widgets.length === 1);
+    const shown = await page.evaluate(async () => {
+      const w = PubView.widgets[0];
+      await w.ready;
+      await w.settled();
+      return { error: w.error(), count: w.count(), ids: w.visible().slice(0, 10).map((r) => r.id) };
+    });
+    assert.deepEqual(shown, { error: null, count: SIZE, ids: whole.search('', { limit: 10 }).results.map((r) => r.id) });
+  } finally {
+    await context.close();
+  }
+});
+
 test('in the widget, a search shows its first rows, and scrolling to the end of them brings the next ones in order', async () => {
   const { context, page, errors } = await openWidgetPage(`${folderName}/`);
   try {

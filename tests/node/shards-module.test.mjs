@@ -81,6 +81,33 @@ test('the first rows come from the manifest and the first rows file, before any 
   shards.close();
 });
 
+test('the tables follow the first rows file rather than share the network with it', async () => {
+  const asked = [];
+  let releaseRows, tablesDelivered = null;
+  const rowsHeld = new Promise((resolve) => { releaseRows = resolve; });
+  const files = filesOf(folder);
+  const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+  const opening = openShards(async (name) => {
+    asked.push(name);
+    if (name.startsWith('rows-')) await rowsHeld;
+    const bytes = files(name);
+    if (name.startsWith('tables-')) tablesDelivered = bytes;
+    return bytes;
+  });
+  while (!asked.some((name) => name.startsWith('rows-'))) await nextTurn();
+  for (let turn = 0; turn < 20; ++turn) await nextTurn();
+  assert.deepEqual(asked.map((name) => name.replace(/-.*/, '')), ['manifest.json', 'rows'], 'nothing more is fetched while the first rows file comes');
+  releaseRows();
+  const shards = await opening;
+  while (!tablesDelivered) await nextTurn();
+  await tablesDelivered;
+  await nextTurn();
+  const words = await shards.search({ query: 'graph', limit: 10 });
+  assert.deepEqual(idsOf(words), whole.search('graph', { limit: 10 }).results.map((r) => r.id));
+  assert.ok(!words.fetched.some((name) => name.startsWith('tables-')), `the tables were not fetched again: ${words.fetched.join(' ')}`);
+  shards.close();
+});
+
 test('a superseded search stops at its next round, and the next search finishes with what it fetched', async () => {
   const shards = await openShards(filesOf(folder));
   const controller = new AbortController();

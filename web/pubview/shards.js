@@ -14,10 +14,13 @@ export function isShardFolder(source) {
 }
 
 export class ShardSearch {
-  constructor(widget, url) {
+  constructor(widget, source) {
     this.widget = widget;
+    this.source = source;  // the bundle's URL as the page gave it
+    const url = new URL(source, document.baseURI).href;
     this.worker = new Worker(assetUrl('pubview-shards-worker.js'), { type: 'module' });
     this.opened = new Promise((resolve, reject) => { this._opening = { resolve, reject }; });
+    this.opened.catch(() => {});  // opened at the start, awaited later: loadShards reports its failure
     this.answered = new Promise((resolve) => { this._answered = resolve; });
     this.worker.onmessage = ({ data }) => this._message(data);
     this.worker.onerror = (event) => {
@@ -62,9 +65,11 @@ export class ShardSearch {
   }
 }
 
-// Shows the sharded bundle at `url` in `widget`: resolves once its first rows are in.
-export const loadShards = async (widget, url) => {
-  const shards = widget._shards = new ShardSearch(widget, new URL(url, document.baseURI).href);
+// Shows the sharded bundle at `url` in `widget`: resolves once its first rows
+// are in. `opening` is the ShardSearch the widget's start made for it, whose
+// worker fetched the folder's first files while the widget's wasm compiled.
+export const loadShards = async (widget, url, opening = null) => {
+  const shards = widget._shards = opening || new ShardSearch(widget, url);
   widget._showLoading(0, 0);
   const header = await shards.opened;
   if (widget.destroyed || widget._shards !== shards) return;

@@ -12,7 +12,7 @@ import { withBytes, withCString } from './heap.js';
 import { whenToStart } from './lazy-start.js';
 import { watchFocus, watchPrint, watchShortcut, watchSize } from './page-watch.js';
 import { isSafeUrl } from './safe-url.js';
-import { isShardFolder, loadShards } from './shards.js';
+import { ShardSearch, isShardFolder, loadShards } from './shards.js';
 import { nextTask } from './tasks.js';
 import { TextInput } from './text-input.js';
 import { THEMES, cssColorToRgb } from './theme.js';
@@ -162,10 +162,12 @@ export class Widget {
   }
 
   async _startNow() {
-    // The bundle downloads while the wasm compiles: neither waits for the other.
+    // The bundle downloads while the wasm compiles: neither waits for the
+    // other. A sharded bundle's worker opens it meanwhile (destroy() ends it).
     const source = this.options.bundle;
-    const early = typeof source === 'string' && source && !source.startsWith('#') && !isShardFolder(source) ? this._download(source) : null;
-    if (early) early.catch(() => {});  // its error is reported by _loadBundle
+    const remote = typeof source === 'string' && source && !source.startsWith('#');
+    const early = !remote ? null : isShardFolder(source) ? (this._shards = new ShardSearch(this, source)) : this._download(source);
+    if (early instanceof Promise) early.catch(() => {});  // its error is reported by _loadBundle
     const [wasm, [regular, bold]] = await Promise.all([compiledWasm(), fonts()]);
     // The glue waits for receive() and knows nothing of a failed
     // instantiation (say, no memory for the heap): that failure ends the start.
@@ -267,18 +269,19 @@ export class Widget {
     return { q: this.options.query || '', kind: kinds[this.options.view] || null, sort: 'relevance', filters: {}, open: '' };
   }
 
-  // Loads options.bundle; `download` is its download if one already started.
-  async _loadBundle(download) {
+  // Loads options.bundle; `early` is its download, or its ShardSearch, if the start began it.
+  async _loadBundle(early) {
     const source = this.options.bundle;
+    const opening = early instanceof ShardSearch && early.source === source && early === this._shards ? early : null;
     this._error = null;
     if (this.module) this.domList.announceLoading();  // before the start, the page's list stays as it is
-    if (this._shards) this._shards.close();
+    if (this._shards && this._shards !== opening) this._shards.close();
     this._shards = null;
     try {
       if (source && typeof source === 'object') await this._loadBytes([new TextEncoder().encode(JSON.stringify(source))]);
       else if (typeof source === 'string' && source.startsWith('#')) await this._loadInline(source);
-      else if (typeof source === 'string' && isShardFolder(source)) await loadShards(this, source);
-      else if (source) await this._loadBytes(await (download || this._download(source)));
+      else if (typeof source === 'string' && isShardFolder(source)) await loadShards(this, source, opening);
+      else if (source) await this._loadBytes(await (early instanceof Promise ? early : this._download(source)));
       else throw new Error('No bundle given: set data-bundle on the element or pass {bundle} to PubView.mount().');
     } catch (e) {
       this._fail(e && e.message ? e.message : String(e));

@@ -57,6 +57,11 @@ public:
     // What a collapsed row shows of an entry (row_fields in core/present/display.h),
     // fetching its rows file if it is not here yet; like entry() otherwise.
     const Entry& row(std::uint32_t id) const;
+    // Whether the index's tables are read: reads them once they have come
+    // (a page calls it when they arrive, so that the first search with words
+    // need not); false while they are arriving or once they failed (noted as
+    // a failure).
+    bool have_tables() const;
     // The first problem met fetching a file after opening, empty if none.
     const std::string& failure() const { return failure_; }
     std::size_t files_fetched() const { return files_fetched_; }
@@ -93,9 +98,6 @@ private:
         bool (SearchIndex::*here)() const;
         bool failed = false;
     };
-    // Whether the index's tables are read; false while they are arriving or
-    // once they failed (noted as a failure).
-    bool have_tables() const;
     // Whether the index has the part; like have_tables() otherwise.
     bool have_part(TablesPart& part) const;
     std::unique_ptr<SearchIndex> read_index(const std::string& tables, std::string& error) const;

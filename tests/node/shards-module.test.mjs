@@ -108,16 +108,6 @@ test('the tables follow the first rows file rather than share the network with i
   shards.close();
 });
 
-test('a query\'s last words are checked in postings, never by fetching entries files: only phrases read the entries\' text', async () => {
-  const asked = [];
-  const shards = await openShards(filesOf(folder, asked));
-  const queries = JSON.parse(fs.readFileSync(path.join(work, `queries-${SIZE}.json`), 'utf8')).filter((q) => !q.query.includes('"'));
-  assert.ok(queries.length > 1000, `${queries.length} queries`);
-  for (const { query } of queries) await shards.search({ query, limit: 10 });
-  assert.deepEqual(asked.filter((name) => name.startsWith('entries-')), []);
-  shards.close();
-});
-
 test('a superseded search stops at its next round, and the next search finishes with what it fetched', async () => {
   const shards = await openShards(filesOf(folder));
   const controller = new AbortController();

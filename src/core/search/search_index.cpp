@@ -28,6 +28,11 @@ void FacetSelection::clear() {
 
 namespace {
 
+// Reading a candidate entry's text costs about as much as reading this many
+// postings. Once the words read so far leave fewer candidates than a word's
+// postings would cost, that word is checked in the candidates' text instead.
+constexpr std::size_t kTextScanCostPerEntry = 2000;
+
 // The entries of `list` that `keep` accepts, in bundle order. `keep` must reject
 // every entry not in `list`: a long list is cheaper to find again by scanning
 // every entry than to sort.
@@ -179,21 +184,11 @@ bool SearchIndex::Impl::prepare_first_letter() {
     return word_cache->kept_scores() > kept;
 }
 
-// Whether reading the candidates' text costs less than reading `postings` postings.
-bool SearchIndex::Impl::text_cheaper(const std::vector<std::uint32_t>& candidates, std::size_t postings) const {
-    std::size_t cost = 0;
-    for (std::uint32_t entry : candidates)
-        if ((cost += entries->text_cost(entry)) >= postings) return false;
-    return true;
-}
-
-// Once the words read so far leave candidates whose text costs less to read
-// than a word's postings, that word is checked in their text instead.
 std::vector<std::uint32_t> SearchIndex::Impl::match_all(const std::vector<detail::ClausePlan>& plans, detail::Accumulator& acc) const {
     std::vector<std::uint32_t> candidates;
     for (std::size_t k = 0; k < plans.size(); ++k) {
         const detail::ClausePlan& plan = plans[k];
-        const bool scan_text = k > 0 && !plan.clause->phrase() && text_cheaper(candidates, plan.cost);
+        const bool scan_text = k > 0 && !plan.clause->phrase() && candidates.size() * kTextScanCostPerEntry < plan.cost;
         if (scan_text) {
             for (std::uint32_t entry : candidates)
                 if (detail::EntryScore s = scorer.score_from_text(*plan.clause, *plan.words.front(), entry); s.score > 0) acc.add(s, *plan.clause);

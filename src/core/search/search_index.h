@@ -89,15 +89,8 @@ class PostingBlocks;
 // bundle's detail files fetched as they are needed (core/shards/).
 class EntrySource {
 public:
-    // Reading an entry's text in memory costs about as much as reading this
-    // many postings.
-    static constexpr std::size_t kTextCost = 2000;
-
     virtual ~EntrySource() = default;
     virtual const Entry& entry(std::uint32_t id) const = 0;
-    // What reading the entry's text costs, in postings read: kTextCost here,
-    // more where it must be fetched first (a sharded bundle's detail files).
-    virtual std::size_t text_cost(std::uint32_t /*id*/) const { return kTextCost; }
 };
 
 struct SearchResult {

@@ -43,7 +43,6 @@ struct SearchIndex::Impl {
     std::shared_ptr<const detail::EntryScores> score_from_postings(const detail::ClausePlan& plan, detail::ScoreScratch& scratch) const;
     bool prepare_first_letter();
     // Every clause must match; returns the entries that match them all.
-    bool text_cheaper(const std::vector<std::uint32_t>& candidates, std::size_t postings) const;
     std::vector<std::uint32_t> match_all(const std::vector<detail::ClausePlan>& plans, detail::Accumulator& acc) const;
     // Any clause may match.
     void match_any(const std::vector<detail::ClausePlan>& plans, detail::Accumulator& acc) const;

@@ -221,10 +221,6 @@ detail::PostingBlocks::Block ShardedBundle::block_of(std::uint32_t term) const {
 
 const Entry& ShardedBundle::entry(std::uint32_t id) const { return entry_in(details_, id); }
 
-std::size_t ShardedBundle::text_cost(std::uint32_t id) const {
-    return details_.files[id / details_.per_file].fetched ? kTextCost : kTextCost * details_.per_file;
-}
-
 const Entry& ShardedBundle::row(std::uint32_t id) const { return entry_in(rows_, id); }
 
 const Entry& ShardedBundle::entry_in(EntryFiles& files, std::uint32_t id) const {

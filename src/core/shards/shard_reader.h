@@ -54,9 +54,6 @@ public:
     // An entry, fetching its details file if it is not here yet. A file that
     // cannot be fetched gives an entry with no text (failure() says why).
     const Entry& entry(std::uint32_t id) const override;
-    // An entry whose details file is not here costs reading the whole file,
-    // after fetching it: a query's last words are then checked in postings.
-    std::size_t text_cost(std::uint32_t id) const override;
     // What a collapsed row shows of an entry (row_fields in core/present/display.h),
     // fetching its rows file if it is not here yet; like entry() otherwise.
     const Entry& row(std::uint32_t id) const;

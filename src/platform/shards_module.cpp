@@ -131,7 +131,8 @@ EMSCRIPTEN_KEEPALIVE const char* pv_shards_header(Shards* shards) {
 // "open": the ids of rows the panel shows open}. Answers {"total", "fallback", "hints", "publications",
 // "jobs", "hits": [{"entry", "id", "score"}], "bundle": the hits' rows as a bundle's JSON text, in rank
 // order: what a collapsed row shows, the whole entry for an open one}. The
-// answer is final only when pv_shards_asked() is empty afterwards.
+// answer is final only when pv_shards_asked() is empty afterwards; until then
+// it has no hits (their rows are fetched once the hits are final).
 EMSCRIPTEN_KEEPALIVE const char* pv_shards_search(Shards* shards, const char* request_json) {
     shards->files.forget_asked();  // what an earlier, superseded search asked for is not this one's
     const Json request = Json::parse(request_json, nullptr, false);
@@ -150,6 +151,9 @@ EMSCRIPTEN_KEEPALIVE const char* pv_shards_search(Shards* shards, const char* re
     search.facet_fields = pv::facet_bit(pv::FacetField::kind);  // the kind switch's counts
     search.highlights = false;  // the page marks the rows it draws
     const pv::SearchResult result = shards->bundle->search(search);
+    // Hits scored while files are still on their way are not the answer (the
+    // next round's may be others): their rows files are not fetched.
+    const bool scored = shards->files.asked().empty();
 
     std::set<std::string> open;
     if (auto ids = request.find("open"); ids != request.end() && ids->is_array())
@@ -159,7 +163,8 @@ EMSCRIPTEN_KEEPALIVE const char* pv_shards_search(Shards* shards, const char* re
     pv::Bundle page;
     page.title = shards->bundle->header().title;
     Json hits = Json::array();
-    for (const pv::Hit& hit : result.hits) {
+    for (std::size_t k = 0; scored && k < result.hits.size(); ++k) {
+        const pv::Hit& hit = result.hits[k];
         const pv::Entry& row = shards->bundle->row(hit.entry);
         const pv::Entry& entry = open.count(row.id) ? shards->bundle->entry(hit.entry) : row;
         hits.push_back({{"entry", hit.entry}, {"id", entry.id}, {"score", hit.score}});

@@ -108,6 +108,28 @@ test('the tables follow the first rows file rather than share the network with i
   shards.close();
 });
 
+test('a search fetches the rows files of its final hits only, not of hits scored while postings were on their way', async () => {
+  // Small files, so that one search often has some of its postings and not others.
+  const fine = path.join(work, 'fine');
+  const made = spawnSync(path.join(root, 'build/native/pubview'),
+    ['shard', corpus, '--out', fine, '--posting-bytes', '8192', '--rows-per-file', '16'], { encoding: 'utf8' });
+  assert.equal(made.status, 0, made.stderr);
+  const manifest = JSON.parse(fs.readFileSync(path.join(fine, 'manifest.json'), 'utf8'));
+  const rowsFileOf = (entry) => manifest.rows.files[Math.floor(entry / manifest.rows.entries_per_file)];
+  const shards = await openShards(filesOf(fine));
+  const extra = [];
+  for (const { query } of JSON.parse(fs.readFileSync(path.join(work, `queries-${SIZE}.json`), 'utf8')).slice(0, 300)) {
+    const result = await shards.search({ query, limit: 10 });
+    const expected = whole.search(query, { limit: 10 });
+    assert.deepEqual([result.total, idsOf(result), result.hits.map((h) => h.score)],
+      [expected.total, expected.results.map((r) => r.id), expected.results.map((r) => r.score)], query);
+    const ofHits = new Set(result.hits.map((hit) => rowsFileOf(hit.entry)));
+    extra.push(...result.fetched.filter((name) => name.startsWith('rows-') && !ofHits.has(name)).map((name) => `${query}: ${name}`));
+  }
+  assert.deepEqual(extra, [], 'rows files fetched for no hit of the answer');
+  shards.close();
+});
+
 test('a superseded search stops at its next round, and the next search finishes with what it fetched', async () => {
   const shards = await openShards(filesOf(folder));
   const controller = new AbortController();

@@ -87,20 +87,30 @@ export async function openShards(getFile) {
     throw new Error(problem);
   }
   let open = true;
-  tablesCame?.then(() => { if (open) core._pv_shards_tables_came(handle); }, () => {});
+  // The tables are read once they came and no search runs (the first rows'
+  // search does not wait on it; a search that needs them reads them itself).
+  let searching = 0, tablesHere = false;
+  const readTables = () => { if (open && tablesHere && searching === 0) core._pv_shards_tables_came(handle); };
+  tablesCame?.then(() => { tablesHere = true; readTables(); }, () => {});
   return {
     header: JSON.parse(core.UTF8ToString(core._pv_shards_header(handle))),
     async search(request, signal = null) {
       const text = JSON.stringify(request);
       const fetched = [];
-      for (let round = 0; ; ++round) {
-        if (!open) throw new Error('pubview-shards: the bundle was closed');
-        const answer = JSON.parse(withCString(core, text, (r) => core.UTF8ToString(core._pv_shards_search(handle, r))));
-        if (answer.error) throw new Error(answer.error);
-        const wanted = asked();
-        if (wanted.length === 0 || round === MAX_ROUNDS) return Object.assign(answer, { fetched, rounds: round + 1 });
-        fetched.push(...wanted);
-        await bring(core, handle, wanted, getFile, signal, coming);
+      ++searching;
+      try {
+        for (let round = 0; ; ++round) {
+          if (!open) throw new Error('pubview-shards: the bundle was closed');
+          const answer = JSON.parse(withCString(core, text, (r) => core.UTF8ToString(core._pv_shards_search(handle, r))));
+          if (answer.error) throw new Error(answer.error);
+          const wanted = asked();
+          if (wanted.length === 0 || round === MAX_ROUNDS) return Object.assign(answer, { fetched, rounds: round + 1 });
+          fetched.push(...wanted);
+          await bring(core, handle, wanted, getFile, signal, coming);
+        }
+      } finally {
+        --searching;
+        setTimeout(readTables, 0);  // after the answer is posted
       }
     },
     close() {

@@ -279,9 +279,18 @@ test('data-bundle="DIR/" shows the folder in the widget: its first rows, the sam
   }
 });
 
-test('the widget\'s worker opens the folder while the widget\'s own wasm downloads: its first rows file comes before the wasm does', async () => {
+test('the widget\'s worker opens the folder while the widget\'s own wasm downloads: its first rows file comes before the wasm does, and one search shows them', async () => {
   const context = await browser.newContext({ viewport: { width: 1000, height: 700 }, deviceScaleFactor: 1 });
   try {
+    // Counts the searches the page posts to workers.
+    await context.addInitScript(() => {
+      window.__searchesPosted = 0;
+      const post = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function (message, ...rest) {
+        if (message && message.type === 'search') window.__searchesPosted += 1;
+        return post.call(this, message, ...rest);
+      };
+    });
     const page = await context.newPage();
     await page.route('**/shards-widget.html', (route) => route.fulfill({
       contentType: 'text/html',
@@ -304,9 +313,10 @@ test('the widget\'s worker opens the folder while the widget\'s own wasm downloa
       const w = PubView.widgets[0];
       await w.ready;
       await w.settled();
-      return { error: w.error(), count: w.count(), ids: w.visible().slice(0, 10).map((r) => r.id) };
+      return { error: w.error(), count: w.count(), ids: w.visible().slice(0, 10).map((r) => r.id), searches: window.__searchesPosted };
     });
-    assert.deepEqual(shown, { error: null, count: SIZE, ids: whole.search('', { limit: 10 }).results.map((r) => r.id) });
+    // The panel asks for the first rows twice as it starts (its source, then its state): the worker searches once.
+    assert.deepEqual(shown, { error: null, count: SIZE, ids: whole.search('', { limit: 10 }).results.map((r) => r.id), searches: 1 });
   } finally {
     await context.close();
   }

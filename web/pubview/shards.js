@@ -31,7 +31,13 @@ export class ShardSearch {
   }
 
   search(request, version) {
+    // The same search still on its way (the panel asks again as it starts):
+    // its answer is this one's, and the worker is not asked twice.
+    const onItsWay = this.pending && request === this._sentRequest;
     this._asked = version;
+    if (onItsWay) return;
+    this._sentRequest = request;
+    this._sent = version;
     this.worker.postMessage({ type: 'search', id: version, request: JSON.parse(request) });
   }
   // The last search asked has not been answered yet (Widget.settled waits for it).
@@ -47,9 +53,10 @@ export class ShardSearch {
     } else if (data.type === 'error') {
       this._failed(data.message);
     } else if (m) {
-      const shown = withCString(m, data.result, (p) => m._pv_show_answer(data.id, p));
+      const version = data.id === this._sent ? this._asked : data.id;
+      const shown = withCString(m, data.result, (p) => m._pv_show_answer(version, p));
       if (shown === 1) {
-        this._shown = data.id;
+        this._shown = version;
         this._answered();
       } else if (shown === -1) {
         this._failed('the search worker sent an answer the widget cannot read.');

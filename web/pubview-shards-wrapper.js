@@ -89,9 +89,13 @@ export async function openShards(getFile) {
   let open = true;
   // The tables are read once they came and no search runs (the first rows'
   // search does not wait on it; a search that needs them reads them itself).
-  let searching = 0, tablesHere = false;
-  const readTables = () => { if (open && tablesHere && searching === 0) core._pv_shards_tables_came(handle); };
-  tablesCame?.then(() => { tablesHere = true; readTables(); }, () => {});
+  let searching = 0, tablesUnread = false;
+  const readTables = () => {
+    if (!open || !tablesUnread || searching > 0) return;
+    tablesUnread = false;
+    core._pv_shards_tables_came(handle);
+  };
+  tablesCame?.then(() => { tablesUnread = true; readTables(); }, () => {});
   return {
     header: JSON.parse(core.UTF8ToString(core._pv_shards_header(handle))),
     async search(request, signal = null) {
@@ -110,7 +114,7 @@ export async function openShards(getFile) {
         }
       } finally {
         --searching;
-        setTimeout(readTables, 0);  // after the answer is posted
+        if (tablesUnread) setTimeout(readTables, 0);  // after the answer is posted
       }
     },
     close() {

@@ -108,8 +108,8 @@ EMSCRIPTEN_KEEPALIVE const char* pv_shards_open(Shards* shards) {
     return keep(shards, error);
 }
 
-// Reads the tables once they came (after the first rows: the first rows do
-// not need them), so that the first search with words does not wait on it.
+// Reads the tables once they came (after the first rows file) and no search
+// runs, so that the first search with words does not read them.
 EMSCRIPTEN_KEEPALIVE void pv_shards_tables_came(Shards* shards) {
     if (shards->bundle) shards->bundle->have_tables();
 }
@@ -163,12 +163,13 @@ EMSCRIPTEN_KEEPALIVE const char* pv_shards_search(Shards* shards, const char* re
     pv::Bundle page;
     page.title = shards->bundle->header().title;
     Json hits = Json::array();
-    for (std::size_t k = 0; scored && k < result.hits.size(); ++k) {
-        const pv::Hit& hit = result.hits[k];
-        const pv::Entry& row = shards->bundle->row(hit.entry);
-        const pv::Entry& entry = open.count(row.id) ? shards->bundle->entry(hit.entry) : row;
-        hits.push_back({{"entry", hit.entry}, {"id", entry.id}, {"score", hit.score}});
-        page.entries.push_back(entry);
+    if (scored) {
+        for (const pv::Hit& hit : result.hits) {
+            const pv::Entry& row = shards->bundle->row(hit.entry);
+            const pv::Entry& entry = open.count(row.id) ? shards->bundle->entry(hit.entry) : row;
+            hits.push_back({{"entry", hit.entry}, {"id", entry.id}, {"score", hit.score}});
+            page.entries.push_back(entry);
+        }
     }
     return keep(shards, {{"total", result.total}, {"fallback", result.fallback}, {"hints", result.hints},
                          {"publications", kind_count(result, "publication")}, {"jobs", kind_count(result, "job")},

@@ -58,7 +58,7 @@ public:
     // fetching its rows file if it is not here yet; like entry() otherwise.
     const Entry& row(std::uint32_t id) const;
     // Whether the index's tables are read: reads them once they have come
-    // (a page calls it when they arrive, so that the first search with words
+    // (a page calls it after they arrive, so that the first search with words
     // need not); false while they are arriving or once they failed (noted as
     // a failure).
     bool have_tables() const;

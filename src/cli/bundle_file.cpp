@@ -4,6 +4,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -43,17 +44,60 @@ std::optional<Kind> kind_option(const std::string& value) {
 
 namespace {
 
-// The file's bytes, refused before reading when it is larger than a bundle may be.
-std::optional<std::string> read_bundle_bytes(const std::string& path, std::size_t limit) {
+// A file's bytes, piece by piece: a bundle is read as it is parsed, never held whole.
+class FileSource final : public ByteSource {
+public:
+    explicit FileSource(std::FILE* file) : file_(file) {}
+    ~FileSource() override { std::fclose(file_); }
+    FileSource(const FileSource&) = delete;
+    FileSource& operator=(const FileSource&) = delete;
+
+    std::string_view next(std::size_t most) override {
+        piece_.resize(std::min(most, kPieceBytes));
+        return {piece_.data(), read_into(piece_.data(), piece_.size())};
+    }
+    std::size_t read_into(char* destination, std::size_t most) override {
+        const std::size_t read = std::fread(destination, 1, most, file_);
+        failed_ = failed_ || std::ferror(file_);
+        return read;
+    }
+    bool failed() const { return failed_; }
+
+private:
+    static constexpr std::size_t kPieceBytes = 1u << 20;
+    std::FILE* file_;
+    std::string piece_;
+    bool failed_ = false;
+};
+
+// Opens a bundle file, refused before reading when it is larger than a bundle
+// may be; a file of unknown size (a pipe) is read whole first.
+std::optional<IndexedBundle> open_file(const std::string& path, const OpenOptions& options) {
     std::error_code error;
     const auto size = std::filesystem::file_size(path, error);
-    if (!error && size > limit) {
+    if (error || !std::filesystem::is_regular_file(path, error)) {
+        std::optional<std::string> bytes = read_file(path);
+        if (!bytes) return std::nullopt;
+        return open_bundle(*bytes, options);
+    }
+    if (size > options.load.max_document_bytes) {
         const Problem too_big{Severity::error, "", "bundle is " + std::to_string(size >> 20) + " MiB; the limit is " +
-                                                       std::to_string(limit >> 20) + " MiB"};
+                                                       std::to_string(options.load.max_document_bytes >> 20) + " MiB"};
         std::cerr << format_problem(path, too_big) << '\n';
         return std::nullopt;
     }
-    return read_file(path);
+    std::FILE* file = std::fopen(path.c_str(), "rb");
+    if (!file) {
+        std::cerr << "pubview: cannot read " << path << ": " << std::strerror(errno) << '\n';
+        return std::nullopt;
+    }
+    FileSource source(file);
+    IndexedBundle opened = open_bundle(source, size, options);
+    if (source.failed()) {
+        std::cerr << "pubview: cannot read " << path << ": " << std::strerror(errno) << '\n';
+        return std::nullopt;
+    }
+    return opened;
 }
 
 // Prints the problems; whether the bundle is usable.
@@ -65,20 +109,16 @@ bool usable_after_report(const std::string& path, const LoadResult& result) {
 }  // namespace
 
 std::optional<LoadResult> load_bundle_file(const std::string& path) {
-    std::optional<std::string> bytes = read_bundle_bytes(path, LoadOptions{}.max_document_bytes);
-    if (!bytes) return std::nullopt;
     OpenOptions model_only;
     model_only.index = false;
-    LoadResult result = std::move(*open_bundle(*bytes, model_only).loaded);
-    if (!usable_after_report(path, result)) return std::nullopt;
-    return result;
+    std::optional<IndexedBundle> opened = open_bundle_file(path, model_only);
+    if (!opened) return std::nullopt;
+    return std::move(*opened->loaded);
 }
 
 std::optional<IndexedBundle> open_bundle_file(const std::string& path, const OpenOptions& options) {
-    std::optional<std::string> bytes = read_bundle_bytes(path, options.load.max_document_bytes);
-    if (!bytes) return std::nullopt;
-    IndexedBundle opened = open_bundle(*bytes, options);
-    if (!usable_after_report(path, *opened.loaded)) return std::nullopt;
+    std::optional<IndexedBundle> opened = open_file(path, options);
+    if (!opened || !usable_after_report(path, *opened->loaded)) return std::nullopt;
     return opened;
 }
 

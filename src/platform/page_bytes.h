@@ -15,8 +15,8 @@ namespace pv::platform {
 
 // The bundle's bytes, which the page holds (its download's chunks) and copies
 // into the heap only as they are asked for: a pack is read through one small
-// staging buffer and never held whole; a JSON bundle is copied straight into
-// the one block it is parsed from (core/formats/open_bundle.h).
+// staging buffer, a JSON bundle into the parser's buffer (core/formats/json_text_stream.h);
+// neither is held whole.
 class PageBytes final : public ByteSource {
 public:
     explicit PageBytes(std::size_t size) : left_(size) {}

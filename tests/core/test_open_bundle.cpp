@@ -45,7 +45,7 @@ TEST_CASE("a JSON bundle and its pack open the same from pieces of any size, eac
     }
 }
 
-TEST_CASE("copying a JSON bundle's bytes is reported, up to its size") {
+TEST_CASE("reading a JSON bundle's bytes is reported, up to its size") {
     std::vector<pv::WorkProgress> heard;
     pv::OpenOptions options;
     options.load.progress = [&](const pv::WorkProgress& p) { heard.push_back(p); return false; };
@@ -53,8 +53,8 @@ TEST_CASE("copying a JSON bundle's bytes is reported, up to its size") {
     pv::open_bundle(source, std::string_view(kJson).size(), options);
     REQUIRE_FALSE(heard.empty());
     CHECK(heard.front().stage == pv::WorkStage::receiving);
-    const auto last_copy = std::find_if(heard.rbegin(), heard.rend(), [](const auto& p) { return p.stage == pv::WorkStage::receiving; });
-    CHECK(last_copy->done == std::string_view(kJson).size());
+    const auto last_read = std::find_if(heard.rbegin(), heard.rend(), [](const auto& p) { return p.stage == pv::WorkStage::receiving; });
+    CHECK(last_read->done == std::string_view(kJson).size());
 }
 
 TEST_CASE("a JSON bundle over the size limit is refused before it is copied") {

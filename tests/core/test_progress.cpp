@@ -46,7 +46,7 @@ std::vector<std::string> titles(const pv::SearchResult& result, const pv::Bundle
 
 }  // namespace
 
-TEST_CASE("loading reports every item read, then every entry moved into the bundle, and loads the same bundle") {
+TEST_CASE("loading reports the bytes read after every item, then every entry moved into the bundle, and loads the same bundle") {
     const std::string json = generated_bundle(3000, 200);
     std::vector<pv::WorkProgress> heard;
     pv::LoadOptions options;
@@ -56,14 +56,16 @@ TEST_CASE("loading reports every item read, then every entry moved into the bund
 
     REQUIRE(with_hook.clean());
     CHECK(pv::to_json(with_hook.bundle) == pv::to_json(without_hook.bundle));
-    REQUIRE(heard.size() >= 3200);
-    for (const pv::WorkProgress& p : heard) CHECK(p.stage == pv::WorkStage::reading);
-    // One report per item read, counting up, while the count is unknown...
-    for (std::size_t i = 0; i < 3200; ++i) {
-        CHECK(heard[i].done == i + 1);
-        CHECK(heard[i].total == 0);
+    REQUIRE(heard.size() >= 3201);
+    // One report per item read and one at the end, in bytes, counting up to the document's size...
+    for (std::size_t i = 0; i < 3201; ++i) {
+        CHECK(heard[i].stage == pv::WorkStage::receiving);
+        CHECK(heard[i].total == json.size());
+        if (i > 0) CHECK(heard[i].done > heard[i - 1].done);
     }
+    CHECK(heard[3200].done == json.size());
     // ...then, while the entries are gathered, against the known total.
+    for (std::size_t i = 3201; i < heard.size(); ++i) CHECK(heard[i].stage == pv::WorkStage::reading);
     CHECK(heard.back().total == 3200);
     CHECK(heard.back().done <= 3200);
 }

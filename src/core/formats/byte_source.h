@@ -1,7 +1,6 @@
-// Where a bundle's bytes come from, piece by piece: a file or a string in
+// Where a bundle's bytes come from, piece by piece: a file, a string in
 // memory, or the page's download (src/platform/page_bytes.h), which is never
-// copied into the wasm heap whole unless it must be (a JSON bundle is parsed
-// from one block; a pack is read piece by piece).
+// copied into the wasm heap whole (JSON and packs are both read piece by piece).
 #pragma once
 
 #include <cstddef>

@@ -1,7 +1,10 @@
-// load_bundle (core/model/bundle.h): a SAX reader over the document that
-// keeps every complete item before a syntax error, with the checks of each
-// item in json_fields.cpp.
+// load_bundle (core/model/bundle.h) and read_json_bundle: a SAX reader over
+// the document, read piece by piece, that keeps every complete item before a
+// syntax error, with the checks of each item in json_fields.cpp.
+#include "core/formats/json_reader.h"
+
 #include "core/formats/json_fields.h"
+#include "core/formats/json_text_stream.h"
 #include "core/model/bundle.h"
 #include "core/model/hygiene.h"
 #include "core/text/text.h"
@@ -23,13 +26,35 @@ using detail::read_top_fields;
 
 namespace {
 
+// Where the token that stopped the parser starts. `position` is just past it;
+// `last_token` holds what was read since the last string or number began (so
+// maybe that token, the structural characters and white space after it, and
+// the offending token), with each control byte shown as "<U+00XX>".
+std::size_t offending_token_start(std::size_t position, const std::string& last_token, std::string_view message) {
+    std::string read;  // the bytes read, a control byte standing for each "<U+00XX>"
+    for (std::size_t at = 0; at < last_token.size(); ++at) {
+        const bool control = last_token.compare(at, 3, "<U+") == 0 && at + 8 <= last_token.size() && last_token[at + 7] == '>';
+        read += control ? '\x01' : last_token[at];
+        if (control) at += 7;
+    }
+    const auto back = [&](std::size_t bytes) { return position >= bytes ? position - bytes : 0; };
+    // An error in a string or a number, or one that is the unexpected token: it is all that was read.
+    for (const char* whole : {"invalid string", "invalid number", "number overflow", "unexpected string literal", "unexpected number literal"})
+        if (message.find(whole) != std::string_view::npos) return back(read.size());
+    // Otherwise the token is what follows the last white space or structural character before its last byte.
+    if (read.size() <= 1) return back(read.size());
+    const std::size_t before = read.find_last_of(" \t\r\n{}[]:,", read.size() - 2);
+    return back(read.size() - (before == std::string::npos ? 0 : before + 1));
+}
+
 // A SAX handler for nlohmann::json that streams a bundle: top-level fields and
 // each item are built as small JSON values, validated, turned into entries and
 // dropped, so a large bundle never exists as one DOM. Deeply nested values are
 // skipped, not built. It never recurses, so any nesting depth is safe.
 class BundleReader {
 public:
-    BundleReader(const LoadOptions& options, LoadResult& result) : options_(options), result_(result) {}
+    BundleReader(const LoadOptions& options, LoadResult& result, JsonTextStream& text, std::uint64_t size)
+        : options_(options), result_(result), text_(text), size_(size) {}
 
     bool null() { return value(json(nullptr)); }
     bool boolean(bool v) { return value(json(v)); }
@@ -50,6 +75,7 @@ public:
     bool end_object() { return close(); }
     bool end_array() { return close(); }
     bool key(json::string_t& k) {
+        took_token();
         if (skip_depth_ > 0) return true;
         Frame& f = stack_.back();
         const json* object = f.role == Role::root ? &top_ : f.node;
@@ -59,12 +85,8 @@ public:
         return true;
     }
     bool parse_error(std::size_t position, const std::string& last_token, const nlohmann::detail::exception& ex) {
-        // `position` is just past the offending token: point at its start.
-        // The token shows each control byte as "<U+00XX>": count it as one byte.
-        std::size_t token_bytes = last_token.size();
-        for (std::size_t at = last_token.find("<U+"); at != std::string::npos; at = last_token.find("<U+", at + 1))
-            if (at + 8 <= last_token.size() && last_token[at + 7] == '>' && token_bytes >= 8) token_bytes -= 7;
-        error_position_ = position >= token_bytes ? position - token_bytes : 0;
+        const bool at_end = std::string_view(ex.what()).find("unexpected end of input") != std::string_view::npos;
+        error_position_ = at_end ? text_.taken() : offending_token_start(position, last_token, ex.what());
         error_message_ = ex.what();
         return false;
     }
@@ -72,6 +94,7 @@ public:
     std::size_t error_position() const { return error_position_; }
     const std::string& error_message() const { return error_message_; }
     bool saw_root_object() const { return saw_root_object_; }
+    bool saw_token() const { return saw_token_; }
     json& top_fields() { return top_; }
     std::deque<Entry>& items(Kind kind) { return kind == Kind::job ? jobs_ : publications_; }
 
@@ -113,6 +136,7 @@ private:
     }
 
     bool value(json&& v) {
+        took_token();
         if (skip_depth_ > 0) return true;
         if (stack_.empty()) {
             result_.problems.push_back({Severity::error, "", std::string("a bundle is a JSON object, but this document is ") + json_type_name(v)});
@@ -126,6 +150,7 @@ private:
     }
 
     bool open(bool is_array) {
+        took_token();
         if (skip_depth_ > 0) { ++skip_depth_; return true; }
         if (stack_.empty()) {
             if (is_array) {
@@ -155,6 +180,7 @@ private:
     }
 
     bool close() {
+        took_token();
         if (skip_depth_ > 0) {
             if (--skip_depth_ == 0) advance();
             return true;
@@ -165,6 +191,13 @@ private:
             advance();
         }
         return true;
+    }
+
+    // A token ends here: an error can only point after it (the parser may have
+    // read one byte more, a number's end, and put it back).
+    void took_token() {
+        saw_token_ = true;
+        text_.forget_before(std::max<std::uint64_t>(text_.taken(), 1) - 1);
     }
 
     Frame& push_frame(Role role, bool is_array) {
@@ -179,7 +212,7 @@ private:
     }
 
     void finish_item() {
-        report(options_.progress, WorkStage::reading, ++items_read_);
+        report(options_.progress, WorkStage::receiving, text_.taken(), size_);
         const Frame& list = stack_.back();
         const std::string pointer = pointer_of(stack_.size(), "");
         std::optional<Entry> entry = read_item(list.kind, item_, pointer, result_.problems, options_.rows_only);
@@ -197,6 +230,8 @@ private:
 
     const LoadOptions& options_;
     LoadResult& result_;
+    JsonTextStream& text_;
+    std::uint64_t size_;
     std::vector<Frame> stack_;
     std::size_t skip_depth_ = 0;
     json top_ = json::object();
@@ -205,7 +240,7 @@ private:
     std::deque<Entry> publications_, jobs_;
     std::unordered_map<std::string, std::string> first_pointer_of_id_;
     bool saw_root_object_ = false;
-    std::size_t items_read_ = 0;
+    bool saw_token_ = false;
     std::size_t error_position_ = 0;
     std::string error_message_;
 };
@@ -237,61 +272,63 @@ std::string short_parse_message(const std::string& what) {
 
 // A bundle saved as UTF-16 or UTF-32 starts with a byte order mark that the
 // JSON parser would only call an "invalid literal".
-const char* wide_encoding(std::string_view text) {
+const char* wide_encoding(std::string_view head) {
     using namespace std::string_view_literals;
-    if (text.starts_with("\xFF\xFE\0\0"sv) || text.starts_with("\0\0\xFE\xFF"sv)) return "UTF-32";
-    if (text.starts_with("\xFF\xFE"sv) || text.starts_with("\xFE\xFF"sv)) return "UTF-16";
+    if (head.starts_with("\xFF\xFE\0\0"sv) || head.starts_with("\0\0\xFE\xFF"sv)) return "UTF-32";
+    if (head.starts_with("\xFF\xFE"sv) || head.starts_with("\xFE\xFF"sv)) return "UTF-16";
     return nullptr;
 }
 
-void locate(std::string_view text, std::size_t offset, int& line, int& column) {
-    line = 1;
-    column = 1;
-    offset = std::min(offset, text.size());
-    for (std::size_t i = 0; i < offset; ++i) {
-        if (text[i] == '\n') { ++line; column = 1; }
-        else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;  // count characters, not bytes
-    }
+Problem located(const JsonTextStream& text, std::uint64_t offset, std::string message) {
+    Problem p{Severity::error, "", std::move(message)};
+    text.locate(offset, p.line, p.column);
+    return p;
 }
 
 }  // namespace
 
 LoadResult load_bundle(std::string_view text, const LoadOptions& options) {
+    MemorySource source(text);
+    return read_json_bundle(source, text.size(), options);
+}
+
+LoadResult read_json_bundle(ByteSource& source, std::uint64_t size, const LoadOptions& options) {
     LoadResult result;
-    if (text.size() > options.max_document_bytes) {
-        result.problems.push_back({Severity::error, "", "bundle is " + std::to_string(text.size() >> 20) + " MiB; the limit is " +
+    if (size > options.max_document_bytes) {
+        result.problems.push_back({Severity::error, "", "bundle is " + std::to_string(size >> 20) + " MiB; the limit is " +
                                                             std::to_string(options.max_document_bytes >> 20) + " MiB"});
         return result;
     }
-    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-        result.problems.push_back({Severity::error, "", "the bundle is empty"});
-        return result;
-    }
-    if (const char* encoding = wide_encoding(text)) {
+    JsonTextStream text(source);
+    BundleReader reader(options, result, text, size);
+    const bool parsed = json::sax_parse(text.begin(), text.end(), &reader);
+    report(options.progress, WorkStage::receiving, text.taken(), size);
+    if (const char* encoding = wide_encoding(text.head())) {
+        result = LoadResult{};
         result.problems.push_back({Severity::error, "", std::string("the file is ") + encoding +
                                    " (it starts with a byte order mark); save the bundle as UTF-8", 1, 1});
         return result;
     }
-    BundleReader reader(options, result);
-    const bool parsed = json::sax_parse(text.begin(), text.end(), &reader);
     // The parser takes a NUL byte for the end of the input: say what it is,
     // and do not let it hide whatever follows a complete document.
-    const std::size_t nul = text.find('\0');
+    const std::optional<std::uint64_t> nul = text.first_nul();
+    const bool ended_early = !parsed && reader.error_message().find("unexpected end of input") != std::string::npos;
+    if (ended_early && !reader.saw_token() && !nul) {  // nothing but white space
+        result.problems = {{Severity::error, "", "the bundle is empty"}};
+        return result;
+    }
     if (!parsed && !reader.error_message().empty()) {
-        Problem p{Severity::error, "", short_parse_message(reader.error_message())};
-        std::size_t at = reader.error_position();
+        std::string message = short_parse_message(reader.error_message());
+        std::uint64_t at = reader.error_position();
         // A NUL in a string is reported as a control character, so the first
         // NUL byte is where the parser saw an "end of input" that was not.
-        if (nul != std::string_view::npos && p.message.starts_with("unexpected end of input")) {
-            p.message.replace(0, 23, "unexpected NUL byte (is this a UTF-16 or binary file?)");
-            at = nul;
+        if (nul && message.starts_with("unexpected end of input")) {
+            message.replace(0, 23, "unexpected NUL byte (is this a UTF-16 or binary file?)");
+            at = *nul;
         }
-        locate(text, at, p.line, p.column);
-        result.problems.push_back(std::move(p));
-    } else if (parsed && nul != std::string_view::npos) {
-        Problem p{Severity::error, "", "unexpected NUL byte after the end of the document"};
-        locate(text, nul, p.line, p.column);
-        result.problems.push_back(std::move(p));
+        result.problems.push_back(located(text, at, std::move(message)));
+    } else if (parsed && nul) {
+        result.problems.push_back(located(text, *nul, "unexpected NUL byte after the end of the document"));
     }
 
     // Top-level problems (format version, title) come first: they decide

@@ -1,17 +1,15 @@
 #include "core/formats/open_bundle.h"
 
+#include "core/formats/json_reader.h"
 #include "core/formats/pack.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <memory>
 #include <string>
 
 namespace pv {
 
 namespace {
-
-constexpr std::size_t kPieceBytes = 1u << 20;  // copied between two progress reports
 
 // Gives the bytes already taken from `inner` to tell the format, then the rest.
 class HeadThenRest final : public ByteSource {
@@ -41,34 +39,9 @@ private:
     ByteSource& inner_;
 };
 
-IndexedBundle refused(std::string message) {
-    LoadResult result;
-    result.problems.push_back({Severity::error, "", std::move(message)});
-    return {std::make_unique<LoadResult>(std::move(result)), nullptr};
-}
-
 IndexedBundle indexed(LoadResult result, const OpenOptions& options) {
     if (!options.index) return {std::make_unique<LoadResult>(std::move(result)), nullptr};
     return index_bundle(std::move(result), options.load.progress);
-}
-
-// A JSON bundle: parsed from one block, which is freed before the index is built.
-IndexedBundle open_json(ByteSource& source, std::uint64_t size, const OpenOptions& options) {
-    if (size > options.load.max_document_bytes)
-        return refused("the bundle is " + std::to_string(size >> 20) + " MiB; the limit is " +
-                       std::to_string(options.load.max_document_bytes >> 20) + " MiB");
-    std::unique_ptr<char, decltype(&std::free)> text(static_cast<char*>(std::malloc(std::max<std::uint64_t>(size, 1))), &std::free);
-    if (!text) return refused("the bundle is " + std::to_string(size >> 20) + " MiB, more than there is memory for here");
-    std::size_t copied = 0;
-    while (copied < size) {
-        const std::size_t piece = source.read_into(text.get() + copied, std::min<std::uint64_t>(size - copied, kPieceBytes));
-        if (piece == 0) break;
-        copied += piece;
-        report(options.load.progress, WorkStage::receiving, copied, size);
-    }
-    LoadResult result = load_bundle(std::string_view(text.get(), copied), options.load);
-    text.reset();
-    return indexed(std::move(result), options);
 }
 
 }  // namespace
@@ -76,7 +49,7 @@ IndexedBundle open_json(ByteSource& source, std::uint64_t size, const OpenOption
 IndexedBundle open_bundle(ByteSource& source, std::uint64_t size, const OpenOptions& options) {
     if (std::optional<std::string_view> all = source.rest_in_memory()) {
         if (is_pack(*all)) return read_pack(source, size, options.load.progress);
-        return indexed(load_bundle(*all, options.load), options);
+        return indexed(read_json_bundle(source, size, options.load), options);
     }
     std::string head;
     while (head.size() < kPackSignatureBytes) {
@@ -87,7 +60,7 @@ IndexedBundle open_bundle(ByteSource& source, std::uint64_t size, const OpenOpti
     const bool pack = is_pack(head);
     HeadThenRest whole(std::move(head), source);
     if (pack) return read_pack(whole, size, options.load.progress);
-    return open_json(whole, size, options);
+    return indexed(read_json_bundle(whole, size, options.load), options);  // parsed as its pieces come
 }
 
 IndexedBundle open_bundle(std::string_view bytes, const OpenOptions& options) {

@@ -18,12 +18,12 @@ struct OpenOptions {
     bool index = true;   // false: the model only (a pack still brings its index)
 };
 
-// Reads a bundle of `size` bytes from `source`. A JSON bundle is copied into
-// one block (unless the source lends its bytes in memory) and parsed; the block
-// is freed before the index is built, which then reuses its memory. A pack is
-// read piece by piece (core/formats/pack.h). Never throws: what cannot be read gives an
-// unusable result whose problems say why. `options.load.progress` hears
-// WorkStage::receiving while the bytes are copied, then reading and indexing.
+// Reads a bundle of `size` bytes from `source`, piece by piece: a JSON bundle is
+// parsed as its pieces come and never held whole (core/formats/json_reader.h),
+// a pack is read into its model and index (core/formats/pack.h). Never throws:
+// what cannot be read gives an unusable result whose problems say why.
+// `options.load.progress` hears WorkStage::receiving while a JSON bundle's
+// bytes are parsed, then reading and indexing.
 IndexedBundle open_bundle(ByteSource& source, std::uint64_t size, const OpenOptions& options = {});
 IndexedBundle open_bundle(std::string_view bytes, const OpenOptions& options = {});
 

@@ -11,13 +11,13 @@
 
 namespace pv {
 
-// receiving: a JSON bundle's bytes copied into one block; reading: its items
-// parsed (or a pack's read); indexing: the search index built (or checked).
+// receiving: a JSON bundle's bytes read and parsed, counted in bytes; reading:
+// its entries gathered (or a pack's read); indexing: the search index built (or checked).
 enum class WorkStage : std::uint8_t { receiving, reading, indexing };
 
 struct WorkProgress {
     WorkStage stage = WorkStage::reading;
-    std::size_t done = 0;   // bytes copied, items read, or entries indexed
+    std::size_t done = 0;   // bytes read, entries gathered, or entries indexed
     std::size_t total = 0;  // of those to come; 0 while the count is not known
 };
 

@@ -11,7 +11,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 export NODE_PATH=/usr/share/nodejs
-export BENCH_SIZES=${BENCH_SIZES:-"10000 100000"}
+export BENCH_SIZES=${BENCH_SIZES-"10000 100000"}  # set and empty: none, as README.md says
 export BENCH_DATA=${BENCH_DATA:-$root/build/bench-search}
 toolchain=/usr/share/emscripten/cmake/Modules/Platform/Emscripten.cmake
 baseline_build=$root/build/bench-browser/baseline

@@ -1,7 +1,9 @@
-// Runs the browser benchmark (see README.md) and prints one Markdown table:
+// Runs the browser benchmark (see README.md) and prints two Markdown tables:
 // each figure is the median of BENCH_RUNS runs, pubview next to the bare
-// Dear ImGui baseline where the baseline has that figure. run.sh builds what
-// this needs; the raw runs go to build/bench-browser/results.json.
+// Dear ImGui baseline where the baseline has that figure; then, for each of
+// BENCH_SHARD_SIZES, shards.mjs's sharded bundle beside the pack of that size
+// (shard-table.mjs). run.sh builds what this needs; the raw runs go to
+// build/bench-browser/results.json.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,9 +12,11 @@ import { startServer, launchBrowser, root } from '../../tests/browser/browser.mj
 import { measureStartup, measureBundle, TYPED_QUERIES } from './measure.mjs';
 import { med } from './stats.mjs';
 import { kb, mb, ms, pct, longTask, verdict } from './format.mjs';
+import { printShardTable } from './shard-table.mjs';
 
 const runs = Number(process.env.BENCH_RUNS || 5);
 const sizes = (process.env.BENCH_SIZES ?? '10000 100000').split(/\s+/).filter(Boolean).map(Number);
+const shardSizes = (process.env.BENCH_SHARD_SIZES ?? '100000 1000000').split(/\s+/).filter(Boolean).map(Number);
 const idleSeconds = Number(process.env.BENCH_IDLE_SECONDS || 10);
 const corpusDir = process.env.BENCH_DATA || path.join(root, 'build', 'bench-search');
 const outputDir = path.join(root, 'build', 'bench-browser');
@@ -44,6 +48,20 @@ async function serveBaseline() {
     child.on('exit', (code) => reject(new Error(`the baseline's server exited with ${code}`)));
   });
   return { url: `http://127.0.0.1:${port}/`, stop: () => child.kill() };
+}
+
+// shards.mjs for `size` entries in a child process (it shards the bundle into
+// the site and runs its own server and browser); resolves to the JSON it prints.
+function measureShards(size) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(root, 'bench/browser/shards.mjs'), String(size)], {
+      env: { ...process.env, BENCH_DATA: corpusDir, BENCH_RUNS: String(runs) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let output = '';
+    child.stdout.on('data', (d) => { output += d; });
+    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(output)) : reject(new Error(`shards.mjs ${size} exited with ${code}`))));
+  });
 }
 
 async function repeat(label, measureOnce) {
@@ -106,10 +124,13 @@ function loadRows(label, bundleBytes, results) {
   ];
 }
 
-function printTable(rows, loadAverages) {
+function printTable(rows) {
   console.log(`| figure (median of ${runs} runs) | pubview | baseline | target | verdict |`);
   console.log('| --- | --- | --- | --- | --- |');
   for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+}
+
+function printLoad(loadAverages) {
   console.log(`\nThe machine's 1-minute load average: ${loadAverages.map((l) => l.toFixed(1)).join(' at the start, ')} at the end` +
     ` (${os.cpus().length} CPUs; other work on the machine slows every figure).`);
 }
@@ -126,7 +147,7 @@ async function main() {
     const pubview = await repeat('pubview, seed bundle', () => measureStartup(browser, site.url, 'pubview', idleSeconds));
     const baseline = await repeat('baseline', () => measureStartup(browser, baselineServer.url, 'baseline', idleSeconds));
     const rows = startupRows(pubview, baseline);
-    const raw = { runs, idleSeconds, loadAverages, pubview, baseline, bundles: {} };
+    const raw = { runs, idleSeconds, loadAverages, pubview, baseline, bundles: {}, shards: {} };
 
     for (const size of sizes) {
       const corpus = path.join(corpusDir, `corpus-${size}.json`);
@@ -149,10 +170,16 @@ async function main() {
       rows.push(...loadRows(`${size / 1000}k pack (${mb(fs.statSync(pack).size)})`, bundleBytes, packResults));
       raw.bundles[`${size}-pack`] = { bundleBytes, packBytes: fs.statSync(pack).size, results: packResults };
     }
+    for (const size of shardSizes) {
+      log(`pubview, ${size} entries, sharded: shards.mjs`);
+      raw.shards[size] = await measureShards(size);
+    }
     loadAverages.push(os.loadavg()[0]);
     fs.mkdirSync(outputDir, { recursive: true });
     fs.writeFileSync(path.join(outputDir, 'results.json'), JSON.stringify(raw, null, 1));
-    printTable(rows, loadAverages);
+    printTable(rows);
+    printShardTable(raw.shards, raw.bundles, runs);
+    printLoad(loadAverages);
   } finally {
     await browser.close();
     for (const server of servers) await server.stop();

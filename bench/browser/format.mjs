@@ -8,7 +8,9 @@ export const pct = (value) => `${value.toFixed(2)} %`;
 // The Long Tasks API reports tasks over 50 ms only: none is "< 50 ms", not 0.
 export const longTask = (value) => (value > 0 ? ms(value) : '< 50 ms');
 
-// "met", or how far the value is from its upper bound.
+// "met", or how far the value is from its upper bound (to two digits when
+// under 1.1×: a near miss would read "1.0×").
 export function verdict(value, limit) {
-  return value <= limit ? 'met' : `missed (${(value / limit).toFixed(1)}× the target)`;
+  const ratio = value / limit;
+  return value <= limit ? 'met' : `missed (${ratio.toFixed(ratio < 1.1 ? 2 : 1)}× the target)`;
 }

@@ -1,17 +1,22 @@
-// Runs the browser benchmark (see README.md) and prints one Markdown table:
+// Runs the browser benchmark (see README.md) and prints two Markdown tables:
 // each figure is the median of BENCH_RUNS runs, pubview next to the bare
-// Dear ImGui baseline where the baseline has that figure. run.sh builds what
-// this needs; the raw runs go to build/bench-browser/results.json.
+// Dear ImGui baseline where the baseline has that figure; then, for each of
+// BENCH_SHARD_SIZES, shards.mjs's sharded bundle beside the pack of that size
+// (shard-table.mjs). run.sh builds what this needs; the raw runs go to
+// build/bench-browser/results.json.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer, launchBrowser, root } from '../../tests/browser/browser.mjs';
 import { measureStartup, measureBundle, TYPED_QUERIES } from './measure.mjs';
-import { median } from './stats.mjs';
+import { med } from './stats.mjs';
+import { kb, mb, ms, pct, longTask, verdict } from './format.mjs';
+import { printShardTable } from './shard-table.mjs';
 
 const runs = Number(process.env.BENCH_RUNS || 5);
 const sizes = (process.env.BENCH_SIZES ?? '10000 100000').split(/\s+/).filter(Boolean).map(Number);
+const shardSizes = (process.env.BENCH_SHARD_SIZES ?? '100000 1000000').split(/\s+/).filter(Boolean).map(Number);
 const idleSeconds = Number(process.env.BENCH_IDLE_SECONDS || 10);
 const corpusDir = process.env.BENCH_DATA || path.join(root, 'build', 'bench-search');
 const outputDir = path.join(root, 'build', 'bench-browser');
@@ -45,6 +50,20 @@ async function serveBaseline() {
   return { url: `http://127.0.0.1:${port}/`, stop: () => child.kill() };
 }
 
+// shards.mjs for `size` entries in a child process (it shards the bundle into
+// the site and runs its own server and browser); resolves to the JSON it prints.
+function measureShards(size) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(root, 'bench/browser/shards.mjs'), String(size)], {
+      env: { ...process.env, BENCH_DATA: corpusDir, BENCH_RUNS: String(runs) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let output = '';
+    child.stdout.on('data', (d) => { output += d; });
+    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(output)) : reject(new Error(`shards.mjs ${size} exited with ${code}`))));
+  });
+}
+
 async function repeat(label, measureOnce) {
   const results = [];
   for (let run = 1; run <= runs; run++) {
@@ -52,19 +71,6 @@ async function repeat(label, measureOnce) {
     results.push(await measureOnce());
   }
   return results;
-}
-
-// The median over runs of the number `pick` finds in each run.
-const med = (results, pick) => median(results.map(pick));
-
-const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KB`;
-const mb = (bytes) => `${(bytes / 1048576).toFixed(0)} MB`;
-const ms = (value) => `${value.toFixed(0)} ms`;
-const pct = (value) => `${value.toFixed(2)} %`;
-
-// "met", or how far the value is from its upper bound.
-function verdict(value, limit) {
-  return value <= limit ? 'met' : `missed (${(value / limit).toFixed(1)}× the target)`;
 }
 
 function startupRows(pubview, baseline) {
@@ -112,16 +118,19 @@ function loadRows(label, bundleBytes, results) {
   const heapRatio = med(results, (r) => r.heapPerBundleByte);
   return [
     [`${label}: load + index, navigation → rows shown (→ pubview:ready)`, `${ms(load)} (${ms(med(results, (r) => r.readyMs))})`, '', '≤ 2 s', verdict(load, TARGETS.loadMs)],
-    [`${label}: longest main-thread task while loading, but for the WebGL context's`, block > 0 ? ms(block) : '< 50 ms', '', '≤ 100 ms', verdict(block, TARGETS.longestBlockMs)],
+    [`${label}: longest main-thread task while loading, but for the WebGL context's`, longTask(block), '', '≤ 100 ms', verdict(block, TARGETS.longestBlockMs)],
     [`${label}: the task that creates the WebGL context`, ms(med(results, (r) => r.contextTaskMs)), '(see above)', '', ''],
     [`${label}: wasm heap / JSON bundle size`, `${mb(med(results, (r) => r.heapBytes))} / ${mb(bundleBytes)} = ${heapRatio.toFixed(2)}×`, '', '≤ 2.5×', verdict(heapRatio, TARGETS.heapPerBundleByte)],
   ];
 }
 
-function printTable(rows, loadAverages) {
+function printTable(rows) {
   console.log(`| figure (median of ${runs} runs) | pubview | baseline | target | verdict |`);
   console.log('| --- | --- | --- | --- | --- |');
   for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+}
+
+function printLoad(loadAverages) {
   console.log(`\nThe machine's 1-minute load average: ${loadAverages.map((l) => l.toFixed(1)).join(' at the start, ')} at the end` +
     ` (${os.cpus().length} CPUs; other work on the machine slows every figure).`);
 }
@@ -138,7 +147,7 @@ async function main() {
     const pubview = await repeat('pubview, seed bundle', () => measureStartup(browser, site.url, 'pubview', idleSeconds));
     const baseline = await repeat('baseline', () => measureStartup(browser, baselineServer.url, 'baseline', idleSeconds));
     const rows = startupRows(pubview, baseline);
-    const raw = { runs, idleSeconds, loadAverages, pubview, baseline, bundles: {} };
+    const raw = { runs, idleSeconds, loadAverages, pubview, baseline, bundles: {}, shards: {} };
 
     for (const size of sizes) {
       const corpus = path.join(corpusDir, `corpus-${size}.json`);
@@ -161,10 +170,16 @@ async function main() {
       rows.push(...loadRows(`${size / 1000}k pack (${mb(fs.statSync(pack).size)})`, bundleBytes, packResults));
       raw.bundles[`${size}-pack`] = { bundleBytes, packBytes: fs.statSync(pack).size, results: packResults };
     }
+    for (const size of shardSizes) {
+      log(`pubview, ${size} entries, sharded: shards.mjs`);
+      raw.shards[size] = await measureShards(size);
+    }
     loadAverages.push(os.loadavg()[0]);
     fs.mkdirSync(outputDir, { recursive: true });
     fs.writeFileSync(path.join(outputDir, 'results.json'), JSON.stringify(raw, null, 1));
-    printTable(rows, loadAverages);
+    printTable(rows);
+    printShardTable(raw.shards, raw.bundles, runs);
+    printLoad(loadAverages);
   } finally {
     await browser.close();
     for (const server of servers) await server.stop();

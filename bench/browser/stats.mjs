@@ -13,3 +13,6 @@ export function median(samples) {
   const middle = sorted.length >> 1;
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
+
+// The median over runs of the number `pick` finds in each run.
+export const med = (results, pick) => median(results.map(pick));

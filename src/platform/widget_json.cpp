@@ -1,5 +1,6 @@
 #include "platform/widget_json.h"
 
+#include "core/formats/json_text_stream.h"
 #include "core/formats/open_bundle.h"
 #include "core/present/display.h"
 
@@ -33,7 +34,7 @@ std::string search_request_json(const SearchRequest& request, const std::vector<
 }
 
 std::optional<ui::SearchAnswer> search_answer_from_json(std::uint64_t version, const char* text) {
-    const json j = json::parse(text, nullptr, false);
+    const json j = parse_json(text);
     if (!j.is_object()) return std::nullopt;
     const auto bundle = j.find("bundle");
     const auto hits = j.find("hits");
@@ -81,7 +82,7 @@ std::string view_state_to_json(const ui::ViewState& s) {
 
 ui::ViewState view_state_from_json(const char* text) {
     ui::ViewState s;
-    const json j = json::parse(text, nullptr, false);
+    const json j = parse_json(text);
     if (!j.is_object()) return s;
     if (auto q = j.find("q"); q != j.end() && q->is_string()) s.query = q->get<std::string>();
     if (auto k = j.find("kind"); k != j.end() && k->is_string()) s.kind = kind_from_name(k->get<std::string>());

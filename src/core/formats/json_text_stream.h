@@ -7,6 +7,8 @@
 
 #include "core/formats/byte_source.h"
 
+#include <nlohmann/json.hpp>
+
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
@@ -35,13 +37,14 @@ public:
         explicit iterator(JsonTextStream* stream = nullptr) : stream_(stream) {}
         reference operator*() const { return *stream_->next_; }
         iterator& operator++() {
-            if (++stream_->next_ == stream_->end_) stream_->take_piece();
+            ++stream_->next_;
             return *this;
         }
+        // (The next piece is read here, when the parser asks whether there is more.)
         bool operator==(const iterator& other) const { return at_end() == other.at_end(); }
 
     private:
-        bool at_end() const { return !stream_ || stream_->finished_; }
+        bool at_end() const { return !stream_ || (stream_->next_ == stream_->end_ && !stream_->read_piece()); }
         JsonTextStream* stream_;
     };
     iterator begin() { return iterator(this); }
@@ -63,7 +66,8 @@ public:
     std::string_view head() const { return {head_, head_size_}; }
 
 private:
-    void take_piece();
+    // Reads the next piece after the bytes kept; false at the source's end.
+    bool read_piece();
 
     static constexpr std::size_t kPieceBytes = 1u << 20;
 
@@ -76,9 +80,14 @@ private:
     std::uint64_t forget_before_ = 0;
     int kept_line_ = 1, kept_column_ = 1;  // where kept_ is
     bool lent_ = false;              // the source lent all its bytes: nothing more to read
-    bool finished_ = false;
+    bool source_ended_ = false;
     char head_[4] = {};
     std::size_t head_size_ = 0;
 };
+
+// A JSON text in memory as a value, or a discarded value when it is not JSON.
+// It is read through a JsonTextStream too, so that a build holds one copy of
+// the JSON parser, not one for each kind of input.
+nlohmann::json parse_json(std::string_view text);
 
 }  // namespace pv

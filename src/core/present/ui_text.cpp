@@ -1,5 +1,7 @@
 #include "core/present/ui_text.h"
 
+#include "core/formats/json_text_stream.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -112,7 +114,7 @@ std::string ui_text_json(Language language) {
 }
 
 bool load_ui_text(Language language, std::string_view text) {
-    const nlohmann::json phrases = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
+    const nlohmann::json phrases = parse_json(text);
     if (!phrases.is_object()) return false;
     std::vector<std::string> taken;
     for (const Row& row : kRows) {

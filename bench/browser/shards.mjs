@@ -106,32 +106,48 @@ async function visit(traced = false) {
 // The page's main-thread CPU time so far, in ms.
 const mainThreadMs = async (cdp) => 1000 * (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
 
-// Each query's time from setQuery to settled() (wall: the answer drawn and the DOM mirror updated,
-// which waits 120 ms for more changes), to the answer drawn (the frame after which the widget has
-// nothing more to draw), and the main thread's CPU time meanwhile.
+// Each query's times from setQuery: to its answer in the panel (the worker's
+// answer shown), to the frame that draws it on screen (an animation frame asked
+// for as the answer is shown runs after the widget's own, which draws it), to
+// the answer drawn and the widget idle (the frame after which it has nothing
+// more to draw: ImGui's settling frames), and to settled() (the DOM mirror
+// updated, which waits 120 ms for more changes); and the main thread's CPU time meanwhile.
 async function typeEach(v, list) {
   await v.cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-  const times = [], drawn = [], cpu = [];
+  const times = { answer: [], onScreen: [], drawn: [], settled: [], cpu: [] };
   for (const query of list) {
     const before = await mainThreadMs(v.cdp);
     const t = await v.page.evaluate(async (q) => {
       const w = PubView.widgets[0];
       const start = performance.now();
+      let answer = null;
+      const onScreen = new Promise((resolve) => {
+        const heard = () => queueMicrotask(() => {  // after the widget's own handler showed it
+          if (answer !== null || w._shards.pending) return;
+          answer = performance.now() - start;
+          w._shards.worker.removeEventListener('message', heard);
+          requestAnimationFrame(() => resolve(performance.now() - start));
+        });
+        w._shards.worker.addEventListener('message', heard);
+      });
       w.setQuery(q);
-      const drawnMs = await new Promise((resolve) => {
+      const drawn = await new Promise((resolve) => {
         const check = () => (w._shards.pending || w.module._pv_busy() ? requestAnimationFrame(check) : resolve(performance.now() - start));
         check();
       });
       await w.settled();
-      return { settled: performance.now() - start, drawn: drawnMs };
+      return { answer, onScreen: await onScreen, drawn, settled: performance.now() - start };
     }, query);
-    cpu.push(await mainThreadMs(v.cdp) - before);
-    times.push(t.settled);
-    drawn.push(t.drawn);
+    times.cpu.push(await mainThreadMs(v.cdp) - before);
+    for (const key of ['answer', 'onScreen', 'drawn', 'settled']) times[key].push(t[key]);
   }
   await v.cdp.send('Performance.disable');
-  return { times, drawn, cpu };
+  return times;
 }
+
+// The median and p95 of each of typeEach's times, cold and warm.
+const summary = (cold, warm, key) => ({ coldMedianMs: round(median(cold[key])), coldP95Ms: round(p95(cold[key])),
+  warmMedianMs: round(median(warm[key])), warmP95Ms: round(p95(warm[key])) });
 
 const visits = [];
 for (let run = 0; run < runs; ++run) {
@@ -139,10 +155,10 @@ for (let run = 0; run < runs; ++run) {
   visits.push({ firstRowsMs: v.firstRowsMs, bytes: v.bytes(), requests: v.requests() });
   if (run < runs - 1) { await v.context.close(); continue; }
   const before = v.bytes(), kindsBefore = v.byKind();
-  const { times: cold, drawn: coldDrawn, cpu: coldCpu } = await typeEach(v, queries);
+  const cold = await typeEach(v, queries);
   const queryBytes = v.bytes() - before;
   const queryBytesByKind = Object.fromEntries(Object.entries(v.byKind()).map(([k, n]) => [k, n - (kindsBefore[k] || 0)]));
-  const { times: warm, drawn: warmDrawn, cpu: warmCpu } = await typeEach(v, queries);
+  const warm = await typeEach(v, queries);
   // The longest task, and the longest but the one that creates the WebGL context (the browser makes
   // the page wait for its GPU process there, whatever the page does) and the longest after the first rows.
   const probe = await v.page.evaluate(() => ({
@@ -162,12 +178,10 @@ for (let run = 0; run < runs; ++run) {
     bytesBeforeFirstRows: median(visits.map((x) => x.bytes)),
     requestsBeforeFirstRows: median(visits.map((x) => x.requests)),
     queries: queries.length,
-    coldP95Ms: round(p95(cold)), coldMedianMs: round(median(cold)),
-    warmP95Ms: round(p95(warm)), warmMedianMs: round(median(warm)),
-    drawn: { coldMedianMs: round(median(coldDrawn)), coldP95Ms: round(p95(coldDrawn)),
-      warmMedianMs: round(median(warmDrawn)), warmP95Ms: round(p95(warmDrawn)) },
-    mainThreadCpuPerKeystroke: { coldMedianMs: round(median(coldCpu)), coldP95Ms: round(p95(coldCpu)),
-      warmMedianMs: round(median(warmCpu)), warmP95Ms: round(p95(warmCpu)) },
+    coldP95Ms: round(p95(cold.settled)), coldMedianMs: round(median(cold.settled)),
+    warmP95Ms: round(p95(warm.settled)), warmMedianMs: round(median(warm.settled)),
+    answer: summary(cold, warm, 'answer'), onScreen: summary(cold, warm, 'onScreen'), drawn: summary(cold, warm, 'drawn'),
+    mainThreadCpuPerKeystroke: summary(cold, warm, 'cpu'),
     bytesForQueries: queryBytes, bytesForQueriesByKind: queryBytesByKind,
     longestTaskMs: round(probe.longestTaskMs), longestTaskButContextMs: round(probe.longestButContextMs),
     longestTaskAfterFirstRowsMs: round(probe.longestAfterFirstRowsMs),

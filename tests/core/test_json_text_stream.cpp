@@ -85,6 +85,7 @@ TEST_CASE("a syntax error points at the start of the token that stopped the pars
         {R"({"pubview": 1, "title": "t" :)", 29},      // a structural character
         {R"({"pubview": 1, "title": "a\qb"})", 25},    // an invalid escape: the string
         {R"({"pubview": 1, "title": "t",)", 29},       // the end of the input, just past the last byte
+        {"{\"pubview\": 1, \"title\": \"t\"\t\tx", 30},    // an invalid literal after tabs
     };
     for (const auto& [text, column] : documents) {
         const std::string& document = text;  // (a structured binding cannot be captured in C++20)

@@ -41,9 +41,10 @@ std::size_t offending_token_start(std::size_t position, const std::string& last_
     // An error in a string or a number, or one that is the unexpected token: it is all that was read.
     for (const char* whole : {"invalid string", "invalid number", "number overflow", "unexpected string literal", "unexpected number literal"})
         if (message.find(whole) != std::string_view::npos) return back(read.size());
-    // Otherwise the token is what follows the last white space or structural character before its last byte.
+    // Otherwise the token is what follows the last white space (a control byte, as
+    // "<U+000A>" hides which) or structural character before its last byte.
     if (read.size() <= 1) return back(read.size());
-    const std::size_t before = read.find_last_of(" \t\r\n{}[]:,", read.size() - 2);
+    const std::size_t before = read.find_last_of(" \x01{}[]:,", read.size() - 2);
     return back(read.size() - (before == std::string::npos ? 0 : before + 1));
 }
 

@@ -131,12 +131,13 @@ async function typeEach(v, list) {
         w._shards.worker.addEventListener('message', heard);
       });
       w.setQuery(q);
+      if (!w._shards.pending) answer = 0;  // nothing asked (the query shown already): no answer to hear
       const drawn = await new Promise((resolve) => {
         const check = () => (w._shards.pending || w.module._pv_busy() ? requestAnimationFrame(check) : resolve(performance.now() - start));
         check();
       });
       await w.settled();
-      return { answer, onScreen: await onScreen, drawn, settled: performance.now() - start };
+      return { answer, onScreen: answer === 0 ? 0 : await onScreen, drawn, settled: performance.now() - start };
     }, query);
     times.cpu.push(await mainThreadMs(v.cdp) - before);
     for (const key of ['answer', 'onScreen', 'drawn', 'settled']) times[key].push(t[key]);

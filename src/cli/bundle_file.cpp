@@ -2,9 +2,9 @@
 
 #include "core/formats/open_bundle.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
-#include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -13,10 +13,19 @@
 
 namespace pv::cli {
 
+namespace {
+
+// Prints "pubview: cannot read PATH: why" (errno's reason).
+void say_cannot_read(const std::string& path) {
+    std::cerr << "pubview: cannot read " << path << ": " << std::strerror(errno) << '\n';
+}
+
+}  // namespace
+
 std::optional<std::string> read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        std::cerr << "pubview: cannot read " << path << ": " << std::strerror(errno) << '\n';
+        say_cannot_read(path);
         return std::nullopt;
     }
     // A file of known size is read into one block of that size (a stream that
@@ -28,7 +37,7 @@ std::optional<std::string> read_file(const std::string& path) {
         in.read(content.data(), static_cast<std::streamsize>(size));
         content.resize(static_cast<std::size_t>(in.gcount()));
         if (!in.bad()) return content;
-        std::cerr << "pubview: cannot read " << path << ": " << std::strerror(errno) << '\n';
+        say_cannot_read(path);
         return std::nullopt;
     }
     std::ostringstream content;
@@ -88,13 +97,13 @@ std::optional<IndexedBundle> open_file(const std::string& path, const OpenOption
     }
     std::FILE* file = std::fopen(path.c_str(), "rb");
     if (!file) {
-        std::cerr << "pubview: cannot read " << path << ": " << std::strerror(errno) << '\n';
+        say_cannot_read(path);
         return std::nullopt;
     }
     FileSource source(file);
     IndexedBundle opened = open_bundle(source, size, options);
     if (source.failed()) {
-        std::cerr << "pubview: cannot read " << path << ": " << std::strerror(errno) << '\n';
+        say_cannot_read(path);
         return std::nullopt;
     }
     return opened;

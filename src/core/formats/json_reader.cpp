@@ -86,8 +86,8 @@ public:
         return true;
     }
     bool parse_error(std::size_t position, const std::string& last_token, const nlohmann::detail::exception& ex) {
-        const bool at_end = std::string_view(ex.what()).find("unexpected end of input") != std::string_view::npos;
-        error_position_ = at_end ? text_.taken() : offending_token_start(position, last_token, ex.what());
+        input_ended_ = std::string_view(ex.what()).find("unexpected end of input") != std::string_view::npos;
+        error_position_ = input_ended_ ? text_.taken() : offending_token_start(position, last_token, ex.what());
         error_message_ = ex.what();
         return false;
     }
@@ -96,6 +96,8 @@ public:
     const std::string& error_message() const { return error_message_; }
     bool saw_root_object() const { return saw_root_object_; }
     bool saw_token() const { return saw_token_; }
+    // The parser met the end of the input (or a NUL byte) before the document's.
+    bool input_ended() const { return input_ended_; }
     json& top_fields() { return top_; }
     std::deque<Entry>& items(Kind kind) { return kind == Kind::job ? jobs_ : publications_; }
 
@@ -242,6 +244,7 @@ private:
     std::unordered_map<std::string, std::string> first_pointer_of_id_;
     bool saw_root_object_ = false;
     bool saw_token_ = false;
+    bool input_ended_ = false;
     std::size_t error_position_ = 0;
     std::string error_message_;
 };
@@ -313,8 +316,7 @@ LoadResult read_json_bundle(ByteSource& source, std::uint64_t size, const LoadOp
     // The parser takes a NUL byte for the end of the input: say what it is,
     // and do not let it hide whatever follows a complete document.
     const std::optional<std::uint64_t> nul = text.first_nul();
-    const bool ended_early = !parsed && reader.error_message().find("unexpected end of input") != std::string::npos;
-    if (ended_early && !reader.saw_token() && !nul) {  // nothing but white space
+    if (reader.input_ended() && !reader.saw_token() && !nul) {  // nothing but white space
         result.problems = {{Severity::error, "", "the bundle is empty"}};
         return result;
     }

@@ -136,7 +136,7 @@ TEST_CASE("the last word matches as a prefix while typing, earlier words must be
 
 TEST_CASE("a rare completion of the typed prefix is found when earlier words leave few candidates") {
     // 7,000 entries with "zoo" cost more postings than reading the three entries
-    // with "rare" (kTextScanCostPerEntry each), so "z" is checked in their text.
+    // with "rare" (EntrySource::kTextCost each), so "z" is checked in their text.
     std::vector<Entry> entries(7000, publication("Zoo keeper", "zoo"));
     entries.push_back(publication("Rare zebra"));
     entries.push_back(publication("Rare bird"));
@@ -158,6 +158,18 @@ TEST_CASE("a rare completion of the typed prefix is found when earlier words lea
     const float from_postings = score_of(run(index, "rare "), "Rare zebra") + score_of(run(index, "z"), "Rare zebra");
     CHECK(score_of(run(index, "rare z"), "Rare zebra") == doctest::Approx(from_postings));
     pv::detail::ranking_weights() = defaults;
+}
+
+TEST_CASE("a short prefix with more completions than are read says its postings are cut; a longer word does not") {
+    // 300 words "zqaa" to "zqln": more completions of "zq" than the 256 a prefix reads.
+    std::vector<Entry> entries;
+    for (int n = 0; n < 300; ++n) entries.push_back(publication(std::string("Word zq") + char('a' + n / 26) + char('a' + n % 26)));
+    const Bundle b = bundle_of(std::move(entries));
+    const pv::detail::TermIndex terms(b, {});
+    CHECK(pv::detail::WordMatcher(terms, "zq", true, false).capped());
+    CHECK_FALSE(pv::detail::WordMatcher(terms, "zqa", true, false).capped());  // 26 completions, all read
+    CHECK_FALSE(pv::detail::WordMatcher(terms, "zqab", true, false).capped());
+    CHECK_FALSE(pv::detail::WordMatcher(terms, "zq", false, false).capped());  // a whole word has no completions
 }
 
 TEST_CASE("an exact match outranks a prefix match, which outranks a typo") {

@@ -130,6 +130,30 @@ test('a search fetches the rows files of its final hits only, not of hits scored
   shards.close();
 });
 
+test('a query\'s last words are checked in postings rather than by fetching entries files, with the same answers', async () => {
+  // Every generated query, in one session as a visitor types them. A word of
+  // four letters or more reads all of its completions' postings, so checking it
+  // in postings gives what its text would; only a short prefix whose postings
+  // are cut to its commonest completions may need the candidates' text.
+  const shards = await openShards(filesOf(folder));
+  const fetchedEntries = [], differing = [];
+  let checked = 0;
+  for (const { query } of JSON.parse(fs.readFileSync(path.join(work, `queries-${SIZE}.json`), 'utf8'))) {
+    const result = await shards.search({ query, limit: 10 });
+    const expected = whole.search(query, { limit: 10 });
+    if (JSON.stringify([result.total, idsOf(result), result.hits.map((h) => h.score)]) !==
+        JSON.stringify([expected.total, expected.results.map((r) => r.id), expected.results.map((r) => r.score)])) differing.push(query);
+    const words = query.split(/\s+/).filter(Boolean);
+    if (words.length < 2 || query.includes('"') || (words.at(-1).length < 4 && !query.endsWith(' '))) continue;
+    checked++;
+    fetchedEntries.push(...result.fetched.filter((name) => name.startsWith('entries-')).map((name) => `${query}: ${name}`));
+  }
+  assert.deepEqual(differing, [], 'queries answered otherwise than by the bundle in one file');
+  assert.ok(checked >= 300, `${checked} queries of two words or more`);
+  assert.deepEqual(fetchedEntries, [], 'entries files fetched to check a word its postings could check');
+  shards.close();
+});
+
 test('a superseded search stops at its next round, and the next search finishes with what it fetched', async () => {
   const shards = await openShards(filesOf(folder));
   const controller = new AbortController();

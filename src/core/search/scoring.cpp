@@ -89,13 +89,14 @@ WordMatcher::WordMatcher(const TermIndex& index, std::string word, bool prefix, 
         const std::size_t considered = std::min(completions.size(), kMaxPrefixTerms);
         std::partial_sort(completions.begin(), completions.begin() + static_cast<std::ptrdiff_t>(considered), completions.end(),
                           [&](std::uint32_t a, std::uint32_t b) { return index.entry_frequency(a) > index.entry_frequency(b); });
-        std::size_t read = 0;
-        for (std::size_t i = 0; i < considered; ++i) {
-            std::size_t cost = index.entry_frequency(completions[i]);
-            if (i > 0 && read + cost > kPrefixPostingBudget) break;
+        std::size_t read = 0, taken = 0;
+        for (; taken < considered; ++taken) {
+            std::size_t cost = index.entry_frequency(completions[taken]);
+            if (taken > 0 && read + cost > kPrefixPostingBudget) break;
             read += cost;
-            add(completions[i], prefix_weight(index.term(completions[i])), idf_cap_);
+            add(completions[taken], prefix_weight(index.term(completions[taken])), idf_cap_);
         }
+        capped_ = taken < completions.size();
     }
     if (!fuzzy) return;
     if (std::size_t budget = typo_budget(word_)) {

@@ -76,6 +76,8 @@ public:
     const std::vector<Expansion>& expansions() const { return expansions_; }
     // Postings that reading the expansions costs.
     std::size_t postings_cost() const { return postings_cost_; }
+    // Whether some completion of the prefix is left out of the expansions.
+    bool capped() const { return capped_; }
     // The idf a matching term (of idf `term_idf` in the index) counts with: at
     // most the word's own, when it is a term, so that a rare completion or
     // misspelling does not outscore the word the visitor actually typed. A word
@@ -96,6 +98,7 @@ private:
     std::vector<std::pair<std::string_view, float>> near_;  // typo terms by term
     std::vector<Expansion> expansions_;
     std::size_t postings_cost_ = 0;
+    bool capped_ = false;
 };
 
 // The factor (1 or more) an entry's score is multiplied by for how well the

@@ -28,11 +28,6 @@ void FacetSelection::clear() {
 
 namespace {
 
-// Reading a candidate entry's text costs about as much as reading this many
-// postings. Once the words read so far leave fewer candidates than a word's
-// postings would cost, that word is checked in the candidates' text instead.
-constexpr std::size_t kTextScanCostPerEntry = 2000;
-
 // The entries of `list` that `keep` accepts, in bundle order. `keep` must reject
 // every entry not in `list`: a long list is cheaper to find again by scanning
 // every entry than to sort.
@@ -188,7 +183,15 @@ std::vector<std::uint32_t> SearchIndex::Impl::match_all(const std::vector<detail
     std::vector<std::uint32_t> candidates;
     for (std::size_t k = 0; k < plans.size(); ++k) {
         const detail::ClausePlan& plan = plans[k];
-        const bool scan_text = k > 0 && !plan.clause->phrase() && candidates.size() * kTextScanCostPerEntry < plan.cost;
+        // Once the words read so far leave candidates whose text costs less to
+        // read than this word's postings, the word is checked in their text.
+        // Both give the same scores, unless the word's postings leave out rare
+        // completions of a short prefix (WordMatcher::capped) that the text
+        // would find: such a word is priced as if its text were in memory,
+        // wherever it is, so that a sharded bundle answers as one file does.
+        const bool scan_text = k > 0 && !plan.clause->phrase() &&
+                               (plan.words.front()->capped() ? candidates.size() * EntrySource::kTextCost < plan.cost
+                                                             : entries->text_cheaper(candidates, plan.cost));
         if (scan_text) {
             for (std::uint32_t entry : candidates)
                 if (detail::EntryScore s = scorer.score_from_text(*plan.clause, *plan.words.front(), entry); s.score > 0) acc.add(s, *plan.clause);

@@ -89,8 +89,16 @@ class PostingBlocks;
 // bundle's detail files fetched as they are needed (core/shards/).
 class EntrySource {
 public:
+    // Reading an entry's text in memory costs about as much as reading this
+    // many postings.
+    static constexpr std::size_t kTextCost = 2000;
+
     virtual ~EntrySource() = default;
     virtual const Entry& entry(std::uint32_t id) const = 0;
+    // Whether reading these entries' text costs less than reading `postings`
+    // postings: kTextCost an entry here, more where the text must be fetched
+    // first (a sharded bundle's entries files).
+    virtual bool text_cheaper(const std::vector<std::uint32_t>& ids, std::size_t postings) const { return ids.size() * kTextCost < postings; }
 };
 
 struct SearchResult {

@@ -221,6 +221,18 @@ detail::PostingBlocks::Block ShardedBundle::block_of(std::uint32_t term) const {
 
 const Entry& ShardedBundle::entry(std::uint32_t id) const { return entry_in(details_, id); }
 
+bool ShardedBundle::text_cheaper(const std::vector<std::uint32_t>& ids, std::size_t postings) const {
+    std::vector<bool> priced(details_.files.size());
+    std::size_t cost = 0;
+    for (std::uint32_t id : ids) {
+        const std::size_t file = id / details_.per_file;
+        if (details_.files[file].fetched) cost += kTextCost;
+        else if (!priced[file]) cost += kTextCost * details_.per_file, priced[file] = true;
+        if (cost >= postings) return false;
+    }
+    return true;
+}
+
 const Entry& ShardedBundle::row(std::uint32_t id) const { return entry_in(rows_, id); }
 
 const Entry& ShardedBundle::entry_in(EntryFiles& files, std::uint32_t id) const {

@@ -54,6 +54,10 @@ public:
     // An entry, fetching its details file if it is not here yet. A file that
     // cannot be fetched gives an entry with no text (failure() says why).
     const Entry& entry(std::uint32_t id) const override;
+    // An entries file that is not here costs fetching and reading it whole,
+    // once for all its entries, so that a query's last words are checked in
+    // postings where they give the same answers (SearchIndex's match_all).
+    bool text_cheaper(const std::vector<std::uint32_t>& ids, std::size_t postings) const override;
     // What a collapsed row shows of an entry (row_fields in core/present/display.h),
     // fetching its rows file if it is not here yet; like entry() otherwise.
     const Entry& row(std::uint32_t id) const;

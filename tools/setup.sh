@@ -9,7 +9,7 @@ root=$PWD
 mode=${1:-all}
 
 apt_pkgs=(cmake ninja-build g++ clang llvm lld libclang-rt-14-dev
-          emscripten binaryen nlohmann-json3-dev doctest-dev libcurl4-openssl-dev zlib1g-dev libbrotli-dev pkg-config
+          emscripten binaryen nlohmann-json3-dev doctest-dev libcurl4-openssl-dev libdeflate-dev libbrotli-dev pkg-config
           fonts-noto-core fonts-dejavu-core python3-fonttools zopfli
           dpkg-dev ca-certificates)
 # The browser tests: Chromium, plus Firefox ESR and WebKitGTK's WebDriver

@@ -118,7 +118,7 @@ int shard(const Args& args) {
     std::cerr << output << ": " << opened->loaded->bundle.entries.size() << " entries in " << summary.files << " files ("
               << summary.posting_files << " of postings, " << summary.row_files << " of rows, " << summary.detail_files
               << " of entries), " << summary.bytes
-              << " bytes" << (compressed.empty() ? ", not compressed (this build has no zlib)" : ", each also as " + compressed)
+              << " bytes" << (compressed.empty() ? ", not compressed (this build has no libdeflate)" : ", each also as " + compressed)
               << '\n';
     return 0;
 }

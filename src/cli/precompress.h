@@ -1,5 +1,5 @@
 // Compressed copies of a file for a static host to send as they are
-// (FILE.gz, FILE.br): gzip with zlib and brotli with libbrotlienc, when the
+// (FILE.gz, FILE.br): gzip with libdeflate and brotli with libbrotlienc, when the
 // build has them (the native CLI; the WebAssembly CLI has neither).
 #pragma once
 

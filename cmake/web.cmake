@@ -14,6 +14,15 @@ add_link_options(${wasm_features})
 
 include(${CMAKE_CURRENT_LIST_DIR}/imgui.cmake)
 
+# Every wasm here reads JSON numbers through src/platform/decimal_to_double.cpp
+# rather than libc's strtod, whose 128-bit long double arithmetic is about 7 KB
+# of gzipped wasm (tests/core/test_numbers.cpp checks both give the same doubles).
+set(decimal_to_double ${CMAKE_SOURCE_DIR}/src/platform/decimal_to_double.cpp)
+function(read_numbers_without_long_double target)
+  target_sources(${target} PRIVATE ${decimal_to_double})
+  target_link_options(${target} PRIVATE -Wl,--wrap=strtod)
+endfunction()
+
 # ---- ui: the ImGui panel (knows ImGui and core, nothing of the browser) --------
 file(GLOB ui_sources CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/ui/*.cpp)
 add_library(pubview_ui STATIC ${ui_sources})
@@ -22,12 +31,13 @@ add_library(pubview_ui STATIC ${ui_sources})
 target_link_libraries(pubview_ui PUBLIC pubview_core_fast imgui)
 
 # ---- platform: the widget module (html5.h input, WebGL2, JS interop) -----------
-# Everything in src/platform but the Node core module (core_module.cpp) and
-# the sharded bundle's worker module (shards_module.cpp).
+# Everything in src/platform but the Node core module (core_module.cpp), the
+# sharded bundle's worker module (shards_module.cpp) and the strtod above.
 file(GLOB platform_sources CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/platform/*.cpp)
 list(REMOVE_ITEM platform_sources ${CMAKE_SOURCE_DIR}/src/platform/core_module.cpp
-     ${CMAKE_SOURCE_DIR}/src/platform/shards_module.cpp)
+     ${CMAKE_SOURCE_DIR}/src/platform/shards_module.cpp ${decimal_to_double})
 add_executable(pubview_widget ${platform_sources})
+read_numbers_without_long_double(pubview_widget)
 target_link_libraries(pubview_widget PRIVATE pubview_ui)
 set_target_properties(pubview_widget PROPERTIES OUTPUT_NAME pubview-glue SUFFIX .js)
 target_link_options(pubview_widget PRIVATE
@@ -148,6 +158,7 @@ add_custom_target(standalone ALL DEPENDS ${site_dir}/pubview-standalone.html)
 target_compile_options(pubview_tests PRIVATE -fexceptions)
 target_link_options(pubview_tests PRIVATE -fexceptions -sENVIRONMENT=node -sNODERAWFS=1
   -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=4GB -sTOTAL_STACK=8MB -sEXIT_RUNTIME=1)
+read_numbers_without_long_double(pubview_tests)
 add_test(NAME core-wasm COMMAND pubview_tests)
 
 # ---- Node core module (search engine without ImGui) ----
@@ -172,6 +183,7 @@ set_source_files_properties(${CMAKE_SOURCE_DIR}/src/core/formats/pack.cpp
   ${CMAKE_SOURCE_DIR}/src/core/text/arabic_shaping.cpp ${CMAKE_SOURCE_DIR}/src/core/text/prebase_vowels.cpp
   ${CMAKE_SOURCE_DIR}/src/core/present/ui_text.cpp PROPERTIES COMPILE_OPTIONS -Os)
 add_executable(pubview_core_module ${CMAKE_SOURCE_DIR}/src/platform/core_module.cpp)
+read_numbers_without_long_double(pubview_core_module)
 target_link_libraries(pubview_core_module PRIVATE pubview_core_fast)
 target_compile_options(pubview_core_module PRIVATE -O3 -finline-functions)
 set_target_properties(pubview_core_module PROPERTIES OUTPUT_NAME pubview-core SUFFIX .mjs)
@@ -194,6 +206,7 @@ set_tests_properties(core-module PROPERTIES
 # writing files through Node (NODERAWFS), with the same output and exit codes.
 # Synchronous compilation: the glue then reads the wasm with fs, not fetch.
 add_executable(pubview_cli ${cli_sources})
+read_numbers_without_long_double(pubview_cli)
 target_link_libraries(pubview_cli PRIVATE pubview_authoring)
 # Built without pthreads: `pubview shard` compresses on the one thread.
 target_compile_definitions(pubview_cli PRIVATE PUBVIEW_VERSION="${PUBVIEW_VERSION}" PUBVIEW_NO_THREADS)
@@ -206,6 +219,7 @@ target_link_options(pubview_cli PRIVATE -sENVIRONMENT=node -sNODERAWFS=1 -sEXIT_
 # web/pubview-shards-worker.js runs in a Web Worker: the widget's own wasm
 # does not carry the reader. Built for speed like the Node core module.
 add_executable(pubview_shards_module ${CMAKE_SOURCE_DIR}/src/platform/shards_module.cpp)
+read_numbers_without_long_double(pubview_shards_module)
 target_link_libraries(pubview_shards_module PRIVATE pubview_core_fast)
 target_compile_options(pubview_shards_module PRIVATE -O3 -finline-functions)
 set_target_properties(pubview_shards_module PROPERTIES OUTPUT_NAME pubview-shards SUFFIX .mjs)

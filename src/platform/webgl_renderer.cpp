@@ -28,16 +28,19 @@ void main() {
 )";
 
 // The atlas has one channel: coverage. Solid shapes sample its white pixel.
-// Glyphs in colour (u from 2 on, ui/fonts.h) sample the colour texture.
+// Glyphs in colour (u from 2 on, ui/fonts.h) sample the colour texture, whose
+// texels are premultiplied, so that filtering leaves no dark edges. The uv is
+// highp: a 4096-pixel atlas needs more than mediump's 11 bits. (Comments stay
+// out of the shaders' text, which the wasm carries to every visitor.)
 constexpr const char* kFragmentShader = R"(#version 300 es
 precision mediump float;
 uniform sampler2D atlas;
 uniform sampler2D colours;
-in highp vec2 fragment_uv;  // a 4096-pixel atlas needs more than mediump's 11 bits
+in highp vec2 fragment_uv;
 in vec4 fragment_color;
 layout (location = 0) out vec4 out_color;
 void main() {
-    vec4 coloured = texture(colours, fragment_uv - vec2(2.0, 0.0));  // premultiplied: filtered without dark edges
+    vec4 coloured = texture(colours, fragment_uv - vec2(2.0, 0.0));
     coloured.rgb /= max(coloured.a, 1.0 / 255.0);
     vec4 texel = fragment_uv.x >= 2.0 ? coloured : vec4(1.0, 1.0, 1.0, texture(atlas, fragment_uv).r);
     out_color = fragment_color * texel;

@@ -118,12 +118,15 @@ test('a folder of many files, rows files smaller than entries files as at a mill
   const needsFacets = pubview('search', folder, 'learning', '--json', '--facets');
   assert.match(needsFacets.out + needsFacets.err, new RegExp(`some results may be missing: ${manifest.facets}: there is no such file`));
 
-  // Without a number given, a bundle this size has files of 256 entries.
+  // Without a number given, a bundle this size has files of 64 rows, 256
+  // entries and postings of about 16 KB (whole terms: a larger term alone).
   const plain = path.join(work, 'default-sizes');
   assert.equal(pubview('shard', corpus, '--out', plain).code, 0);
   const defaults = JSON.parse(fs.readFileSync(path.join(plain, 'manifest.json'), 'utf8'));
-  assert.equal(defaults.rows.entries_per_file, 256);
+  assert.equal(defaults.rows.entries_per_file, 64);
   assert.equal(defaults.details.entries_per_file, 256);
+  const postingSizes = defaults.postings.map(({ file }) => fs.statSync(path.join(plain, file)).size).sort((a, b) => a - b);
+  assert.ok(postingSizes.length > 1 && postingSizes[Math.floor(postingSizes.length / 2)] <= 16384, postingSizes.join(' '));
 });
 
 test('sharding the same bundle again, on one thread or several, writes the same files, byte for byte, each with .gz and .br copies', () => {

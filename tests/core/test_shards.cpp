@@ -308,19 +308,42 @@ TEST_CASE("the same bundle shards into the same files") {
         if (name != pv::shards::kManifestName) CHECK(pv::shards::matches_content_name(name, bytes));
 }
 
-TEST_CASE("files of entries hold 256 unless asked, more once a bundle would need too many files") {
+TEST_CASE("files hold 64 rows, 256 entries and 16 KB of postings unless asked, more once a bundle would need too many files") {
     using pv::shards::entries_per_file;
     using pv::shards::kMaxDetailFiles;
     using pv::shards::kMaxRowFiles;
-    CHECK(entries_per_file(0, 0, kMaxRowFiles) == 256);
-    CHECK(entries_per_file(0, 100'000, kMaxRowFiles) == 256);
-    CHECK(entries_per_file(0, 100'000, kMaxDetailFiles) == 256);
-    CHECK(entries_per_file(0, 256 * kMaxDetailFiles, kMaxDetailFiles) == 256);
-    CHECK(entries_per_file(0, 256 * kMaxDetailFiles + 1, kMaxDetailFiles) == 512);
+    using pv::shards::kMinEntriesPerFile;
+    using pv::shards::kMinRowsPerFile;
+    CHECK(entries_per_file(0, kMinRowsPerFile, 0, kMaxRowFiles) == 64);
+    CHECK(entries_per_file(0, kMinRowsPerFile, 100'000, kMaxRowFiles) == 64);
+    CHECK(entries_per_file(0, kMinEntriesPerFile, 100'000, kMaxDetailFiles) == 256);
+    CHECK(entries_per_file(0, kMinEntriesPerFile, 256 * kMaxDetailFiles, kMaxDetailFiles) == 256);
+    CHECK(entries_per_file(0, kMinEntriesPerFile, 256 * kMaxDetailFiles + 1, kMaxDetailFiles) == 512);
     // A million entries: at most 2,048 rows files and 1,024 entries files.
-    CHECK(entries_per_file(0, 1'000'000, kMaxRowFiles) == 512);
-    CHECK(entries_per_file(0, 1'000'000, kMaxDetailFiles) == 1024);
-    CHECK(entries_per_file(3, 1'000'000, kMaxDetailFiles) == 3);  // a number given is kept
+    CHECK(entries_per_file(0, kMinRowsPerFile, 1'000'000, kMaxRowFiles) == 512);
+    CHECK(entries_per_file(0, kMinEntriesPerFile, 1'000'000, kMaxDetailFiles) == 1024);
+    CHECK(entries_per_file(3, kMinEntriesPerFile, 1'000'000, kMaxDetailFiles) == 3);  // a number given is kept
+
+    // Postings files of whole terms: 16 KB, doubled until the terms need at most so many files.
+    std::string many = R"({"pubview": 1, "title": "Many words", "publications": [)";
+    for (int i = 0; i < 6000; ++i)
+        many += (i ? "," : "") + std::string(R"({"id": "p)") + std::to_string(i) + R"(", "title": "Paper w)" + std::to_string(i % 700) +
+                " w" + std::to_string(i % 300) + " w" + std::to_string(i % 97) + R"(", "abstract": "Words.", "authors": ["A. Author"], "venue": "KDD", "year": 2020})";
+    many += "]}";
+    const pv::IndexedBundle opened_many = pv::open_bundle(many);
+    REQUIRE(opened_many.index);
+    const pv::SearchIndex& index = *opened_many.index;
+    const std::size_t total = index.posting_offset(static_cast<std::uint32_t>(index.term_count()));
+    INFO(opened_many.loaded->bundle.entries.size() << " entries, " << index.term_count() << " terms");
+    REQUIRE(total > 4 * (16u << 10));
+    CHECK(pv::shards::posting_bytes_per_file(0, index) == 16u << 10);
+    const std::size_t one_file = pv::shards::posting_bytes_per_file(0, index, 1);
+    CHECK(one_file >= total);
+    CHECK(one_file / 2 < total);  // the first size that holds them all
+    const std::size_t two_files = pv::shards::posting_bytes_per_file(0, index, 2);
+    CHECK(two_files < one_file);
+    CHECK(two_files > 16u << 10);
+    CHECK(pv::shards::posting_bytes_per_file(1000, index, 1) == 1000);  // a number given is kept
 
     // The manifest says what the files hold.
     const pv::IndexedBundle opened = seed_bundle();

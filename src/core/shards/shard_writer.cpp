@@ -26,20 +26,38 @@ bool put(const ShardSink& sink, ShardSummary& summary, const std::string& name, 
 Bundle header_of(const Bundle& bundle) { return Bundle{bundle.title, bundle.description, bundle.source, {}}; }
 
 std::size_t rows_per_file(const ShardOptions& options, std::size_t entries) {
-    return entries_per_file(options.entries_per_row_file, entries, kMaxRowFiles);
+    return entries_per_file(options.entries_per_row_file, kMinRowsPerFile, entries, kMaxRowFiles);
 }
 
 std::size_t details_per_file(const ShardOptions& options, std::size_t entries) {
-    return entries_per_file(options.entries_per_detail, entries, kMaxDetailFiles);
+    return entries_per_file(options.entries_per_detail, kMinEntriesPerFile, entries, kMaxDetailFiles);
+}
+
+// The end of the postings file that starts at term `first`: whole terms, cut
+// once the file would pass `bytes` (a term larger than that has a file alone).
+std::uint32_t block_end(const SearchIndex& index, std::uint32_t first, std::size_t bytes) {
+    const auto terms = static_cast<std::uint32_t>(index.term_count());
+    std::uint32_t last = first + 1;
+    while (last < terms && index.posting_offset(last + 1) - index.posting_offset(first) <= bytes) ++last;
+    return last;
 }
 
 }  // namespace
 
-std::size_t entries_per_file(std::size_t given, std::size_t entries, std::size_t max_files) {
+std::size_t entries_per_file(std::size_t given, std::size_t smallest, std::size_t entries, std::size_t max_files) {
     if (given > 0) return given;
-    std::size_t per_file = kMinEntriesPerFile;
+    std::size_t per_file = smallest;
     while (per_file * std::max<std::size_t>(1, max_files) < entries) per_file *= 2;
     return per_file;
+}
+
+std::size_t posting_bytes_per_file(std::size_t given, const SearchIndex& index, std::size_t max_files) {
+    if (given > 0) return given;
+    for (std::size_t bytes = kMinPostingBytes;; bytes *= 2) {
+        std::size_t files = 0;
+        for (std::uint32_t first = 0; first < index.term_count() && files <= max_files; first = block_end(index, first, bytes)) ++files;
+        if (files <= std::max<std::size_t>(1, max_files)) return bytes;
+    }
 }
 
 bool write_entry_files(const Bundle& bundle, const ShardSink& sink, ShardSummary& summary, const ShardOptions& options,
@@ -90,10 +108,9 @@ bool write_index_files(const Bundle& bundle, const SearchIndex& index, const Ent
 
     // Postings in blocks of whole terms, cut once a block reaches its size.
     nlohmann::ordered_json postings = nlohmann::ordered_json::array();
-    const auto terms = static_cast<std::uint32_t>(index.term_count());
-    for (std::uint32_t first = 0; first < terms;) {
-        std::uint32_t last = first + 1;
-        while (last < terms && index.posting_offset(last + 1) - index.posting_offset(first) <= options.posting_block_bytes) ++last;
+    const std::size_t block_bytes = posting_bytes_per_file(options.posting_block_bytes, index);
+    for (std::uint32_t first = 0; first < index.term_count();) {
+        const std::uint32_t last = block_end(index, first, block_bytes);
         const std::string_view bytes = index.postings_of(first, last);
         const std::string name = content_name("postings", bytes, "bin");
         if (!put(sink, summary, name, bytes)) return false;

@@ -14,23 +14,33 @@
 namespace pv::shards {
 
 struct ShardOptions {
-    std::size_t posting_block_bytes = 128u << 10;  // a postings file holds whole terms, about this many bytes
+    // A postings file holds whole terms, about this many bytes; 0: by the
+    // bundle's size (posting_bytes_per_file).
+    std::size_t posting_block_bytes = 0;
     // Entries per file of rows (what a collapsed row shows) and per details
     // file (whole entries); 0: by the bundle's size (entries_per_file).
     std::size_t entries_per_row_file = 0;
     std::size_t entries_per_detail = 0;
 };
 
-// Without a number given: 256 entries a file, doubled until the bundle needs
-// at most this many files of the kind. Small files keep a cold keystroke's
-// rows cheap (its top rows are spread over as many rows files); the cap keeps
-// a million entries within a few thousand files (hosts limit a site's files,
-// Cloudflare Pages to 20,000, and each file has a .gz and .br copy beside it).
+// Without a number given: files of 64 rows, 256 entries and 16 KB of
+// postings, each doubled until the bundle needs at most this many files of
+// the kind. Small files keep a query's bytes few (a cold keystroke's top rows
+// are spread over as many rows files, and its words' postings share their
+// files with other terms'); the caps keep a million entries within a few
+// thousand files (hosts limit a site's files, Cloudflare Pages to 20,000, and
+// each file has a .gz and .br copy beside it: at most 18,444 here).
+inline constexpr std::size_t kMinRowsPerFile = 64;
 inline constexpr std::size_t kMinEntriesPerFile = 256;
+inline constexpr std::size_t kMinPostingBytes = 16u << 10;
 inline constexpr std::size_t kMaxRowFiles = 2048;
 inline constexpr std::size_t kMaxDetailFiles = 1024;
-// `given` if not 0, else the default above for `entries` and `max_files`.
-std::size_t entries_per_file(std::size_t given, std::size_t entries, std::size_t max_files);
+inline constexpr std::size_t kMaxPostingFiles = 3072;
+// `given` if not 0, else `smallest` doubled until `entries` need at most `max_files` files.
+std::size_t entries_per_file(std::size_t given, std::size_t smallest, std::size_t entries, std::size_t max_files);
+// `given` if not 0, else kMinPostingBytes doubled until the index's postings,
+// cut into files of whole terms, need at most `max_files` files.
+std::size_t posting_bytes_per_file(std::size_t given, const SearchIndex& index, std::size_t max_files = kMaxPostingFiles);
 
 // Takes each file as it is made; returns false if it could not be kept.
 // Files come in a fixed order, the manifest last.

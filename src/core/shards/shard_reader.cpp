@@ -226,8 +226,12 @@ bool ShardedBundle::text_cheaper(const std::vector<std::uint32_t>& ids, std::siz
     std::size_t cost = 0;
     for (std::uint32_t id : ids) {
         const std::size_t file = id / details_.per_file;
-        if (details_.files[file].fetched) cost += kTextCost;
-        else if (!priced[file]) cost += kTextCost * details_.per_file, priced[file] = true;
+        if (details_.files[file].fetched) {
+            cost += kTextCost;
+        } else if (!priced[file]) {
+            cost += kTextCost * details_.per_file;  // fetched and read whole, once for all its candidates
+            priced[file] = true;
+        }
         if (cost >= postings) return false;
     }
     return true;

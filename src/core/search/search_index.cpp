@@ -187,10 +187,11 @@ std::vector<std::uint32_t> SearchIndex::Impl::match_all(const std::vector<detail
         // read than this word's postings, the word is checked in their text.
         // Both give the same scores, unless the word's postings leave out rare
         // completions of a short prefix (WordMatcher::capped) that the text
-        // would find: such a word is priced as if its text were in memory,
-        // wherever it is, so that a sharded bundle answers as one file does.
+        // would find: such a word is priced as if its text were in memory
+        // (EntrySource's own price, past any override), wherever it is, so
+        // that a sharded bundle answers as one file does.
         const bool scan_text = k > 0 && !plan.clause->phrase() &&
-                               (plan.words.front()->capped() ? candidates.size() * EntrySource::kTextCost < plan.cost
+                               (plan.words.front()->capped() ? entries->EntrySource::text_cheaper(candidates, plan.cost)
                                                              : entries->text_cheaper(candidates, plan.cost));
         if (scan_text) {
             for (std::uint32_t entry : candidates)

@@ -134,8 +134,10 @@ void ResultList::draw(ViewModel& model, const Theme& theme, const FontSet& fonts
         if (visible_bottom > visible_top) drawn_rows_.push_back({entry, ImVec4(top.x, visible_top, width, visible_bottom - visible_top)});
     }
     activate_focused_action_ = false;
-    // Within a screen of the last row: a bundle searched elsewhere sends more rows.
-    if (row_tops_.back() - view_bottom < ImGui::GetWindowHeight()) model.want_more_rows();
+    // A bundle searched elsewhere is asked for a screen and a half of rows,
+    // and for more once the last is within half a screen.
+    model.set_rows_in_view(static_cast<std::size_t>(std::ceil(ImGui::GetWindowHeight() / collapsed_height_)));
+    if (row_tops_.back() - view_bottom < ImGui::GetWindowHeight() / 2) model.want_more_rows();
     ImGui::SetCursorPosY(row_tops_.back());
     ImGui::Dummy(ImVec2(0, 0));
 

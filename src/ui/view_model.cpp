@@ -152,7 +152,7 @@ const SearchResult& ViewModel::results() {
     if (results_dirty_ && source_) {
         results_dirty_ = false;
         asked_same_results_ = false;
-        asked_rows_ = pending_open_.empty() ? kAskedRows : kLinkedRows;
+        asked_rows_ = pending_open_.empty() ? rows_per_ask() : std::max(rows_per_ask(), kLinkedRows);
         ask_source();
         return results_;  // the last answer's, until this ask's comes
     }
@@ -240,7 +240,7 @@ void ViewModel::set_open(std::uint32_t entry, bool open) {
 void ViewModel::want_more_rows() {
     // An answer of fewer rows than asked holds the last.
     if (!source_ || shown_version_ != asked_version_ || results_.hits.size() < asked_rows_) return;
-    asked_rows_ += kAskedRows;
+    asked_rows_ += rows_per_ask();
     asked_same_results_ = true;
     ask_source();
 }

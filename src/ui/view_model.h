@@ -101,11 +101,16 @@ public:
     // Shows `answer` if it answers the last ask (true); an older one is dropped.
     bool show_answer(SearchAnswer answer);
     std::uint64_t asked_version() const { return asked_version_; }
-    // Hits asked of a ResultSource: the rows a visitor sees first, and as many
-    // more each time the list nears their end (want_more_rows). Each answer's
-    // rows are loaded and indexed on the page's thread, and each row read from
-    // a row file, so they are kept few (bench/RESULTS.md, "Sharded bundles in the browser").
+    // Hits asked of a ResultSource: the rows the list shows at once and half as
+    // many again (rows_per_ask), and as many more each time the list nears
+    // their end (want_more_rows). Each row comes from a rows file over the
+    // network and is loaded and indexed on the page's thread, so rows no one
+    // can see yet are not asked (bench/RESULTS.md, "Sharded bundles: rows a
+    // screen at a time"). kAskedRows until the list tells how many it shows.
     static constexpr std::size_t kAskedRows = 20;
+    // The list shows about `rows` folded rows at once (its height over a row's).
+    void set_rows_in_view(std::size_t rows) { rows_in_view_ = rows; }
+    std::size_t rows_per_ask() const { return rows_in_view_ ? rows_in_view_ + (rows_in_view_ + 1) / 2 + 1 : kAskedRows; }
     // Hits asked while a deep link's entry waits to be opened: it is looked for among these.
     static constexpr std::size_t kLinkedRows = 50;
     // The list shows its last rows: asks a ResultSource for more, if it has them.
@@ -212,6 +217,7 @@ private:
     std::uint64_t shown_version_ = 0;      // of the answer shown
     bool asked_same_results_ = false;      // the last ask only adds open rows' entries or more rows to the results shown
     std::size_t asked_rows_ = kAskedRows;  // hits asked of the ResultSource for these results
+    std::size_t rows_in_view_ = 0;         // folded rows the list shows at once; 0 until told
     std::vector<std::string> asked_open_;  // the ids the last ask asked whole entries for
     std::string pending_open_;             // an entry a deep link opens once an answer holds it
     std::string error_;

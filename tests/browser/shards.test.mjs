@@ -346,6 +346,28 @@ test('in the widget, a search shows its first rows, and scrolling to the end of 
   }
 });
 
+test('in the widget, a search holds the rows of a screen and a half, not more: each is a rows file over the network', async () => {
+  const { context, page, errors } = await openWidgetPage(`${folderName}/`);
+  try {
+    const expected = whole.search('graph', { limit: 60 });
+    assert.ok(expected.total >= 60, `${expected.total} hits for graph`);
+    const seen = await page.evaluate(async () => {
+      const w = PubView.widgets[0];
+      w.setQuery('graph');
+      await w.settled();
+      const ids = w.visible().map((r) => r.id);
+      return { ids, onScreen: ids.filter((id) => w.rowBounds(id)).length };
+    });
+    assert.deepEqual(seen.ids, expected.results.slice(0, seen.ids.length).map((r) => r.id));
+    assert.ok(seen.onScreen >= 5, `${seen.onScreen} rows on screen`);
+    assert.ok(seen.ids.length > seen.onScreen && seen.ids.length <= Math.ceil(1.5 * seen.onScreen) + 2,
+      `${seen.ids.length} rows held for ${seen.onScreen} on screen`);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('in the widget, a missing postings file is said in the panel, and a missing folder gives a message, not a blank canvas', async () => {
   const broken = await openWidgetPage(`${brokenName}/`);
   try {

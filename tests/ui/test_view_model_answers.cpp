@@ -169,6 +169,19 @@ TEST_CASE("the list's last rows ask for more rows while the source has them, and
     CHECK(s.source.last_limit == ViewModel::kAskedRows);
 }
 
+TEST_CASE("once the list tells how many rows it shows, a screen and a half of them is asked at a time") {
+    Searched s;
+    s.model.set_rows_in_view(8);
+    s.model.set_query("graph");
+    CHECK(s.source.last_limit == 13);  // 8 on screen, 4 below, 1 more
+    CHECK(s.model.show_answer(answer(s.source.asks.back().second, numbered(13), 45)));
+    s.model.want_more_rows();
+    CHECK(s.source.last_limit == 26);
+    s.model.set_rows_in_view(20);  // a taller list: the next search asks for more at once
+    s.model.set_query("graph neural");
+    CHECK(s.source.last_limit == 31);
+}
+
 TEST_CASE("a loaded bundle after a searched one asks nothing more") {
     Searched s;
     s.model.show_bundle(index_bundle(load_bundle(R"({"pubview": 1, "title": "t", "publications": [{"id": "x", "title": "X", "abstract": "Y"}]})")));

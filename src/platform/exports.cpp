@@ -173,6 +173,14 @@ EMSCRIPTEN_KEEPALIVE const char* pv_row_bounds(const char* id) {
     return pv::platform::reply(text);
 }
 
+// The HTML list's "More results" (a bundle searched elsewhere sends rows a
+// screen at a time; the canvas asks for more as it scrolls).
+EMSCRIPTEN_KEEPALIVE void pv_want_more_rows() {
+    if (!g_widget) return;
+    g_widget->model().want_more_rows();
+    g_widget->request_frames();
+}
+
 // The visible rows for the page's hidden DOM mirror and print view; `full`
 // includes every row's text, not only the open rows'.
 EMSCRIPTEN_KEEPALIVE const char* pv_mirror(int full) {

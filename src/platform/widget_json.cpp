@@ -129,6 +129,7 @@ std::string mirror_json(ui::ViewModel& model, bool full) {
                                  {"job", count_text(kinds.jobs, lang)}}},
                  {"status", counted(lang, Phrase::results_counted, model.count())},
                  {"hint", model.search_hint()},
+                 {"more", model.has_more_rows()},
                  {"rows", rows}});
 }
 
@@ -137,6 +138,7 @@ std::string page_text_json(Language language, Language wanted) {
         {Phrase::loading_list, "loading_list"}, {Phrase::list_error, "list_error"},
         {Phrase::search_the_list, "search_the_list"}, {Phrase::search, "search"}, {Phrase::kind, "kind"},
         {Phrase::copied, "copied"}, {Phrase::copy_refused, "copy_refused"}, {Phrase::canvas_label, "canvas_label"},
+        {Phrase::more_results, "more_results"},
         {Phrase::kind_all, "kind_all"}, {Phrase::kind_publications, "kind_publications"}, {Phrase::kind_jobs, "kind_jobs"},
         {Phrase::kind_job, "kind_job"}, {Phrase::kind_paper, "kind_paper"},
     };

@@ -237,9 +237,14 @@ void ViewModel::set_open(std::uint32_t entry, bool open) {
     }
 }
 
-void ViewModel::want_more_rows() {
+bool ViewModel::has_more_rows() const {
     // An answer of fewer rows than asked holds the last.
-    if (!source_ || shown_version_ != asked_version_ || results_.hits.size() < asked_rows_) return;
+    return source_ && shown_version_ == asked_version_ && results_.hits.size() >= asked_rows_ &&
+           results_.hits.size() < results_.total;
+}
+
+void ViewModel::want_more_rows() {
+    if (!has_more_rows()) return;
     asked_rows_ += rows_per_ask();
     asked_same_results_ = true;
     ask_source();

@@ -115,6 +115,8 @@ public:
     static constexpr std::size_t kLinkedRows = 50;
     // The list shows its last rows: asks a ResultSource for more, if it has them.
     void want_more_rows();
+    // A ResultSource has more rows of the results shown than it sent.
+    bool has_more_rows() const;
 
     bool loading() const { return loading_; }
     std::size_t bytes_received() const { return bytes_received_; }

@@ -204,8 +204,8 @@ test('a missing postings file is named in the answer\'s hints, and a missing fol
 });
 
 // A page of serve.py with one widget showing `bundle` (a folder's URL), ready and settled.
-async function openWidgetPage(bundle, hash = '') {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 700 }, deviceScaleFactor: 1 });
+async function openWidgetPage(bundle, hash = '', on = browser) {
+  const context = await on.newContext({ viewport: { width: 1000, height: 700 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -365,6 +365,35 @@ test('in the widget, a search holds the rows of a screen and a half, not more: e
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
+  }
+});
+
+test('without WebGL a sharded bundle is an HTML list whose "More results" brings the next rows in order', async () => {
+  const withoutWebGL = await launchBrowser(['--disable-3d-apis']);
+  try {
+    const { page, errors } = await openWidgetPage(`${folderName}/`, '', withoutWebGL);
+    const expected = whole.search('', { limit: 60 }).results.map((r) => r.id);
+    const listed = () => page.evaluate(() => Array.from(document.querySelectorAll('.pubview-mirror li')).map((li) => li.dataset.id));
+    const first = await listed();
+    assert.ok(first.length >= 10 && first.length < 60, `${first.length} rows at first`);
+    assert.deepEqual(first, expected.slice(0, first.length));
+    const more = page.getByRole('button', { name: 'More results' });
+    for (let press = 0; press < 10 && (await listed()).length < 60; ++press) {
+      const before = (await listed()).length;
+      await more.click();
+      await page.waitForFunction((n) => document.querySelectorAll('.pubview-mirror li').length > n, before, { timeout: 30000 });
+    }
+    assert.deepEqual((await listed()).slice(0, 60), expected);
+    await page.getByRole('searchbox', { name: 'Search the list' }).fill('"graph neural"');
+    await page.waitForFunction(() => PubView.widgets[0].query() === '"graph neural"');
+    await page.evaluate(() => PubView.widgets[0].settled());
+    const phrase = whole.search('"graph neural"', { limit: 100 });
+    const rows = await listed();
+    assert.deepEqual(rows, phrase.results.slice(0, rows.length).map((r) => r.id));
+    assert.equal(await more.isVisible(), phrase.total > rows.length, `${phrase.total} hits, ${rows.length} listed`);
+    assert.deepEqual(errors, []);
+  } finally {
+    await withoutWebGL.close();
   }
 });
 

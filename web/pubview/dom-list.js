@@ -135,6 +135,7 @@ export class DomList {
       this.status.textContent = summary;
     }
     if (asList) this._updateControls(mirror);
+    if (this.more) this.more.style.display = asList && mirror.more ? '' : 'none';
     // A list whose rows are the same keeps its elements, and the focus in
     // them: only the rows' open states follow the widget's.
     const rowsKey = (asList ? 'list\n' : 'mirror\n') + mirror.rows.map((row) => row.id).join('\n');
@@ -231,12 +232,20 @@ export class DomList {
     this.kinds.append(...this.kindButtons.map((k) => k.button));
     this.controls.append(this.search, this.kinds);
     this.element.insertBefore(this.controls, this.status);
+    // A sharded bundle's rows come a screen at a time: the list asks for more.
+    this.more = document.createElement('button');
+    this.more.type = 'button';
+    this.more.style.cssText = 'display:none;font:inherit;margin:8px 2px;padding:4px 12px;border-radius:6px;' +
+      'border:1px solid var(--pv-rule);background:var(--pv-frame);color:inherit;cursor:pointer;';
+    widget.listen(this.more, 'click', () => widget.module && widget.module._pv_want_more_rows());
+    this.element.append(this.more);
     this._labelControls();
   }
 
   _labelControls() {
     this.search.setAttribute('aria-label', this.text.search_the_list);
     this.kinds.setAttribute('aria-label', this.text.kind);
+    this.more.textContent = this.text.more_results;
   }
 
   _updateControls(mirror) {

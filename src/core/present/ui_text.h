@@ -45,7 +45,7 @@ enum class Phrase : std::uint16_t {
     kind_job, kind_paper, abstract_truncated, related_content, read_more, copy_citation, copy_bibtex, copy_title,
     copy_link, view_posting, abstract, description, publications_and_jobs,
     // the page's side (web/pubview)
-    loading_list, list_error, search_the_list, search, kind, copied, copy_refused, canvas_label,
+    loading_list, list_error, search_the_list, search, kind, copied, copy_refused, canvas_label, more_results,
     // a publication's type and typed links, a posting's age and state
     facet_type, link_pdf, link_code, link_slides, link_video, link_poster, link_data, link_html, featured,
     posted_today, posted_days_ago, remote, closed_posting, show_closed_counted, hide_closed,

@@ -173,7 +173,7 @@ EMSCRIPTEN_KEEPALIVE const char* pv_shards_search(Shards* shards, const char* re
     }
     return keep(shards, {{"total", result.total}, {"fallback", result.fallback}, {"hints", result.hints},
                          {"publications", kind_count(result, "publication")}, {"jobs", kind_count(result, "job")},
-                         {"hits", hits}, {"bundle", pv::to_json(page)}});
+                         {"hits", hits}, {"bundle", pv::to_json(page, pv::JsonLayout::compact)}});
 }
 
 }  // extern "C"

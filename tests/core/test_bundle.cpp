@@ -1,7 +1,10 @@
 #include "core/model/bundle.h"
+#include "source_files.h"
 
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <string>
 
 using pv::Kind;
@@ -149,6 +152,41 @@ TEST_CASE("to_json writes a bundle that loads back the same") {
     REQUIRE(second.clean());
     CHECK(pv::to_json(second.bundle) == once);
     CHECK(once.find("\"pubview\": 1") != std::string::npos);
+}
+
+// What nlohmann's own dump writes for the document to_json wrote: to_json
+// writes its text straight out, and must write the same bytes.
+std::string as_nlohmann_writes(const std::string& text, pv::JsonLayout layout) {
+    return nlohmann::ordered_json::parse(text).dump(layout == pv::JsonLayout::indented ? 2 : -1) + '\n';
+}
+
+TEST_CASE("to_json writes, indented and compact, byte for byte what nlohmann's dump writes") {
+    pv::Bundle bundle = pv::load_bundle(read_source_file("data/most-viewed-2022.json")).bundle;
+    REQUIRE(bundle.entries.size() == 20);
+    // Strings no loader keeps but a caller may hand in: every escape, a lone
+    // surrogate's bytes and a cut sequence (written as U+FFFD), and other scripts.
+    pv::Entry& odd = bundle.entries.front();
+    odd.title = std::string("quote \" backslash \\ tab\t line\n cr\r ff\f bs\b nul") + '\0' + " \x01\x1f\x7f end";
+    odd.body = "\xed\xa0\x80 lone surrogate, cut \xe2\x82 then ok: \xe2\x82\xac \xf0\x9f\x98\x80 日本語 العربية";
+    odd.authors = {"Łukasz Żółć", "", "Nguyễn"};
+    odd.related = {pv::Related{}, pv::Related{"t", "", "https://example.org/?a=1&b=2"}};
+    pv::Entry& job = *std::find_if(bundle.entries.begin(), bundle.entries.end(), [](const pv::Entry& e) { return e.kind == pv::Kind::job; });
+    job.edit_job().location = {};
+    job.edit_job().salary.min = 120000.5;
+    job.edit_job().salary.max = 1e300;
+    pv::Bundle empty{"Nothing yet", "", {}, {}};
+    for (const pv::Bundle* b : {&bundle, &empty}) {
+        for (const pv::JsonLayout layout : {pv::JsonLayout::indented, pv::JsonLayout::compact}) {
+            const std::string text = pv::to_json(*b, layout);
+            CHECK(text == as_nlohmann_writes(text, layout));
+        }
+    }
+    CHECK(pv::to_json(empty, pv::JsonLayout::compact) == "{\"pubview\":1,\"title\":\"Nothing yet\",\"publications\":[],\"jobs\":[]}\n");
+    const std::string compact = pv::to_json(bundle, pv::JsonLayout::compact);
+    CHECK(compact.find("\\u0000 \\u0001\\u001f\x7f end") != std::string::npos);
+    CHECK(compact.find("\xef\xbf\xbd") != std::string::npos);  // U+FFFD for the bytes that are not UTF-8
+    CHECK(compact.find("\"location\":{}") != std::string::npos);
+    CHECK(compact.find("\"min\":120000.5,\"max\":1e+300") != std::string::npos);
 }
 
 TEST_CASE("every seventh item broken out of 1000: exactly the valid ones load") {

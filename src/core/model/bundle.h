@@ -191,9 +191,14 @@ struct LoadResult {
 // `problems`, and every valid item is kept.
 LoadResult load_bundle(std::string_view json_text, const LoadOptions& options = {});
 
-// Writes a bundle as canonical format-v1 JSON (2-space indent, fields in schema
-// order, absent fields left out, trailing newline). load_bundle(to_json(b))
-// gives back b.
-std::string to_json(const Bundle& bundle);
+// How to_json lays out its text: indented for people (a file they may read
+// or diff), compact for files only programs read (a sharded bundle's files,
+// the shards worker's answers), a fifth smaller and quicker to write and parse.
+enum class JsonLayout { indented, compact };
+
+// Writes a bundle as canonical format-v1 JSON (2-space indent or none, fields
+// in schema order, absent fields left out, trailing newline).
+// load_bundle(to_json(b)) gives back b.
+std::string to_json(const Bundle& bundle, JsonLayout layout = JsonLayout::indented);
 
 }  // namespace pv

@@ -71,7 +71,7 @@ bool write_entry_files(const Bundle& bundle, const ShardSink& sink, ShardSummary
             header.entries.clear();
             for (std::size_t e = first; e < last; ++e)
                 header.entries.push_back(rows ? row_fields(bundle.entries[e]) : bundle.entries[e]);
-            const std::string json = to_json(header);
+            const std::string json = to_json(header, JsonLayout::compact);
             std::string name = content_name(prefix, json, "json");
             if (!put(sink, summary, name, json)) return false;
             out.push_back(std::move(name));
@@ -92,7 +92,7 @@ bool write_index_files(const Bundle& bundle, const SearchIndex& index, const Ent
     manifest["entries"] = bundle.entries.size();
     manifest["publications"] = bundle.count(Kind::publication);  // the first rows' counts, before the tables
     manifest["jobs"] = bundle.count(Kind::job);
-    manifest["bundle"] = nlohmann::ordered_json::parse(to_json(header_of(bundle)));
+    manifest["bundle"] = nlohmann::ordered_json::parse(to_json(header_of(bundle), JsonLayout::compact));
 
     // What every query with words reads, then what only filters and facet
     // counts read, then what only sorting by title, year or rank reads.

@@ -100,14 +100,18 @@ private:
         out_.append(2 * items_.size(), ' ');
     }
     void quoted(std::string_view text) {
-        if (!well_formed_utf8(text)) {  // what the replacement character stands in for: nlohmann's own way
+        if (!well_formed_utf8(text)) {  // bytes that are not UTF-8 become U+FFFD, as nlohmann's dump replaces them
             out_ += nlohmann::ordered_json(std::string(text)).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
             return;
         }
         static constexpr char kHex[] = "0123456789abcdef";
         out_ += '"';
-        for (const char ch : text) {
-            const auto c = static_cast<unsigned char>(ch);
+        std::size_t plain = 0;  // the start of the bytes not copied yet, which need no escape
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            const auto c = static_cast<unsigned char>(text[i]);
+            if (c >= 0x20 && c != '"' && c != '\\') continue;
+            out_.append(text.substr(plain, i - plain));
+            plain = i + 1;
             switch (c) {
                 case '"': out_ += "\\\""; break;
                 case '\\': out_ += "\\\\"; break;
@@ -117,15 +121,12 @@ private:
                 case '\r': out_ += "\\r"; break;
                 case '\t': out_ += "\\t"; break;
                 default:
-                    if (c < 0x20) {
-                        out_ += "\\u00";
-                        out_ += kHex[c >> 4];
-                        out_ += kHex[c & 15];
-                    } else {
-                        out_ += ch;
-                    }
+                    out_ += "\\u00";
+                    out_ += kHex[c >> 4];
+                    out_ += kHex[c & 15];
             }
         }
+        out_.append(text.substr(plain));
         out_ += '"';
     }
 

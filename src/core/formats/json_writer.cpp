@@ -4,6 +4,7 @@
 // dump writes for the same document.
 #include "core/model/bundle.h"
 #include "core/model/vocabulary.h"
+#include "core/text/text.h"
 
 #include <nlohmann/json.hpp>
 
@@ -13,24 +14,16 @@
 namespace pv {
 namespace {
 
-// Whether `s` is well-formed UTF-8 (RFC 3629: no overlong forms, surrogates
-// or code points past U+10FFFF), as nlohmann's serializer checks it.
+// Whether `s` is well-formed UTF-8 (text::decode_utf8's rule, which is nlohmann's too).
 bool well_formed_utf8(std::string_view s) {
     for (std::size_t i = 0; i < s.size();) {
-        const auto byte = [&](std::size_t at) { return at < s.size() ? static_cast<unsigned char>(s[at]) : 0u; };
-        const unsigned c = byte(i);
-        if (c < 0x80) { ++i; continue; }
-        const auto in = [](unsigned b, unsigned lo, unsigned hi) { return b >= lo && b <= hi; };
-        std::size_t length = 0;
-        unsigned lo = 0x80, hi = 0xBF;  // the second byte's range
-        if (in(c, 0xC2, 0xDF)) length = 2;
-        else if (in(c, 0xE0, 0xEF)) { length = 3; if (c == 0xE0) lo = 0xA0; if (c == 0xED) hi = 0x9F; }
-        else if (in(c, 0xF0, 0xF4)) { length = 4; if (c == 0xF0) lo = 0x90; if (c == 0xF4) hi = 0x8F; }
-        else return false;
-        if (!in(byte(i + 1), lo, hi)) return false;
-        for (std::size_t k = 2; k < length; ++k)
-            if (!in(byte(i + k), 0x80, 0xBF)) return false;
-        i += length;
+        if (static_cast<unsigned char>(s[i]) < 0x80) {
+            ++i;
+            continue;
+        }
+        const text::Decoded decoded = text::decode_utf8(s, i);
+        if (decoded.code_point == text::kInvalidCodePoint) return false;
+        i += decoded.length;
     }
     return true;
 }

@@ -60,6 +60,7 @@ int shard(const Args& args) {
     std::string output;
     shards::ShardOptions options;
     std::size_t threads = default_thread_count();
+    CopyKinds copies;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         if (a == "--out" && i + 1 < args.size()) {
@@ -70,6 +71,9 @@ int shard(const Args& args) {
             if (!parse_count(args[++i], options.entries_per_row_file)) { std::cerr << "pubview: --rows-per-file takes a positive number\n"; return 2; }
         } else if (a == "--entries-per-file" && i + 1 < args.size()) {
             if (!parse_count(args[++i], options.entries_per_detail)) { std::cerr << "pubview: --entries-per-file takes a positive number\n"; return 2; }
+        } else if (a == "--brotli") {
+            if (!can_brotli()) { std::cerr << "pubview: --brotli: this build has no brotli (it was built without libbrotlienc)\n"; return 2; }
+            copies.brotli = true;
         } else if (a == "--threads" && i + 1 < args.size()) {
             if (!parse_count(args[++i], threads)) { std::cerr << "pubview: --threads takes a positive number\n"; return 2; }
         } else {
@@ -77,7 +81,7 @@ int shard(const Args& args) {
         }
     }
     if (inputs.size() != 1 || output.empty()) {
-        std::cerr << "usage: pubview shard FILE --out DIR [--posting-bytes N] [--rows-per-file N] [--entries-per-file N] [--threads N]\n";
+        std::cerr << "usage: pubview shard FILE --out DIR [--posting-bytes N] [--rows-per-file N] [--entries-per-file N] [--brotli] [--threads N]\n";
         return 2;
     }
     // A folder of shards is for lists too large for one file: up to 4 GiB.
@@ -93,7 +97,7 @@ int shard(const Args& args) {
     const Bundle& bundle = opened->loaded->bundle;
 
     // Each file is compressed on a worker thread while the next is made.
-    CompressingWriter writer(folder, static_cast<unsigned>(std::min<std::size_t>(threads, 256)));
+    CompressingWriter writer(folder, static_cast<unsigned>(std::min<std::size_t>(threads, 256)), copies);
     auto keep = [&](const std::string& name, std::string_view bytes) { return writer.keep(name, std::string(bytes)); };
     shards::ShardSummary summary;
     shards::EntryFileNames names;
@@ -114,12 +118,22 @@ int shard(const Args& args) {
     const SearchIndex& index = opened->index ? *opened->index : *built;
     made = made && shards::write_index_files(bundle, index, names, keep, summary, options);
     if (!writer.finish() || !made) return 2;
-    const std::string compressed = precompressed_kinds();
+    const std::string compressed = precompressed_kinds(copies);
     std::cerr << output << ": " << opened->loaded->bundle.entries.size() << " entries in " << summary.files << " files ("
               << summary.posting_files << " of postings, " << summary.row_files << " of rows, " << summary.detail_files
               << " of entries), " << summary.bytes
               << " bytes" << (compressed.empty() ? ", not compressed (this build has no libdeflate)" : ", each also as " + compressed)
               << '\n';
+    const std::size_t copies_each = compressed.empty() ? 0 : copies.brotli ? 2 : 1;
+    const std::size_t on_disk = summary.files * (1 + copies_each);
+    if (on_disk > shards::kHostFileLimit) {
+        std::cerr << "pubview: note: " << output << " holds " << on_disk << " files with the copies, more than some hosts take ("
+                  << "Cloudflare Pages: " << shards::kHostFileLimit << " a site); ";
+        if (copies.brotli && summary.files * 2 <= shards::kHostFileLimit)
+            std::cerr << "without --brotli " << summary.files * 2 << '\n';
+        else
+            std::cerr << "larger files make fewer (--rows-per-file, --entries-per-file, --posting-bytes)\n";
+    }
     return 0;
 }
 

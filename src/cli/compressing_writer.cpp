@@ -1,7 +1,6 @@
 #include "cli/compressing_writer.h"
 
 #include "cli/bundle_file.h"
-#include "cli/precompress.h"
 
 #include <algorithm>
 #include <iostream>
@@ -13,8 +12,8 @@ unsigned default_thread_count() {
     return cores == 0 ? 1 : cores;
 }
 
-CompressingWriter::CompressingWriter(std::filesystem::path folder, unsigned threads)
-    : folder_(std::move(folder)), queue_limit_(2 * std::max(1u, threads)) {
+CompressingWriter::CompressingWriter(std::filesystem::path folder, unsigned threads, CopyKinds kinds)
+    : folder_(std::move(folder)), kinds_(kinds), queue_limit_(2 * std::max(1u, threads)) {
     if (!kCanStartThreads) return;
     for (unsigned i = 0; i < std::max(1u, threads); ++i) workers_.emplace_back([this] { work(); });
 }
@@ -73,7 +72,7 @@ bool CompressingWriter::write_with_copies(const File& file) {
     const std::string path = (folder_ / file.name).string();
     if (!write_file(path, file.bytes)) return false;
     const Effort effort = file.name.starts_with("postings-") ? Effort::quick : Effort::thorough;
-    for (const CompressedCopy& copy : precompress(file.bytes, effort)) {
+    for (const CompressedCopy& copy : precompress(file.bytes, effort, kinds_)) {
         if (copy.bytes.empty()) {
             std::cerr << "pubview: cannot compress " << file.name << '\n';
             return false;

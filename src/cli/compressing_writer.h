@@ -4,6 +4,8 @@
 // same whatever the number of threads.
 #pragma once
 
+#include "cli/precompress.h"
+
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -26,8 +28,8 @@ inline constexpr bool kCanStartThreads = true;
 class CompressingWriter {
 public:
     // `threads` workers (at least one; none where threads cannot start); at
-    // most twice as many files wait in memory.
-    CompressingWriter(std::filesystem::path folder, unsigned threads);
+    // most twice as many files wait in memory. Each file gets the copies `kinds` asks for.
+    CompressingWriter(std::filesystem::path folder, unsigned threads, CopyKinds kinds);
     ~CompressingWriter();
     CompressingWriter(const CompressingWriter&) = delete;
     CompressingWriter& operator=(const CompressingWriter&) = delete;
@@ -47,6 +49,7 @@ private:
     bool write_with_copies(const File& file);
 
     std::filesystem::path folder_;
+    CopyKinds kinds_;
     std::size_t queue_limit_;
     std::mutex mutex_;
     std::condition_variable changed_;

@@ -39,7 +39,16 @@ std::string brotli(std::string_view bytes, int quality) {
 
 }  // namespace
 
-std::vector<CompressedCopy> precompress([[maybe_unused]] std::string_view bytes, [[maybe_unused]] Effort effort) {
+bool can_brotli() {
+#ifdef PUBVIEW_WITH_BROTLI
+    return true;
+#else
+    return false;
+#endif
+}
+
+std::vector<CompressedCopy> precompress([[maybe_unused]] std::string_view bytes, [[maybe_unused]] Effort effort,
+                                        [[maybe_unused]] CopyKinds kinds) {
     // Measured on the generator's 100k entries (bench/RESULTS.md, "pubview
     // shard with libdeflate"), as a fraction of the plain size and CPU time.
     // Thorough, for the JSON files and the tables: libdeflate's gzip 6 makes
@@ -54,15 +63,16 @@ std::vector<CompressedCopy> precompress([[maybe_unused]] std::string_view bytes,
     copies.push_back({".gz", gzip(bytes, thorough ? 6 : 4)});
 #endif
 #ifdef PUBVIEW_WITH_BROTLI
-    copies.push_back({".br", brotli(bytes, thorough ? 5 : 4)});
+    if (kinds.brotli) copies.push_back({".br", brotli(bytes, thorough ? 5 : 4)});
 #endif
     return copies;
 }
 
-const char* precompressed_kinds() {
+const char* precompressed_kinds([[maybe_unused]] CopyKinds kinds) {
 #if defined(PUBVIEW_WITH_LIBDEFLATE) && defined(PUBVIEW_WITH_BROTLI)
-    return ".gz and .br";
-#elif defined(PUBVIEW_WITH_LIBDEFLATE)
+    if (kinds.brotli) return ".gz and .br";
+#endif
+#if defined(PUBVIEW_WITH_LIBDEFLATE)
     return ".gz";
 #else
     return "";

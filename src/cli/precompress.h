@@ -1,6 +1,7 @@
 // Compressed copies of a file for a static host to send as they are
-// (FILE.gz, FILE.br): gzip with libdeflate and brotli with libbrotlienc, when the
-// build has them (the native CLI; the WebAssembly CLI has neither).
+// (FILE.gz, and FILE.br when asked for): gzip with libdeflate and brotli with
+// libbrotlienc, when the build has them (the native CLI; the WebAssembly CLI
+// has neither).
 #pragma once
 
 #include <string>
@@ -20,9 +21,18 @@ enum class Effort {
     quick,     // postings: numbers that the extra effort barely shrinks
 };
 
+// The copies to make: the .gz copy whenever the build can; the .br copy only
+// when asked for (`pubview shard --brotli`), as the widget fetches the .gz
+// copies and only a host that negotiates on a file's own name sends a .br.
+struct CopyKinds {
+    bool brotli = false;
+};
+
+// Whether this build can make .br copies.
+bool can_brotli();
 // The same input always gives the same bytes (no time or name in a gzip header).
-std::vector<CompressedCopy> precompress(std::string_view bytes, Effort effort = Effort::thorough);
-// ".gz and .br", ".gz", or "" for what precompress() makes in this build.
-const char* precompressed_kinds();
+std::vector<CompressedCopy> precompress(std::string_view bytes, Effort effort, CopyKinds kinds);
+// ".gz and .br", ".gz", or "" for what precompress() makes in this build with `kinds`.
+const char* precompressed_kinds(CopyKinds kinds);
 
 }  // namespace pv::cli

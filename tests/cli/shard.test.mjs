@@ -107,7 +107,7 @@ test('a folder of many files, rows files smaller than entries files as at a mill
   }
   // The panel's searches (relevance, no filters, the kind switch) read neither
   // the facets nor the sort keys: without those files they answer the same.
-  for (const name of [manifest.facets, manifest.sort_keys]) for (const copy of ['', '.gz', '.br']) fs.rmSync(path.join(folder, name + copy));
+  for (const name of [manifest.facets, manifest.sort_keys]) for (const copy of ['', '.gz']) fs.rmSync(path.join(folder, name + copy));
   const panelLike = list.filter(({ args }) => !args.includes('--filter') && !args.includes('--sort'));
   assert.ok(panelLike.length > 40, `${panelLike.length} queries`);
   for (const [i, { query, args }] of panelLike.entries()) {
@@ -129,7 +129,7 @@ test('a folder of many files, rows files smaller than entries files as at a mill
   assert.ok(postingSizes.length > 1 && postingSizes[Math.floor(postingSizes.length / 2)] <= 16384, postingSizes.join(' '));
 });
 
-test('sharding the same bundle again, on one thread or several, writes the same files, byte for byte, each with .gz and .br copies', () => {
+test('sharding the same bundle again, on one thread or several, writes the same files, byte for byte, each with a .gz copy, and a .br copy with --brotli', () => {
   const first = path.join(work, 'again-1');
   const second = path.join(work, 'again-2');
   assert.equal(shard(first, '--threads', '3').code, 0);
@@ -137,15 +137,43 @@ test('sharding the same bundle again, on one thread or several, writes the same 
   const names = fs.readdirSync(first).sort();
   assert.deepEqual(fs.readdirSync(second).sort(), names);
   for (const name of names) assert.ok(fs.readFileSync(path.join(first, name)).equals(fs.readFileSync(path.join(second, name))), name);
-  const plain = names.filter((n) => !n.endsWith('.gz') && !n.endsWith('.br'));
+  const plain = names.filter((n) => !n.endsWith('.gz'));
+  assert.ok(plain.length > 100 && !plain.some((n) => n.endsWith('.br')), plain.length);
   for (const name of plain) {
-    assert.ok(names.includes(`${name}.gz`) && names.includes(`${name}.br`), name);
+    assert.ok(names.includes(`${name}.gz`), name);
     assert.ok(zlib.gunzipSync(fs.readFileSync(path.join(first, `${name}.gz`))).equals(fs.readFileSync(path.join(first, name))), name);
-    assert.ok(zlib.brotliDecompressSync(fs.readFileSync(path.join(first, `${name}.br`))).equals(fs.readFileSync(path.join(first, name))), name);
+  }
+  // --brotli adds a .br copy of each file and changes nothing else.
+  const withBrotli = shard(second, '--brotli');
+  assert.equal(withBrotli.code, 0);
+  assert.match(withBrotli.err, /each also as \.gz and \.br\n$/);
+  assert.deepEqual(fs.readdirSync(second).sort(), [...names, ...plain.map((n) => `${n}.br`)].sort());
+  for (const name of plain) {
+    assert.ok(fs.readFileSync(path.join(second, `${name}.gz`)).equals(fs.readFileSync(path.join(first, `${name}.gz`))), name);
+    assert.ok(zlib.brotliDecompressSync(fs.readFileSync(path.join(second, `${name}.br`))).equals(fs.readFileSync(path.join(first, name))), name);
   }
   // Sharding again into the folder replaces the earlier files rather than adding to them.
-  assert.equal(shard(first).code, 0);
-  assert.deepEqual(fs.readdirSync(first).sort(), names);
+  assert.equal(shard(second).code, 0);
+  assert.deepEqual(fs.readdirSync(second).sort(), names);
+});
+
+test('shard says when a folder holds more files than some hosts take, and what would make fewer', () => {
+  const out = path.join(work, 'many-files');
+  const tiny = ['--rows-per-file', '1', '--entries-per-file', '1', '--posting-bytes', '1024'];
+  const plainAndGzip = pubview('shard', corpus, '--out', out, ...tiny);
+  assert.equal(plainAndGzip.code, 0);
+  const files = Number(/ entries in (\d+) files/.exec(plainAndGzip.err)[1]);
+  assert.ok(2 * files <= 20000 && 3 * files > 20000, `${files} files`);
+  assert.doesNotMatch(plainAndGzip.err, /note:/);
+  const gzipped = fs.readdirSync(out).filter((n) => n.endsWith('.gz')).length;
+  assert.ok(gzipped > 6000 && !fs.readdirSync(out).some((n) => n.endsWith('.br')), `${gzipped}`);
+  const withBrotli = pubview('shard', corpus, '--out', out, ...tiny, '--brotli');
+  assert.equal(withBrotli.code, 0);
+  assert.equal(fs.readdirSync(out).filter((n) => n.endsWith('.br')).length, gzipped);
+  assert.match(withBrotli.err, new RegExp(`note: .*many-files holds ${3 * files} files with the copies, more than some hosts take \\(Cloudflare Pages: 20000 a site\\); without --brotli ${2 * files}\n`));
+  const evenFewer = pubview('shard', corpus, '--out', out, '--rows-per-file', '1', '--entries-per-file', '1', '--posting-bytes', '1');
+  assert.match(evenFewer.err, /note: .* files with the copies, .*; larger files make fewer \(--rows-per-file, --entries-per-file, --posting-bytes\)\n/);
+  fs.rmSync(out, { recursive: true, force: true });
 });
 
 test('shard says what is wrong with its arguments, its input and its folder', () => {

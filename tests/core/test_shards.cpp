@@ -319,8 +319,10 @@ TEST_CASE("files hold 64 rows, 256 entries and 16 KB of postings unless asked, m
     CHECK(entries_per_file(0, kMinEntriesPerFile, 100'000, kMaxDetailFiles) == 256);
     CHECK(entries_per_file(0, kMinEntriesPerFile, 256 * kMaxDetailFiles, kMaxDetailFiles) == 256);
     CHECK(entries_per_file(0, kMinEntriesPerFile, 256 * kMaxDetailFiles + 1, kMaxDetailFiles) == 512);
-    // A million entries: at most 2,048 rows files and 1,024 entries files.
-    CHECK(entries_per_file(0, kMinRowsPerFile, 1'000'000, kMaxRowFiles) == 512);
+    // A million entries: at most 4,096 rows files and 1,024 entries files, and
+    // with their .gz copies and 4,096 postings files within a host's 20,000.
+    CHECK(entries_per_file(0, kMinRowsPerFile, 1'000'000, kMaxRowFiles) == 256);
+    CHECK(2 * (kMaxRowFiles + kMaxDetailFiles + pv::shards::kMaxPostingFiles + 4) < pv::shards::kHostFileLimit);
     CHECK(entries_per_file(0, kMinEntriesPerFile, 1'000'000, kMaxDetailFiles) == 1024);
     CHECK(entries_per_file(3, kMinEntriesPerFile, 1'000'000, kMaxDetailFiles) == 3);  // a number given is kept
 

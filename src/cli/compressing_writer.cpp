@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <iostream>
+#ifdef __linux__
+#include <sys/resource.h>
+#endif
 
 namespace pv::cli {
 
@@ -48,6 +51,13 @@ bool CompressingWriter::finish() {
 }
 
 void CompressingWriter::work() {
+#ifdef __linux__
+    // Compressing yields the cores to the thread building the index, the
+    // longest chain of work (pubview shard waits for it, and the copies of
+    // the files made meanwhile catch up after): 11.0 -> 9.2-9.5 s at 100,000
+    // entries on two cores. On Linux a thread's nice value is its own.
+    setpriority(PRIO_PROCESS, 0, 10);
+#endif
     std::unique_lock lock(mutex_);
     for (;;) {
         changed_.wait(lock, [&] { return closing_ || !queue_.empty(); });

@@ -18,6 +18,10 @@ import { TextInput } from './text-input.js';
 import { THEMES, cssColorToRgb } from './theme.js';
 
 const DEFAULT_TIMEOUT_MS = 20000;
+// The URL hash follows the view once changes pause for this long: writing it
+// (history.replaceState) is work in the browser's own process, which on every
+// keystroke took the cores the search and the frame wanted.
+const HASH_DELAY_MS = 120;
 
 let widgetCounter = 0;
 // The mounted widgets, in mounting order (PubView.widgets).
@@ -71,12 +75,12 @@ export class Widget {
     this._call((m) => m._pv_focus_search());
   }
   // Resolves once the widget has drawn every frame its last input asked for
-  // and its DOM mirror (or HTML list) shows the last change (before a
+  // and its DOM mirror (or HTML list) and the URL hash show the last change (before a
   // screenshot, or in a test); over a sharded bundle, once its last search is answered.
   // A widget that waits to come near the viewport has nothing to draw yet.
   settled() {
     return new Promise((resolve) => {
-      const busy = () => (this.module ? this.module._pv_busy() || this.domList.pending || this._glyphQueue.pending
+      const busy = () => (this.module ? this.module._pv_busy() || this.domList.pending || this._glyphQueue.pending || this._hashPending
         || (this._shards && this._shards.pending)
         : this._starting && !this.destroyed);
       const check = () => (busy() ? requestAnimationFrame(check) : resolve());
@@ -437,13 +441,23 @@ export class Widget {
       this._changeQueued = false;
       if (!this.module) return;
       const state = this.state();
-      const hash = hashWith(this.name, stateToParams(state));
-      if (hash !== location.hash && !(hash === '' && location.hash === '#')) {
-        history.replaceState(history.state, '', location.href.split('#')[0] + hash);
-      }
+      this._scheduleHash();
       this.element.dispatchEvent(new CustomEvent('pubview:change', { detail: state }));
       this.domList.schedule();
     });
+  }
+
+  _scheduleHash() {
+    clearTimeout(this._hashTimer);
+    this._hashPending = true;
+    this._hashTimer = setTimeout(() => {
+      this._hashPending = false;
+      if (!this.module || this.destroyed) return;
+      const hash = hashWith(this.name, stateToParams(this.state()));
+      if (hash !== location.hash && !(hash === '' && location.hash === '#')) {
+        history.replaceState(history.state, '', location.href.split('#')[0] + hash);
+      }
+    }, HASH_DELAY_MS);
   }
 
   // The canvas stopped or started again drawing (no WebGL2, a lost or

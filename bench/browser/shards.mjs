@@ -16,11 +16,13 @@
 //   node bench/browser/shards.mjs [SIZE]      (BENCH_DATA holds corpus-SIZE.json;
 //                                              BENCH_SHARD_ARGS more arguments for `pubview shard`;
 //                                              BENCH_SHARDED a folder it wrote before, served instead;
-//                                              BENCH_FOLDER_NAME its name in the site)
+//                                              BENCH_FOLDER_NAME its name in the site;
+//                                              BENCH_HTTP=2 serves the site over HTTP/2)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launchBrowser, startServer, root } from '../../tests/browser/browser.mjs';
+import { startHttp2Server } from './h2-server.mjs';
 import { typicalQueries } from './typical-queries.mjs';
 
 const size = Number(process.argv[2] || 100000);
@@ -30,6 +32,8 @@ const data = process.env.BENCH_DATA || path.join(root, 'build/bench-search');
 const corpus = path.join(data, `corpus-${size}.json`);
 const folderName = process.env.BENCH_FOLDER_NAME || `bench-shards-${size}`;
 const folder = path.join(root, 'build/web/site', folderName);
+// BENCH_HTTP=2: the site over HTTP/2 (h2-server.mjs), as static hosts and CDNs serve it; else serve.py's HTTP/1.1.
+const http2 = process.env.BENCH_HTTP === '2';
 const NETWORK = { offline: false, latency: 20, downloadThroughput: 40e6 / 8, uploadThroughput: 40e6 / 8 };
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -50,7 +54,7 @@ if (process.env.BENCH_SHARDED) {  // a folder sharded before (A/B runs of the pa
 
 const queries = typicalQueries(path.join(data, `queries-${size}.json`), queryCount);
 
-const server = await startServer();
+const server = http2 ? await startHttp2Server(path.join(root, 'build/web/site')) : await startServer();
 const browser = await launchBrowser();
 
 // A fresh visit with the network emulated; `bytes()` the compressed bytes
@@ -69,12 +73,12 @@ async function startTrace(cdp) {
     await done;
     const mains = new Set(events.filter((e) => e.name === 'thread_name' && e.args.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
     const tasks = events.filter((e) => e.name === 'RunTask' && mains.has(`${e.pid}:${e.tid}`));
-    return { longestWallMs: Math.max(0, ...tasks.map((t) => t.dur / 1000)), longestCpuMs: Math.max(0, ...tasks.map((t) => (t.tdur || 0) / 1000)) };
+    return { longestWallMs: Math.max(0, ...tasks.map((t) => (t.dur || 0) / 1000)), longestCpuMs: Math.max(0, ...tasks.map((t) => (t.tdur || 0) / 1000)) };
   };
 }
 
 async function visit(traced = false) {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 700 }, deviceScaleFactor: 1 });
+  const context = await browser.newContext({ viewport: { width: 1000, height: 700 }, deviceScaleFactor: 1, ignoreHTTPSErrors: http2 });
   await context.addInitScript({ path: path.join(root, 'bench/browser/page-probe.js') });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -187,7 +191,7 @@ for (let run = 0; run < runs; ++run) {
   const trace = await traced.endTrace();
   await traced.context.close();
   console.log(JSON.stringify({
-    size, machine: `${process.arch}, ${(await import('node:os')).cpus().length} cores`, network: '40 Mbit/s, 20 ms RTT',
+    size, machine: `${process.arch}, ${(await import('node:os')).cpus().length} cores`, network: '40 Mbit/s, 20 ms RTT', protocol: http2 ? 'HTTP/2' : 'HTTP/1.1 (serve.py)',
     shard: { seconds: shardSeconds, peakMB: shardKb && Math.round(shardKb / 1024), args: shardArgs.join(' '), sharded: process.env.BENCH_SHARDED, files: fs.readdirSync(folder).filter((f) => !/\.(gz|br)$/.test(f)).length },
     firstRowsMs: round(median(visits.map((x) => x.firstRowsMs))),
     bytesBeforeFirstRows: median(visits.map((x) => x.bytes)),

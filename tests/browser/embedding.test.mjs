@@ -119,6 +119,28 @@ test('a deep link restores the query and the open row, and the hash follows chan
   await context.close();
 });
 
+test('the URL hash is written once typing pauses, not at every keystroke, and shows the last query', async () => {
+  const { page, context } = await openPage(shared.browser, shared.server.url + 'blog.html');
+  await settle(page);
+  await page.evaluate(() => {
+    window.hashWrites = [];
+    const replaceState = history.replaceState.bind(history);
+    history.replaceState = (state, title, url) => { window.hashWrites.push(String(url)); return replaceState(state, title, url); };
+  });
+  // Five queries, each in a task of its own, as keystrokes come.
+  await widget(page, 0, async (w) => {
+    for (const query of ['c', 'ca', 'cau', 'caus', 'causal']) {
+      w.setQuery(query);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+  });
+  await settle(page);
+  const writes = await page.evaluate(() => window.hashWrites.map((url) => decodeURIComponent(url.split('#')[1] || '')));
+  assert.equal(writes.length, 1, writes.join(' | '));
+  assert.match(writes[0], /pv1:q=causal(&|;|$)/);
+  await context.close();
+});
+
 test('copy citation, copy link and the search box shortcuts reach the system clipboard', async () => {
   const { page, context } = await openPage(shared.browser, shared.server.url, { permissions: ['clipboard-read', 'clipboard-write'] });
   await page.locator('canvas').focus();

@@ -37,6 +37,7 @@ export class Widget {
     this._error = null;
     this._loading = null;
     this._starting = false;  // the start has begun and the module is not there yet
+    this._hashState = null;  // the view the URL hash is yet to show (_scheduleHash)
     this.destroyed = false;
     this._cleanups = [];
     this._glyphQueue = new GlyphQueue(() => this._call((m) => m._pv_glyphs_came()));
@@ -80,7 +81,7 @@ export class Widget {
   // A widget that waits to come near the viewport has nothing to draw yet.
   settled() {
     return new Promise((resolve) => {
-      const busy = () => (this.module ? this.module._pv_busy() || this.domList.pending || this._glyphQueue.pending || this._hashPending
+      const busy = () => (this.module ? this.module._pv_busy() || this.domList.pending || this._glyphQueue.pending || this._hashState !== null
         || (this._shards && this._shards.pending)
         : this._starting && !this.destroyed);
       const check = () => (busy() ? requestAnimationFrame(check) : resolve());
@@ -108,6 +109,7 @@ export class Widget {
   }
   destroy() {
     if (this.destroyed) return;
+    this._writeHash();
     this.destroyed = true;
     if (this._abort) this._abort.abort();
     if (this._shards) this._shards.close();
@@ -267,6 +269,7 @@ export class Widget {
 
   // The view the widget opens with: the page's hash, else the element's attributes.
   _initialState() {
+    this._writeHash();
     const fromHash = readHash().get(this.name);
     if (fromHash) return paramsToState(fromHash);
     const kinds = { publications: 'publication', jobs: 'job' };
@@ -441,23 +444,29 @@ export class Widget {
       this._changeQueued = false;
       if (!this.module) return;
       const state = this.state();
-      this._scheduleHash();
+      this._scheduleHash(state);
       this.element.dispatchEvent(new CustomEvent('pubview:change', { detail: state }));
       this.domList.schedule();
     });
   }
 
-  _scheduleHash() {
+  _scheduleHash(state) {
     clearTimeout(this._hashTimer);
-    this._hashPending = true;
-    this._hashTimer = setTimeout(() => {
-      this._hashPending = false;
-      if (!this.module || this.destroyed) return;
-      const hash = hashWith(this.name, stateToParams(this.state()));
-      if (hash !== location.hash && !(hash === '' && location.hash === '#')) {
-        history.replaceState(history.state, '', location.href.split('#')[0] + hash);
-      }
-    }, HASH_DELAY_MS);
+    this._hashState = state;
+    this._hashTimer = setTimeout(() => this._writeHash(), HASH_DELAY_MS);
+  }
+
+  // Writes the last view change into the URL hash now if it waits: before
+  // the widget reads the hash again (another bundle) or goes.
+  _writeHash() {
+    clearTimeout(this._hashTimer);
+    const state = this._hashState;
+    if (state === null) return;
+    this._hashState = null;
+    const hash = hashWith(this.name, stateToParams(state));
+    if (hash !== location.hash && !(hash === '' && location.hash === '#')) {
+      history.replaceState(history.state, '', location.href.split('#')[0] + hash);
+    }
   }
 
   // The canvas stopped or started again drawing (no WebGL2, a lost or

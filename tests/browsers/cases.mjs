@@ -162,7 +162,9 @@ export function testWidgetIn(driver) {
     const canvas = await canvasRect(page);
     const x = canvas.x + 300, y = canvas.y + canvas.height - 60;
     const firstRow = () => PubView.widgets[0].rowBounds('amazon-redshift-re-invented-2022');
-    const before = await page.evaluate(firstRow);
+    // The padding may bring a scrollbar that resizes the panel after settled() looked: the row is
+    // waited for until it is drawn again (WebKit in CI once read no bounds here).
+    const before = await waitFor(page, 'the first row drawn', firstRow);
     await page.wheel(x, y, 200);
     await waitFor(page, 'the list to scroll', (top) => {
       const b = PubView.widgets[0].rowBounds('amazon-redshift-re-invented-2022');

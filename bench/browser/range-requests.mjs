@@ -25,6 +25,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launchBrowser, root } from '../../tests/browser/browser.mjs';
 import { typicalQueries } from './typical-queries.mjs';
+import { downloadedPath, readShardFile } from './shard-folder.mjs';
 
 const [folder, queriesFile, runs = '5', count = '50'] = process.argv.slice(2);
 const NETWORK = { offline: false, latency: 20, downloadThroughput: 40e6 / 8, uploadThroughput: 40e6 / 8 };
@@ -44,7 +45,7 @@ const shards = await openShards((name) => {
   round.push(name);
   return new Promise((resolve) => setImmediate(() => {
     round = [];  // what is asked after an answer came waits for it: a new round
-    resolve(new Uint8Array(fs.readFileSync(path.join(folder, name))));
+    resolve(new Uint8Array(readShardFile(folder, name)));
   }));
 });
 globalThis.fetch = nodeFetch;
@@ -62,9 +63,9 @@ const index = {};  // name -> [offset, length, gzipped]
 const pieces = [];
 let offset = 0;
 for (const name of new Set(schedule.flat(2))) {
-  const gz = path.join(folder, name + '.gz');
-  const bytes = fs.readFileSync(fs.existsSync(gz) ? gz : path.join(folder, name));
-  index[name] = [offset, bytes.length, fs.existsSync(gz)];
+  const file = downloadedPath(folder, name);
+  const bytes = fs.readFileSync(file);
+  index[name] = [offset, bytes.length, file.endsWith('.gz')];
   pieces.push(bytes);
   offset += bytes.length;
 }

@@ -8,9 +8,9 @@
 // search (thread CPU of this process) is given too.
 //
 //   node --no-experimental-fetch bench/browser/shard-files.mjs FOLDER QUERIES.json [ROWS] [COUNT]
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { folderFiles, readShardFile } from './shard-folder.mjs';
 import { typicalQueries } from './typical-queries.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -18,12 +18,12 @@ const [folder, queriesFile, rows = '20', count = '50'] = process.argv.slice(2);
 const { openShards } = await import(pathToFileURL(path.join(root, 'build/web/pubview-shards.mjs')).href);
 
 const kindOf = (name) => /^[a-z]+/.exec(name)[0];
-const sizeOf = (name) => fs.statSync(path.join(folder, fs.existsSync(path.join(folder, name + '.gz')) ? name + '.gz' : name)).size;
-const files = (kind) => fs.readdirSync(folder).filter((f) => !/\.(gz|br)$/.test(f) && kindOf(f) === kind);
+const inFolder = folderFiles(folder);  // name -> bytes downloaded
+const files = (kind) => [...inFolder.keys()].filter((f) => kindOf(f) === kind);
 const brought = new Map();  // name -> bytes
 const shards = await openShards(async (name) => {
-  brought.set(name, sizeOf(name));
-  return new Uint8Array(fs.readFileSync(path.join(folder, name)));
+  brought.set(name, inFolder.get(name));
+  return new Uint8Array(readShardFile(folder, name));
 });
 await shards.search({ query: '', limit: Number(rows) });
 const opening = new Map(brought);
@@ -45,7 +45,7 @@ for (const kind of ['manifest', 'tables', 'facets', 'sortkeys', 'rows', 'posting
 const sorted = [...cpuMs].sort((a, b) => a - b);
 console.log(JSON.stringify({
   folder, rows: Number(rows), queries: cpuMs.length,
-  filesInFolder: fs.readdirSync(folder).filter((f) => !/\.(gz|br)$/.test(f)).length,
+  filesInFolder: inFolder.size,
   queryBytes: Object.values(byKind).reduce((sum, k) => sum + k.queryBytes, 0), byKind,
   workerCpuMs: { median: sorted[sorted.length >> 1], p95: sorted[Math.ceil(sorted.length * 0.95) - 1], max: sorted.at(-1) },
 }, null, 1));

@@ -12,6 +12,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { root } from '../../tests/browser/browser.mjs';
+import { folderFiles } from './shard-folder.mjs';
 
 const [corpus, work, changed = '10'] = process.argv.slice(2);
 const cli = path.join(root, 'build/native/pubview');
@@ -20,17 +21,6 @@ function shard(input, out) {
   fs.rmSync(out, { recursive: true, force: true });
   const run = spawnSync(cli, ['shard', input, '--out', out], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(run.stderr);
-}
-
-// name -> size of the copy a browser downloads (.gz where there is one)
-function folderFiles(dir) {
-  const files = new Map();
-  for (const name of fs.readdirSync(dir)) {
-    if (/\.(gz|br)$/.test(name)) continue;
-    const gz = path.join(dir, name + '.gz');
-    files.set(name, fs.statSync(fs.existsSync(gz) ? gz : path.join(dir, name)).size);
-  }
-  return files;
 }
 
 fs.mkdirSync(work, { recursive: true });

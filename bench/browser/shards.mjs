@@ -192,7 +192,7 @@ for (let run = 0; run < runs; ++run) {
   await traced.context.close();
   console.log(JSON.stringify({
     size, machine: `${process.arch}, ${(await import('node:os')).cpus().length} cores`, network: '40 Mbit/s, 20 ms RTT', protocol: http2 ? 'HTTP/2' : 'HTTP/1.1 (serve.py)',
-    shard: { seconds: shardSeconds, peakMB: shardKb && Math.round(shardKb / 1024), args: shardArgs.join(' '), sharded: process.env.BENCH_SHARDED, files: fs.readdirSync(folder).filter((f) => !/\.(gz|br)$/.test(f)).length },
+    shard: { seconds: shardSeconds, peakMB: shardKb && Math.round(shardKb / 1024), args: shardArgs.join(' '), sharded: process.env.BENCH_SHARDED, files: fs.readdirSync(folder).length },
     firstRowsMs: round(median(visits.map((x) => x.firstRowsMs))),
     bytesBeforeFirstRows: median(visits.map((x) => x.bytes)),
     requestsBeforeFirstRows: median(visits.map((x) => x.requests)),

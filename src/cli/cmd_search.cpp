@@ -1,5 +1,6 @@
 #include "cli/bundle_file.h"
 #include "cli/commands.h"
+#include "cli/precompress.h"
 #include "core/search/search_index.h"
 #include "core/shards/shard_layout.h"
 #include "core/shards/shard_reader.h"
@@ -23,23 +24,36 @@ nlohmann::json ranges(const std::vector<Highlight>& highlights) {
     return out;
 }
 
-// The files of a sharded bundle's folder on disk.
+// The files of a sharded bundle's folder on disk: each as it is, or as the
+// .gz copy that `pubview shard` writes in its place.
 class FolderShards final : public shards::ShardSource {
 public:
     explicit FolderShards(fs::path folder) : folder_(std::move(folder)) {}
     std::optional<std::string> fetch(const std::string& name, std::string& why) override {
-        const fs::path path = folder_ / name;
         std::error_code error;
-        if (!fs::is_regular_file(path, error)) {
+        const fs::path path = folder_ / name;
+        if (fs::is_regular_file(path, error)) return readable(read_file(path.string()), why);
+        const fs::path gzipped = folder_ / (name + ".gz");
+        if (!fs::is_regular_file(gzipped, error)) {
             why = "there is no such file in " + folder_.string();
             return std::nullopt;
         }
-        std::optional<std::string> bytes = read_file(path.string());
-        if (!bytes) why = "it cannot be read";
-        return bytes;
+        if (!can_gunzip()) {
+            why = "there is only its .gz copy, which this build cannot read (it has no libdeflate)";
+            return std::nullopt;
+        }
+        std::optional<std::string> bytes = readable(read_file(gzipped.string()), why);
+        if (!bytes) return std::nullopt;
+        std::optional<std::string> plain = gunzip(*bytes);
+        if (!plain) why = "its .gz copy is not intact gzip";
+        return plain;
     }
 
 private:
+    static std::optional<std::string> readable(std::optional<std::string> bytes, std::string& why) {
+        if (!bytes) why = "it cannot be read";
+        return bytes;
+    }
     fs::path folder_;
 };
 

@@ -1,6 +1,6 @@
 // pubview shard: a bundle as a folder of files that any static host serves,
-// each with compressed copies beside it (core/shards/, docs/DESIGN.md,
-// "Sharded bundles").
+// each as its .gz copy, which is what the widget fetches (the plain file and
+// a .br copy when asked for; core/shards/, docs/DESIGN.md, "Sharded bundles").
 #include "cli/bundle_file.h"
 #include "cli/commands.h"
 #include "cli/compressing_writer.h"
@@ -71,6 +71,8 @@ int shard(const Args& args) {
             if (!parse_count(args[++i], options.entries_per_row_file)) { std::cerr << "pubview: --rows-per-file takes a positive number\n"; return 2; }
         } else if (a == "--entries-per-file" && i + 1 < args.size()) {
             if (!parse_count(args[++i], options.entries_per_detail)) { std::cerr << "pubview: --entries-per-file takes a positive number\n"; return 2; }
+        } else if (a == "--plain") {
+            copies.plain = true;
         } else if (a == "--brotli") {
             if (!can_brotli()) { std::cerr << "pubview: --brotli: this build has no brotli (it was built without libbrotlienc)\n"; return 2; }
             copies.brotli = true;
@@ -81,7 +83,7 @@ int shard(const Args& args) {
         }
     }
     if (inputs.size() != 1 || output.empty()) {
-        std::cerr << "usage: pubview shard FILE --out DIR [--posting-bytes N] [--rows-per-file N] [--entries-per-file N] [--brotli] [--threads N]\n";
+        std::cerr << "usage: pubview shard FILE --out DIR [--posting-bytes N] [--rows-per-file N] [--entries-per-file N] [--plain] [--brotli] [--threads N]\n";
         return 2;
     }
     // A folder of shards is for lists too large for one file: up to 4 GiB.
@@ -98,7 +100,11 @@ int shard(const Args& args) {
 
     // Each file is compressed on a worker thread while the next is made.
     CompressingWriter writer(folder, static_cast<unsigned>(std::min<std::size_t>(threads, 256)), copies);
-    auto keep = [&](const std::string& name, std::string_view bytes) { return writer.keep(name, std::string(bytes)); };
+    // The manifest stays readable as it is too: the address a page names
+    // (DIR/manifest.json) is then a file, and people can read it.
+    auto keep = [&](const std::string& name, std::string_view bytes) {
+        return writer.keep(name, std::string(bytes), name == shards::kManifestName);
+    };
     shards::ShardSummary summary;
     shards::EntryFileNames names;
     std::unique_ptr<SearchIndex> built;
@@ -119,18 +125,21 @@ int shard(const Args& args) {
     made = made && shards::write_index_files(bundle, index, names, keep, summary, options);
     if (!writer.finish() || !made) return 2;
     const std::string compressed = precompressed_kinds(copies);
+    const bool plain = copies.plain || compressed.empty();
     std::cerr << output << ": " << opened->loaded->bundle.entries.size() << " entries in " << summary.files << " files ("
               << summary.posting_files << " of postings, " << summary.row_files << " of rows, " << summary.detail_files
-              << " of entries), " << summary.bytes
-              << " bytes" << (compressed.empty() ? ", not compressed (this build has no libdeflate)" : ", each also as " + compressed)
+              << " of entries), " << summary.bytes << " bytes"
+              << (compressed.empty() ? ", not compressed (this build has no libdeflate)"
+                  : plain             ? ", each also as " + compressed
+                                      : ", each as " + compressed + " (the manifest also plain)")
               << '\n';
-    const std::size_t copies_each = compressed.empty() ? 0 : copies.brotli ? 2 : 1;
-    const std::size_t on_disk = summary.files * (1 + copies_each);
+    const std::size_t copies_each = (plain ? 1 : 0) + (compressed.empty() ? 0 : copies.brotli ? 2 : 1);
+    const std::size_t on_disk = summary.files * copies_each + (plain ? 0 : 1);
     if (on_disk > shards::kHostFileLimit) {
         std::cerr << "pubview: note: " << output << " holds " << on_disk << " files with the copies, more than some hosts take ("
                   << "Cloudflare Pages: " << shards::kHostFileLimit << " a site); ";
-        if (copies.brotli && summary.files * 2 <= shards::kHostFileLimit)
-            std::cerr << "without --brotli " << summary.files * 2 << '\n';
+        if (!compressed.empty() && copies_each > 1 && summary.files + 1 <= shards::kHostFileLimit)
+            std::cerr << "without --plain and --brotli " << summary.files + 1 << '\n';
         else
             std::cerr << "larger files make fewer (--rows-per-file, --entries-per-file, --posting-bytes)\n";
     }

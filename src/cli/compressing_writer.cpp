@@ -30,15 +30,15 @@ CompressingWriter::~CompressingWriter() {
     for (std::thread& worker : workers_) worker.join();
 }
 
-bool CompressingWriter::keep(std::string name, std::string bytes) {
+bool CompressingWriter::keep(std::string name, std::string bytes, bool plain_too) {
     if (workers_.empty()) {
-        failed_ = failed_ || !write_with_copies({std::move(name), std::move(bytes)});
+        failed_ = failed_ || !write_with_copies({std::move(name), std::move(bytes), plain_too});
         return !failed_;
     }
     std::unique_lock lock(mutex_);
     changed_.wait(lock, [&] { return failed_ || queue_.size() < queue_limit_; });
     if (failed_) return false;
-    queue_.push_back({std::move(name), std::move(bytes)});
+    queue_.push_back({std::move(name), std::move(bytes), plain_too});
     lock.unlock();
     changed_.notify_all();
     return true;
@@ -80,9 +80,10 @@ void CompressingWriter::work() {
 
 bool CompressingWriter::write_with_copies(const File& file) {
     const std::string path = (folder_ / file.name).string();
-    if (!write_file(path, file.bytes)) return false;
     const Effort effort = file.name.starts_with("postings-") ? Effort::quick : Effort::thorough;
-    for (const CompressedCopy& copy : precompress(file.bytes, effort, kinds_)) {
+    const std::vector<CompressedCopy> copies = precompress(file.bytes, effort, kinds_);
+    if ((kinds_.plain || file.plain_too || copies.empty()) && !write_file(path, file.bytes)) return false;
+    for (const CompressedCopy& copy : copies) {
         if (copy.bytes.empty()) {
             std::cerr << "pubview: cannot compress " << file.name << '\n';
             return false;

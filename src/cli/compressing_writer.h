@@ -1,5 +1,5 @@
-// Writes files into a folder with their compressed copies (precompress.h) on
-// worker threads, so that compressing one file overlaps with making the next
+// Writes files into a folder as their compressed copies (precompress.h), and
+// as they are where asked or where this build compresses nothing, on worker threads, so that compressing one file overlaps with making the next
 // and with compressing others. Names are the caller's, so the folder is the
 // same whatever the number of threads.
 #pragma once
@@ -34,9 +34,10 @@ public:
     CompressingWriter(const CompressingWriter&) = delete;
     CompressingWriter& operator=(const CompressingWriter&) = delete;
 
-    // Queues a file, waiting while the queue is full. False once any file
-    // could not be written or compressed (the worker printed why).
-    bool keep(std::string name, std::string bytes);
+    // Queues a file, waiting while the queue is full; `plain_too` keeps the
+    // file as it is beside its copies even where `kinds` does not. False once
+    // any file could not be written or compressed (the worker printed why).
+    bool keep(std::string name, std::string bytes, bool plain_too = false);
     // Waits until every queued file is written; false if any was not.
     bool finish();
 
@@ -44,6 +45,7 @@ private:
     struct File {
         std::string name;
         std::string bytes;
+        bool plain_too = false;
     };
     void work();
     bool write_with_copies(const File& file);

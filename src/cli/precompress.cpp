@@ -79,4 +79,32 @@ const char* precompressed_kinds([[maybe_unused]] CopyKinds kinds) {
 #endif
 }
 
+bool can_gunzip() {
+#ifdef PUBVIEW_WITH_LIBDEFLATE
+    return true;
+#else
+    return false;
+#endif
+}
+
+std::optional<std::string> gunzip([[maybe_unused]] std::string_view gzipped) {
+#ifdef PUBVIEW_WITH_LIBDEFLATE
+    // The trailer's last four bytes are the size, modulo 2^32 (RFC 1952):
+    // right for every file pubview writes, checked by the decompressor.
+    if (gzipped.size() < 18) return std::nullopt;
+    const auto* end = reinterpret_cast<const unsigned char*>(gzipped.data() + gzipped.size());
+    const std::size_t size = end[-4] | end[-3] << 8 | end[-2] << 16 | static_cast<std::size_t>(end[-1]) << 24;
+    if (size / 1032 > gzipped.size()) return std::nullopt;  // more than deflate can expand to
+    std::string out(size, '\0');
+    libdeflate_decompressor* decompressor = libdeflate_alloc_decompressor();
+    if (!decompressor) return std::nullopt;
+    const libdeflate_result result = libdeflate_gzip_decompress(decompressor, gzipped.data(), gzipped.size(), out.data(), out.size(), nullptr);
+    libdeflate_free_decompressor(decompressor);
+    if (result != LIBDEFLATE_SUCCESS) return std::nullopt;
+    return out;
+#else
+    return std::nullopt;
+#endif
+}
+
 }  // namespace pv::cli

@@ -101,18 +101,24 @@ test('pack writes the same bytes, and search, validate and html read the pack th
   assert.equal(same(['pack']).code, 2);
 });
 
-test('shard gives the same messages and the same plain files (the native CLI adds .gz copies), and search reads the folder the same way', () => {
+test('shard gives the same messages and the same plain files (the native CLI keeps them with --plain beside its .gz copies), and search reads the folder the same way', () => {
   assert.equal(same(['shard']).code, 2);
   assert.equal(same(['shard', '/nonexistent/bundle.json', '--out', 'out']).code, 2);
   const dir = tempDir('pubview-wasm-shard-');
-  assert.equal(spawnSync(native, ['shard', seed, '--out', 'native'], { cwd: dir }).status, 0);
+  assert.equal(spawnSync(native, ['shard', seed, '--out', 'native', '--plain'], { cwd: dir }).status, 0);
   assert.equal(spawnSync(process.execPath, [wasm, 'shard', seed, '--out', 'wasm'], { cwd: dir }).status, 0);
   const plain = fs.readdirSync(path.join(dir, 'native')).filter((name) => !name.endsWith('.gz')).sort();
   assert.deepEqual(fs.readdirSync(path.join(dir, 'wasm')).sort(), plain);
   for (const name of plain)
     assert.ok(fs.readFileSync(path.join(dir, 'native', name)).equals(fs.readFileSync(path.join(dir, 'wasm', name))), name);
+  // The native CLI's default folder holds .gz copies only, which the
+  // WebAssembly CLI cannot read: it says so, and what the file is.
+  assert.equal(spawnSync(native, ['shard', seed, '--out', 'gzip-only'], { cwd: dir }).status, 0);
+  const refused = spawnSync(process.execPath, [wasm, 'search', 'gzip-only', 'storage'], { cwd: dir, encoding: 'utf8' });
+  assert.equal(refused.status, 2);
+  assert.match(refused.stderr, /tables-[0-9a-f]+\.bin: there is only its \.gz copy, which this build cannot read \(it has no libdeflate\)/);
   fs.rmSync(dir, { recursive: true, force: true });
-  const sharded = (folder) => assert.equal(spawnSync(native, ['shard', seed, '--out', path.join(folder, 'seed')]).status, 0);
+  const sharded = (folder) => assert.equal(spawnSync(native, ['shard', seed, '--out', path.join(folder, 'seed'), '--plain']).status, 0);
   same(['search', 'seed', 'storage', '--json', '--facets', '--limit', '5'], sharded);
 });
 

@@ -319,11 +319,12 @@ TEST_CASE("files hold 64 rows, 256 entries and 16 KB of postings unless asked, m
     CHECK(entries_per_file(0, kMinEntriesPerFile, 100'000, kMaxDetailFiles) == 256);
     CHECK(entries_per_file(0, kMinEntriesPerFile, 256 * kMaxDetailFiles, kMaxDetailFiles) == 256);
     CHECK(entries_per_file(0, kMinEntriesPerFile, 256 * kMaxDetailFiles + 1, kMaxDetailFiles) == 512);
-    // A million entries: at most 4,096 rows files and 1,024 entries files, and
-    // with their .gz copies and 4,096 postings files within a host's 20,000.
-    CHECK(entries_per_file(0, kMinRowsPerFile, 1'000'000, kMaxRowFiles) == 256);
-    CHECK(2 * (kMaxRowFiles + kMaxDetailFiles + pv::shards::kMaxPostingFiles + 4) < pv::shards::kHostFileLimit);
-    CHECK(entries_per_file(0, kMinEntriesPerFile, 1'000'000, kMaxDetailFiles) == 1024);
+    // A million entries: at most 8,192 rows files and 2,048 entries files,
+    // and with 8,192 postings files, the tables and the manifest (plain and
+    // .gz) within a host's 20,000, each file kept once, as its .gz copy.
+    CHECK(entries_per_file(0, kMinRowsPerFile, 1'000'000, kMaxRowFiles) == 128);
+    CHECK(kMaxRowFiles + kMaxDetailFiles + pv::shards::kMaxPostingFiles + 5 < pv::shards::kHostFileLimit);
+    CHECK(entries_per_file(0, kMinEntriesPerFile, 1'000'000, kMaxDetailFiles) == 512);
     CHECK(entries_per_file(3, kMinEntriesPerFile, 1'000'000, kMaxDetailFiles) == 3);  // a number given is kept
 
     // Postings files of whole terms: 16 KB, doubled until the terms need at most so many files.

@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { test, after } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -32,7 +33,7 @@ function filesOf(dir, asked = []) {
   return async (name) => {
     asked.push(name);
     try {
-      return new Uint8Array(fs.readFileSync(path.join(dir, name)));
+      return new Uint8Array(zlib.gunzipSync(fs.readFileSync(path.join(dir, `${name}.gz`))));
     } catch {
       throw new Error('the server answered 404');
     }
@@ -168,13 +169,13 @@ test('a superseded search stops at its next round, and the next search finishes 
 test('a missing postings file is named in a hint and its entries are left out; a missing manifest is refused', async () => {
   const broken = path.join(work, 'broken');
   fs.cpSync(folder, broken, { recursive: true });
-  const postings = fs.readdirSync(broken).filter((name) => name.startsWith('postings-') && name.endsWith('.bin'));
+  const postings = fs.readdirSync(broken).filter((name) => name.startsWith('postings-') && name.endsWith('.bin.gz'));
   for (const name of postings) fs.rmSync(path.join(broken, name));
   const shards = await openShards(filesOf(broken));
   const result = await shards.search({ query: 'graph', limit: 10 });
   assert.equal(result.total, 0);
   assert.match(result.hints.join('\n'), /some results may be missing: postings-[0-9a-f]{16}\.bin: the server answered 404/);
   shards.close();
-  fs.rmSync(path.join(broken, 'manifest.json'));
+  fs.rmSync(path.join(broken, 'manifest.json.gz'));
   await assert.rejects(openShards(filesOf(broken)), /^Error: manifest\.json: the server answered 404$/);
 });

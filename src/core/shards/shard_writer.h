@@ -28,17 +28,18 @@ struct ShardOptions {
 // the kind. Small files keep a query's bytes few (a cold keystroke's top rows
 // are spread over as many rows files, and its words' postings share their
 // files with other terms'); the caps keep a million entries within a few
-// thousand files: hosts limit a site's files (Cloudflare Pages to 20,000), and
-// each file has a .gz copy beside it, so at most 18,440 here. The entries
-// files, fetched one to an opened row, keep 1,024 of them; rows and postings,
-// which every keystroke fetches, share the rest.
+// thousand files: hosts limit a site's files (Cloudflare Pages to 20,000),
+// and the CLI stores each file once, as its .gz copy (the manifest plain
+// too), so at most 18,437 here. The entries files, fetched one to an opened
+// row, keep 2,048 of them; rows and postings, which every keystroke fetches,
+// share the rest.
 inline constexpr std::size_t kHostFileLimit = 20000;
 inline constexpr std::size_t kMinRowsPerFile = 64;
 inline constexpr std::size_t kMinEntriesPerFile = 256;
 inline constexpr std::size_t kMinPostingBytes = 16u << 10;
-inline constexpr std::size_t kMaxRowFiles = 4096;
-inline constexpr std::size_t kMaxDetailFiles = 1024;
-inline constexpr std::size_t kMaxPostingFiles = 4096;
+inline constexpr std::size_t kMaxRowFiles = 8192;
+inline constexpr std::size_t kMaxDetailFiles = 2048;
+inline constexpr std::size_t kMaxPostingFiles = 8192;
 // `given` if not 0, else `smallest` doubled until `entries` need at most `max_files` files.
 std::size_t entries_per_file(std::size_t given, std::size_t smallest, std::size_t entries, std::size_t max_files);
 // `given` if not 0, else kMinPostingBytes doubled until the index's postings,

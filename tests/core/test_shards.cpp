@@ -45,6 +45,18 @@ pv::IndexedBundle seed_bundle() {
     return opened;
 }
 
+// 6,000 papers whose titles share "paper" and a few rarer words (w0 to w699).
+pv::IndexedBundle many_papers() {
+    std::string many = R"({"pubview": 1, "title": "Many words", "publications": [)";
+    for (int i = 0; i < 6000; ++i)
+        many += (i ? "," : "") + std::string(R"({"id": "p)") + std::to_string(i) + R"(", "title": "Paper w)" + std::to_string(i % 700) +
+                " w" + std::to_string(i % 300) + " w" + std::to_string(i % 97) + R"(", "abstract": "Words.", "authors": ["A. Author"], "venue": "KDD", "year": 2020})";
+    many += "]}";
+    pv::IndexedBundle opened = pv::open_bundle(many);
+    REQUIRE(opened.index);
+    return opened;
+}
+
 // Small files, so that even the seed bundle has several of each kind.
 MemoryFolder shard(const pv::IndexedBundle& opened, pv::shards::ShardSummary* summary = nullptr) {
     MemoryFolder folder;
@@ -328,13 +340,7 @@ TEST_CASE("files hold 64 rows, 256 entries and 16 KB of postings unless asked, m
     CHECK(entries_per_file(3, kMinEntriesPerFile, 1'000'000, kMaxDetailFiles) == 3);  // a number given is kept
 
     // Postings files of whole terms: 16 KB, doubled until the terms need at most so many files.
-    std::string many = R"({"pubview": 1, "title": "Many words", "publications": [)";
-    for (int i = 0; i < 6000; ++i)
-        many += (i ? "," : "") + std::string(R"({"id": "p)") + std::to_string(i) + R"(", "title": "Paper w)" + std::to_string(i % 700) +
-                " w" + std::to_string(i % 300) + " w" + std::to_string(i % 97) + R"(", "abstract": "Words.", "authors": ["A. Author"], "venue": "KDD", "year": 2020})";
-    many += "]}";
-    const pv::IndexedBundle opened_many = pv::open_bundle(many);
-    REQUIRE(opened_many.index);
+    const pv::IndexedBundle opened_many = many_papers();
     const pv::SearchIndex& index = *opened_many.index;
     const std::size_t total = index.posting_offset(static_cast<std::uint32_t>(index.term_count()));
     INFO(opened_many.loaded->bundle.entries.size() << " entries, " << index.term_count() << " terms");
@@ -391,11 +397,11 @@ TEST_CASE("a damaged or missing file is named in the message, and a search still
     {
         MemoryFolder folder = shard(opened);
         std::string& manifest = folder.files["manifest.json"];
-        const std::size_t at = manifest.find("\"pubview_shards\":3");
+        const std::size_t at = manifest.find("\"pubview_shards\":4");
         REQUIRE(at != std::string::npos);
-        manifest.replace(at, 18, "\"pubview_shards\":2");
+        manifest.replace(at, 18, "\"pubview_shards\":3");
         CHECK_FALSE(ShardedBundle::open(folder, error));
-        CHECK(error == "manifest.json: it is format 2; this build reads format 3: shard the bundle again with this build "
+        CHECK(error == "manifest.json: it is format 3; this build reads format 4: shard the bundle again with this build "
                        "(pubview shard FILE --out DIR)");
     }
     {
@@ -436,6 +442,44 @@ TEST_CASE("a damaged or missing file is named in the message, and a search still
         CHECK(sharded->entry(0).title.empty());
         CHECK(sharded->row(0).title.empty());
     }
+    {
+        // Postings files named for their bytes whose columns do not make postings.
+        MemoryFolder folder = shard(opened);
+        std::string& manifest = folder.files[std::string(pv::shards::kManifestName)];
+        std::vector<std::string> names;
+        for (const auto& [name, bytes] : folder.files)
+            if (name.starts_with("postings-")) names.push_back(name);
+        for (const std::string& old_name : names) {
+            std::string bytes = folder.files[old_name] + "\x80";
+            const std::string new_name = pv::shards::content_name("postings", bytes, "bin");
+            folder.files.erase(old_name);
+            folder.files[new_name] = std::move(bytes);
+            manifest.replace(manifest.find(old_name), old_name.size(), new_name);
+        }
+        const std::unique_ptr<ShardedBundle> sharded = open(folder);
+        SearchRequest request;
+        request.query = "learning";
+        request.limit = 5;
+        const SearchResult result = sharded->search(request);
+        CHECK(result.total == 0);
+        CHECK(sharded->failure().starts_with("postings-"));
+        CHECK(sharded->failure().ends_with(": its postings are damaged"));
+    }
+}
+
+TEST_CASE("a postings file's two columns give back the postings as the index lays them out") {
+    const pv::IndexedBundle opened = many_papers();
+    const pv::SearchIndex& index = *opened.index;
+    const std::string_view postings = index.postings_of(0, static_cast<std::uint32_t>(index.term_count()));
+    REQUIRE(postings.size() > 10000);
+    const std::string columns = pv::shards::postings_in_columns(postings);
+    CHECK(columns.size() == postings.size());
+    CHECK(columns != postings);
+    CHECK(pv::shards::postings_from_columns(columns) == std::string(postings));
+    CHECK(pv::shards::postings_from_columns("") == std::string());
+    for (const char* damaged : {"\x80", "\x01", "\x81\x01", "\x01\x02\x03"})
+        CHECK_FALSE(pv::shards::postings_from_columns(damaged));
+    CHECK(pv::shards::postings_from_columns("\x81\x01\x05") == std::string("\x81\x01\x05"));
 }
 
 }  // TEST_SUITE

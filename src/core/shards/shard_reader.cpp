@@ -207,13 +207,15 @@ detail::PostingBlocks::Block ShardedBundle::block_of(std::uint32_t term) const {
     const std::uint32_t next = after == postings_.end() ? static_cast<std::uint32_t>(index_->term_count()) : after->first_term;
     if (!file.bytes) {
         bool arriving = false;
-        file.bytes = fetch(file.name, arriving);
+        const std::optional<std::string> fetched = fetch(file.name, arriving);
         if (arriving) return {};  // asked for again once it is here
-        if (!file.bytes) file.bytes = std::string();  // asked once: a query does not wait on it again
-        else if (const char* problem = index_->postings_problem(first, next, *file.bytes)) {
-            note_failure(file.name + ": " + problem);
-            file.bytes = std::string();
+        const char* problem = nullptr;
+        if (fetched) {
+            file.bytes = postings_from_columns(*fetched);
+            problem = file.bytes ? index_->postings_problem(first, next, *file.bytes) : "its postings are damaged";
+            if (problem) note_failure(file.name + ": " + problem);
         }
+        if (!file.bytes || problem) file.bytes = std::string();  // asked once: a query does not wait on it again
     }
     if (file.bytes->size() != index_->posting_offset(next) - index_->posting_offset(first)) return {};
     return {reinterpret_cast<const std::uint8_t*>(file.bytes->data()), index_->posting_offset(first)};

@@ -42,22 +42,34 @@ std::uint32_t block_end(const SearchIndex& index, std::uint32_t first, std::size
     return last;
 }
 
+// How many files the postings make when cut at `bytes`, counted up to one more than `most`.
+std::size_t posting_files(const SearchIndex& index, std::size_t bytes, std::size_t most) {
+    std::size_t files = 0;
+    for (std::uint32_t first = 0; first < index.term_count() && files <= most; first = block_end(index, first, bytes)) ++files;
+    return files;
+}
+
 }  // namespace
 
 std::size_t entries_per_file(std::size_t given, std::size_t smallest, std::size_t entries, std::size_t max_files) {
     if (given > 0) return given;
-    std::size_t per_file = smallest;
-    while (per_file * std::max<std::size_t>(1, max_files) < entries) per_file *= 2;
-    return per_file;
+    const std::size_t most = std::max<std::size_t>(1, max_files);
+    return std::max(smallest, (entries + most - 1) / most);
 }
 
 std::size_t posting_bytes_per_file(std::size_t given, const SearchIndex& index, std::size_t max_files) {
     if (given > 0) return given;
-    for (std::size_t bytes = kMinPostingBytes;; bytes *= 2) {
-        std::size_t files = 0;
-        for (std::uint32_t first = 0; first < index.term_count() && files <= max_files; first = block_end(index, first, bytes)) ++files;
-        if (files <= std::max<std::size_t>(1, max_files)) return bytes;
+    const std::size_t most = std::max<std::size_t>(1, max_files);
+    std::size_t bytes = kMinPostingBytes;
+    if (posting_files(index, bytes, most) <= most) return bytes;
+    while (posting_files(index, bytes * 2, most) > most) bytes *= 2;
+    // The smallest size between bytes (too small) and twice that (enough), to a KB.
+    std::size_t low = bytes, high = bytes * 2;
+    while (high - low > 1024) {
+        const std::size_t middle = low + (high - low) / 2;
+        (posting_files(index, middle, most) <= most ? high : low) = middle;
     }
+    return high;
 }
 
 bool write_entry_files(const Bundle& bundle, const ShardSink& sink, ShardSummary& summary, const ShardOptions& options,

@@ -1,7 +1,8 @@
 // Writes files into a folder as their compressed copies (precompress.h), and
-// as they are where asked or where this build compresses nothing, on worker threads, so that compressing one file overlaps with making the next
-// and with compressing others. Names are the caller's, so the folder is the
-// same whatever the number of threads.
+// as they are where asked or where this build compresses nothing, on worker
+// threads, so that compressing one file overlaps with making the next and
+// with compressing others. Names are the caller's, so the folder is the same
+// whatever the number of threads.
 #pragma once
 
 #include "cli/precompress.h"

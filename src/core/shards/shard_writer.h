@@ -27,12 +27,13 @@ struct ShardOptions {
 // postings, or, where the bundle would then need more than this many files
 // of the kind, the smallest size that keeps within it. Small files keep a
 // query's bytes few (a cold keystroke's top rows are spread over as many
-// rows files, and its words' postings share their files with other terms'); the caps keep
-// a million entries within a few thousand files: hosts limit a site's files (Cloudflare Pages to 20,000),
-// and the CLI stores each file once, as its .gz copy (the manifest plain
-// too), so at most 18,437 here. The entries files, fetched one to an opened
-// row, keep 2,048 of them; rows and postings, which every keystroke fetches,
-// share the rest.
+// rows files, and its words' postings share their files with other
+// terms'); the caps keep a million entries within a few thousand files:
+// hosts limit a site's files (Cloudflare Pages to 20,000), and the CLI
+// stores each file once, as its .gz copy (the manifest plain too), so at
+// most 18,437 here. The entries files, fetched one to an opened row, keep
+// 2,048 of them; rows and postings, which every keystroke fetches, share
+// the rest.
 inline constexpr std::size_t kHostFileLimit = 20000;
 inline constexpr std::size_t kMinRowsPerFile = 64;
 inline constexpr std::size_t kMinEntriesPerFile = 256;
@@ -40,10 +41,12 @@ inline constexpr std::size_t kMinPostingBytes = 16u << 10;
 inline constexpr std::size_t kMaxRowFiles = 8192;
 inline constexpr std::size_t kMaxDetailFiles = 2048;
 inline constexpr std::size_t kMaxPostingFiles = 8192;
-// `given` if not 0, else the fewest entries a file, at least `smallest`, with which `entries` need at most `max_files` files.
+// `given` if not 0, else the fewest entries a file, at least `smallest`, with
+// which `entries` need at most `max_files` files.
 std::size_t entries_per_file(std::size_t given, std::size_t smallest, std::size_t entries, std::size_t max_files);
-// `given` if not 0, else kMinPostingBytes, or the smallest size (to a KB) with
-// which the index's postings, cut into files of whole terms, need at most `max_files` files.
+// `given` if not 0, else kMinPostingBytes, or the smallest size (to a KB)
+// with which the index's postings, cut into files of whole terms, need at
+// most `max_files` files.
 std::size_t posting_bytes_per_file(std::size_t given, const SearchIndex& index, std::size_t max_files = kMaxPostingFiles);
 
 // Takes each file as it is made; returns false if it could not be kept.

@@ -371,6 +371,12 @@ TEST_CASE("files hold 64 rows, 256 entries and 16 KB of postings unless asked, m
 }
 
 TEST_CASE("a damaged or missing file is named in the message, and a search still answers") {
+    auto search_learning = [](const ShardedBundle& sharded) {
+        SearchRequest request;
+        request.query = "learning";
+        request.limit = 5;
+        return sharded.search(request);
+    };
     const pv::IndexedBundle opened = seed_bundle();
     std::string error;
     {
@@ -432,10 +438,7 @@ TEST_CASE("a damaged or missing file is named in the message, and a search still
         for (auto& [name, bytes] : folder.files)
             if (name.starts_with("postings-") || name.starts_with("entries-") || name.starts_with("rows-")) bytes = "damaged";
         const std::unique_ptr<ShardedBundle> sharded = open(folder);
-        SearchRequest request;
-        request.query = "learning";
-        request.limit = 5;
-        const SearchResult result = sharded->search(request);
+        const SearchResult result = search_learning(*sharded);
         CHECK(result.total == 0);
         REQUIRE_FALSE(result.hints.empty());
         CHECK(result.hints.back().find("some results may be missing: postings-") == 0);
@@ -457,11 +460,7 @@ TEST_CASE("a damaged or missing file is named in the message, and a search still
             manifest.replace(manifest.find(old_name), old_name.size(), new_name);
         }
         const std::unique_ptr<ShardedBundle> sharded = open(folder);
-        SearchRequest request;
-        request.query = "learning";
-        request.limit = 5;
-        const SearchResult result = sharded->search(request);
-        CHECK(result.total == 0);
+        CHECK(search_learning(*sharded).total == 0);
         CHECK(sharded->failure().starts_with("postings-"));
         CHECK(sharded->failure().ends_with(": its postings are damaged"));
     }

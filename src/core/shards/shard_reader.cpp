@@ -175,7 +175,7 @@ bool ShardedBundle::read_manifest(const std::string& bytes, std::string& error) 
         const Json* first = member(file, "first_term", Json::value_t::number_unsigned);
         if (!name || !first || !plain_name(name->get<std::string>()) || *first > UINT32_MAX)
             { error = "a postings file needs a plain \"file\" name and a \"first_term\""; return false; }
-        postings_.push_back({name->get<std::string>(), first->get<std::uint32_t>(), std::nullopt});
+        postings_.push_back({name->get<std::string>(), first->get<std::uint32_t>(), nullptr});
     }
     facets_.name = facets->get<std::string>();
     sort_keys_.name = sort_keys->get<std::string>();
@@ -209,13 +209,24 @@ detail::PostingBlocks::Block ShardedBundle::block_of(std::uint32_t term) const {
         bool arriving = false;
         const std::optional<std::string> fetched = fetch(file.name, arriving);
         if (arriving) return {};  // asked for again once it is here
-        const char* problem = nullptr;
-        if (fetched) {
-            file.bytes = postings_from_columns(*fetched);
-            problem = file.bytes ? index_->postings_problem(first, next, *file.bytes) : "its postings are damaged";
-            if (problem) note_failure(file.name + ": " + problem);
+        std::optional<std::string> postings = fetched ? postings_from_columns(*fetched) : std::nullopt;
+        if (fetched && !postings) note_failure(file.name + ": its postings are damaged");
+        // Asked once, had or not: a query does not wait on it again. What was
+        // not had is not checked (fetch() or the line above noted why).
+        const bool had = postings.has_value();
+        const auto bytes = std::make_shared<const std::string>(had ? std::move(*postings) : std::string());
+        for (PostingFile& alike : postings_)
+            if (alike.name == file.name) {
+                alike.bytes = bytes;
+                alike.checked = !had;
+            }
+    }
+    if (!file.checked) {
+        file.checked = true;
+        if (const char* problem = index_->postings_problem(first, next, *file.bytes)) {
+            note_failure(file.name + ": " + problem);
+            file.bytes = std::make_shared<const std::string>();
         }
-        if (!file.bytes || problem) file.bytes = std::string();  // asked once: a query does not wait on it again
     }
     if (file.bytes->size() != index_->posting_offset(next) - index_->posting_offset(first)) return {};
     return {reinterpret_cast<const std::uint8_t*>(file.bytes->data()), index_->posting_offset(first)};

@@ -74,7 +74,12 @@ private:
     struct PostingFile {
         std::string name;
         std::uint32_t first_term = 0;
-        std::optional<std::string> bytes;  // once fetched
+        // Once fetched, the postings as the index lays them out; empty when
+        // they cannot be had or fail their check. Terms whose postings are
+        // alike (the parts of a hyphenated word) make alike files, so several
+        // entries of the manifest may name one file: one fetch serves them all.
+        std::shared_ptr<const std::string> bytes;
+        bool checked = false;  // against this entry's terms
     };
     struct EntryFile {
         std::string name;

@@ -119,14 +119,16 @@ test('a folder of many files, rows files smaller than entries files as at a mill
   assert.match(needsFacets.out + needsFacets.err, new RegExp(`some results may be missing: ${manifest.facets}: there is no such file`));
 
   // Without a number given, a bundle this size has files of 64 rows, 256
-  // entries and postings of about 16 KB (whole terms: a larger term alone).
+  // entries and postings of about 16 KB (whole terms: a larger term alone),
+  // as the index lays them out; their columns hold a few percent more (each
+  // term's fields and counts, each field's first entry whole), under 18 KB.
   const plain = path.join(work, 'default-sizes');
   assert.equal(pubview('shard', corpus, '--out', plain).code, 0);
   const defaults = JSON.parse(fs.readFileSync(path.join(plain, 'manifest.json'), 'utf8'));
   assert.equal(defaults.rows.entries_per_file, 64);
   assert.equal(defaults.details.entries_per_file, 256);
   const postingSizes = defaults.postings.map(({ file }) => zlib.gunzipSync(fs.readFileSync(path.join(plain, `${file}.gz`))).length).sort((a, b) => a - b);
-  assert.ok(postingSizes.length > 1 && postingSizes[Math.floor(postingSizes.length / 2)] <= 16384, postingSizes.join(' '));
+  assert.ok(postingSizes.length > 1 && postingSizes[Math.floor(postingSizes.length / 2)] <= 18432, postingSizes.join(' '));
 });
 
 test('sharding the same bundle again, on one thread or several, writes the same files, byte for byte, each as its .gz copy (the manifest also plain), plain with --plain, and a .br copy with --brotli', () => {

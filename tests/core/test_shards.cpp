@@ -440,11 +440,11 @@ TEST_CASE("a damaged or missing file is named in the message, and a search still
     {
         MemoryFolder folder = shard(opened);
         std::string& manifest = folder.files["manifest.json"];
-        const std::size_t at = manifest.find("\"pubview_shards\":4");
+        const std::size_t at = manifest.find("\"pubview_shards\":5");
         REQUIRE(at != std::string::npos);
-        manifest.replace(at, 18, "\"pubview_shards\":3");
+        manifest.replace(at, 18, "\"pubview_shards\":4");
         CHECK_FALSE(ShardedBundle::open(folder, error));
-        CHECK(error == "manifest.json: it is format 3; this build reads format 4: shard the bundle again with this build "
+        CHECK(error == "manifest.json: it is format 4; this build reads format 5: shard the bundle again with this build "
                        "(pubview shard FILE --out DIR)");
     }
     {
@@ -503,19 +503,33 @@ TEST_CASE("a damaged or missing file is named in the message, and a search still
     }
 }
 
-TEST_CASE("a postings file's two columns give back the postings as the index lays them out") {
+TEST_CASE("a postings file's columns give back the postings as the index lays them out") {
     const pv::IndexedBundle opened = many_papers();
     const pv::SearchIndex& index = *opened.index;
-    const std::string_view postings = index.postings_of(0, static_cast<std::uint32_t>(index.term_count()));
+    const auto terms = static_cast<std::uint32_t>(index.term_count());
+    const std::string_view postings = index.postings_of(0, terms);
     REQUIRE(postings.size() > 10000);
-    const std::string columns = pv::shards::postings_in_columns(postings);
-    CHECK(columns.size() == postings.size());
+    const std::vector<std::uint32_t> sizes = pv::shards::posting_sizes(index, 0, terms);
+    const std::string columns = pv::shards::postings_in_columns(postings, sizes);
     CHECK(columns != postings);
-    CHECK(pv::shards::postings_from_columns(columns) == std::string(postings));
-    CHECK(pv::shards::postings_from_columns("") == std::string());
-    for (const char* damaged : {"\x80", "\x01", "\x81\x01", "\x01\x02\x03"})
-        CHECK_FALSE(pv::shards::postings_from_columns(damaged));
-    CHECK(pv::shards::postings_from_columns("\x81\x01\x05") == std::string("\x81\x01\x05"));
+    CHECK(pv::shards::postings_from_columns(columns, sizes) == std::string(postings));
+    CHECK(pv::shards::postings_from_columns(pv::shards::postings_in_columns("", {}), {}) == std::string());
+
+    // A term in entry 1's title (frequency 2) and entry 5's title and body (1, 3); then one in entry 0's
+    // title and body, whose first delta is zero: it is the entry's own, not a further field's.
+    const std::string two_terms("\x01\x02\x04\x01\x00\x63" "\x00\x01\x00\x62", 10);
+    const std::vector<std::uint32_t> two_sizes{6, 4};
+    const std::string laid_out = pv::shards::postings_in_columns(two_terms, two_sizes);
+    CHECK(pv::shards::postings_from_columns(laid_out, two_sizes) == two_terms);
+    CHECK_FALSE(pv::shards::postings_from_columns(laid_out, {10}));    // terms of other sizes
+    CHECK_FALSE(pv::shards::postings_from_columns(laid_out, {6}));     // fewer terms than it holds
+    CHECK_FALSE(pv::shards::postings_from_columns(laid_out, {6, 4, 0}));  // more
+    CHECK_FALSE(pv::shards::postings_from_columns(laid_out + "\x01", two_sizes));
+    for (std::size_t cut = 0; cut < laid_out.size(); ++cut) {
+        INFO(cut);
+        CHECK_FALSE(pv::shards::postings_from_columns(laid_out.substr(0, cut), two_sizes));
+    }
+    for (const char* damaged : {"\x80", "\x01", "\x01\x00\x80"}) CHECK_FALSE(pv::shards::postings_from_columns(damaged, {}));
 }
 
 }  // TEST_SUITE

@@ -209,7 +209,7 @@ detail::PostingBlocks::Block ShardedBundle::block_of(std::uint32_t term) const {
         bool arriving = false;
         const std::optional<std::string> fetched = fetch(file.name, arriving);
         if (arriving) return {};  // asked for again once it is here
-        std::optional<std::string> postings = fetched ? postings_from_columns(*fetched) : std::nullopt;
+        std::optional<std::string> postings = fetched ? postings_from_columns(*fetched, posting_sizes(*index_, first, next)) : std::nullopt;
         if (fetched && !postings) note_failure(file.name + ": its postings are damaged");
         // Asked once, had or not: a query does not wait on it again. What was
         // not had is not checked (fetch() or the line above noted why).

@@ -123,7 +123,7 @@ bool write_index_files(const Bundle& bundle, const SearchIndex& index, const Ent
     const std::size_t block_bytes = posting_bytes_per_file(options.posting_block_bytes, index);
     for (std::uint32_t first = 0; first < index.term_count();) {
         const std::uint32_t last = block_end(index, first, block_bytes);
-        const std::string bytes = postings_in_columns(index.postings_of(first, last));
+        const std::string bytes = postings_in_columns(index.postings_of(first, last), posting_sizes(index, first, last));
         const std::string name = content_name("postings", bytes, "bin");
         if (!put(sink, summary, name, bytes)) return false;
         postings.push_back({{"file", name}, {"first_term", first}});

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <tuple>
 
 namespace pv::shards {
@@ -119,15 +120,20 @@ bool write_index_files(const Bundle& bundle, const SearchIndex& index, const Ent
     }
 
     // Postings in blocks of whole terms, cut once a block reaches its size.
+    // Blocks whose postings are alike (words that only occur together) are one
+    // file, which the manifest names for each, and which is written once.
     nlohmann::ordered_json postings = nlohmann::ordered_json::array();
+    std::set<std::string> written;
     const std::size_t block_bytes = posting_bytes_per_file(options.posting_block_bytes, index);
     for (std::uint32_t first = 0; first < index.term_count();) {
         const std::uint32_t last = block_end(index, first, block_bytes);
         const std::string bytes = postings_in_columns(index.postings_of(first, last), posting_sizes(index, first, last));
         const std::string name = content_name("postings", bytes, "bin");
-        if (!put(sink, summary, name, bytes)) return false;
+        if (written.insert(name).second) {
+            if (!put(sink, summary, name, bytes)) return false;
+            ++summary.posting_files;
+        }
         postings.push_back({{"file", name}, {"first_term", first}});
-        ++summary.posting_files;
         first = last;
     }
     manifest["postings"] = std::move(postings);

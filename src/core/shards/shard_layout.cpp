@@ -2,6 +2,7 @@
 
 #include "core/formats/pack_io.h"
 #include "core/search/search_index.h"
+#include "core/search/text_field.h"
 
 #include <algorithm>
 #include <bit>
@@ -42,7 +43,7 @@ bool matches_content_name(std::string_view name, std::string_view bytes) {
 
 namespace {
 
-constexpr std::size_t kFields = 7;  // TextField's values; a field byte holds field << 4 | frequency
+constexpr std::size_t kFields = kTextFieldCount;  // a posting's byte holds field << 4 | frequency
 
 void put_varint(std::string& out, std::uint32_t value) {
     for (; value >= 0x80; value >>= 7) out += static_cast<char>((value & 0x7F) | 0x80);

@@ -109,22 +109,9 @@ struct FieldPostings {
     std::uint8_t field = 0;
     std::uint32_t left = 0;   // postings not yet laid out, this one included
     std::uint32_t entry = 0;  // this one's
-    const std::uint8_t* delta = nullptr;  // the next one's delta
+    std::size_t delta = 0;    // where the next one's delta is in the deltas column
     const std::uint8_t* frequency = nullptr;
 };
-
-// Reads a varint at `at`, which the caller found to end before its column does; false when it passes 32 bits.
-bool read_delta(const std::uint8_t*& at, std::uint32_t& value) {
-    value = *at++;
-    if (value < 0x80) return true;
-    value &= 0x7F;
-    for (int shift = 7;; shift += 7) {
-        const std::uint8_t byte = *at++;
-        if (shift == 28 && byte > 0x0F) return false;
-        value |= static_cast<std::uint32_t>(byte & 0x7F) << shift;
-        if (!(byte & 0x80)) return true;
-    }
-}
 
 void put_posting(std::uint8_t*& written, std::uint32_t delta, std::size_t field, std::uint8_t frequency) {
     for (; delta >= 0x80; delta >>= 7) *written++ = static_cast<std::uint8_t>((delta & 0x7F) | 0x80);
@@ -141,9 +128,8 @@ std::optional<std::string> postings_from_columns(std::string_view columns, const
         fields_size > columns.size() - at || deltas_size > columns.size() - at - fields_size)
         return std::nullopt;
     const std::string_view fields = columns.substr(at, fields_size);
-    const auto* deltas = reinterpret_cast<const std::uint8_t*>(columns.data() + at + fields_size);
-    const std::uint8_t* const deltas_end = deltas + deltas_size;
-    const auto* frequencies = reinterpret_cast<const std::uint8_t*>(deltas_end);
+    const std::string_view deltas = columns.substr(at + fields_size, deltas_size);
+    const auto* frequencies = reinterpret_cast<const std::uint8_t*>(deltas.data() + deltas.size());
     const auto* const frequencies_end = reinterpret_cast<const std::uint8_t*>(columns.data() + columns.size());
     std::uint64_t total = 0;
     for (std::uint32_t size : term_sizes) total += size;
@@ -151,7 +137,7 @@ std::optional<std::string> postings_from_columns(std::string_view columns, const
     if (total > deltas_size + 2 * static_cast<std::uint64_t>(frequencies_end - frequencies)) return std::nullopt;
     std::string out(total, '\0');
     auto* written = reinterpret_cast<std::uint8_t*>(out.data());
-    std::size_t in_fields = 0;
+    std::size_t in_fields = 0, in_deltas = 0;
     for (std::uint32_t size : term_sizes) {
         if (in_fields == fields.size()) return std::nullopt;
         const auto mask = static_cast<std::uint8_t>(fields[in_fields++]);
@@ -167,43 +153,34 @@ std::optional<std::string> postings_from_columns(std::string_view columns, const
             list.frequency = frequencies;
             frequencies += list.left;
             // Its deltas: as many varints as it has postings, each ending in a byte below 0x80.
-            list.delta = deltas;
-            for (std::uint32_t ends = 0; ends < list.left; ++deltas) {
-                if (deltas == deltas_end) return std::nullopt;
-                ends += *deltas < 0x80;
+            list.delta = in_deltas;
+            for (std::uint32_t ends = 0; ends < list.left; ++in_deltas) {
+                if (in_deltas == deltas.size()) return std::nullopt;
+                ends += static_cast<std::uint8_t>(deltas[in_deltas]) < 0x80;
             }
-            if (!read_delta(list.delta, list.entry)) return std::nullopt;
+            if (!get_varint(deltas, list.delta, list.entry)) return std::nullopt;
         }
         const std::uint8_t* const term_end = written + size;  // within `out`: the sizes add up to its size
-        if (count == 1) {  // one field: the postings are its deltas, each with its byte
-            FieldPostings& list = lists[0];
-            for (std::uint32_t delta = list.entry, entry = delta;;) {
+        // By entry, then field, as the index lays them out.
+        for (std::uint32_t last = 0;;) {
+            std::uint64_t entry = UINT64_MAX;
+            for (std::size_t i = 0; i < count; ++i)
+                if (lists[i].left) entry = std::min<std::uint64_t>(entry, lists[i].entry);
+            if (entry == UINT64_MAX) break;
+            for (std::size_t i = 0; i < count; ++i) {
+                FieldPostings& list = lists[i];
+                if (!list.left || list.entry != entry) continue;
+                const std::uint32_t delta = list.entry - last;
                 if (*list.frequency > 0x0F || term_end - written < varint_size(delta) + 1) return std::nullopt;
                 put_posting(written, delta, list.field, *list.frequency++);
-                if (--list.left == 0) break;
-                if (!read_delta(list.delta, delta) || delta == 0 || (entry += delta) < delta) return std::nullopt;
-            }
-        } else {  // by entry, then field, as the index lays them out
-            for (std::uint32_t last = 0;;) {
-                std::uint64_t entry = UINT64_MAX;
-                for (std::size_t i = 0; i < count; ++i)
-                    if (lists[i].left) entry = std::min<std::uint64_t>(entry, lists[i].entry);
-                if (entry == UINT64_MAX) break;
-                for (std::size_t i = 0; i < count; ++i) {
-                    FieldPostings& list = lists[i];
-                    if (!list.left || list.entry != entry) continue;
-                    const std::uint32_t delta = list.entry - last;
-                    if (*list.frequency > 0x0F || term_end - written < varint_size(delta) + 1) return std::nullopt;
-                    put_posting(written, delta, list.field, *list.frequency++);
-                    last = list.entry;
-                    std::uint32_t next = 0;
-                    if (--list.left && (!read_delta(list.delta, next) || next == 0 || (list.entry += next) < next)) return std::nullopt;
-                }
+                last = list.entry;
+                std::uint32_t next = 0;
+                if (--list.left && (!get_varint(deltas, list.delta, next) || next == 0 || (list.entry += next) < next)) return std::nullopt;
             }
         }
         if (written != term_end) return std::nullopt;
     }
-    if (in_fields != fields.size() || deltas != deltas_end || frequencies != frequencies_end) return std::nullopt;
+    if (in_fields != fields.size() || in_deltas != deltas.size() || frequencies != frequencies_end) return std::nullopt;
     return out;
 }
 

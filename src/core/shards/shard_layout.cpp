@@ -148,7 +148,7 @@ std::optional<std::string> postings_from_columns(std::string_view columns, const
             if (!(mask >> f & 1)) continue;
             FieldPostings& list = lists[count++];
             list.field = static_cast<std::uint8_t>(f);
-            if (!get_varint(fields, in_fields, list.left) || list.left == 0 || list.left > frequencies_end - frequencies)
+            if (!get_varint(fields, in_fields, list.left) || list.left == 0 || list.left > static_cast<std::size_t>(frequencies_end - frequencies))
                 return std::nullopt;
             list.frequency = frequencies;
             frequencies += list.left;

@@ -3,6 +3,7 @@
 // engine. Messages in:
 //   {type: 'open', url}                  the folder ("…/shards/") or its manifest.json
 //   {type: 'search', id, request}        {query, kind, sort, limit}; supersedes the last search
+//   {type: 'shown'}                      the page shows the first rows: the tables may come now
 // Messages out:
 //   {type: 'opened', header} | {type: 'result', id, result} | {type: 'error', id, message}
 //   (result as JSON text: the page hands it to the widget's wasm as it is)
@@ -80,7 +81,9 @@ async function search(id, request) {
 self.onmessage = async ({ data }) => {
   if (data.type === 'open') {
     folder = folderOf(data.url);
-    shards = openShards(getFile);
+    // The tables and the listing of files wait until the page has shown its
+    // first rows, so as not to share the network with the page's own files.
+    shards = openShards(getFile, { holdRest: true });
     try {
       postMessage({ type: 'opened', header: (await shards).header });
     } catch (error) {
@@ -88,5 +91,7 @@ self.onmessage = async ({ data }) => {
     }
   } else if (data.type === 'search') {
     search(data.id, data.request);
+  } else if (data.type === 'shown') {
+    shards?.then((open) => open.fetchRest(), () => {});
   }
 };

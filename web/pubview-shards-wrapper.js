@@ -4,6 +4,8 @@
 //
 //   import { openShards } from './pubview-shards.mjs';
 //   const shards = await openShards(getFile);  // getFile(name, signal) -> Promise<Uint8Array>
+//     // openShards(getFile, {holdRest: true}): the tables and the listing of
+//     // files wait for shards.fetchRest() (or a search that needs them)
 //   shards.header;  // {title, description, entries}
 //   await shards.search({ query: 'graphs', kind: null, sort: 'relevance', limit: 10 }, signal);
 //     // request.open: ids whose whole entries the answer holds (the others: their rows' fields)
@@ -35,48 +37,50 @@ function putFile(core, handle, name, bytes) {
     (pointer, length) => withCString(core, name, (n) => core._pv_shards_put(handle, n, pointer, length)));
 }
 
-// Fetches `name` and hands it to the module, or says why it cannot be had.
-function bringOne(core, handle, name, getFile, signal) {
-  return getFile(name, signal).then(
-    (bytes) => putFile(core, handle, name, bytes),
-    (error) => {
-      if (signal?.aborted) throw error;
-      withCString(core, name, (n) => withCString(core, String(error?.message || error), (w) => core._pv_shards_missing(handle, n, w)));
-    });
+// Fetches `name`: {name, bytes}, or {name, error} saying why it cannot be had.
+function fetchOne(name, getFile, signal) {
+  return getFile(name, signal).then((bytes) => ({ name, bytes }), (error) => {
+    if (signal?.aborted) throw error;
+    return { name, error };
+  });
+}
+
+// Hands a fetched file to the module, or tells it why the file cannot be had.
+function putOne(core, handle, { name, bytes, error }) {
+  if (bytes) putFile(core, handle, name, bytes);
+  else withCString(core, name, (n) => withCString(core, String(error?.message || error), (w) => core._pv_shards_missing(handle, n, w)));
 }
 
 // Fetches `names` at once; those on their way already (`coming`) are waited for, not fetched again.
 async function bring(core, handle, names, getFile, signal, coming = new Map()) {
-  await Promise.all(names.map((name) => coming.get(name) ?? bringOne(core, handle, name, getFile, signal)));
+  await Promise.all(names.map((name) => coming.get(name) ?? fetchOne(name, getFile, signal).then((file) => putOne(core, handle, file))));
   signal?.throwIfAborted();
 }
 
-export async function openShards(getFile) {
-  const manifestFetched = getFile('manifest.json');  // while the module compiles
-  manifestFetched.catch(() => {});  // awaited below
-  const core = await shardsCore();
+const plainName = (name) => typeof name === 'string' && name !== '' && !name.includes('/');
+
+export async function openShards(getFile, { holdRest = false } = {}) {
+  // The manifest while the module compiles, and the first rows file as soon
+  // as the manifest names it: the first rows need only these two.
+  const coreCame = shardsCore();
+  const manifestFetched = getFile('manifest.json');
+  let manifest = null;
+  const firstRowsFetched = manifestFetched.then((bytes) => {
+    try { manifest = JSON.parse(new TextDecoder().decode(bytes)); } catch { /* the module says what is wrong */ }
+    const name = manifest?.first_rows?.file;
+    return plainName(name) ? fetchOne(name, getFile, null) : null;
+  });
+  firstRowsFetched.catch(() => {});  // awaited below
+  const core = await coreCame;
   const handle = core._pv_shards_new();
   const asked = () => JSON.parse(core.UTF8ToString(core._pv_shards_asked(handle)));
-  const coming = new Map();  // the tables, fetched after the first rows file and not waited for by the first rows
+  const coming = new Map();  // the tables and the listing, once asked for
   // Frees the module's bundle once nothing on its way can put a file into it.
   const free = () => Promise.allSettled(coming.values()).then(() => core._pv_shards_free(handle));
-  let tablesCame = null;
   try {
-    const manifestBytes = await manifestFetched;
-    putFile(core, handle, 'manifest.json', manifestBytes);
-    let manifest = null;
-    try { manifest = JSON.parse(new TextDecoder().decode(manifestBytes)); } catch { /* the module says what is wrong */ }
-    const plain = (name) => typeof name === 'string' && !name.includes('/');
-    // The first rows file: the first rows are the empty query's, in bundle order.
-    const firstRows = bring(core, handle, [manifest?.rows?.files?.[0]].filter(plain), getFile, null);
-    if (plain(manifest?.tables)) {
-      // Only searches with words need the tables: they follow the first rows
-      // file rather than share the network with it.
-      tablesCame = firstRows.catch(() => {}).then(() => bringOne(core, handle, manifest.tables, getFile, null));
-      tablesCame.catch(() => {});  // a search that asks for them hears why
-      coming.set(manifest.tables, tablesCame);
-    }
-    await firstRows;
+    putFile(core, handle, 'manifest.json', await manifestFetched);
+    const firstRows = await firstRowsFetched;
+    if (firstRows) putOne(core, handle, firstRows);
   } catch (error) {
     free();
     throw new Error(`manifest.json: ${error?.message || error}`);
@@ -87,17 +91,28 @@ export async function openShards(getFile) {
     throw new Error(problem);
   }
   let open = true;
-  // The tables are read once they came and no search runs (the first rows'
-  // search does not wait on it; a search that needs them reads them itself).
+  // The tables are read once they and the listing came and no search runs (the
+  // first rows' search does not wait on it; a search that needs them reads them itself).
   let searching = 0, tablesUnread = false;
   const readTables = () => {
     if (!open || !tablesUnread || searching > 0) return;
     tablesUnread = false;
     core._pv_shards_tables_came(handle);
   };
-  tablesCame?.then(() => { tablesUnread = true; readTables(); }, () => {});
+  // Only searches with words need the tables and the listing of the other
+  // files, so they are fetched together, after the first rows file (or, with
+  // holdRest, once the caller's first rows are shown: they would share the
+  // network with the page's own files), or at the first search that asks for either.
+  const rest = [manifest?.tables, manifest?.files].filter(plainName);
+  const fetchRest = () => {
+    if (coming.size > 0 || rest.length === 0) return;
+    for (const name of rest) coming.set(name, fetchOne(name, getFile, null).then((file) => putOne(core, handle, file)));
+    Promise.all(coming.values()).then(() => { tablesUnread = true; readTables(); }, () => {});
+  };
+  if (!holdRest) fetchRest();
   return {
     header: JSON.parse(core.UTF8ToString(core._pv_shards_header(handle))),
+    fetchRest,
     async search(request, signal = null) {
       const text = JSON.stringify(request);
       const fetched = [];
@@ -109,6 +124,7 @@ export async function openShards(getFile) {
           if (answer.error) throw new Error(answer.error);
           const wanted = asked();
           if (wanted.length === 0 || round === MAX_ROUNDS) return Object.assign(answer, { fetched, rounds: round + 1 });
+          if (wanted.some((name) => rest.includes(name))) fetchRest();
           fetched.push(...wanted);
           await bring(core, handle, wanted, getFile, signal, coming);
         }

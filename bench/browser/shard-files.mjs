@@ -2,7 +2,7 @@
 // module (build/web/pubview-shards.mjs) under Node opens FOLDER (written by
 // `pubview shard`), shows the first rows, then searches the typical queries
 // once each with cold files, ROWS rows a search (the panel's first ask), and
-// counts the files each kind of file (manifest, tables, facets, sortkeys, rows, postings,
+// counts the files each kind of file (manifest, files, tables, facets, sortkeys, rows, postings,
 // entries) brought, at their .gz sizes: the bytes a browser downloads. Bytes
 // and file counts do not depend on the machine's load; the worker's time per
 // search (thread CPU of this process) is given too.
@@ -35,7 +35,7 @@ for (const query of typicalQueries(queriesFile, Number(count))) {
   cpuMs.push((used.user + used.system) / 1000);
 }
 const byKind = {};
-for (const kind of ['manifest', 'tables', 'facets', 'sortkeys', 'rows', 'postings', 'entries']) {
+for (const kind of ['manifest', 'files', 'tables', 'facets', 'sortkeys', 'rows', 'postings', 'entries']) {
   const names = (m) => [...m.keys()].filter((n) => kindOf(n) === kind);
   const bytes = (list) => list.reduce((sum, n) => sum + brought.get(n), 0);
   const queried = names(brought).filter((n) => !opening.has(n));

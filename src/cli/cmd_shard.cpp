@@ -38,7 +38,7 @@ bool prepare_folder(const fs::path& folder) {
     if (fs::exists(folder / shards::kManifestName, error)) {
         for (const fs::directory_entry& file : fs::directory_iterator(folder, error)) {
             const std::string name = file.path().filename().string();
-            for (const char* prefix : {"manifest.json", "tables-", "facets-", "sortkeys-", "postings-", "rows-", "entries-"})
+            for (const char* prefix : {"manifest.json", "files-", "tables-", "facets-", "sortkeys-", "postings-", "rows-", "entries-"})
                 if (name.starts_with(prefix)) fs::remove(file.path(), error);
         }
     } else if (fs::exists(folder, error) && !fs::is_empty(folder, error)) {

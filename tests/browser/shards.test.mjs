@@ -279,15 +279,20 @@ test('data-bundle="DIR/" shows the folder in the widget: its first rows, the sam
   }
 });
 
-test('the widget\'s worker opens the folder while the widget\'s own wasm downloads: its first rows file comes before the wasm does, and one search shows them', async () => {
+test('the widget\'s worker opens the folder while the widget\'s own wasm downloads: its first rows file comes before the wasm does, one search shows them, and the tables wait for them', async () => {
   const context = await browser.newContext({ viewport: { width: 1000, height: 700 }, deviceScaleFactor: 1 });
   try {
-    // Counts the searches the page posts to workers.
+    // Counts the searches the page posts to workers, and notes when a worker opened its folder.
     await context.addInitScript(() => {
       window.__searchesPosted = 0;
+      window.__workerOpened = false;
       const post = Worker.prototype.postMessage;
       Worker.prototype.postMessage = function (message, ...rest) {
         if (message && message.type === 'search') window.__searchesPosted += 1;
+        if (!this.__watched) {
+          this.__watched = true;
+          this.addEventListener('message', ({ data }) => { if (data?.type === 'opened') window.__workerOpened = true; });
+        }
         return post.call(this, message, ...rest);
       };
     });
@@ -297,12 +302,21 @@ test('the widget\'s worker opens the folder while the widget\'s own wasm downloa
       body: `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,">
         <div class="pubview" data-bundle="${folderName}/" data-height="600px"></div><script src="pubview.js" defer></script>`,
     }));
-    // The widget's wasm is held back until the first rows file is asked for (or 30 s went by).
+    // The widget's wasm is held back until the first rows file is asked for
+    // (or 30 s went by) and the worker has opened the folder.
     let rowsAsked;
     const rowsFile = new Promise((resolve) => { rowsAsked = resolve; });
-    page.on('request', (request) => { if (/\/rows-[0-9a-f]+\.json/.test(request.url())) rowsAsked(true); });
+    const asked = [];  // [kind of file, whether the wasm was let through]
+    let wasmLetThrough = false;
+    page.on('request', (request) => {
+      const kind = /\/(rows|tables|files)-[0-9a-f]+\.(json|bin)/.exec(request.url())?.[1];
+      if (kind) asked.push([kind, wasmLetThrough]);
+      if (kind === 'rows') rowsAsked(true);
+    });
     await page.route('**/pubview.wasm', async (route) => {
       await Promise.race([rowsFile, new Promise((resolve) => setTimeout(() => resolve(false), 30000))]);
+      await page.waitForFunction(() => window.__workerOpened, null, { timeout: 30000 }).catch(() => {});
+      wasmLetThrough = true;
       await route.continue();
     });
     await page.goto(servers['serve.py'].url + 'shards-widget.html');
@@ -317,6 +331,17 @@ test('the widget\'s worker opens the folder while the widget\'s own wasm downloa
     });
     // The panel asks for the first rows twice as it starts (its source, then its state): the worker searches once.
     assert.deepEqual(shown, { error: null, count: SIZE, ids: whole.search('', { limit: 10 }).results.map((r) => r.id), searches: 1 });
+    // The tables and the listing of files came only once the page could show
+    // its rows (its wasm let through): before, they shared the network with it.
+    for (let turn = 0; turn < 600 && asked.filter(([kind]) => kind !== 'rows').length < 2; ++turn) await page.waitForTimeout(50);
+    assert.deepEqual(asked.filter(([kind]) => kind !== 'rows').sort(), [['files', true], ['tables', true]]);
+    const graph = await page.evaluate(async () => {
+      const w = PubView.widgets[0];
+      w.setQuery('graph');
+      await w.settled();
+      return w.visible().slice(0, 10).map((r) => r.id);
+    });
+    assert.deepEqual(graph, whole.search('graph', { limit: 10 }).results.map((r) => r.id));
   } finally {
     await context.close();
   }

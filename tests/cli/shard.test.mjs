@@ -62,6 +62,12 @@ function queries() {
   return list;
 }
 
+// A folder's listing of its postings, rows and entries files (the manifest names it).
+function listingOf(folder) {
+  const { files } = JSON.parse(fs.readFileSync(path.join(folder, 'manifest.json'), 'utf8'));
+  return JSON.parse(zlib.gunzipSync(fs.readFileSync(path.join(folder, `${files}.gz`))));
+}
+
 test('a sharded bundle gives the same top 10, totals and facet counts as the bundle in one file', async () => {
   const folder = path.join(work, 'shards');
   const made = shard(folder);
@@ -91,11 +97,14 @@ test('a folder of many files, rows files smaller than entries files as at a mill
   const made = pubview('shard', corpus, '--out', folder, '--posting-bytes', '4096', '--rows-per-file', '6', '--entries-per-file', '12');
   assert.equal(made.code, 0, made.err);
   const manifest = JSON.parse(fs.readFileSync(path.join(folder, 'manifest.json'), 'utf8'));
-  assert.equal(manifest.rows.entries_per_file, 6);
-  assert.equal(manifest.details.entries_per_file, 12);
-  assert.equal(manifest.rows.files.length, Math.ceil(SIZE / 6));
-  assert.equal(manifest.details.files.length, Math.ceil(SIZE / 12));
-  assert.ok(manifest.postings.length > 100, `${manifest.postings.length} postings files`);
+  const listing = listingOf(folder);
+  assert.equal(manifest.first_rows.entries_per_file, 6);
+  assert.equal(manifest.first_rows.file, listing.rows.files[0]);
+  assert.equal(listing.rows.entries_per_file, 6);
+  assert.equal(listing.details.entries_per_file, 12);
+  assert.equal(listing.rows.files.length, Math.ceil(SIZE / 6));
+  assert.equal(listing.details.files.length, Math.ceil(SIZE / 12));
+  assert.ok(listing.postings.length > 100, `${listing.postings.length} postings files`);
   const pack = path.join(work, 'million-shape.pvpack');
   assert.equal(pubview('pack', corpus, '-o', pack).code, 0);
   const list = queries().filter((_, i) => i % 3 === 0);
@@ -124,7 +133,7 @@ test('a folder of many files, rows files smaller than entries files as at a mill
   // term's fields and counts, each field's first entry whole), under 18 KB.
   const plain = path.join(work, 'default-sizes');
   assert.equal(pubview('shard', corpus, '--out', plain).code, 0);
-  const defaults = JSON.parse(fs.readFileSync(path.join(plain, 'manifest.json'), 'utf8'));
+  const defaults = listingOf(plain);
   assert.equal(defaults.rows.entries_per_file, 64);
   assert.equal(defaults.details.entries_per_file, 256);
   const postingSizes = defaults.postings.map(({ file }) => zlib.gunzipSync(fs.readFileSync(path.join(plain, `${file}.gz`))).length).sort((a, b) => a - b);
@@ -147,7 +156,9 @@ test('sharding the same bundle again, on one thread or several, writes the same 
   assert.ok(gzipped.length > 100 && gzipped.includes('manifest.json'), gzipped.length);
   const manifest = JSON.parse(fs.readFileSync(path.join(first, 'manifest.json'), 'utf8'));
   assert.ok(zlib.gunzipSync(fs.readFileSync(path.join(first, 'manifest.json.gz'))).equals(fs.readFileSync(path.join(first, 'manifest.json'))));
-  const listed = [manifest.tables, manifest.facets, manifest.sort_keys, ...manifest.postings.map((p) => p.file), ...manifest.rows.files, ...manifest.details.files];
+  const listing = listingOf(first);
+  const listed = [manifest.tables, manifest.facets, manifest.sort_keys, manifest.files, ...listing.postings.map((p) => p.file),
+    ...listing.rows.files, ...listing.details.files];
   assert.deepEqual([...listed, 'manifest.json'].sort(), [...gzipped].sort());
   // --plain keeps each file as it is beside its .gz copy; --brotli adds a .br
   // copy of each; neither changes the .gz copies.

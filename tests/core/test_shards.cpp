@@ -37,6 +37,19 @@ struct MemoryFolder final : pv::shards::ShardSource {
             if (name.starts_with(prefix)) return name;
         return {};
     }
+    // The listing of the postings, rows and entries files, edited by `edit`:
+    // renamed for its new bytes, and the manifest with it.
+    template <typename Edit>
+    void edit_listing(Edit edit) {
+        const std::string old_name = name_starting("files-");
+        std::string bytes = files.at(old_name);
+        edit(bytes);
+        const std::string new_name = pv::shards::content_name("files", bytes, "json");
+        files.erase(old_name);
+        files[new_name] = std::move(bytes);
+        std::string& manifest = files.at(std::string(pv::shards::kManifestName));
+        manifest.replace(manifest.find(old_name), old_name.size(), new_name);
+    }
 };
 
 pv::IndexedBundle seed_bundle() {
@@ -159,7 +172,7 @@ TEST_CASE("a query fetches only the postings and entries it reads") {
     const pv::IndexedBundle opened = seed_bundle();
     MemoryFolder folder = shard(opened);
     const std::unique_ptr<ShardedBundle> sharded = open(folder);
-    CHECK(folder.fetched.size() == 2);  // the manifest and the tables
+    CHECK(folder.fetched.size() == 3);  // the manifest, the listing of files and the tables
     SearchRequest request;
     request.query = "\"large language\"";
     request.limit = 1;
@@ -204,9 +217,9 @@ TEST_CASE("terms whose postings are alike share one postings file, which a query
     const auto postings_files = std::count_if(folder.files.begin(), folder.files.end(),
                                               [](const auto& file) { return file.first.starts_with("postings-"); });
     CHECK(static_cast<std::size_t>(postings_files) == summary.posting_files);
-    const std::string& manifest = folder.files[std::string(pv::shards::kManifestName)];
+    const std::string& listing = folder.files[folder.name_starting("files-")];
     std::size_t named = 0;
-    for (std::size_t at = manifest.find("\"postings-"); at != std::string::npos; at = manifest.find("\"postings-", at + 1)) ++named;
+    for (std::size_t at = listing.find("\"postings-"); at != std::string::npos; at = listing.find("\"postings-", at + 1)) ++named;
     CHECK(named > summary.posting_files);  // the one file of "alpha" and "omega" (and of the author's words), named for each
 
     const std::unique_ptr<ShardedBundle> sharded = open(folder);
@@ -290,7 +303,7 @@ TEST_CASE("a source that fetches between searches gets the same answers in a few
     std::string error;
     CHECK_FALSE(ShardedBundle::open(page, error));  // the manifest is not here yet: open asks for it first
     page.here[std::string(pv::shards::kManifestName)] = folder.files.at(std::string(pv::shards::kManifestName));
-    page.here[folder.name_starting("tables-")] = folder.files.at(folder.name_starting("tables-"));
+    for (const char* prefix : {"files-", "tables-"}) page.here[folder.name_starting(prefix)] = folder.files.at(folder.name_starting(prefix));
     page.asked.clear();
     const std::unique_ptr<ShardedBundle> sharded = ShardedBundle::open(page, error);
     REQUIRE(sharded);
@@ -322,7 +335,7 @@ TEST_CASE("the first rows come before the tables: the empty query from the manif
     std::string error;
     const std::unique_ptr<ShardedBundle> sharded = ShardedBundle::open(page, error);
     REQUIRE(sharded);
-    CHECK(page.asked == std::vector<std::string>{folder.name_starting("tables-")});  // on their way
+    CHECK(page.asked == std::vector<std::string>{folder.name_starting("files-")});  // on its way, the tables after it
     page.asked.clear();
     SearchRequest first;
     first.limit = 3;
@@ -330,11 +343,20 @@ TEST_CASE("the first rows come before the tables: the empty query from the manif
     const SearchResult rows = sharded->search(first);
     CHECK(page.asked.empty());
     check_same_result(opened.index->search(first), rows);
-    CHECK(sharded->row(rows.hits[2].entry).id.empty());  // its rows file is on its way
+    CHECK(sharded->row(rows.hits[2].entry).id.empty());  // the first rows file is on its way
     REQUIRE(page.asked.size() == 1);
     CHECK(page.asked[0].starts_with("rows-"));
     page.bring_asked();
     CHECK(sharded->row(rows.hits[2].entry).id == opened.loaded->bundle.entries[2].id);
+    // A row past the first file needs the listing, which names its file.
+    CHECK(sharded->row(5).id.empty());
+    CHECK(page.asked == std::vector<std::string>{folder.name_starting("files-")});
+    page.bring_asked();
+    CHECK(sharded->row(5).id.empty());  // now its rows file is on its way
+    REQUIRE(page.asked.size() == 1);
+    CHECK(page.asked[0].starts_with("rows-"));
+    page.bring_asked();
+    CHECK(sharded->row(5).id == opened.loaded->bundle.entries[5].id);
     first.limit = 0;
     first.facet_values = 1;
     check_same_result(opened.index->search(first), sharded->search(first));
@@ -410,7 +432,11 @@ TEST_CASE("files hold 64 rows, 256 entries and 16 KB of postings unless asked, m
                                      summary));
     CHECK(summary.row_files == 1);
     CHECK(summary.detail_files == 1);
-    CHECK(folder.files[std::string(pv::shards::kManifestName)].find("\"entries_per_file\":256") != std::string::npos);
+    CHECK(folder.files[folder.name_starting("files-")].find("\"entries_per_file\":256") != std::string::npos);
+    // The manifest names the first rows file and the listing, not every file.
+    const std::string& manifest = folder.files[std::string(pv::shards::kManifestName)];
+    CHECK(manifest.find("\"first_rows\":{\"entries_per_file\":64,\"file\":\"" + folder.name_starting("rows-") + "\"}") != std::string::npos);
+    CHECK(manifest.find("postings-") == std::string::npos);
     open(folder);
 }
 
@@ -447,12 +473,33 @@ TEST_CASE("a damaged or missing file is named in the message, and a search still
     {
         MemoryFolder folder = shard(opened);
         std::string& manifest = folder.files["manifest.json"];
-        const std::size_t at = manifest.find("\"pubview_shards\":5");
+        const std::size_t at = manifest.find("\"pubview_shards\":6");
         REQUIRE(at != std::string::npos);
-        manifest.replace(at, 18, "\"pubview_shards\":4");
+        manifest.replace(at, 18, "\"pubview_shards\":5");
         CHECK_FALSE(ShardedBundle::open(folder, error));
-        CHECK(error == "manifest.json: it is format 4; this build reads format 5: shard the bundle again with this build "
+        CHECK(error == "manifest.json: it is format 5; this build reads format 6: shard the bundle again with this build "
                        "(pubview shard FILE --out DIR)");
+    }
+    {
+        MemoryFolder folder = shard(opened);
+        const std::string listing = folder.name_starting("files-");
+        folder.files.erase(listing);
+        CHECK_FALSE(ShardedBundle::open(folder, error));
+        CHECK(error == listing + ": there is no such file");
+    }
+    {
+        // The manifest's first rows file is not the listing's.
+        MemoryFolder folder = shard(opened);
+        std::string& manifest = folder.files[std::string(pv::shards::kManifestName)];
+        const std::size_t at = manifest.find("\"file\":\"rows-");
+        REQUIRE(at != std::string::npos);
+        std::string other;
+        for (const auto& [name, bytes] : folder.files)
+            if (name.starts_with("rows-") && manifest.find(name) == std::string::npos) other = name;
+        REQUIRE_FALSE(other.empty());
+        manifest.replace(at + 8, other.size(), other);
+        CHECK_FALSE(ShardedBundle::open(folder, error));
+        CHECK(error == folder.name_starting("files-") + ": its rows files are not the ones the manifest begins with");
     }
     {
         MemoryFolder folder = shard(opened);
@@ -492,7 +539,6 @@ TEST_CASE("a damaged or missing file is named in the message, and a search still
     {
         // Postings files named for their bytes whose columns do not make postings.
         MemoryFolder folder = shard(opened);
-        std::string& manifest = folder.files[std::string(pv::shards::kManifestName)];
         std::vector<std::string> names;
         for (const auto& [name, bytes] : folder.files)
             if (name.starts_with("postings-")) names.push_back(name);
@@ -501,7 +547,7 @@ TEST_CASE("a damaged or missing file is named in the message, and a search still
             const std::string new_name = pv::shards::content_name("postings", bytes, "bin");
             folder.files.erase(old_name);
             folder.files[new_name] = std::move(bytes);
-            manifest.replace(manifest.find(old_name), old_name.size(), new_name);
+            folder.edit_listing([&](std::string& listing) { listing.replace(listing.find(old_name), old_name.size(), new_name); });
         }
         const std::unique_ptr<ShardedBundle> sharded = open(folder);
         CHECK(search_learning(*sharded).total == 0);

@@ -58,6 +58,9 @@ export class ShardSearch {
       if (shown === 1) {
         this._shown = version;
         this._answered();
+        // The first rows are in: the worker may fetch what searches with words read.
+        if (!this._restAsked) this.worker.postMessage({ type: 'shown' });
+        this._restAsked = true;
       } else if (shown === -1) {
         this._failed('the search worker sent an answer the widget cannot read.');
       }

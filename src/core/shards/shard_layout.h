@@ -17,7 +17,7 @@ namespace pv::shards {
 
 constexpr std::string_view kManifestName = "manifest.json";
 // The manifest's "pubview_shards": bump whenever the files' contents change.
-constexpr int kShardFormatVersion = 5;
+constexpr int kShardFormatVersion = 6;
 
 // "PREFIX-<16 hex digits of the bytes' hash>.EXTENSION"
 std::string content_name(std::string_view prefix, std::string_view bytes, std::string_view extension);

@@ -26,11 +26,11 @@ bool plain_name(const std::string& name) {
     return !name.empty() && name.size() < 200 && name.find_first_of("/\\") == std::string::npos && name[0] != '.';
 }
 
-// The files of entries the manifest lists under `key` ("rows", "details"):
-// {"entries_per_file": N, "files": [names]}, as many as `entries` need.
-bool entry_file_names(const Json& manifest, const char* key, std::size_t entries, std::size_t& per_file,
+// The files of entries the folder's listing names under `key` ("rows",
+// "details"): {"entries_per_file": N, "files": [names]}, as many as `entries` need.
+bool entry_file_names(const Json& listing, const char* key, std::size_t entries, std::size_t& per_file,
                       std::vector<std::string>& names, std::string& error) {
-    const Json* list = member(manifest, key, Json::value_t::object);
+    const Json* list = member(listing, key, Json::value_t::object);
     const Json* per = list ? member(*list, "entries_per_file", Json::value_t::number_unsigned) : nullptr;
     const Json* files = list ? member(*list, "files", Json::value_t::array) : nullptr;
     if (!per || !files || *per == 0) {
@@ -77,6 +77,10 @@ std::unique_ptr<ShardedBundle> ShardedBundle::open(ShardSource& source, std::str
 bool ShardedBundle::have_tables() const {
     if (index_) return true;
     if (tables_failed_) return false;
+    if (!have_listing()) {  // the tables' postings are the listing's files
+        tables_failed_ = listing_failed_;
+        return false;
+    }
     bool arriving = false;
     const std::optional<std::string> tables = fetch(tables_name_, arriving);
     if (arriving) return false;
@@ -113,15 +117,14 @@ std::unique_ptr<SearchIndex> ShardedBundle::read_index(const std::string& tables
     std::unique_ptr<SearchIndex> index = SearchIndex::read_tables(entry_count_, *this, *this, in);
     error = tables_problem(in, index != nullptr, tables_name_);
     if (!error.empty()) return nullptr;
-    const std::string manifest_name(kManifestName);
     // Each postings file must cover whole terms, in order, up to the last.
     for (std::size_t i = 0; i < postings_.size(); ++i) {
         const std::uint32_t first = postings_[i].first_term;
         const std::uint32_t next = i + 1 < postings_.size() ? postings_[i + 1].first_term : static_cast<std::uint32_t>(index->term_count());
         if (first >= next || (i == 0 && first != 0) || next > index->term_count())
-            { error = manifest_name + ": its postings files do not cover the terms in order"; return nullptr; }
+            { error = listing_name_ + ": its postings files do not cover the terms in order"; return nullptr; }
     }
-    if (postings_.empty() && index->term_count() > 0) { error = manifest_name + ": it names no postings files"; return nullptr; }
+    if (postings_.empty() && index->term_count() > 0) { error = listing_name_ + ": it names no postings files"; return nullptr; }
     return index;
 }
 
@@ -146,11 +149,16 @@ bool ShardedBundle::read_manifest(const std::string& bytes, std::string& error) 
     const Json* tables = member(manifest, "tables", Json::value_t::string);
     const Json* facets = member(manifest, "facets", Json::value_t::string);
     const Json* sort_keys = member(manifest, "sort_keys", Json::value_t::string);
-    const Json* postings = member(manifest, "postings", Json::value_t::array);
+    const Json* listing = member(manifest, "files", Json::value_t::string);
     const Json* publications = member(manifest, "publications", Json::value_t::number_unsigned);
     const Json* jobs = member(manifest, "jobs", Json::value_t::number_unsigned);
-    if (!entries || !header || !tables || !facets || !sort_keys || !postings || !publications || !jobs) {
-        error = "it lacks \"entries\", \"publications\", \"jobs\", \"bundle\", \"tables\", \"facets\", \"sort_keys\" or \"postings\"";
+    const Json* first_rows = member(manifest, "first_rows", Json::value_t::object);
+    const Json* rows_per_file = first_rows ? member(*first_rows, "entries_per_file", Json::value_t::number_unsigned) : nullptr;
+    const Json* first_rows_file = first_rows ? member(*first_rows, "file", Json::value_t::string) : nullptr;
+    if (!entries || !header || !tables || !facets || !sort_keys || !listing || !publications || !jobs || !rows_per_file ||
+        !first_rows_file) {
+        error = "it lacks \"entries\", \"publications\", \"jobs\", \"bundle\", \"tables\", \"facets\", \"sort_keys\", "
+                "\"files\" or \"first_rows\" with \"entries_per_file\" and \"file\"";
         return false;
     }
     if (publications->get<std::size_t>() + jobs->get<std::size_t>() != entries->get<std::size_t>()) {
@@ -161,26 +169,65 @@ bool ShardedBundle::read_manifest(const std::string& bytes, std::string& error) 
     kind_counts_[1] = jobs->get<std::size_t>();
     if (*entries > UINT32_MAX) { error = "it has more entries than a bundle can"; return false; }
     entry_count_ = entries->get<std::size_t>();
-    for (auto [key, files] : {std::pair{"rows", &rows_}, std::pair{"details", &details_}}) {
-        std::vector<std::string> names;
-        if (!entry_file_names(manifest, key, entry_count_, files->per_file, names, error)) return false;
-        for (std::string& name : names) files->files.push_back({std::move(name), {}, false});
-    }
     LoadResult loaded = load_bundle(header->dump());
     if (!loaded.usable) { error = "its \"bundle\" is not a bundle's fields: " + loaded.problems.front().message; return false; }
     header_ = std::move(loaded.bundle);
     tables_name_ = tables->get<std::string>();
+    listing_name_ = listing->get<std::string>();
+    facets_.name = facets->get<std::string>();
+    sort_keys_.name = sort_keys->get<std::string>();
+    for (const std::string* name : {&tables_name_, &listing_name_, &facets_.name, &sort_keys_.name})
+        if (!plain_name(*name)) { error = "its \"tables\", \"files\", \"facets\" and \"sort_keys\" need plain names"; return false; }
+    // The first rows file; the others are named in the listing.
+    rows_.per_file = rows_per_file->get<std::size_t>();
+    if (rows_.per_file == 0) { error = "its first rows file holds no entries"; return false; }
+    rows_.files.resize((entry_count_ + rows_.per_file - 1) / rows_.per_file);
+    if (!rows_.files.empty()) {
+        rows_.files.front().name = first_rows_file->get<std::string>();
+        if (!plain_name(rows_.files.front().name)) { error = "its first rows file needs a plain name"; return false; }
+    }
+    return true;
+}
+
+bool ShardedBundle::have_listing() const {
+    if (listing_read_) return true;
+    if (listing_failed_) return false;
+    bool arriving = false;
+    const std::optional<std::string> listing = fetch(listing_name_, arriving);
+    if (arriving) return false;
+    std::string error;
+    listing_read_ = listing && read_listing(*listing, error);
+    if (!error.empty()) note_failure(listing_name_ + ": " + error);
+    listing_failed_ = !listing_read_;  // fetch() noted why when it had nothing
+    return listing_read_;
+}
+
+bool ShardedBundle::read_listing(const std::string& bytes, std::string& error) const {
+    const Json listing = Json::parse(bytes, nullptr, false);
+    if (listing.is_discarded()) { error = "it is not JSON"; return false; }
+    const Json* postings = member(listing, "postings", Json::value_t::array);
+    if (!postings) { error = "it is not a sharded bundle's listing of files (no \"postings\")"; return false; }
+    std::vector<PostingFile> posting_files;
     for (const Json& file : *postings) {
         const Json* name = member(file, "file", Json::value_t::string);
         const Json* first = member(file, "first_term", Json::value_t::number_unsigned);
         if (!name || !first || !plain_name(name->get<std::string>()) || *first > UINT32_MAX)
             { error = "a postings file needs a plain \"file\" name and a \"first_term\""; return false; }
-        postings_.push_back({name->get<std::string>(), first->get<std::uint32_t>(), nullptr});
+        posting_files.push_back({name->get<std::string>(), first->get<std::uint32_t>(), nullptr});
     }
-    facets_.name = facets->get<std::string>();
-    sort_keys_.name = sort_keys->get<std::string>();
-    for (const std::string* name : {&tables_name_, &facets_.name, &sort_keys_.name})
-        if (!plain_name(*name)) { error = "its \"tables\", \"facets\" and \"sort_keys\" need plain names"; return false; }
+    std::vector<std::string> rows, details;
+    std::size_t rows_per_file = 0, details_per_file = 0;
+    if (!entry_file_names(listing, "rows", entry_count_, rows_per_file, rows, error) ||
+        !entry_file_names(listing, "details", entry_count_, details_per_file, details, error))
+        return false;
+    if (rows_per_file != rows_.per_file || (!rows.empty() && rows.front() != rows_.files.front().name)) {
+        error = "its rows files are not the ones the manifest begins with";
+        return false;
+    }
+    postings_ = std::move(posting_files);
+    for (std::size_t file = 1; file < rows.size(); ++file) rows_.files[file].name = std::move(rows[file]);
+    details_.per_file = details_per_file;
+    for (std::string& name : details) details_.files.push_back({std::move(name), {}, false});
     return true;
 }
 
@@ -232,7 +279,7 @@ detail::PostingBlocks::Block ShardedBundle::block_of(std::uint32_t term) const {
     return {reinterpret_cast<const std::uint8_t*>(file.bytes->data()), index_->posting_offset(first)};
 }
 
-const Entry& ShardedBundle::entry(std::uint32_t id) const { return entry_in(details_, id); }
+const Entry& ShardedBundle::entry(std::uint32_t id) const { return have_listing() ? entry_in(details_, id) : missing_; }
 
 bool ShardedBundle::text_cheaper(const std::vector<std::uint32_t>& ids, std::size_t postings) const {
     std::vector<bool> priced(details_.files.size());
@@ -250,7 +297,10 @@ bool ShardedBundle::text_cheaper(const std::vector<std::uint32_t>& ids, std::siz
     return true;
 }
 
-const Entry& ShardedBundle::row(std::uint32_t id) const { return entry_in(rows_, id); }
+const Entry& ShardedBundle::row(std::uint32_t id) const {
+    // The first rows file is the manifest's; the others are the listing's.
+    return id < rows_.per_file || have_listing() ? entry_in(rows_, id) : missing_;
+}
 
 const Entry& ShardedBundle::entry_in(EntryFiles& files, std::uint32_t id) const {
     EntryFile& file = files.files[id / files.per_file];

@@ -34,11 +34,11 @@ public:
 
 class ShardedBundle final : private EntrySource, private detail::PostingBlocks {
 public:
-    // Reads the manifest and the tables. Null when they cannot be read, with
-    // `error` saying which file and why. `source` must outlive the bundle.
-    // Tables that are only arriving (ShardSource::arriving) are read at the
-    // first search that needs them: the first rows need only the manifest
-    // and the first rows file.
+    // Reads the manifest, the listing of the other files and the tables. Null
+    // when they cannot be read, with `error` saying which file and why.
+    // `source` must outlive the bundle. A listing and tables that are only
+    // arriving (ShardSource::arriving) are read at the first search that needs
+    // them: the first rows need only the manifest and the first rows file.
     static std::unique_ptr<ShardedBundle> open(ShardSource& source, std::string& error);
     ~ShardedBundle() override;
 
@@ -61,10 +61,10 @@ public:
     // What a collapsed row shows of an entry (row_fields in core/present/display.h),
     // fetching its rows file if it is not here yet; like entry() otherwise.
     const Entry& row(std::uint32_t id) const;
-    // Whether the index's tables are read: reads them once they have come
-    // (a page calls it after they arrive, so that the first search with words
-    // need not); false while they are arriving or once they failed (noted as
-    // a failure).
+    // Whether the index's tables (and the listing of files, which names their
+    // postings) are read: reads them once they have come (a page calls it
+    // after they arrive, so that the first search with words need not);
+    // false while they are arriving or once they failed (noted as a failure).
     bool have_tables() const;
     // The first problem met fetching a file after opening, empty if none.
     const std::string& failure() const { return failure_; }
@@ -99,6 +99,11 @@ private:
     // failure) or is still arriving (`arriving` set, nothing noted).
     std::optional<std::string> fetch(const std::string& name, bool& arriving) const;
     bool read_manifest(const std::string& bytes, std::string& error);
+    // Whether the listing of the folder's postings, rows and entries files is
+    // read (the manifest names only the first rows file, so that it stays
+    // small): reads it once it has come; like have_tables() otherwise.
+    bool have_listing() const;
+    bool read_listing(const std::string& bytes, std::string& error) const;
     // The tables' parts that only some queries read (SearchIndex::write_facets,
     // write_sort_keys), fetched the first time a query needs them.
     struct TablesPart {
@@ -118,6 +123,9 @@ private:
     Bundle header_;
     std::size_t entry_count_ = 0;
     std::string tables_name_;
+    std::string listing_name_;
+    mutable bool listing_read_ = false;
+    mutable bool listing_failed_ = false;
     mutable TablesPart facets_{{}, &SearchIndex::read_facets, &SearchIndex::has_facets};
     mutable TablesPart sort_keys_{{}, &SearchIndex::read_sort_keys, &SearchIndex::has_sort_keys};
     mutable std::vector<PostingFile> postings_;

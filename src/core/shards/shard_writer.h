@@ -31,9 +31,9 @@ struct ShardOptions {
 // terms'); the caps keep a million entries within a few thousand files:
 // hosts limit a site's files (Cloudflare Pages to 20,000), and the CLI
 // stores each file once, as its .gz copy (the manifest plain too), so at
-// most 18,437 here. The entries files, fetched one to an opened row, keep
-// 2,048 of them; rows and postings, which every keystroke fetches, share
-// the rest.
+// most 18,438 here, with the listing of files. The entries files, fetched
+// one to an opened row, keep 2,048 of them; rows and postings, which every
+// keystroke fetches, share the rest.
 inline constexpr std::size_t kHostFileLimit = 20000;
 inline constexpr std::size_t kMinRowsPerFile = 64;
 inline constexpr std::size_t kMinEntriesPerFile = 256;

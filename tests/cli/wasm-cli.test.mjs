@@ -112,11 +112,12 @@ test('shard gives the same messages and the same plain files (the native CLI kee
   for (const name of plain)
     assert.ok(fs.readFileSync(path.join(dir, 'native', name)).equals(fs.readFileSync(path.join(dir, 'wasm', name))), name);
   // The native CLI's default folder holds .gz copies only, which the
-  // WebAssembly CLI cannot read: it says so, and what the file is.
+  // WebAssembly CLI cannot read: it says so, and what the file is (the
+  // listing of files, the first it reads after the plain manifest).
   assert.equal(spawnSync(native, ['shard', seed, '--out', 'gzip-only'], { cwd: dir }).status, 0);
   const refused = spawnSync(process.execPath, [wasm, 'search', 'gzip-only', 'storage'], { cwd: dir, encoding: 'utf8' });
   assert.equal(refused.status, 2);
-  assert.match(refused.stderr, /tables-[0-9a-f]+\.bin: there is only its \.gz copy, which this build cannot read \(it has no libdeflate\)/);
+  assert.match(refused.stderr, /files-[0-9a-f]+\.json: there is only its \.gz copy, which this build cannot read \(it has no libdeflate\)/);
   fs.rmSync(dir, { recursive: true, force: true });
   const sharded = (folder) => assert.equal(spawnSync(native, ['shard', seed, '--out', path.join(folder, 'seed'), '--plain']).status, 0);
   same(['search', 'seed', 'storage', '--json', '--facets', '--limit', '5'], sharded);

@@ -35,11 +35,11 @@ struct FacetFilter {
     std::vector<std::uint32_t> accepted;  // sorted
     std::optional<std::uint32_t> required;  // the kind switch: this value and no other
 
-    bool accepts_any_of(const std::uint32_t* first, const std::uint32_t* last) const {
+    bool accepts_any_of(std::span<const std::uint32_t> ids) const {
         if (!active) return true;
-        for (const std::uint32_t* id = first; id != last; ++id) {
-            bool picked = accepted.empty() || std::binary_search(accepted.begin(), accepted.end(), *id);
-            if (picked && (!required || *required == *id)) return true;
+        for (std::uint32_t id : ids) {
+            bool picked = accepted.empty() || std::binary_search(accepted.begin(), accepted.end(), id);
+            if (picked && (!required || *required == id)) return true;
         }
         return false;
     }
@@ -47,7 +47,7 @@ struct FacetFilter {
 
 }  // namespace
 
-FacetTable::FacetTable(const Bundle& bundle, const ProgressHook& progress) {
+FacetTable::FacetTable(const Bundle& bundle, const ProgressHook& progress) : entry_count_(bundle.entries.size()) {
     for (std::size_t f = 0; f < kFacetFieldCount; ++f) {
         Column& column = columns_[f];
         std::unordered_map<std::string, std::uint32_t> first_seen;
@@ -84,15 +84,15 @@ FacetTable::FacetTable(const std::vector<Kind>& kinds) : FacetTable() {
     for (Kind kind : {Kind::publication, Kind::job})
         if (present[kind == Kind::job]) column.values.push_back(kind_name(kind));
     std::sort(column.values.begin(), column.values.end());
-    const auto id_of = [&](Kind kind) {
-        return static_cast<std::uint32_t>(std::find(column.values.begin(), column.values.end(), kind_name(kind)) - column.values.begin());
-    };
-    for (Column& each : columns_) each.starts.assign(kinds.size() + 1, 0);
-    for (std::uint32_t e = 0; e < kinds.size(); ++e) {
-        column.starts[e] = e;
-        column.ids.push_back(id_of(kinds[e]));
-    }
-    column.starts[kinds.size()] = static_cast<std::uint32_t>(kinds.size());
+    std::uint32_t id_of[2] = {};  // a publication's and a job's value id
+    for (Kind kind : {Kind::publication, Kind::job})
+        id_of[kind == Kind::job] = static_cast<std::uint32_t>(
+            std::find(column.values.begin(), column.values.end(), kind_name(kind)) - column.values.begin());
+    entry_count_ = kinds.size();
+    column.starts.resize(kinds.size() + 1);
+    std::iota(column.starts.begin(), column.starts.end(), 0u);
+    column.ids.reserve(kinds.size());
+    for (Kind kind : kinds) column.ids.push_back(id_of[kind == Kind::job]);
 }
 
 bool FacetTable::kinds_match(const std::vector<Kind>& kinds) const {
@@ -102,7 +102,7 @@ bool FacetTable::kinds_match(const std::vector<Kind>& kinds) const {
     return mine.values == theirs.values && mine.starts == theirs.starts && mine.ids == theirs.ids;
 }
 
-FacetTable::FacetTable(std::size_t entry_count, PackReader& in) {
+FacetTable::FacetTable(std::size_t entry_count, PackReader& in) : entry_count_(entry_count) {
     in.section("facet table");
     for (Column& column : columns_) {
         const std::uint32_t value_count = in.u32();
@@ -136,7 +136,7 @@ void FacetTable::write(PackWriter& out) const {
     for (const Column& column : columns_) {
         out.u32(static_cast<std::uint32_t>(column.values.size()));
         for (const std::string& value : column.values) out.string(value);
-        out.array(column.starts);
+        out.array(column.starts.empty() ? std::vector<std::uint32_t>(entry_count_ + 1, 0) : column.starts);
         out.array(column.ids);
     }
 }
@@ -172,17 +172,14 @@ FacetTable::Outcome FacetTable::apply(const std::vector<std::uint32_t>& matches,
         if (counted(f)) counts[f].assign(columns_[f].values.size(), 0);
     auto count_values = [&](std::size_t f, std::uint32_t entry) {
         if (!counted(f)) return;
-        const Column& column = columns_[f];
-        for (std::uint32_t i = column.starts[entry]; i < column.starts[entry + 1]; ++i) ++counts[f][column.ids[i]];
+        for (std::uint32_t id : columns_[f].ids_of(entry)) ++counts[f][id];
     };
 
     const bool filtering = std::any_of(std::begin(filters), std::end(filters), [](const FacetFilter& f) { return f.active; });
     for (std::uint32_t entry : matches) {
         std::size_t failures = 0, failed = 0;
         for (std::size_t f = 0; filtering && f < kFacetFieldCount && failures < 2; ++f) {
-            const Column& column = columns_[f];
-            const std::uint32_t* ids = column.ids.data();
-            if (!filters[f].accepts_any_of(ids + column.starts[entry], ids + column.starts[entry + 1])) {
+            if (!filters[f].accepts_any_of(columns_[f].ids_of(entry))) {
                 ++failures;
                 failed = f;
             }
@@ -229,7 +226,7 @@ std::uint32_t FacetTable::fields_with_values(const std::vector<Kind>& kinds, std
     for (std::size_t e = 0; e < kinds.size() && fields != kAllFacetFields; ++e) {
         if (kind && kinds[e] != *kind) continue;
         for (std::size_t f = 0; f < kFacetFieldCount; ++f)
-            if (columns_[f].starts[e] != columns_[f].starts[e + 1]) fields |= facet_bit(static_cast<FacetField>(f));
+            if (!columns_[f].ids_of(e).empty()) fields |= facet_bit(static_cast<FacetField>(f));
     }
     return fields;
 }

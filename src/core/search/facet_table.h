@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -48,9 +49,18 @@ public:
 private:
     struct Column {
         std::vector<std::string> values;    // sorted, so value ids order like the values
-        std::vector<std::uint32_t> starts;  // entry e has ids [starts[e], starts[e + 1])
+        // Entry e has ids [starts[e], starts[e + 1]); no starts at all in a
+        // column that no entry has a value of (the kind column's table holds
+        // nine columns, eight of them empty: 4 bytes an entry each otherwise).
+        std::vector<std::uint32_t> starts;
         std::vector<std::uint32_t> ids;
+
+        std::span<const std::uint32_t> ids_of(std::size_t entry) const {
+            if (starts.empty()) return {};
+            return {ids.data() + starts[entry], ids.data() + starts[entry + 1]};
+        }
     };
+    std::size_t entry_count_ = 0;
     Column columns_[kFacetFieldCount];
 };
 

@@ -5,7 +5,11 @@
 // counts the files each kind of file (manifest, files, tables, facets, sortkeys, rows, postings,
 // entries) brought, at their .gz sizes: the bytes a browser downloads. Bytes
 // and file counts do not depend on the machine's load; the worker's time per
-// search (thread CPU of this process) is given too.
+// search and the opening's, which reads the tables (CPU of this process), are given too. With BENCH_PER_QUERY=1,
+// each query's rounds of fetches (the files one answer asks for at once),
+// files, bytes by kind and CPU, with the time the browser bench's network
+// (40 Mbit/s, 20 ms round trip) would add: a round trip and its bytes' transfer
+// a round. Sorted by that time, they show what makes the slowest cold keystrokes.
 //
 //   node --no-experimental-fetch bench/browser/shard-files.mjs FOLDER QUERIES.json [ROWS] [COUNT]
 import path from 'node:path';
@@ -21,19 +25,43 @@ const kindOf = (name) => /^[a-z]+/.exec(name)[0];
 const inFolder = folderFiles(folder);  // name -> bytes downloaded
 const files = (kind) => [...inFolder.keys()].filter((f) => kindOf(f) === kind);
 const brought = new Map();  // name -> bytes
+let rounds = null;  // the current query's rounds: [names], a round the names asked at once (before a microtask runs)
+let roundOpen = false;
 const shards = await openShards(async (name) => {
   brought.set(name, inFolder.get(name));
+  if (rounds && !roundOpen) {
+    rounds.push([]);
+    roundOpen = true;
+    queueMicrotask(() => { roundOpen = false; });
+  }
+  rounds?.at(-1).push(name);
   return new Uint8Array(readShardFile(folder, name));
 });
+const openingStart = process.cpuUsage();
 await shards.search({ query: '', limit: Number(rows) });
+// The tables, fetched after the first rows, are read once no search runs (in a
+// task the wrapper queued when the first rows' search ended): as the widget's
+// worker reads them before a visitor's first words, not in the first query.
+await new Promise((resolve) => setTimeout(resolve, 0));
+const openingUsed = process.cpuUsage(openingStart);
 const opening = new Map(brought);
 const cpuMs = [];
+const perQuery = [];
+const NETWORK = { roundTripMs: 20, bytesPerMs: 40e6 / 8 / 1000 };
 for (const query of typicalQueries(queriesFile, Number(count))) {
+  rounds = [];
   const start = process.cpuUsage();
   await shards.search({ query, limit: Number(rows) });
   const used = process.cpuUsage(start);
   cpuMs.push((used.user + used.system) / 1000);
+  const bytesByKind = {};
+  for (const name of rounds.flat()) bytesByKind[kindOf(name)] = (bytesByKind[kindOf(name)] || 0) + inFolder.get(name);
+  const networkMs = rounds.reduce((sum, round) => sum + NETWORK.roundTripMs +
+    round.reduce((bytes, name) => bytes + inFolder.get(name), 0) / NETWORK.bytesPerMs, 0);
+  perQuery.push({ query, rounds: rounds.map((round) => round.length), bytesByKind, cpuMs: Math.round(cpuMs.at(-1)),
+    networkMs: Math.round(networkMs) });
 }
+rounds = null;
 const byKind = {};
 for (const kind of ['manifest', 'files', 'tables', 'facets', 'sortkeys', 'rows', 'postings', 'entries']) {
   const names = (m) => [...m.keys()].filter((n) => kindOf(n) === kind);
@@ -47,6 +75,8 @@ console.log(JSON.stringify({
   folder, rows: Number(rows), queries: cpuMs.length,
   filesInFolder: inFolder.size,
   queryBytes: Object.values(byKind).reduce((sum, k) => sum + k.queryBytes, 0), byKind,
+  openingCpuMs: Math.round((openingUsed.user + openingUsed.system) / 1000),
   workerCpuMs: { median: sorted[sorted.length >> 1], p95: sorted[Math.ceil(sorted.length * 0.95) - 1], max: sorted.at(-1) },
+  ...(process.env.BENCH_PER_QUERY ? { perQuery: perQuery.sort((a, b) => b.networkMs + b.cpuMs - a.networkMs - a.cpuMs) } : {}),
 }, null, 1));
 shards.close();

@@ -87,9 +87,16 @@ async function visit(traced = false) {
   await cdp.send('Network.emulateNetworkConditions', NETWORK);
   let bytes = 0, requests = 0;
   const byKind = {};  // the shards' bytes by kind of file (postings, rows, entries, …)
+  const responses = [];  // {endedAt (ms since the epoch), bytes} of each response as it ends
+  const unfinished = new Set();
+  page.on('request', (request) => unfinished.add(request));
+  page.on('requestfailed', (request) => unfinished.delete(request));
   page.on('requestfinished', async (request) => {
     const sizes = await request.sizes().catch(() => null);
+    unfinished.delete(request);
     if (!sizes) return;
+    const timing = request.timing();
+    responses.push({ endedAt: timing.startTime + timing.responseEnd, bytes: sizes.responseBodySize + sizes.responseHeadersSize });
     bytes += sizes.responseBodySize + sizes.responseHeadersSize;
     requests += 1;
     const kind = request.url().includes(`/${folderName}/`) && /([a-z]+)[^/]*$/.exec(request.url())[1];
@@ -106,7 +113,18 @@ async function visit(traced = false) {
     null, { timeout: 120000, polling: 20 })).jsonValue();
   const error = await page.evaluate(() => PubView.widgets[0].error());
   if (error) throw new Error(error);
-  return { context, page, cdp, endTrace, firstRowsMs, bytes: () => bytes, requests: () => requests, byKind: () => ({ ...byKind }) };
+  // What came before the first rows: the responses that had ended by then, once
+  // every request begun so far has ended (those that end while this side hears
+  // of the first rows are not theirs).
+  const firstRowsAt = await page.evaluate(() => performance.timeOrigin + PubView.widgets[0].firstRowsAt);
+  const begun = [...unfinished];
+  for (const deadline = Date.now() + 120000; begun.some((request) => unfinished.has(request));) {
+    if (Date.now() > deadline) throw new Error('requests begun before the first rows never ended');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  const before = responses.filter((r) => r.endedAt <= firstRowsAt);
+  return { context, page, cdp, endTrace, firstRowsMs, bytesBeforeFirstRows: before.reduce((sum, r) => sum + r.bytes, 0),
+    requestsBeforeFirstRows: before.length, bytes: () => bytes, requests: () => requests, byKind: () => ({ ...byKind }) };
 }
 
 // The page's main-thread CPU time so far, in ms.
@@ -159,7 +177,7 @@ const summary = (cold, warm, key) => ({ coldMedianMs: round(median(cold[key])), 
 const visits = [];
 for (let run = 0; run < runs; ++run) {
   const v = await visit();
-  visits.push({ firstRowsMs: v.firstRowsMs, bytes: v.bytes(), requests: v.requests() });
+  visits.push({ firstRowsMs: v.firstRowsMs, bytes: v.bytesBeforeFirstRows, requests: v.requestsBeforeFirstRows });
   if (run < runs - 1) { await v.context.close(); continue; }
   // The queries start once the tables, which the folder's opening fetches after
   // the first rows, have come: their bytes are the opening's, not the queries'.

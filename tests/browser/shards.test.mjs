@@ -307,11 +307,15 @@ test('the widget\'s worker opens the folder while the widget\'s own wasm downloa
     let rowsAsked;
     const rowsFile = new Promise((resolve) => { rowsAsked = resolve; });
     const asked = [];  // [kind of file, whether the wasm was let through]
+    const rest = () => asked.filter(([kind]) => kind !== 'rows');
+    let restAsked;  // resolved once the tables and the listing of files were asked for
+    const restCame = new Promise((resolve) => { restAsked = resolve; });
     let wasmLetThrough = false;
     page.on('request', (request) => {
       const kind = /\/(rows|tables|files)-[0-9a-f]+\.(json|bin)/.exec(request.url())?.[1];
       if (kind) asked.push([kind, wasmLetThrough]);
       if (kind === 'rows') rowsAsked(true);
+      if (rest().length === 2) restAsked();
     });
     await page.route('**/pubview.wasm', async (route) => {
       await Promise.race([rowsFile, new Promise((resolve) => setTimeout(() => resolve(false), 30000))]);
@@ -333,8 +337,8 @@ test('the widget\'s worker opens the folder while the widget\'s own wasm downloa
     assert.deepEqual(shown, { error: null, count: SIZE, ids: whole.search('', { limit: 10 }).results.map((r) => r.id), searches: 1 });
     // The tables and the listing of files came only once the page could show
     // its rows (its wasm let through): before, they shared the network with it.
-    for (let turn = 0; turn < 600 && asked.filter(([kind]) => kind !== 'rows').length < 2; ++turn) await page.waitForTimeout(50);
-    assert.deepEqual(asked.filter(([kind]) => kind !== 'rows').sort(), [['files', true], ['tables', true]]);
+    await Promise.race([restCame, new Promise((resolve) => setTimeout(resolve, 30000))]);
+    assert.deepEqual(rest().sort(), [['files', true], ['tables', true]]);
     const graph = await page.evaluate(async () => {
       const w = PubView.widgets[0];
       w.setQuery('graph');

@@ -40,7 +40,7 @@ public:
     // acts as one more filter on the kind facet) and counts the values of the
     // facets in `count_fields` (facet_bit), each over the matches the OTHER
     // facets' filters let through.
-    Outcome apply(const std::vector<std::uint32_t>& matches, const FacetSelection& selection,
+    Outcome apply(std::vector<std::uint32_t> matches, const FacetSelection& selection,
                   std::optional<Kind> kind_switch, std::uint32_t count_fields, std::size_t values_shown) const;
     // See SearchIndex::facet_fields_with_values().
     // `kinds`: each entry's kind.

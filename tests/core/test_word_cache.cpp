@@ -103,7 +103,7 @@ TEST_CASE("an index readied for first letters keeps each letter's scores, which 
     }
 }
 
-TEST_CASE("the least recently used word is the one let go, and a long list of scores is not kept") {
+TEST_CASE("the least recently used word is the one let go; a long list of scores, or one with postings missing, is not kept") {
     const pv::Bundle& bundle = seed_bundle().bundle;
     const pv::detail::TermIndex terms(bundle, {});
     pv::detail::WordCache cache;
@@ -131,17 +131,27 @@ TEST_CASE("the least recently used word is the one let go, and a long list of sc
         ++scored;
         return pv::detail::EntryScores(pv::detail::WordCache::kScores / 4 + 1);
     };
-    cache.scores(key, matcher, long_list);
-    cache.scores(key, matcher, long_list);
+    auto complete = [] { return true; };
+    cache.scores(key, matcher, long_list, complete);
+    cache.scores(key, matcher, long_list, complete);
     CHECK(scored == 2);
     auto short_list = [&] {
         ++scored;
         return pv::detail::EntryScores(3);
     };
     const pv::detail::WordCache::Key other{"short", true, true, false, pv::TextField::title};
-    cache.scores(other, matcher, short_list);
-    cache.scores(other, matcher, short_list);
+    cache.scores(other, matcher, short_list, complete);
+    cache.scores(other, matcher, short_list, complete);
     CHECK(scored == 3);
+    CHECK(cache.kept(other));
+
+    // Scored while a postings file of a sharded bundle was not here yet.
+    const pv::detail::WordCache::Key lacking{"lacking", true, true, false, pv::TextField::title};
+    cache.scores(lacking, matcher, short_list, [] { return false; });
+    CHECK_FALSE(cache.kept(lacking));
+    cache.scores(lacking, matcher, short_list, complete);
+    CHECK(scored == 5);
+    CHECK(cache.kept(lacking));
 }
 
 }  // TEST_SUITE

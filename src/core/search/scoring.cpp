@@ -50,6 +50,31 @@ std::size_t typo_budget(std::string_view term) {
     return length >= 8 ? 2 : length >= 4 ? 1 : 0;
 }
 
+// BM25 with a boost, for one field: its constants, read once a word rather
+// than once a posting.
+struct FieldScoring {
+    float boost = 0;
+    float average = 0;  // the field's mean length in the index
+    float b = 0;        // how much the field's length discounts a match
+    // A list of names or tags says a word once per item: an entry is by a Dániel
+    // Yılmaz or not, and no more so for listing him twice or a second Dániel.
+    bool once = false;
+
+    // Of `frequency` occurrences in a field `length` tokens long, before weight and idf.
+    float score(std::uint32_t frequency, std::uint32_t length) const {
+        const float length_ratio = average > 0 ? static_cast<float>(length) / average : 1.0f;
+        const float tf = once ? 1.0f : static_cast<float>(frequency);
+        return boost * tf * (kK1 + 1) / (tf + kK1 * (1 - b + b * length_ratio));
+    }
+};
+
+FieldScoring scoring_of(const TermIndex& index, TextField field) {
+    const auto f = static_cast<std::size_t>(field);
+    return {kFieldBoosts[f], index.average_field_length(field),
+            field == TextField::title ? ranking_weights().title_length : kLengthNormalization[f],
+            is_list_field(field) && ranking_weights().list_words_once};
+}
+
 }  // namespace
 
 RankingWeights& ranking_weights() {
@@ -167,19 +192,15 @@ float title_fit(float matched, std::size_t words_in_title, std::size_t words, st
 }
 
 float Scorer::field_score(TextField field, std::uint32_t frequency, std::uint32_t entry) const {
-    const float average = index_.average_field_length(field);
-    const float length_ratio = average > 0 ? static_cast<float>(index_.field_length(entry, field)) / average : 1.0f;
-    // A list of names or tags says a word once per item: an entry is by a Dániel
-    // Yılmaz or not, and no more so for listing him twice or a second Dániel.
-    const float tf = is_list_field(field) && ranking_weights().list_words_once ? 1.0f : static_cast<float>(frequency);
-    const float b = field == TextField::title ? ranking_weights().title_length : kLengthNormalization[static_cast<std::size_t>(field)];
-    return kFieldBoosts[static_cast<std::size_t>(field)] * tf * (kK1 + 1) / (tf + kK1 * (1 - b + b * length_ratio));
+    return scoring_of(index_, field).score(frequency, index_.field_length(entry, field));
 }
 
 std::vector<EntryScore> Scorer::score_from_postings(const QueryClause& clause, const WordMatcher& word,
-                                                    ScoreScratch& scratch) const {
+                                                    ScoreScratch& scratch, ScoredEntries only) const {
     std::vector<std::uint32_t> entries;
     std::vector<float>& best = scratch.best;
+    FieldScoring fields[kTextFieldCount];
+    for (std::size_t f = 0; f < kTextFieldCount; ++f) fields[f] = scoring_of(index_, static_cast<TextField>(f));
     for (const Expansion& expansion : word.expansions()) {
         const float term_weight = expansion.weight * expansion.idf;
         std::uint32_t current = 0;
@@ -191,10 +212,11 @@ std::vector<EntryScore> Scorer::score_from_postings(const QueryClause& clause, c
             if (in_title) scratch.title[current] = std::max(scratch.title[current], expansion.weight);
         };
         index_.for_each_posting(expansion.term, [&](const Posting& posting) {
-            if (clause.in_field && posting.field != clause.field) return;
+            if ((clause.in_field && posting.field != clause.field) || !only.has(posting.entry)) return;
             if (sum > 0 && posting.entry != current) keep_best(), sum = 0, in_title = false;
             current = posting.entry;
-            sum += term_weight * field_score(posting.field, posting.frequency, posting.entry);
+            const FieldScoring& field = fields[static_cast<std::size_t>(posting.field)];
+            sum += term_weight * field.score(posting.frequency, index_.field_length(posting.entry, posting.field));
             in_title |= posting.field == TextField::title;
         });
         if (sum > 0) keep_best();

@@ -57,6 +57,17 @@ struct EntryScore {
     float title = 0;
 };
 
+// Which entries a word's postings are scored in: all of them, or only those
+// that `matched` (a count per entry) says matched the `clauses` words read
+// before it, the candidates left. Postings of the others are decoded and
+// passed over, which costs a few percent of scoring them.
+struct ScoredEntries {
+    const std::uint8_t* matched = nullptr;  // null: all
+    std::uint8_t clauses = 0;
+    bool all() const { return matched == nullptr; }
+    bool has(std::uint32_t entry) const { return !matched || matched[entry] == clauses; }
+};
+
 // Per-entry scratch for Scorer::score_from_postings, all zero between calls.
 struct ScoreScratch {
     explicit ScoreScratch(std::size_t entries) : best(entries, 0.0f), title(entries, 0.0f) {}
@@ -111,10 +122,10 @@ class Scorer {
 public:
     Scorer(const TermIndex& index, const EntrySource& entries) : index_(index), entries_(entries) {}
 
-    // Entries the word occurs in (within the clause's field, if any), each scored
-    // by its best-matching term.
+    // Entries the word occurs in (within the clause's field, if any) of those
+    // `only` accepts, each scored by its best-matching term.
     std::vector<EntryScore> score_from_postings(const QueryClause& clause, const WordMatcher& word,
-                                                ScoreScratch& scratch) const;
+                                                ScoreScratch& scratch, ScoredEntries only = {}) const;
     // The same score for one entry, from its text; score 0 if the word is not in it.
     EntryScore score_from_text(const QueryClause& clause, const WordMatcher& word, std::uint32_t entry) const;
     // Entries with the phrase's words consecutive in one field, scored by the words' sum.

@@ -140,18 +140,29 @@ detail::ClausePlan SearchIndex::Impl::plan(const QueryClause& clause) const {
     } else {
         const detail::WordCache::Key key = cache_key(clause);
         auto make = [&] { return detail::WordMatcher(index, key.word, key.prefix, key.fuzzy); };
-        plan.words.push_back(word_cache ? word_cache->matcher(key, make) : std::make_shared<const detail::WordMatcher>(make()));
+        plan.words.push_back(word_cache->matcher(key, make));
         plan.cost = plan.words.front()->postings_cost();
     }
     return plan;
 }
 
+// A word's scores in all entries are kept for the next searches; scores in
+// only some (`only`) are not, but a word's kept scores serve them too.
 std::shared_ptr<const detail::EntryScores> SearchIndex::Impl::score_from_postings(const detail::ClausePlan& plan,
-                                                                                   detail::ScoreScratch& scratch) const {
+                                                                                   detail::ScoreScratch& scratch,
+                                                                                   detail::ScoredEntries only) const {
     if (plan.clause->phrase()) return std::make_shared<const detail::EntryScores>(scorer.score_phrase(*plan.clause));
-    auto score = [&] { return scorer.score_from_postings(*plan.clause, *plan.words.front(), scratch); };
-    return word_cache ? word_cache->scores(cache_key(*plan.clause), plan.words.front(), score)
-                      : std::make_shared<const detail::EntryScores>(score());
+    const detail::WordMatcher& word = *plan.words.front();
+    auto score = [&] { return scorer.score_from_postings(*plan.clause, word, scratch, only); };
+    if (!only.all()) {
+        auto kept = word_cache->kept(cache_key(*plan.clause));
+        return kept ? kept : std::make_shared<const detail::EntryScores>(score());
+    }
+    auto complete = [&] {
+        return std::all_of(word.expansions().begin(), word.expansions().end(),
+                           [&](const detail::Expansion& e) { return index.has_postings(e.term); });
+    };
+    return word_cache->scores(cache_key(*plan.clause), plan.words.front(), score, complete);
 }
 
 // The letter typed as a query's first keystroke is its costliest: a prefix of
@@ -159,10 +170,11 @@ std::shared_ptr<const detail::EntryScores> SearchIndex::Impl::score_from_posting
 // reads a few. Its scores, kept as a search keeps them, make that keystroke
 // cost what the later ones do. The costliest letters first; no more once the
 // kept scores fill half the cache, so that the words typed keep the other
-// half, or once a letter matches too many entries for the cache to keep.
+// half, or once a letter matches too many entries for the cache to keep. Not
+// for an index of shards: it would fetch postings no query asked for.
 bool SearchIndex::Impl::prepare_first_letter() {
     constexpr int kLetters = 26;
-    if (!word_cache || word_cache->kept_scores() > detail::WordCache::kScores / 2) return false;
+    if (!bundle || word_cache->kept_scores() > detail::WordCache::kScores / 2) return false;
     std::optional<ParsedQuery> costliest;
     std::size_t most = 0;
     int chosen = -1;
@@ -204,7 +216,10 @@ std::vector<std::uint32_t> SearchIndex::Impl::match_all(const std::vector<detail
             for (std::uint32_t entry : candidates)
                 if (detail::EntryScore s = scorer.score_from_text(*plan.clause, *plan.words.front(), entry); s.score > 0) acc.add(s, *plan.clause);
         } else {
-            const auto scores = score_from_postings(plan, acc.scratch);  // the loop below must not outlive it
+            // After the first word, the word is scored only in the candidates
+            // left (those that matched the k words before it); the rest would be dropped.
+            const detail::ScoredEntries only{k > 0 ? acc.clauses_matched.data() : nullptr, static_cast<std::uint8_t>(k)};
+            const auto scores = score_from_postings(plan, acc.scratch, only);  // the loop below must not outlive it
             for (const detail::EntryScore& s : *scores) acc.add(s, *plan.clause);
         }
         const std::vector<std::uint32_t>& before = k == 0 ? acc.touched : candidates;
@@ -403,7 +418,7 @@ SearchIndex& SearchIndex::operator=(SearchIndex&&) noexcept = default;
 
 SearchResult SearchIndex::search(const SearchRequest& request) const { return impl_->search(request); }
 bool SearchIndex::prepare_first_letter() { return impl_->prepare_first_letter(); }
-std::size_t SearchIndex::kept_word_scores() const { return impl_->word_cache ? impl_->word_cache->kept_scores() : 0; }
+std::size_t SearchIndex::kept_word_scores() const { return impl_->word_cache->kept_scores(); }
 const Bundle& SearchIndex::bundle() const { return *impl_->bundle; }
 
 std::uint32_t SearchIndex::facet_fields_with_values(std::optional<Kind> kind) const {

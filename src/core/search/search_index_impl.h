@@ -40,7 +40,8 @@ struct SearchIndex::Impl {
     SearchResult search(const SearchRequest& request) const;
 
     detail::ClausePlan plan(const QueryClause& clause) const;
-    std::shared_ptr<const detail::EntryScores> score_from_postings(const detail::ClausePlan& plan, detail::ScoreScratch& scratch) const;
+    std::shared_ptr<const detail::EntryScores> score_from_postings(const detail::ClausePlan& plan, detail::ScoreScratch& scratch,
+                                                                   detail::ScoredEntries only = {}) const;
     bool prepare_first_letter();
     // Every clause must match; returns the entries that match them all.
     std::vector<std::uint32_t> match_all(const std::vector<detail::ClausePlan>& plans, detail::Accumulator& acc) const;
@@ -59,7 +60,7 @@ struct SearchIndex::Impl {
     detail::TermIndex index;
     detail::Scorer scorer;
     detail::FacetTable facets;
-    std::unique_ptr<detail::WordCache> word_cache;  // null for an index of shards (word_cache.h)
+    std::unique_ptr<detail::WordCache> word_cache;  // never null
     std::uint32_t letters_prepared = 0;  // a bit a letter, a to z (prepare_first_letter)
     // Sort keys, compact so that sorting 100,000 hits stays in cache.
     std::vector<std::uint32_t> title_order;  // each entry's position when sorted by folded title

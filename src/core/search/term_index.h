@@ -101,6 +101,9 @@ public:
     }
     float average_field_length(TextField field) const { return average_field_length_[static_cast<std::size_t>(field)]; }
 
+    // Whether the term's postings can be read: always, unless they are in a
+    // block (core/shards/) that is not here.
+    bool has_postings(std::uint32_t id) const { return !blocks_ || blocks_->block_of(id).bytes; }
     // Calls `visit(const Posting&)` for the term's postings, by entry then field.
     template <class Visit>
     void for_each_posting(std::uint32_t id, Visit&& visit) const {

@@ -2,8 +2,8 @@
 // stands for) and the entries its postings score. A visitor types a query a
 // letter at a time and erases it the same way: after "data" was searched,
 // "data m" reads only the postings of "m", and erasing back to "data" reads
-// none. Only an index whose postings are all in memory keeps one: a sharded
-// index may lack a block that a later search has (core/shards/).
+// none. A sharded index (core/shards/) keeps a word's scores only once every
+// postings file its terms are in is here: scores that lack one are read again.
 #pragma once
 
 #include "core/search/scoring.h"
@@ -45,13 +45,17 @@ public:
         keep({key, made, nullptr});
         return made;
     }
-    // The entries the word's postings score, scored with `score` unless kept.
-    std::shared_ptr<const EntryScores> scores(const Key& key, std::shared_ptr<const WordMatcher> matcher, const auto& score) {
+    // The entries the word's postings score, scored with `score` unless kept;
+    // kept when `complete()` says, after scoring, that no postings were missing.
+    std::shared_ptr<const EntryScores> scores(const Key& key, std::shared_ptr<const WordMatcher> matcher, const auto& score,
+                                              const auto& complete) {
         if (auto kept = find(key).scores) return kept;
         auto scored = std::make_shared<const EntryScores>(score());
-        keep({key, std::move(matcher), scored});
+        if (complete()) keep({key, std::move(matcher), scored});
         return scored;
     }
+    // The word's scores if kept, else null.
+    std::shared_ptr<const EntryScores> kept(const Key& key) { return find(key).scores; }
 
     // The entry scores kept, over all words.
     std::size_t kept_scores();

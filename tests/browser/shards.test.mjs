@@ -337,7 +337,8 @@ test('the widget\'s worker opens the folder while the widget\'s own wasm downloa
     assert.deepEqual(shown, { error: null, count: SIZE, ids: whole.search('', { limit: 10 }).results.map((r) => r.id), searches: 1 });
     // The tables and the listing of files came only once the page could show
     // its rows (its wasm let through): before, they shared the network with it.
-    await Promise.race([restCame, new Promise((resolve) => setTimeout(resolve, 30000))]);
+    assert.equal(await Promise.race([restCame.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 30000))]), true,
+      'the tables and the listing of files were not both asked for within 30 s');
     assert.deepEqual(rest().sort(), [['files', true], ['tables', true]]);
     const graph = await page.evaluate(async () => {
       const w = PubView.widgets[0];

@@ -91,8 +91,7 @@ struct detail::HighlightPlan {
 };
 
 SearchIndex::Impl::Impl(const Bundle& b, const ProgressHook& progress)
-    : bundle(&b), bundle_entries(&b), entries(&bundle_entries), index(b, progress), scorer(index, *entries), facets(b, progress),
-      word_cache(std::make_unique<detail::WordCache>()) {
+    : bundle(&b), bundle_entries(&b), entries(&bundle_entries), index(b, progress), scorer(index, *entries), facets(b, progress) {
     const std::size_t n = b.entries.size();
     report(progress, WorkStage::indexing, n, n);
     std::vector<std::string> folded_titles(n);
@@ -140,7 +139,7 @@ detail::ClausePlan SearchIndex::Impl::plan(const QueryClause& clause) const {
     } else {
         const detail::WordCache::Key key = cache_key(clause);
         auto make = [&] { return detail::WordMatcher(index, key.word, key.prefix, key.fuzzy); };
-        plan.words.push_back(word_cache->matcher(key, make));
+        plan.words.push_back(word_cache.matcher(key, make));
         plan.cost = plan.words.front()->postings_cost();
     }
     return plan;
@@ -155,14 +154,14 @@ std::shared_ptr<const detail::EntryScores> SearchIndex::Impl::score_from_posting
     const detail::WordMatcher& word = *plan.words.front();
     auto score = [&] { return scorer.score_from_postings(*plan.clause, word, scratch, only); };
     if (!only.all()) {
-        auto kept = word_cache->kept(cache_key(*plan.clause));
+        auto kept = word_cache.kept(cache_key(*plan.clause));
         return kept ? kept : std::make_shared<const detail::EntryScores>(score());
     }
     auto complete = [&] {
         return std::all_of(word.expansions().begin(), word.expansions().end(),
                            [&](const detail::Expansion& e) { return index.has_postings(e.term); });
     };
-    return word_cache->scores(cache_key(*plan.clause), plan.words.front(), score, complete);
+    return word_cache.scores(cache_key(*plan.clause), plan.words.front(), score, complete);
 }
 
 // The letter typed as a query's first keystroke is its costliest: a prefix of
@@ -174,7 +173,7 @@ std::shared_ptr<const detail::EntryScores> SearchIndex::Impl::score_from_posting
 // for an index of shards: it would fetch postings no query asked for.
 bool SearchIndex::Impl::prepare_first_letter() {
     constexpr int kLetters = 26;
-    if (!bundle || word_cache->kept_scores() > detail::WordCache::kScores / 2) return false;
+    if (!bundle || word_cache.kept_scores() > detail::WordCache::kScores / 2) return false;
     std::optional<ParsedQuery> costliest;
     std::size_t most = 0;
     int chosen = -1;
@@ -191,11 +190,11 @@ bool SearchIndex::Impl::prepare_first_letter() {
     if (chosen < 0) return false;
     letters_prepared |= 1u << chosen;
     if (most == 0) return true;  // no word starts with it
-    const std::size_t kept = word_cache->kept_scores();
+    const std::size_t kept = word_cache.kept_scores();
     detail::ScoreScratch scratch(index.entry_count());
     score_from_postings(plan(costliest->clauses.front()), scratch);
     // Scores too many to keep (word_cache.h): so would the next letters' be.
-    return word_cache->kept_scores() > kept;
+    return word_cache.kept_scores() > kept;
 }
 
 std::vector<std::uint32_t> SearchIndex::Impl::match_all(const std::vector<detail::ClausePlan>& plans, detail::Accumulator& acc) const {
@@ -418,7 +417,7 @@ SearchIndex& SearchIndex::operator=(SearchIndex&&) noexcept = default;
 
 SearchResult SearchIndex::search(const SearchRequest& request) const { return impl_->search(request); }
 bool SearchIndex::prepare_first_letter() { return impl_->prepare_first_letter(); }
-std::size_t SearchIndex::kept_word_scores() const { return impl_->word_cache->kept_scores(); }
+std::size_t SearchIndex::kept_word_scores() const { return impl_->word_cache.kept_scores(); }
 const Bundle& SearchIndex::bundle() const { return *impl_->bundle; }
 
 std::uint32_t SearchIndex::facet_fields_with_values(std::optional<Kind> kind) const {

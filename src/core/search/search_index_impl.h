@@ -60,7 +60,7 @@ struct SearchIndex::Impl {
     detail::TermIndex index;
     detail::Scorer scorer;
     detail::FacetTable facets;
-    std::unique_ptr<detail::WordCache> word_cache;  // never null
+    mutable detail::WordCache word_cache;  // the words of the last searches
     std::uint32_t letters_prepared = 0;  // a bit a letter, a to z (prepare_first_letter)
     // Sort keys, compact so that sorting 100,000 hits stays in cache.
     std::vector<std::uint32_t> title_order;  // each entry's position when sorted by folded title

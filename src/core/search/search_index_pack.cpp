@@ -10,7 +10,7 @@ namespace pv {
 
 SearchIndex::Impl::Impl(const Bundle& b, detail::PackReader& in)
     : bundle(&b), bundle_entries(&b), entries(&bundle_entries), index(b, in), scorer(index, *entries),
-      facets(b.entries.size(), in), word_cache(std::make_unique<detail::WordCache>()) {
+      facets(b.entries.size(), in) {
     read_title_order(in);
     if (!in.failed()) set_keys();
 }
@@ -18,7 +18,7 @@ SearchIndex::Impl::Impl(const Bundle& b, detail::PackReader& in)
 SearchIndex::Impl::Impl(std::size_t entry_count, const EntrySource& source, const detail::PostingBlocks& blocks,
                         detail::PackReader& in)
     : bundle(nullptr), bundle_entries(nullptr), entries(&source), index(entry_count, in, blocks), scorer(index, *entries),
-      word_cache(std::make_unique<detail::WordCache>()), has_facets(false), has_sort_keys(false) {
+      has_facets(false), has_sort_keys(false) {
     in.section("year and kind keys");
     year_key = in.array<int>();
     const std::vector<std::uint8_t> kinds = in.array<std::uint8_t>();

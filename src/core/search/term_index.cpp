@@ -59,8 +59,6 @@ std::vector<std::uint8_t> varints(const std::vector<std::uint32_t>& values, bool
     return out;
 }
 
-// The `count` varints of `bytes` (as prefix sums from 0 when `gaps`, count + 1
-// of them); false when the bytes hold another number of varints or a sum passes 32 bits.
 // A table of `columns` columns laid out row by row, laid out column by column
 // (a pack keeps field lengths entry by entry; the index, field by field). One
 // whose size is no multiple of `columns` is left as it is, for the check to refuse.
@@ -73,6 +71,8 @@ std::vector<std::uint16_t> transposed(const std::vector<std::uint16_t>& table, s
     return out;
 }
 
+// The `count` varints of `bytes` (as prefix sums from 0 when `gaps`, count + 1
+// of them); false when the bytes hold another number of varints or a sum passes 32 bits.
 bool read_varints(const std::vector<std::uint8_t>& bytes, std::size_t count, bool gaps, std::vector<std::uint32_t>& values) {
     values.clear();
     values.reserve(count + (gaps ? 1 : 0));

@@ -60,19 +60,36 @@ struct FieldScoring {
     // Yılmaz or not, and no more so for listing him twice or a second Dániel.
     bool once = false;
 
+    // How much a field `length` tokens long discounts a match, for the lengths
+    // below its size: read from a table by a word with many postings, rather
+    // than worked out (a division) once a posting.
+    std::vector<float> norms;
+
     // Of `frequency` occurrences in a field `length` tokens long, before weight and idf.
     float score(std::uint32_t frequency, std::uint32_t length) const {
-        const float length_ratio = average > 0 ? static_cast<float>(length) / average : 1.0f;
         const float tf = once ? 1.0f : static_cast<float>(frequency);
-        return boost * tf * (kK1 + 1) / (tf + kK1 * (1 - b + b * length_ratio));
+        return boost * tf * (kK1 + 1) / (tf + (length < norms.size() ? norms[length] : norm(length)));
     }
+    float norm(std::uint32_t length) const {
+        const float length_ratio = average > 0 ? static_cast<float>(length) / average : 1.0f;
+        return kK1 * (1 - b + b * length_ratio);
+    }
+    // Tabulates the discounts of the lengths most fields have (the same bits as norm()'s).
+    void tabulate() {
+        norms.resize(kTabulatedLengths);
+        for (std::uint32_t length = 0; length < kTabulatedLengths; ++length) norms[length] = norm(length);
+    }
+    static constexpr std::uint32_t kTabulatedLengths = 1024;
 };
+
+// A word's postings, over which tabulating FieldScoring's discounts pays.
+constexpr std::size_t kTabulateFrom = 16 * FieldScoring::kTabulatedLengths;
 
 FieldScoring scoring_of(const TermIndex& index, TextField field) {
     const auto f = static_cast<std::size_t>(field);
     return {kFieldBoosts[f], index.average_field_length(field),
             field == TextField::title ? ranking_weights().title_length : kLengthNormalization[f],
-            is_list_field(field) && ranking_weights().list_words_once};
+            is_list_field(field) && ranking_weights().list_words_once, {}};
 }
 
 }  // namespace
@@ -197,29 +214,36 @@ float Scorer::field_score(TextField field, std::uint32_t frequency, std::uint32_
 
 std::vector<EntryScore> Scorer::score_from_postings(const QueryClause& clause, const WordMatcher& word,
                                                     ScoreScratch& scratch, ScoredEntries only) const {
-    std::vector<std::uint32_t> entries;
     std::vector<float>& best = scratch.best;
+    std::vector<std::uint32_t> entries;
+    entries.reserve(std::min(word.postings_cost(), best.size()));  // at most, and seldom far fewer
     FieldScoring fields[kTextFieldCount];
-    for (std::size_t f = 0; f < kTextFieldCount; ++f) fields[f] = scoring_of(index_, static_cast<TextField>(f));
+    for (std::size_t f = 0; f < kTextFieldCount; ++f) {
+        fields[f] = scoring_of(index_, static_cast<TextField>(f));
+        if (word.postings_cost() >= kTabulateFrom) fields[f].tabulate();
+    }
     for (const Expansion& expansion : word.expansions()) {
         const float term_weight = expansion.weight * expansion.idf;
+        // An entry's sum, kept once its postings end. Its state passed by value
+        // (not captured) stays in registers in the loop over postings.
+        auto keep_best = [&best, &entries, &title = scratch.title, weight = expansion.weight](std::uint32_t entry, float sum,
+                                                                                          bool in_title) {
+            if (best[entry] == 0) entries.push_back(entry);
+            best[entry] = std::max(best[entry], sum);
+            if (in_title) title[entry] = std::max(title[entry], weight);
+        };
         std::uint32_t current = 0;
         float sum = 0;
         bool in_title = false;
-        auto keep_best = [&] {
-            if (best[current] == 0) entries.push_back(current);
-            best[current] = std::max(best[current], sum);
-            if (in_title) scratch.title[current] = std::max(scratch.title[current], expansion.weight);
-        };
         index_.for_each_posting(expansion.term, [&](const Posting& posting) {
             if ((clause.in_field && posting.field != clause.field) || !only.has(posting.entry)) return;
-            if (sum > 0 && posting.entry != current) keep_best(), sum = 0, in_title = false;
+            if (sum > 0 && posting.entry != current) keep_best(current, sum, in_title), sum = 0, in_title = false;
             current = posting.entry;
             const FieldScoring& field = fields[static_cast<std::size_t>(posting.field)];
             sum += term_weight * field.score(posting.frequency, index_.field_length(posting.entry, posting.field));
             in_title |= posting.field == TextField::title;
         });
-        if (sum > 0) keep_best();
+        if (sum > 0) keep_best(current, sum, in_title);
     }
     std::vector<EntryScore> scores;
     scores.reserve(entries.size());

@@ -5,7 +5,8 @@
 // counts the files each kind of file (manifest, files, tables, facets, sortkeys, rows, postings,
 // entries) brought, at their .gz sizes: the bytes a browser downloads. Bytes
 // and file counts do not depend on the machine's load; the worker's time per
-// search and the opening's, which reads the tables (CPU of this process), are given too. With BENCH_PER_QUERY=1,
+// search, cold and then warm (the same queries again), and the opening's, which reads the tables (CPU of this
+// process), are given too. With BENCH_PER_QUERY=1,
 // each query's rounds of fetches (the files one answer asks for at once),
 // files, bytes by kind and CPU, with the time the browser bench's network
 // (40 Mbit/s, 20 ms round trip) would add: a round trip and its bytes' transfer
@@ -62,6 +63,14 @@ for (const query of typicalQueries(queriesFile, Number(count))) {
     networkMs: Math.round(networkMs) });
 }
 rounds = null;
+// The same queries again, every file here: the worker's CPU with warm files.
+const warmCpuMs = [];
+for (const query of typicalQueries(queriesFile, Number(count))) {
+  const start = process.cpuUsage();
+  await shards.search({ query, limit: Number(rows) });
+  const used = process.cpuUsage(start);
+  warmCpuMs.push((used.user + used.system) / 1000);
+}
 const byKind = {};
 for (const kind of ['manifest', 'files', 'tables', 'facets', 'sortkeys', 'rows', 'postings', 'entries']) {
   const names = (m) => [...m.keys()].filter((n) => kindOf(n) === kind);
@@ -70,13 +79,17 @@ for (const kind of ['manifest', 'files', 'tables', 'facets', 'sortkeys', 'rows',
   byKind[kind] = { filesInFolder: files(kind).length, openingFiles: names(opening).length, openingBytes: bytes(names(opening)),
     queryFiles: queried.length, queryBytes: bytes(queried) };
 }
-const sorted = [...cpuMs].sort((a, b) => a - b);
+const spread = (times) => {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { median: Math.round(sorted[sorted.length >> 1]), p95: Math.round(sorted[Math.ceil(sorted.length * 0.95) - 1]),
+    max: Math.round(sorted.at(-1)) };
+};
 console.log(JSON.stringify({
   folder, rows: Number(rows), queries: cpuMs.length,
   filesInFolder: inFolder.size,
   queryBytes: Object.values(byKind).reduce((sum, k) => sum + k.queryBytes, 0), byKind,
   openingCpuMs: Math.round((openingUsed.user + openingUsed.system) / 1000),
-  workerCpuMs: { median: sorted[sorted.length >> 1], p95: sorted[Math.ceil(sorted.length * 0.95) - 1], max: sorted.at(-1) },
+  workerCpuMs: spread(cpuMs), warmWorkerCpuMs: spread(warmCpuMs),
   ...(process.env.BENCH_PER_QUERY ? { perQuery: perQuery.sort((a, b) => b.networkMs + b.cpuMs - a.networkMs - a.cpuMs) } : {}),
 }, null, 1));
 shards.close();

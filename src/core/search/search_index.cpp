@@ -34,7 +34,8 @@ namespace {
 template <class Keep>
 std::vector<std::uint32_t> in_bundle_order(std::vector<std::uint32_t> list, std::size_t entry_count, Keep&& keep) {
     std::vector<std::uint32_t> kept;
-    if (list.size() > entry_count / 32) {
+    const bool sorted = std::is_sorted(list.begin(), list.end());  // a word's postings' entries often are
+    if (!sorted && list.size() > entry_count / 32) {
         // Each entry written, then counted if kept: no branch that half of a
         // million entries would mispredict. `keep` passes no more than `list` holds.
         kept.resize(list.size() + 1);
@@ -46,7 +47,8 @@ std::vector<std::uint32_t> in_bundle_order(std::vector<std::uint32_t> list, std:
         kept.resize(count);
         return kept;
     }
-    std::sort(list.begin(), list.end());
+    if (!sorted) std::sort(list.begin(), list.end());
+    kept.reserve(list.size());
     for (std::uint32_t entry : list)
         if (keep(entry)) kept.push_back(entry);
     return kept;
@@ -59,28 +61,6 @@ struct detail::ClausePlan {
     const QueryClause* clause = nullptr;
     std::vector<std::shared_ptr<const WordMatcher>> words;
     std::size_t cost = 0;  // postings to read
-};
-
-// What one search keeps per entry, dense so that clauses combine in O(postings).
-struct detail::Accumulator {
-    explicit Accumulator(std::size_t entries)
-        : score(entries, 0.0f), title_matched(entries, 0.0f), clauses_matched(entries, 0), words_in_title(entries, 0),
-          excluded(entries, 0), scratch(entries) {}
-    void add(const detail::EntryScore& s, const QueryClause& clause) {
-        if (clauses_matched[s.entry]++ == 0) touched.push_back(s.entry);
-        score[s.entry] += s.score;
-        if (s.title > 0) {
-            title_matched[s.entry] += s.title;
-            words_in_title[s.entry] += static_cast<std::uint8_t>(clause.terms.size());
-        }
-    }
-    std::vector<float> score;
-    std::vector<float> title_matched;         // for detail::title_fit
-    std::vector<std::uint8_t> clauses_matched;
-    std::vector<std::uint8_t> words_in_title;
-    std::vector<std::uint8_t> excluded;
-    std::vector<std::uint32_t> touched;  // entries some positive clause matched, in first-match order
-    detail::ScoreScratch scratch;        // for Scorer::score_from_postings
 };
 
 // The positive clauses of a query, kept so that highlights can be made later
@@ -255,7 +235,8 @@ void SearchIndex::Impl::add_author_pair_bonus(const ParsedQuery& query, detail::
         pair.field = TextField::authors;
         const detail::WordMatcher word(index, pair.terms.front(), false, false);
         if (word.expansions().empty()) continue;
-        for (const detail::EntryScore& s : scorer.score_from_postings(pair, word, acc.scratch)) acc.score[s.entry] += s.score;
+        for (const detail::EntryScore& s : scorer.score_from_postings(pair, word, acc.scratch))
+            if (acc.clauses_matched[s.entry]) acc.score[s.entry] += s.score;  // only a match's score is read
     }
 }
 
@@ -324,7 +305,8 @@ SearchResult SearchIndex::Impl::search(const SearchRequest& request) const {
     result.hints = query.hints;
     const std::size_t entry_count = index.entry_count();
 
-    detail::Accumulator acc(entry_count);
+    const detail::AccumulatorPool::Lease lease = accumulators.take(entry_count);
+    detail::Accumulator& acc = *lease.accumulator;
     auto marks = std::make_shared<detail::HighlightPlan>();
     std::vector<detail::ClausePlan>& positive = marks->clauses;
     std::vector<const detail::WordMatcher*>& title_words = marks->title_words;  // what highlights mark
@@ -333,7 +315,7 @@ SearchResult SearchIndex::Impl::search(const SearchRequest& request) const {
         detail::ClausePlan p = plan(clause);
         if (clause.negated) {
             const auto scores = score_from_postings(p, acc.scratch);
-            for (const detail::EntryScore& s : *scores) acc.excluded[s.entry] = 1;
+            for (const detail::EntryScore& s : *scores) acc.exclude(s.entry);
         } else {
             positive.push_back(std::move(p));
         }
@@ -351,7 +333,7 @@ SearchResult SearchIndex::Impl::search(const SearchRequest& request) const {
     }
 
     for (std::uint32_t entry : request.hidden)
-        if (entry < entry_count) acc.excluded[entry] = 1;
+        if (entry < entry_count) acc.exclude(entry);
     auto usable = [&](std::uint32_t entry) { return !acc.excluded[entry] && allowed_by_query(entry, query); };
     std::vector<std::uint32_t> matches;
     if (positive.empty()) {
@@ -363,9 +345,7 @@ SearchResult SearchIndex::Impl::search(const SearchRequest& request) const {
                                   [&](std::uint32_t entry) { return acc.clauses_matched[entry] == all_clauses && usable(entry); });
         if (matches.empty()) {
             // Nothing has every word: show what has some of them, best first.
-            std::vector<std::uint8_t> excluded = std::move(acc.excluded);
-            acc = detail::Accumulator(entry_count);
-            acc.excluded = std::move(excluded);
+            acc.clear_matches();
             match_any(positive, acc);
             matches = in_bundle_order(acc.touched, entry_count, [&](std::uint32_t entry) { return acc.clauses_matched[entry] > 0 && usable(entry); });
             if (!matches.empty()) {

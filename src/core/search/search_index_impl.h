@@ -3,6 +3,7 @@
 // part of the engine's interface: include search_index.h.
 #pragma once
 
+#include "core/search/accumulator.h"
 #include "core/search/facet_table.h"
 #include "core/search/scoring.h"
 #include "core/search/search_index.h"
@@ -16,8 +17,7 @@
 namespace pv {
 
 namespace detail {
-struct ClausePlan;   // search_index.cpp
-struct Accumulator;
+struct ClausePlan;  // search_index.cpp
 }
 
 // A bundle's entries, as the scorer reads them.
@@ -61,6 +61,7 @@ struct SearchIndex::Impl {
     detail::Scorer scorer;
     detail::FacetTable facets;
     mutable detail::WordCache word_cache;  // the words of the last searches
+    mutable detail::AccumulatorPool accumulators;
     std::uint32_t letters_prepared = 0;  // a bit a letter, a to z (prepare_first_letter)
     // Sort keys, compact so that sorting 100,000 hits stays in cache.
     std::vector<std::uint32_t> title_order;  // each entry's position when sorted by folded title

@@ -232,18 +232,23 @@ std::vector<EntryScore> Scorer::score_from_postings(const QueryClause& clause, c
             best[entry] = std::max(best[entry], sum);
             if (in_title) title[entry] = std::max(title[entry], weight);
         };
-        std::uint32_t current = 0;
-        float sum = 0;
-        bool in_title = false;
-        index_.for_each_posting(expansion.term, [&](const Posting& posting) {
-            if ((clause.in_field && posting.field != clause.field) || !only.has(posting.entry)) return;
-            if (sum > 0 && posting.entry != current) keep_best(current, sum, in_title), sum = 0, in_title = false;
-            current = posting.entry;
-            const FieldScoring& field = fields[static_cast<std::size_t>(posting.field)];
-            sum += term_weight * field.score(posting.frequency, index_.field_length(posting.entry, posting.field));
-            in_title |= posting.field == TextField::title;
-        });
-        if (sum > 0) keep_best(current, sum, in_title);
+        auto score_postings = [&](auto every_posting) {
+            std::uint32_t current = 0;
+            float sum = 0;
+            bool in_title = false;
+            index_.for_each_posting(expansion.term, [&](const Posting& posting) {
+                if (!every_posting && ((clause.in_field && posting.field != clause.field) || !only.has(posting.entry))) return;
+                if (sum > 0 && posting.entry != current) keep_best(current, sum, in_title), sum = 0, in_title = false;
+                current = posting.entry;
+                const FieldScoring& field = fields[static_cast<std::size_t>(posting.field)];
+                sum += term_weight * field.score(posting.frequency, index_.field_length(posting.entry, posting.field));
+                in_title |= posting.field == TextField::title;
+            });
+            if (sum > 0) keep_best(current, sum, in_title);
+        };
+        // The loop without its two checks where every posting counts (a clause's first word, in every field).
+        if (!clause.in_field && only.all()) score_postings(std::true_type{});
+        else score_postings(std::false_type{});
     }
     std::vector<EntryScore> scores;
     scores.reserve(entries.size());

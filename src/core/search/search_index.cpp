@@ -201,11 +201,14 @@ std::vector<std::uint32_t> SearchIndex::Impl::match_all(const std::vector<detail
             const auto scores = score_from_postings(plan, acc.scratch, only);  // the loop below must not outlive it
             for (const detail::EntryScore& s : *scores) acc.add(s, *plan.clause);
         }
-        const std::vector<std::uint32_t>& before = k == 0 ? acc.touched : candidates;
-        std::vector<std::uint32_t> still;
-        for (std::uint32_t entry : before)
-            if (acc.clauses_matched[entry] == k + 1) still.push_back(entry);
-        candidates.swap(still);
+        if (k == 0) {
+            candidates = acc.touched;  // each scored once: all matched the first word
+        } else {
+            std::vector<std::uint32_t> still;
+            for (std::uint32_t entry : candidates)
+                if (acc.clauses_matched[entry] == k + 1) still.push_back(entry);
+            candidates.swap(still);
+        }
         if (candidates.empty()) break;
     }
     return candidates;

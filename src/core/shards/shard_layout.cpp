@@ -57,7 +57,11 @@ std::ptrdiff_t varint_size(std::uint32_t value) {
 }
 
 // Reads a varint at `at` (moved past it); false when `bytes` end first or it passes 32 bits.
-bool get_varint(std::string_view bytes, std::size_t& at, std::uint32_t& value) {
+inline bool get_varint(std::string_view bytes, std::size_t& at, std::uint32_t& value) {
+    if (at < bytes.size() && static_cast<std::uint8_t>(bytes[at]) < 0x80) {  // most are a byte: a delta below 128
+        value = static_cast<std::uint8_t>(bytes[at++]);
+        return true;
+    }
     value = 0;
     for (int shift = 0; shift < 35 && at < bytes.size(); shift += 7) {
         const auto byte = static_cast<std::uint8_t>(bytes[at++]);
@@ -161,22 +165,38 @@ std::optional<std::string> postings_from_columns(std::string_view columns, const
             if (!get_varint(deltas, list.delta, list.entry)) return std::nullopt;
         }
         const std::uint8_t* const term_end = written + size;  // within `out`: the sizes add up to its size
-        // By entry, then field, as the index lays them out.
-        for (std::uint32_t last = 0;;) {
-            std::uint64_t entry = UINT64_MAX;
-            for (std::size_t i = 0; i < count; ++i)
-                if (lists[i].left) entry = std::min<std::uint64_t>(entry, lists[i].entry);
-            if (entry == UINT64_MAX) break;
+        // Lays out a field's next posting and reads the one after; false if damaged.
+        std::uint32_t last = 0;
+        auto take = [&](FieldPostings& list) {
+            const std::uint32_t delta = list.entry - last;
+            if (*list.frequency > 0x0F || term_end - written < varint_size(delta) + 1) return false;
+            put_posting(written, delta, list.field, *list.frequency++);
+            last = list.entry;
+            std::uint32_t next = 0;
+            return !--list.left || (get_varint(deltas, list.delta, next) && next != 0 && (list.entry += next) >= next);
+        };
+        // By entry, then field, as the index lays them out: the field with the
+        // lowest entry runs until another field's next entry (a frequent word's
+        // body postings, between its rare title ones), and where fields share
+        // an entry each gives its posting in field order.
+        for (;;) {
+            std::uint64_t entry = UINT64_MAX, others = UINT64_MAX;  // the lowest next entry; the lowest of the other fields'
+            std::size_t lowest = 0;
             for (std::size_t i = 0; i < count; ++i) {
-                FieldPostings& list = lists[i];
-                if (!list.left || list.entry != entry) continue;
-                const std::uint32_t delta = list.entry - last;
-                if (*list.frequency > 0x0F || term_end - written < varint_size(delta) + 1) return std::nullopt;
-                put_posting(written, delta, list.field, *list.frequency++);
-                last = list.entry;
-                std::uint32_t next = 0;
-                if (--list.left && (!get_varint(deltas, list.delta, next) || next == 0 || (list.entry += next) < next)) return std::nullopt;
+                if (!lists[i].left) continue;
+                if (lists[i].entry < entry) others = entry, entry = lists[i].entry, lowest = i;
+                else others = std::min<std::uint64_t>(others, lists[i].entry);
             }
+            if (entry == UINT64_MAX) break;
+            if (entry < others) {
+                FieldPostings& list = lists[lowest];
+                do {
+                    if (!take(list)) return std::nullopt;
+                } while (list.left && list.entry < others);
+                continue;
+            }
+            for (std::size_t i = 0; i < count; ++i)
+                if (lists[i].left && lists[i].entry == entry && !take(lists[i])) return std::nullopt;
         }
         if (written != term_end) return std::nullopt;
     }

@@ -192,6 +192,45 @@ TEST_CASE("a query fetches only the postings and entries it reads") {
     CHECK(folder.fetched.size() == before);  // kept, not fetched again
 }
 
+TEST_CASE("postings past the budget are let go after a search and fetched again, with the same answers, when a query reads them") {
+    const pv::IndexedBundle opened = seed_bundle();
+    MemoryFolder folder = shard(opened);
+    const std::unique_ptr<ShardedBundle> sharded = open(folder);
+    auto postings_fetched = [&] {
+        return std::count_if(folder.fetched.begin(), folder.fetched.end(), [](const std::string& name) { return name.starts_with("postings-"); });
+    };
+    auto request = [](const char* query) {
+        SearchRequest r;
+        r.query = query;
+        r.limit = 5;
+        return r;
+    };
+    REQUIRE(sharded->search(request("languag")).total > 0);
+    const auto after_first = postings_fetched();
+    REQUIRE(after_first >= 1);
+    sharded->search(request("language"));  // another word (not a prefix), in the same file
+    CHECK(postings_fetched() == after_first);  // within the budget: kept
+    sharded->keep_postings_within(1);
+    sharded->search(request("\"large language\""));
+    const auto after_phrase = postings_fetched();
+    sharded->search(request("\"large language\""));
+    CHECK(postings_fetched() == after_phrase);  // a query's own files stay, past the budget too
+    sharded->search(request("robot"));  // another file: its search lets go of the phrase's
+    const auto after_other = postings_fetched();
+    CHECK(after_other > after_phrase);
+    const SearchResult again = sharded->search(request("\"large language\""));
+    CHECK(postings_fetched() > after_other);  // fetched again
+    const SearchResult whole = opened.index->search(request("\"large language\""));
+    REQUIRE(whole.total > 0);
+    CHECK(again.total == whole.total);
+    REQUIRE(again.hits.size() == whole.hits.size());
+    for (std::size_t i = 0; i < whole.hits.size(); ++i) {
+        CHECK(again.hits[i].entry == whole.hits[i].entry);
+        CHECK(again.hits[i].score == whole.hits[i].score);
+    }
+    CHECK(sharded->failure().empty());
+}
+
 TEST_CASE("terms whose postings are alike share one postings file, which a query fetches once") {
     // "alpha" and "omega" are always in the same titles, so their postings are alike.
     std::string json = R"({"pubview": 1, "title": "Alike", "publications": [)";

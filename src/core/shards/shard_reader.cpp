@@ -5,6 +5,8 @@
 #include "core/shards/shard_layout.h"
 
 #include <algorithm>
+#include <map>
+#include <set>
 #include <nlohmann/json.hpp>
 
 namespace pv::shards {
@@ -250,6 +252,7 @@ detail::PostingBlocks::Block ShardedBundle::block_of(std::uint32_t term) const {
     auto after = std::upper_bound(postings_.begin(), postings_.end(), term,
                                   [](std::uint32_t t, const PostingFile& file) { return t < file.first_term; });
     PostingFile& file = *(after - 1);  // open() made sure the first file starts at term 0
+    file.read_by = searches_;
     const std::uint32_t first = file.first_term;
     const std::uint32_t next = after == postings_.end() ? static_cast<std::uint32_t>(index_->term_count()) : after->first_term;
     if (!file.bytes) {
@@ -345,9 +348,37 @@ SearchResult ShardedBundle::search(const SearchRequest& request) const {
         if (!failure_.empty()) nothing.hints.push_back("some results may be missing: " + failure_);
         return nothing;
     }
+    ++searches_;
     SearchResult result = index_->search(request);
     if (!failure_.empty()) result.hints.push_back("some results may be missing: " + failure_);
+    let_go_of_postings();
     return result;
+}
+
+void ShardedBundle::let_go_of_postings() const {
+    // Each file once (alike entries share its bytes), with the last search
+    // that read any of its entries; one that failed its check holds nothing.
+    std::map<const std::string*, std::uint64_t> read_by;
+    for (const PostingFile& file : postings_)
+        if (file.bytes && !file.bytes->empty()) read_by[file.bytes.get()] = std::max(read_by[file.bytes.get()], file.read_by);
+    std::size_t kept = 0;
+    for (const auto& [bytes, search] : read_by) kept += bytes->size();
+    if (kept <= postings_budget_) return;
+    std::vector<std::pair<std::uint64_t, const std::string*>> oldest_first;
+    for (const auto& [bytes, search] : read_by)
+        if (search < searches_) oldest_first.emplace_back(search, bytes);
+    std::sort(oldest_first.begin(), oldest_first.end());
+    std::set<const std::string*> let_go;
+    for (const auto& [search, bytes] : oldest_first) {
+        if (kept <= postings_budget_) break;
+        kept -= bytes->size();
+        let_go.insert(bytes);
+    }
+    for (PostingFile& file : postings_)
+        if (let_go.count(file.bytes.get())) {
+            file.bytes = nullptr;
+            file.checked = false;
+        }
 }
 
 // What SearchIndex::search answers for the empty query with no filters: every

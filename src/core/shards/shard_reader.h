@@ -69,6 +69,12 @@ public:
     // The first problem met fetching a file after opening, empty if none.
     const std::string& failure() const { return failure_; }
     std::size_t files_fetched() const { return files_fetched_; }
+    // How many bytes of postings (as the index lays them out) stay between
+    // searches: past it, after a search, the files the fewest recent searches
+    // read are let go, and fetched again (a page's from the browser's cache)
+    // when a query reads them. A query's own files stay however large.
+    void keep_postings_within(std::size_t bytes) { postings_budget_ = bytes; }
+    static constexpr std::size_t kPostingsKept = std::size_t{64} << 20;
 
 private:
     struct PostingFile {
@@ -80,6 +86,7 @@ private:
         // entries of the manifest may name one file: one fetch serves them all.
         std::shared_ptr<const std::string> bytes;
         bool checked = false;  // against this entry's terms
+        std::uint64_t read_by = 0;  // the last search that read it
     };
     struct EntryFile {
         std::string name;
@@ -118,6 +125,7 @@ private:
     SearchResult first_rows(const SearchRequest& request) const;
     const Entry& entry_in(EntryFiles& files, std::uint32_t id) const;
     void note_failure(const std::string& problem) const;
+    void let_go_of_postings() const;  // past the budget (keep_postings_within)
 
     ShardSource& source_;
     Bundle header_;
@@ -129,6 +137,8 @@ private:
     mutable TablesPart facets_{{}, &SearchIndex::read_facets, &SearchIndex::has_facets};
     mutable TablesPart sort_keys_{{}, &SearchIndex::read_sort_keys, &SearchIndex::has_sort_keys};
     mutable std::vector<PostingFile> postings_;
+    mutable std::uint64_t searches_ = 0;
+    std::size_t postings_budget_ = kPostingsKept;
     mutable EntryFiles rows_{true, 1, {}};
     mutable EntryFiles details_;
     std::size_t kind_counts_[2] = {};  // publications, jobs

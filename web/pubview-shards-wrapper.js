@@ -29,12 +29,13 @@ function shardsCore() {
   return shardsCorePromise;
 }
 
-// withHeapString and withHeapBytes come from pubview-core-prelude.js.
+// withHeapString comes from pubview-core-prelude.js.
 const withCString = (core, text, use) => withHeapString('pubview-shards', core, text, use);
 
 function putFile(core, handle, name, bytes) {
-  withHeapBytes('pubview-shards', core, bytes,
-    (pointer, length) => withCString(core, name, (n) => core._pv_shards_put(handle, n, pointer, length)));
+  const room = withCString(core, name, (n) => core._pv_shards_file_room(handle, n, bytes.length));
+  if (!room) throw new Error('pubview-shards: out of memory');
+  core.HEAPU8.set(bytes, room);  // HEAPU8 read after the call: the heap may have grown in it
 }
 
 // Fetches `name`: {name, bytes}, or {name, error} saying why it cannot be had.
@@ -123,7 +124,8 @@ export async function openShards(getFile, { holdRest = false } = {}) {
           const answer = JSON.parse(withCString(core, text, (r) => core.UTF8ToString(core._pv_shards_search(handle, r))));
           if (answer.error) throw new Error(answer.error);
           const wanted = asked();
-          if (wanted.length === 0 || round === MAX_ROUNDS) return Object.assign(answer, { fetched, rounds: round + 1 });
+          // heapBytes: the worker's own memory, beside the page's (the bench's widget heap counts both).
+          if (wanted.length === 0 || round === MAX_ROUNDS) return Object.assign(answer, { fetched, rounds: round + 1, heapBytes: core.HEAPU8.length });
           if (wanted.some((name) => rest.includes(name))) fetchRest();
           fetched.push(...wanted);
           await bring(core, handle, wanted, getFile, signal, coming);

@@ -81,7 +81,7 @@ function shardRows(size, s, bundles) {
     [`${n}: longest main-thread task, but for the WebGL context's (with it; the most thread CPU a task took, traced)`,
       `${longTask(s.longestTaskButContextMs)} (${longTask(s.longestTaskMs)}; ${ms(s.longestTaskTraced.threadCpuMs)})`, pack[5],
       `≤ ${ms(t.longestTaskMs)}`, verdict(s.longestTaskButContextMs, t.longestTaskMs)],
-    [`${n}: widget heap (wasm memory)`, `${s.widgetHeapMB} MB`, pack[6], `≤ ${t.heapMB} MB`, verdict(s.widgetHeapMB, t.heapMB)],
+    [`${n}: widget heap (wasm memory: the page's and its search worker's)`, `${s.widgetHeapMB} MB (${s.pageHeapMB} + ${s.workerHeapMB})`, pack[6], `≤ ${t.heapMB} MB`, verdict(s.widgetHeapMB, t.heapMB)],
     [`${n}: \`pubview shard\`, natively (wall, peak memory)`, shardCommand(s.shard), pack[7],
       `≤ ${t.shardSeconds} s${t.shardPeakMB ? `, ≤ ${t.shardPeakMB / 1024} GB` : ''}`, shardVerdict(s.shard, t)],
   ];

@@ -146,7 +146,8 @@ async function typeEach(v, list) {
       const start = performance.now();
       let answer = null;
       const onScreen = new Promise((resolve) => {
-        const heard = () => queueMicrotask(() => {  // after the widget's own handler showed it
+        const heard = (event) => queueMicrotask(() => {  // after the widget's own handler showed it
+          if (event.data.result) window.__bench.workerAnswer = event.data.result;  // read for its heapBytes at the end
           if (answer !== null || w._shards.pending) return;
           answer = performance.now() - start;
           w._shards.worker.removeEventListener('message', heard);
@@ -199,6 +200,7 @@ for (let run = 0; run < runs; ++run) {
     longestAfterFirstRowsMs: Math.max(0, ...window.__bench.longTasks
       .filter((t) => t.start >= PubView.widgets[0].firstRowsAt).map((t) => t.duration)),
     heapBytes: PubView.widgets[0].module.HEAPU8.length,
+    workerHeapBytes: JSON.parse(window.__bench.workerAnswer).heapBytes,  // memory only grows: the last answer's is the most
   }));
   await v.context.close();
   // One more visit, traced, for the longest task's own CPU time over the same
@@ -222,7 +224,8 @@ for (let run = 0; run < runs; ++run) {
     bytesForQueries: queryBytes, bytesForQueriesByKind: queryBytesByKind,
     longestTaskMs: round(probe.longestTaskMs), longestTaskButContextMs: round(probe.longestButContextMs),
     longestTaskAfterFirstRowsMs: round(probe.longestAfterFirstRowsMs),
-    longestTaskTraced: { wallMs: round(trace.longestWallMs), threadCpuMs: round(trace.longestCpuMs) }, widgetHeapMB: round(probe.heapBytes / 1048576),
+    longestTaskTraced: { wallMs: round(trace.longestWallMs), threadCpuMs: round(trace.longestCpuMs) }, widgetHeapMB: round((probe.heapBytes + probe.workerHeapBytes) / 1048576),
+    pageHeapMB: round(probe.heapBytes / 1048576), workerHeapMB: round(probe.workerHeapBytes / 1048576),
   }, null, 1));
 }
 await browser.close();

@@ -10,6 +10,8 @@
 #include <emscripten/emscripten.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <memory>
 #include <set>
@@ -35,7 +37,13 @@ public:
     }
     bool arriving(const std::string& name) const override { return !missing_.count(name); }
 
-    void put(std::string name, std::string bytes) { asked_.erase(name); here_[std::move(name)] = std::move(bytes); }
+    // Room for a file's bytes, which the caller writes in before the next search.
+    char* room(const std::string& name, std::size_t size) {
+        asked_.erase(name);
+        std::string& bytes = here_[name];
+        bytes.assign(size, '\0');
+        return bytes.data();
+    }
     void missing(std::string name, std::string why) { asked_.erase(name); missing_[std::move(name)] = std::move(why); }
     const std::set<std::string>& asked() const { return asked_; }
     void forget_asked() { asked_.clear(); }
@@ -86,10 +94,17 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE Shards* pv_shards_new() { return new Shards(); }
 EMSCRIPTEN_KEEPALIVE void pv_shards_free(Shards* shards) { delete shards; }
 
-// A file JavaScript fetched (its bytes decompressed), or one it could not.
-EMSCRIPTEN_KEEPALIVE void pv_shards_put(Shards* shards, const char* name, const char* bytes, int size) {
-    shards->files.put(name, std::string(bytes, static_cast<std::size_t>(size)));
+// Where JavaScript copies a file it fetched (its bytes decompressed), at once:
+// the bytes are in the heap once, not in a buffer of its own and then a copy
+// (at a million entries the tables are 20 MB, the facets 65). Null when the
+// heap cannot hold them.
+EMSCRIPTEN_KEEPALIVE char* pv_shards_file_room(Shards* shards, const char* name, int size) {
+    const auto bytes = static_cast<std::size_t>(size);
+    if (void* probe = std::malloc(std::max<std::size_t>(bytes, 1))) std::free(probe);  // the string's block, next
+    else return nullptr;
+    return shards->files.room(name, bytes);
 }
+// A file JavaScript could not fetch, and why.
 EMSCRIPTEN_KEEPALIVE void pv_shards_missing(Shards* shards, const char* name, const char* why) {
     shards->files.missing(name, why);
 }

@@ -61,6 +61,7 @@ test('a search in rounds gives the same top 10 and total as the bundle in one fi
       assert.deepEqual([...(page.publications ?? []), ...(page.jobs ?? [])].map((e) => e.id).sort(), idsOf(sharded).sort(), query);
       assert.deepEqual(sharded.hits.map((h) => h.score), expected.results.map((r) => r.score), query);
       assert.ok(sharded.rounds <= 4, `${query}: ${sharded.rounds} rounds`);
+      assert.ok(Number.isInteger(sharded.heapBytes) && sharded.heapBytes >= 16 << 20, `${query}: the worker's memory, ${sharded.heapBytes}`);
       compared++;
       if (expected.total > 0) matched++;
     }

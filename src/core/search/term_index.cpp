@@ -322,16 +322,20 @@ TermIndex::TermIndex(std::size_t entry_count, PackReader& in, const PostingBlock
     const std::vector<std::uint8_t> term_lengths = in.array<std::uint8_t>();
     const std::vector<std::uint8_t> frequencies = in.array<std::uint8_t>();
     const std::vector<std::uint8_t> posting_sizes = in.array<std::uint8_t>();
-    const std::vector<std::uint8_t> planes = in.array<std::uint8_t>();
+    // The lengths' low bytes, then their high bytes, each put in place as it comes.
+    field_lengths_.assign(entry_count_ * kTextFieldCount, 0);
+    const std::size_t high = field_lengths_.size();
+    std::size_t at = 0;
+    const std::uint64_t plane_bytes = in.byte_pieces([&](const std::uint8_t* piece, std::size_t size) {
+        for (std::size_t i = 0; i < size && at < 2 * high; ++i, ++at)
+            field_lengths_[at < high ? at : at - high] |= static_cast<std::uint16_t>(at < high ? piece[i] : piece[i] << 8);
+    });
     for (float& average : average_field_length_) average = in.f32();
     if (in.failed()) return;
     if (terms > term_text_.size() || !read_varints(term_lengths, terms, true, term_offsets_) ||
         !read_varints(frequencies, terms, false, entry_frequency_) || !read_varints(posting_sizes, terms, true, posting_offsets_))
         { in.fail("its vocabulary does not decode"); return; }
-    if (planes.size() != entry_count_ * kTextFieldCount * 2) { in.fail("its field lengths do not match its entries"); return; }
-    field_lengths_.resize(entry_count_ * kTextFieldCount);
-    const std::size_t high = field_lengths_.size();
-    for (std::size_t at = 0; at < high; ++at) field_lengths_[at] = static_cast<std::uint16_t>(planes[at] | planes[high + at] << 8);
+    if (plane_bytes != 2 * high) { in.fail("its field lengths do not match its entries"); return; }
     check_vocabulary(in, false);
 }
 

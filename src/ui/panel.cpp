@@ -187,13 +187,19 @@ void Panel::next_item(float width, bool first) {
 }
 
 // A line of text that ends at the right edge in a right-to-left interface.
+// Left to right, a line wider than the panel wraps (a hint naming a file
+// that could not be had is longer than a phone's width) rather than being cut.
 void Panel::text_line(std::string_view text) {
     const std::string line = shown(text);
     if (right_to_left(model_.language())) {
         const float width = ImGui::CalcTextSize(line.c_str()).x;
         ImGui::SetCursorPosX(std::max(ImGui::GetWindowContentRegionMax().x - width, ImGui::GetWindowContentRegionMin().x));
+        ImGui::TextUnformatted(line.c_str());
+        return;
     }
+    ImGui::PushTextWrapPos(0.0f);  // the panel's right edge
     ImGui::TextUnformatted(line.c_str());
+    ImGui::PopTextWrapPos();
 }
 
 void Panel::draw_filters() {

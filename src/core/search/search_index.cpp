@@ -171,8 +171,8 @@ bool SearchIndex::Impl::prepare_first_letter() {
     letters_prepared |= 1u << chosen;
     if (most == 0) return true;  // no word starts with it
     const std::size_t kept = word_cache.kept_scores();
-    detail::ScoreScratch scratch(index.entry_count());
-    score_from_postings(plan(costliest->clauses.front()), scratch);
+    const detail::AccumulatorPool::Lease lease = accumulators.take(index.entry_count());  // for its scratch
+    score_from_postings(plan(costliest->clauses.front()), lease.accumulator->scratch);
     // Scores too many to keep (word_cache.h): so would the next letters' be.
     return word_cache.kept_scores() > kept;
 }

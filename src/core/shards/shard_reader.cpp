@@ -265,6 +265,7 @@ detail::PostingBlocks::Block ShardedBundle::block_of(std::uint32_t term) const {
         // not had is not checked (fetch() or the line above noted why).
         const bool had = postings.has_value();
         const auto bytes = std::make_shared<const std::string>(had ? std::move(*postings) : std::string());
+        postings_kept_ += bytes->size();
         for (PostingFile& alike : postings_)
             if (alike.name == file.name) {
                 alike.bytes = bytes;
@@ -356,6 +357,7 @@ SearchResult ShardedBundle::search(const SearchRequest& request) const {
 }
 
 void ShardedBundle::let_go_of_postings() const {
+    if (postings_kept_ <= postings_budget_) return;  // most searches: no files to look through
     // Each file once (alike entries share its bytes), with the last search
     // that read any of its entries; one that failed its check holds nothing.
     std::map<const std::string*, std::uint64_t> read_by;
@@ -363,7 +365,6 @@ void ShardedBundle::let_go_of_postings() const {
         if (file.bytes && !file.bytes->empty()) read_by[file.bytes.get()] = std::max(read_by[file.bytes.get()], file.read_by);
     std::size_t kept = 0;
     for (const auto& [bytes, search] : read_by) kept += bytes->size();
-    if (kept <= postings_budget_) return;
     std::vector<std::pair<std::uint64_t, const std::string*>> oldest_first;
     for (const auto& [bytes, search] : read_by)
         if (search < searches_) oldest_first.emplace_back(search, bytes);
@@ -379,6 +380,7 @@ void ShardedBundle::let_go_of_postings() const {
             file.bytes = nullptr;
             file.checked = false;
         }
+    postings_kept_ = kept;
 }
 
 // What SearchIndex::search answers for the empty query with no filters: every

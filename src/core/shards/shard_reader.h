@@ -138,6 +138,9 @@ private:
     mutable TablesPart sort_keys_{{}, &SearchIndex::read_sort_keys, &SearchIndex::has_sort_keys};
     mutable std::vector<PostingFile> postings_;
     mutable std::uint64_t searches_ = 0;
+    // The postings files' bytes kept, at most: a file that failed its check
+    // counts until let_go_of_postings() next counts them exactly.
+    mutable std::size_t postings_kept_ = 0;
     std::size_t postings_budget_ = kPostingsKept;
     mutable EntryFiles rows_{true, 1, {}};
     mutable EntryFiles details_;

@@ -231,6 +231,38 @@ TEST_CASE("postings past the budget are let go after a search and fetched again,
     CHECK(sharded->failure().empty());
 }
 
+TEST_CASE("rows past their budgets are read again from the kept text, or fetched again, and stay the same rows") {
+    const pv::IndexedBundle opened = seed_bundle();
+    MemoryFolder folder = shard(opened);
+    const std::unique_ptr<ShardedBundle> sharded = open(folder);
+    auto rows_fetched = [&] {
+        return std::count_if(folder.fetched.begin(), folder.fetched.end(), [](const std::string& name) { return name.starts_with("rows-"); });
+    };
+    const std::vector<pv::Entry>& entries = opened.loaded->bundle.entries;
+    auto rows_read_right = [&] {
+        for (std::uint32_t id = 0; id < entries.size(); ++id)
+            if (sharded->row(id).id != entries[id].id || sharded->row(id).title != entries[id].title) return false;
+        return true;
+    };
+    SearchRequest everything;
+    everything.query = "learning";
+    REQUIRE(sharded->search(everything).total > 0);
+    CHECK(rows_read_right());
+    const auto fetched = rows_fetched();
+    CHECK(fetched == static_cast<long>((entries.size() + 3) / 4));  // 4 a file
+    sharded->keep_entries_within(1, ShardedBundle::kEntryTexts);
+    sharded->search(everything);  // the rows the last search read stay
+    sharded->search(everything);  // now let go of, their texts kept
+    CHECK(rows_read_right());
+    CHECK(rows_fetched() == fetched);  // read again, not fetched
+    sharded->keep_entries_within(1, 1);
+    sharded->search(everything);
+    sharded->search(everything);  // texts let go of too
+    CHECK(rows_read_right());
+    CHECK(rows_fetched() == 2 * fetched);  // fetched again
+    CHECK(sharded->failure().empty());
+}
+
 TEST_CASE("terms whose postings are alike share one postings file, which a query fetches once") {
     // "alpha" and "omega" are always in the same titles, so their postings are alike.
     std::string json = R"({"pubview": 1, "title": "Alike", "publications": [)";

@@ -229,7 +229,7 @@ bool ShardedBundle::read_listing(const std::string& bytes, std::string& error) c
     postings_ = std::move(posting_files);
     for (std::size_t file = 1; file < rows.size(); ++file) rows_.files[file].name = std::move(rows[file]);
     details_.per_file = details_per_file;
-    for (std::string& name : details) details_.files.push_back({std::move(name), {}, false});
+    for (std::string& name : details) details_.files.push_back({.name = std::move(name)});
     return true;
 }
 
@@ -309,24 +309,54 @@ const Entry& ShardedBundle::row(std::uint32_t id) const {
 const Entry& ShardedBundle::entry_in(EntryFiles& files, std::uint32_t id) const {
     EntryFile& file = files.files[id / files.per_file];
     const std::size_t first = id / files.per_file * files.per_file;
+    file.read_by = searches_;
     if (!file.fetched) {
         bool arriving = false;
         std::optional<std::string> json = fetch(file.name, arriving);
         file.fetched = !arriving;
         if (json) {
-            LoadOptions options;
-            options.rows_only = files.rows_only;
-            LoadResult loaded = load_bundle(*json, options);
-            const std::size_t expected = std::min(files.per_file, entry_count_ - first);
-            if (!loaded.usable || loaded.bundle.entries.size() != expected)
-                note_failure(file.name + ": it does not hold entries " + std::to_string(first) + " to " +
-                             std::to_string(first + expected - 1));
-            else
-                file.entries = std::move(loaded.bundle.entries);
+            file.text = std::move(*json);
+            files.kept.push_back(&file - files.files.data());
+            files.text_bytes += file.text.size();
+        }
+    }
+    if (file.entries.empty() && !file.text.empty()) {
+        LoadOptions options;
+        options.rows_only = files.rows_only;
+        LoadResult loaded = load_bundle(file.text, options);
+        const std::size_t expected = std::min(files.per_file, entry_count_ - first);
+        if (loaded.usable && loaded.bundle.entries.size() == expected) {
+            file.entries = std::move(loaded.bundle.entries);
+            files.read_bytes += file.text.size();
+        } else {
+            note_failure(file.name + ": it does not hold entries " + std::to_string(first) + " to " +
+                         std::to_string(first + expected - 1));
+            files.text_bytes -= file.text.size();
+            file.text = std::string();  // not read again (kept stays a superset of the files with text)
         }
     }
     const std::size_t at = id - first;
     return at < file.entries.size() ? file.entries[at] : missing_;
+}
+
+void ShardedBundle::let_go_of_entries(EntryFiles& files) const {
+    if (files.read_bytes <= entries_read_budget_ && files.text_bytes <= entry_texts_budget_) return;  // most searches
+    std::sort(files.kept.begin(), files.kept.end(),
+              [&](std::size_t a, std::size_t b) { return files.files[a].read_by < files.files[b].read_by; });
+    for (std::size_t index : files.kept) {
+        EntryFile& file = files.files[index];
+        if (file.read_by >= searches_ || (files.read_bytes <= entries_read_budget_ && files.text_bytes <= entry_texts_budget_)) break;
+        if (!file.entries.empty() && files.read_bytes > entries_read_budget_) {
+            std::vector<Entry>().swap(file.entries);
+            files.read_bytes -= file.text.size();
+        }
+        if (files.text_bytes > entry_texts_budget_ && file.entries.empty()) {
+            files.text_bytes -= file.text.size();
+            std::string().swap(file.text);
+            file.fetched = false;
+        }
+    }
+    std::erase_if(files.kept, [&](std::size_t index) { return files.files[index].text.empty(); });
 }
 
 SearchResult ShardedBundle::search(const SearchRequest& request) const {
@@ -349,6 +379,8 @@ SearchResult ShardedBundle::search(const SearchRequest& request) const {
         if (!failure_.empty()) nothing.hints.push_back("some results may be missing: " + failure_);
         return nothing;
     }
+    let_go_of_entries(rows_);
+    let_go_of_entries(details_);
     ++searches_;
     SearchResult result = index_->search(request);
     if (!failure_.empty()) result.hints.push_back("some results may be missing: " + failure_);

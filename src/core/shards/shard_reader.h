@@ -75,6 +75,13 @@ public:
     // when a query reads them. A query's own files stay however large.
     void keep_postings_within(std::size_t bytes) { postings_budget_ = bytes; }
     static constexpr std::size_t kPostingsKept = std::size_t{64} << 20;
+    // Rows and details files whose entries stay read, by their texts' bytes
+    // (a rows file of 123 entries is about 30 KB of JSON and 70 KB read), and
+    // whose texts stay: past them the entries are read again from the text,
+    // the text fetched again (a page's from the browser's cache).
+    void keep_entries_within(std::size_t read_bytes, std::size_t text_bytes) { entries_read_budget_ = read_bytes, entry_texts_budget_ = text_bytes; }
+    static constexpr std::size_t kEntriesRead = std::size_t{2} << 20;
+    static constexpr std::size_t kEntryTexts = std::size_t{16} << 20;
 
 private:
     struct PostingFile {
@@ -90,14 +97,21 @@ private:
     };
     struct EntryFile {
         std::string name;
-        std::vector<Entry> entries;  // once fetched
+        // Once fetched, its JSON, kept so that entries let go of are read
+        // again rather than fetched (a few times smaller than the entries).
+        std::string text{};
+        std::vector<Entry> entries{};  // read from the text when one of them is wanted
         bool fetched = false;
+        std::uint64_t read_by = 0;  // the last search that read one of its entries
     };
     // Entries in bundle order, a fixed number a file: the rows, or the details.
     struct EntryFiles {
         bool rows_only = false;  // the rows' fields (LoadOptions::rows_only), not whole entries
         std::size_t per_file = 1;
-        std::vector<EntryFile> files;
+        std::vector<EntryFile> files{};
+        std::vector<std::size_t> kept{};  // the files whose text is here
+        std::size_t text_bytes = 0;     // their texts' bytes
+        std::size_t read_bytes = 0;     // the texts' bytes of those whose entries are read
     };
 
     explicit ShardedBundle(ShardSource& source) : source_(source) {}
@@ -126,6 +140,9 @@ private:
     const Entry& entry_in(EntryFiles& files, std::uint32_t id) const;
     void note_failure(const std::string& problem) const;
     void let_go_of_postings() const;  // past the budget (keep_postings_within)
+    // Before a search: what the searches before the last read of rows or
+    // details, past the budgets (keep_entries_within; the last search's stay).
+    void let_go_of_entries(EntryFiles& files) const;
 
     ShardSource& source_;
     Bundle header_;
@@ -142,7 +159,9 @@ private:
     // counts until let_go_of_postings() next counts them exactly.
     mutable std::size_t postings_kept_ = 0;
     std::size_t postings_budget_ = kPostingsKept;
-    mutable EntryFiles rows_{true, 1, {}};
+    std::size_t entries_read_budget_ = kEntriesRead;
+    std::size_t entry_texts_budget_ = kEntryTexts;
+    mutable EntryFiles rows_{.rows_only = true};
     mutable EntryFiles details_;
     std::size_t kind_counts_[2] = {};  // publications, jobs
     mutable std::unique_ptr<SearchIndex> index_;  // once the tables are read

@@ -74,6 +74,7 @@ FacetTable::FacetTable(const Bundle& bundle, const ProgressHook& progress) : ent
         for (std::uint32_t& id : column.ids) id = sorted_id[id];
         column.values.reserve(values.size());
         for (std::uint32_t id : order) column.values.push_back(std::move(values[id]));
+        column.note_one_each(bundle.entries.size());
         report(progress, WorkStage::indexing, bundle.entries.size(), bundle.entries.size());
     }
 }
@@ -90,8 +91,7 @@ FacetTable::FacetTable(const std::vector<Kind>& kinds) : FacetTable() {
         id_of[kind == Kind::job] = static_cast<std::uint32_t>(
             std::find(column.values.begin(), column.values.end(), kind_name(kind)) - column.values.begin());
     entry_count_ = kinds.size();
-    column.starts.resize(kinds.size() + 1);
-    std::iota(column.starts.begin(), column.starts.end(), 0u);
+    column.one_each = true;
     column.ids.reserve(kinds.size());
     for (Kind kind : kinds) column.ids.push_back(id_of[kind == Kind::job]);
 }
@@ -100,7 +100,7 @@ bool FacetTable::kinds_match(const std::vector<Kind>& kinds) const {
     const FacetTable expected(kinds);
     const Column& mine = columns_[static_cast<std::size_t>(FacetField::kind)];
     const Column& theirs = expected.columns_[static_cast<std::size_t>(FacetField::kind)];
-    return mine.values == theirs.values && mine.starts == theirs.starts && mine.ids == theirs.ids;
+    return mine.values == theirs.values && mine.one_each == theirs.one_each && mine.starts == theirs.starts && mine.ids == theirs.ids;
 }
 
 FacetTable::FacetTable(std::size_t entry_count, PackReader& in) : entry_count_(entry_count) {
@@ -123,9 +123,10 @@ FacetTable::FacetTable(std::size_t entry_count, PackReader& in) : entry_count_(e
             { in.fail("its facet offsets are out of order"); return; }
         for (std::uint32_t id : column.ids)
             if (id >= column.values.size()) { in.fail("a facet value id is out of range"); return; }
+        column.note_one_each(entry_count);
         // Counting trusts each entry to have a value once.
         std::vector<std::uint32_t> ids;  // one entry's, sorted: one buffer for the whole column
-        for (std::size_t e = 0; e < entry_count; ++e) {
+        for (std::size_t e = 0; e < entry_count && !column.one_each; ++e) {
             ids.assign(column.ids.begin() + column.starts[e], column.ids.begin() + column.starts[e + 1]);
             std::sort(ids.begin(), ids.end());
             if (std::adjacent_find(ids.begin(), ids.end()) != ids.end()) { in.fail("an entry has a facet value twice"); return; }
@@ -133,11 +134,26 @@ FacetTable::FacetTable(std::size_t entry_count, PackReader& in) : entry_count_(e
     }
 }
 
+void FacetTable::Column::note_one_each(std::size_t entry_count) {
+    if (ids.size() != entry_count || starts.size() != entry_count + 1) return;
+    for (std::size_t e = 0; e <= entry_count; ++e)
+        if (starts[e] != e) return;
+    one_each = true;
+    std::vector<std::uint32_t>().swap(starts);
+}
+
+std::vector<std::uint32_t> FacetTable::Column::starts_written(std::size_t entry_count) const {
+    std::vector<std::uint32_t> written(entry_count + 1, 0);
+    if (one_each) std::iota(written.begin(), written.end(), 0u);
+    else if (!starts.empty()) written = starts;
+    return written;
+}
+
 void FacetTable::write(PackWriter& out) const {
     for (const Column& column : columns_) {
         out.u32(static_cast<std::uint32_t>(column.values.size()));
         for (const std::string& value : column.values) out.string(value);
-        out.array(column.starts.empty() ? std::vector<std::uint32_t>(entry_count_ + 1, 0) : column.starts);
+        out.array(column.starts_written(entry_count_));
         out.array(column.ids);
     }
 }
@@ -179,7 +195,7 @@ FacetTable::Outcome FacetTable::apply(std::vector<std::uint32_t> matches, const 
     const bool filtering = std::any_of(std::begin(filters), std::end(filters), [](const FacetFilter& f) { return f.active; });
     if (!filtering) {  // every match passes and counts: a column at a time (a million matches, at most)
         for (std::size_t f = 0; f < kFacetFieldCount; ++f)
-            if (counted(f) && !columns_[f].starts.empty())
+            if (counted(f) && columns_[f].has_values())
                 for (std::uint32_t entry : matches) count_values(f, entry);
         outcome.passing = std::move(matches);
     } else {

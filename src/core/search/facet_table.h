@@ -52,13 +52,21 @@ private:
         // Entry e has ids [starts[e], starts[e + 1]); no starts at all in a
         // column that no entry has a value of (the kind column's table holds
         // nine columns, eight of them empty: 4 bytes an entry each otherwise).
+        // A column where every entry has one value (the kind; often the year)
+        // keeps no starts either: entry e has ids[e].
         std::vector<std::uint32_t> starts;
         std::vector<std::uint32_t> ids;
+        bool one_each = false;
 
         std::span<const std::uint32_t> ids_of(std::size_t entry) const {
+            if (one_each) return {ids.data() + entry, 1};
             if (starts.empty()) return {};
             return {ids.data() + starts[entry], ids.data() + starts[entry + 1]};
         }
+        bool has_values() const { return one_each || !starts.empty(); }
+        // Lets go of the starts when every entry has one value.
+        void note_one_each(std::size_t entry_count);
+        std::vector<std::uint32_t> starts_written(std::size_t entry_count) const;
     };
     std::size_t entry_count_ = 0;
     Column columns_[kFacetFieldCount];

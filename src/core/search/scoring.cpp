@@ -11,8 +11,8 @@ namespace {
 
 // BM25 with a boost per field; a match in the title outweighs many in the body.
 constexpr float kK1 = 1.2f;
-// How much a field's length discounts a match, per field. Multi-valued fields
-// are not discounted: a paper with eight authors is no less by each of them.
+// How much a field's length discounts a match, per field. List fields
+// (is_list_field) are not discounted.
 constexpr float kLengthNormalization[kTextFieldCount] = {
     0.2f,   // title (read from RankingWeights::title_length)
     0.0f,   // authors
@@ -39,10 +39,6 @@ constexpr float kFieldBoosts[kTextFieldCount] = {
 // other words leave few enough candidates to check by their text.
 constexpr std::size_t kPrefixPostingBudget = 200'000;
 constexpr std::size_t kMaxPrefixTerms = 256;
-
-constexpr bool is_list_field(TextField field) {
-    return field == TextField::authors || field == TextField::tags || field == TextField::location;
-}
 
 std::size_t typo_budget(std::string_view term) {
     if (std::all_of(term.begin(), term.end(), [](char c) { return c >= '0' && c <= '9'; })) return 0;  // years, counts
@@ -88,7 +84,7 @@ constexpr std::size_t kTabulateFrom = 16 * FieldScoring::kTabulatedLengths;
 FieldScoring scoring_of(const TermIndex& index, TextField field) {
     const auto f = static_cast<std::size_t>(field);
     return {kFieldBoosts[f], index.average_field_length(field),
-            field == TextField::title ? ranking_weights().title_length : kLengthNormalization[f],
+            field == TextField::title ? ranking_weights().title_length : is_list_field(field) ? 0.0f : kLengthNormalization[f],
             is_list_field(field) && ranking_weights().list_words_once, {}};
 }
 

@@ -242,7 +242,7 @@ TermIndex::TermIndex(const Bundle& bundle, const ProgressHook& progress) : entry
     TermTable terms;
     std::vector<PostingsBuilder> builders;
     std::vector<TermOccurrence> occurrences;
-    field_lengths_.assign(entry_count_ * kTextFieldCount, 0);
+    field_lengths_.assign(lay_out_lengths(true), 0);
     double length_sums[kTextFieldCount] = {};
 
     for (std::uint32_t entry = 0; entry < entry_count_; ++entry) {
@@ -322,13 +322,24 @@ TermIndex::TermIndex(std::size_t entry_count, PackReader& in, const PostingBlock
     const std::vector<std::uint8_t> term_lengths = in.array<std::uint8_t>();
     const std::vector<std::uint8_t> frequencies = in.array<std::uint8_t>();
     const std::vector<std::uint8_t> posting_sizes = in.array<std::uint8_t>();
-    // The lengths' low bytes, then their high bytes, each put in place as it comes.
-    field_lengths_.assign(entry_count_ * kTextFieldCount, 0);
-    const std::size_t high = field_lengths_.size();
+    // The lengths' low bytes, then their high bytes, field by field, each put
+    // in place as it comes; the list fields' passed over.
+    field_lengths_.assign(lay_out_lengths(false), 0);
+    const std::size_t high = entry_count_ * kTextFieldCount;
     std::size_t at = 0;
     const std::uint64_t plane_bytes = in.byte_pieces([&](const std::uint8_t* piece, std::size_t size) {
-        for (std::size_t i = 0; i < size && at < 2 * high; ++i, ++at)
-            field_lengths_[at < high ? at : at - high] |= static_cast<std::uint16_t>(at < high ? piece[i] : piece[i] << 8);
+        for (std::size_t i = 0; i < size && at < 2 * high;) {  // a run of one field's bytes at a time
+            const std::size_t in_plane = at < high ? at : at - high;
+            const std::size_t f = in_plane / entry_count_, entry = in_plane % entry_count_;
+            const std::size_t run = std::min({size - i, entry_count_ - entry, (at < high ? high : 2 * high) - at});
+            if (length_mask_[f]) {
+                std::uint16_t* lengths = field_lengths_.data() + length_at_[f] + entry;
+                const int shift = at < high ? 0 : 8;
+                for (std::size_t k = 0; k < run; ++k) lengths[k] |= static_cast<std::uint16_t>(piece[i + k] << shift);
+            }
+            i += run;
+            at += run;
+        }
     });
     for (float& average : average_field_length_) average = in.f32();
     if (in.failed()) return;
@@ -350,7 +361,24 @@ void TermIndex::read_vocabulary(PackReader& in) {
     field_lengths_ = transposed(in.array<std::uint16_t>(), kTextFieldCount);
     for (float& average : average_field_length_) average = in.f32();
     if (in.failed()) return;
+    if (field_lengths_.size() != lay_out_lengths(true)) { in.fail("its field lengths do not match its entries"); return; }
     check_vocabulary(in, true);
+}
+
+std::size_t TermIndex::lay_out_lengths(bool lists_too) {
+    std::size_t at = 0;
+    std::vector<std::size_t> without;
+    for (std::size_t f = 0; f < kTextFieldCount; ++f) {
+        if (!lists_too && is_list_field(static_cast<TextField>(f))) {
+            without.push_back(f);
+            continue;
+        }
+        length_at_[f] = at;
+        length_mask_[f] = ~0u;
+        at += entry_count_;
+    }
+    for (std::size_t f : without) length_at_[f] = at, length_mask_[f] = 0;
+    return at + (without.empty() ? 0 : 1);
 }
 
 void TermIndex::check_vocabulary(PackReader& in, bool with_postings) {
@@ -368,7 +396,6 @@ void TermIndex::check_vocabulary(PackReader& in, bool with_postings) {
     const std::optional<std::size_t> postings_end = with_postings ? std::optional<std::size_t>(postings_.size()) : std::nullopt;
     if (posting_offsets_.size() != terms + 1 || !ascending_offsets(posting_offsets_, postings_end))
         { in.fail("its posting offsets are out of order"); return; }
-    if (field_lengths_.size() != entry_count_ * kTextFieldCount) { in.fail("its field lengths do not match its entries"); return; }
     for (float average : average_field_length_)
         if (!(average >= 0 && average <= 65535)) { in.fail("its average field lengths are out of range"); return; }
     // Postings kept elsewhere are checked by whoever fetches them (core/shards/).

@@ -96,8 +96,10 @@ public:
     // BM25's inverse document frequency of a term.
     float idf(std::uint32_t id) const;
     // Token count of a field of an entry (saturated at 65535) and its mean over entries.
+    // A sharded index's list fields (is_list_field) read 0.
     std::uint32_t field_length(std::uint32_t entry, TextField field) const {
-        return field_lengths_[static_cast<std::size_t>(field) * entry_count_ + entry];
+        const auto f = static_cast<std::size_t>(field);
+        return field_lengths_[length_at_[f] + (entry & length_mask_[f])];
     }
     float average_field_length(TextField field) const { return average_field_length_[static_cast<std::size_t>(field)]; }
 
@@ -163,7 +165,14 @@ private:
     // Field by field: field * entry_count_ + entry. A word's postings, read in
     // entry order, then read each field's lengths in order too (a million
     // entries' lengths are 14 MB; entry by entry, every posting missed the cache).
+    // A sharded index keeps none of the list fields' lengths (2 MB a field at
+    // a million entries): their lengths are a 0 after the others'.
     std::vector<std::uint16_t> field_lengths_;
+    std::size_t length_at_[kTextFieldCount] = {};     // where a field's lengths begin
+    std::uint32_t length_mask_[kTextFieldCount] = {};  // ~0, or 0 where they are the one 0
+    // Where each field's lengths are: every field's, or (`lists_too` false)
+    // all but the list fields'. Returns how many field_lengths_ holds.
+    std::size_t lay_out_lengths(bool lists_too);
     float average_field_length_[kTextFieldCount] = {};
 };
 

@@ -57,13 +57,6 @@ void fill_from(Entry& kept, const Entry& other) {
     kept.featured = kept.featured || other.featured;
 }
 
-std::string entry_json(const Entry& e) {
-    Bundle one;
-    one.title = "-";
-    one.entries.push_back(e);
-    return to_json(one);
-}
-
 }  // namespace
 
 ImportResult sync_merge(const Bundle& base, const std::vector<NamedBundle>& imported) {

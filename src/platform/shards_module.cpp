@@ -175,20 +175,27 @@ EMSCRIPTEN_KEEPALIVE const char* pv_shards_search(Shards* shards, const char* re
         for (const Json& id : *ids)
             if (id.is_string()) open.insert(id.get<std::string>());
 
-    pv::Bundle page;
-    page.title = shards->bundle->header().title;
+    pv::Bundle header;
+    header.title = shards->bundle->header().title;
+    std::vector<pv::EntryJson> rows;
+    std::vector<std::string> opened;  // the open rows' whole entries, written
+    opened.reserve(result.hits.size());
     Json hits = Json::array();
     if (scored) {
         for (const pv::Hit& hit : result.hits) {
-            const pv::Entry& row = shards->bundle->row(hit.entry);
-            const pv::Entry& entry = open.count(row.id) ? shards->bundle->entry(hit.entry) : row;
-            hits.push_back({{"entry", hit.entry}, {"id", entry.id}, {"score", hit.score}});
-            page.entries.push_back(entry);
+            pv::shards::ShardedBundle::Row row = shards->bundle->row(hit.entry);
+            if (open.count(std::string(row.id))) {
+                const pv::Entry& entry = shards->bundle->entry(hit.entry);
+                opened.push_back(pv::entry_json(entry));
+                row = {entry.kind, entry.id, opened.back()};
+            }
+            hits.push_back({{"entry", hit.entry}, {"id", row.id}, {"score", hit.score}});
+            if (!row.json.empty()) rows.push_back({row.kind, row.json});
         }
     }
     return keep(shards, {{"total", result.total}, {"fallback", result.fallback}, {"hints", result.hints},
                          {"publications", kind_count(result, "publication")}, {"jobs", kind_count(result, "job")},
-                         {"hits", hits}, {"bundle", pv::to_json(page, pv::JsonLayout::compact)}});
+                         {"hits", hits}, {"bundle", pv::to_json(header, rows)}});
 }
 
 }  // extern "C"

@@ -189,6 +189,23 @@ TEST_CASE("to_json writes, indented and compact, byte for byte what nlohmann's d
     CHECK(compact.find("\"min\":120000.5,\"max\":1e+300") != std::string::npos);
 }
 
+TEST_CASE("a compact bundle put together from its entries' objects is the same text as the bundle written whole") {
+    pv::Bundle bundle = pv::load_bundle(read_source_file("data/most-viewed-2022.json")).bundle;
+    bundle.description = "Described";
+    bundle.source = {"Seed", "https://example.org/"};
+    std::vector<std::string> objects;
+    for (const pv::Entry& e : bundle.entries) objects.push_back(pv::entry_json(e));
+    std::vector<pv::EntryJson> entries;  // jobs first: each kind still goes to its list, in order
+    for (const pv::Kind kind : {pv::Kind::job, pv::Kind::publication})
+        for (std::size_t i = 0; i < bundle.entries.size(); ++i)
+            if (bundle.entries[i].kind == kind) entries.push_back({kind, objects[i]});
+    pv::Bundle header = bundle;
+    header.entries.clear();
+    CHECK(pv::to_json(header, entries) == pv::to_json(bundle, pv::JsonLayout::compact));
+    CHECK(objects.front().front() == '{');
+    CHECK(objects.front().back() == '}');
+}
+
 TEST_CASE("every seventh item broken out of 1000: exactly the valid ones load") {
     std::string text = R"({"pubview": 1, "title": "t", "publications": [)";
     std::size_t expected = 0;

@@ -65,7 +65,11 @@ public:
         if (!texts.empty()) { key(name); value(texts); }
     }
 
+    // An object or array written before, as one value.
+    void written(std::string_view json) { start_value(); out_ += json; }
+
     std::string take() { return std::move(out_) + '\n'; }
+    std::string take_value() { return std::move(out_); }  // no newline: a part of a text
 
 private:
     void open(char bracket) {
@@ -213,28 +217,52 @@ void write_job(JsonText& json, const Entry& e) {
     json.end_object();
 }
 
-}  // namespace
-
-std::string to_json(const Bundle& bundle, JsonLayout layout) {
+// A bundle's text: its header's fields, then each kind's list, its entries
+// written by `write(json, kind)`.
+template <class WriteEntries>
+std::string bundle_text(const Bundle& header, JsonLayout layout, WriteEntries write) {
     JsonText json(layout);
     json.begin_object();
     json.key("pubview").value(1LL);
-    json.key("title").value(bundle.title);
-    json.field("description", bundle.description);
-    if (!bundle.source.name.empty() || !bundle.source.url.empty()) {
+    json.key("title").value(header.title);
+    json.field("description", header.description);
+    if (!header.source.name.empty() || !header.source.url.empty()) {
         json.key("source").begin_object();
-        json.field("name", bundle.source.name);
-        json.field("url", bundle.source.url);
+        json.field("name", header.source.name);
+        json.field("url", header.source.url);
         json.end_object();
     }
     for (const Kind kind : {Kind::publication, Kind::job}) {
         json.key(kind == Kind::publication ? "publications" : "jobs").begin_array();
-        for (const Entry& e : bundle.entries)
-            if (e.kind == kind) kind == Kind::publication ? write_publication(json, e) : write_job(json, e);
+        write(json, kind);
         json.end_array();
     }
     json.end_object();
     return json.take();
+}
+
+void write_entry(JsonText& json, const Entry& e) { e.kind == Kind::publication ? write_publication(json, e) : write_job(json, e); }
+
+}  // namespace
+
+std::string to_json(const Bundle& bundle, JsonLayout layout) {
+    return bundle_text(bundle, layout, [&](JsonText& json, Kind kind) {
+        for (const Entry& e : bundle.entries)
+            if (e.kind == kind) write_entry(json, e);
+    });
+}
+
+std::string entry_json(const Entry& entry) {
+    JsonText json(JsonLayout::compact);
+    write_entry(json, entry);
+    return json.take_value();
+}
+
+std::string to_json(const Bundle& header, const std::vector<EntryJson>& entries) {
+    return bundle_text(header, JsonLayout::compact, [&](JsonText& json, Kind kind) {
+        for (const EntryJson& e : entries)
+            if (e.kind == kind) json.written(e.json);
+    });
 }
 
 }  // namespace pv

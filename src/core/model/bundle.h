@@ -201,4 +201,15 @@ enum class JsonLayout { indented, compact };
 // load_bundle(to_json(b)) gives back b.
 std::string to_json(const Bundle& bundle, JsonLayout layout = JsonLayout::indented);
 
+// One entry's object as a compact to_json writes it in its list.
+std::string entry_json(const Entry& entry);
+// An entry's object (entry_json) and its kind.
+struct EntryJson {
+    Kind kind = Kind::publication;
+    std::string_view json;
+};
+// A compact to_json of `header` (its title, description and source) with
+// these entries, from their objects: the same text as of the entries read.
+std::string to_json(const Bundle& header, const std::vector<EntryJson>& entries);
+
 }  // namespace pv

@@ -301,62 +301,81 @@ bool ShardedBundle::text_cheaper(const std::vector<std::uint32_t>& ids, std::siz
     return true;
 }
 
-const Entry& ShardedBundle::row(std::uint32_t id) const {
+ShardedBundle::Row ShardedBundle::row(std::uint32_t id) const {
     // The first rows file is the manifest's; the others are the listing's.
-    return id < rows_.per_file || have_listing() ? entry_in(rows_, id) : missing_;
+    if (id >= rows_.per_file && !have_listing()) return {};
+    EntryFile& file = rows_.files[id / rows_.per_file];
+    file.read_by = searches_;
+    if (!file.fetched) {
+        for (const Entry& entry : read_entries(rows_, file, true)) {
+            file.rows.push_back({entry.kind, entry.id, entry_json(entry)});
+            file.bytes += file.rows.back().json.size();
+        }
+        rows_.bytes += file.bytes;
+    }
+    const std::size_t at = id % rows_.per_file;
+    if (at >= file.rows.size()) return {};
+    return {file.rows[at].kind, file.rows[at].id, file.rows[at].json};
 }
 
-const Entry& ShardedBundle::entry_in(EntryFiles& files, std::uint32_t id) const {
-    EntryFile& file = files.files[id / files.per_file];
-    const std::size_t first = id / files.per_file * files.per_file;
-    file.read_by = searches_;
+std::vector<Entry> ShardedBundle::read_entries(EntryFiles& files, EntryFile& file, bool rows_only) const {
+    const std::size_t first = (&file - files.files.data()) * files.per_file;
+    if (file.fetched && file.text.empty()) return {};
     if (!file.fetched) {
         bool arriving = false;
         std::optional<std::string> json = fetch(file.name, arriving);
         file.fetched = !arriving;
-        if (json) {
-            file.text = std::move(*json);
-            files.kept.push_back(&file - files.files.data());
-            files.text_bytes += file.text.size();
-        }
+        if (!json) return {};
+        files.kept.push_back(&file - files.files.data());
+        file.text = std::move(*json);
     }
-    if (file.entries.empty() && !file.text.empty()) {
-        LoadOptions options;
-        options.rows_only = files.rows_only;
-        LoadResult loaded = load_bundle(file.text, options);
-        const std::size_t expected = std::min(files.per_file, entry_count_ - first);
-        if (loaded.usable && loaded.bundle.entries.size() == expected) {
-            file.entries = std::move(loaded.bundle.entries);
-            files.read_bytes += file.text.size();
-        } else {
-            note_failure(file.name + ": it does not hold entries " + std::to_string(first) + " to " +
-                         std::to_string(first + expected - 1));
-            files.text_bytes -= file.text.size();
-            file.text = std::string();  // not read again (kept stays a superset of the files with text)
+    LoadOptions options;
+    options.rows_only = rows_only;
+    LoadResult loaded = load_bundle(file.text, options);
+    if (rows_only) std::string().swap(file.text);  // the rows are kept instead
+    const std::size_t expected = std::min(files.per_file, entry_count_ - first);
+    if (loaded.usable && loaded.bundle.entries.size() == expected) return std::move(loaded.bundle.entries);
+    note_failure(file.name + ": it does not hold entries " + std::to_string(first) + " to " + std::to_string(first + expected - 1));
+    std::string().swap(file.text);  // not read again
+    return {};
+}
+
+const Entry& ShardedBundle::entry_in(EntryFiles& files, std::uint32_t id) const {
+    EntryFile& file = files.files[id / files.per_file];
+    file.read_by = searches_;
+    if (file.entries.empty()) {
+        const bool fetched = file.fetched;
+        file.entries = read_entries(files, file, false);
+        if (!fetched && !file.text.empty()) {
+            file.bytes = file.text.size();
+            files.bytes += file.bytes;
         }
+        if (!file.entries.empty()) files.read_bytes += file.bytes;
     }
-    const std::size_t at = id - first;
+    const std::size_t at = id % files.per_file;
     return at < file.entries.size() ? file.entries[at] : missing_;
 }
 
 void ShardedBundle::let_go_of_entries(EntryFiles& files) const {
-    if (files.read_bytes <= entries_read_budget_ && files.text_bytes <= entry_texts_budget_) return;  // most searches
+    if (files.read_bytes <= entries_read_budget_ && files.bytes <= entry_texts_budget_) return;  // most searches
     std::sort(files.kept.begin(), files.kept.end(),
               [&](std::size_t a, std::size_t b) { return files.files[a].read_by < files.files[b].read_by; });
     for (std::size_t index : files.kept) {
         EntryFile& file = files.files[index];
-        if (file.read_by >= searches_ || (files.read_bytes <= entries_read_budget_ && files.text_bytes <= entry_texts_budget_)) break;
+        if (file.read_by >= searches_ || (files.read_bytes <= entries_read_budget_ && files.bytes <= entry_texts_budget_)) break;
         if (!file.entries.empty() && files.read_bytes > entries_read_budget_) {
             std::vector<Entry>().swap(file.entries);
-            files.read_bytes -= file.text.size();
+            files.read_bytes -= file.bytes;
         }
-        if (files.text_bytes > entry_texts_budget_ && file.entries.empty()) {
-            files.text_bytes -= file.text.size();
+        if (files.bytes > entry_texts_budget_ && file.entries.empty()) {
+            files.bytes -= file.bytes;
+            file.bytes = 0;
             std::string().swap(file.text);
+            std::vector<RowText>().swap(file.rows);
             file.fetched = false;
         }
     }
-    std::erase_if(files.kept, [&](std::size_t index) { return files.files[index].text.empty(); });
+    std::erase_if(files.kept, [&](std::size_t index) { return files.files[index].bytes == 0; });
 }
 
 SearchResult ShardedBundle::search(const SearchRequest& request) const {

@@ -58,9 +58,16 @@ public:
     // once for all its entries, so that a query's last words are checked in
     // postings where they give the same answers (SearchIndex's match_all).
     bool text_cheaper(const std::vector<std::uint32_t>& ids, std::size_t postings) const override;
-    // What a collapsed row shows of an entry (row_fields in core/present/display.h),
-    // fetching its rows file if it is not here yet; like entry() otherwise.
-    const Entry& row(std::uint32_t id) const;
+    // What a collapsed row shows of an entry (row_fields in core/present/display.h)
+    // as a page gets it: its kind, id and object (entry_json), fetching its
+    // rows file if it is not here yet; empty when the file cannot be had
+    // (failure() says why). It stays until the next search.
+    struct Row {
+        Kind kind = Kind::publication;
+        std::string_view id;
+        std::string_view json;
+    };
+    Row row(std::uint32_t id) const;
     // Whether the index's tables (and the listing of files, which names their
     // postings) are read: reads them once they have come (a page calls it
     // after they arrive, so that the first search with words need not);
@@ -74,11 +81,14 @@ public:
     // read are let go, and fetched again (a page's from the browser's cache)
     // when a query reads them. A query's own files stay however large.
     void keep_postings_within(std::size_t bytes) { postings_budget_ = bytes; }
-    static constexpr std::size_t kPostingsKept = std::size_t{64} << 20;
-    // Rows and details files whose entries stay read, by their texts' bytes
-    // (a rows file of 123 entries is about 30 KB of JSON and 70 KB read), and
-    // whose texts stay: past them the entries are read again from the text,
-    // the text fetched again (a page's from the browser's cache).
+    // 32 MB: the 50 bench queries at a million read 23 MB (none fetched
+    // twice), and the worker stays near the widget's 100 MB in a long visit.
+    static constexpr std::size_t kPostingsKept = std::size_t{32} << 20;
+    // Details files whose entries stay read, by their texts' bytes (a
+    // details file's entries take a few times its text), and rows or details
+    // files that stay (by their rows' objects or text): past them the entries
+    // are read again from the text, the file fetched again (a page's from the
+    // browser's cache).
     void keep_entries_within(std::size_t read_bytes, std::size_t text_bytes) { entries_read_budget_ = read_bytes, entry_texts_budget_ = text_bytes; }
     static constexpr std::size_t kEntriesRead = std::size_t{2} << 20;
     static constexpr std::size_t kEntryTexts = std::size_t{16} << 20;
@@ -95,23 +105,32 @@ private:
         bool checked = false;  // against this entry's terms
         std::uint64_t read_by = 0;  // the last search that read it
     };
+    struct RowText {
+        Kind kind = Kind::publication;
+        std::string id;
+        std::string json;
+    };
     struct EntryFile {
         std::string name;
-        // Once fetched, its JSON, kept so that entries let go of are read
-        // again rather than fetched (a few times smaller than the entries).
+        // A details file, once fetched: its JSON, kept so that entries let go
+        // of are read again rather than fetched (a few times smaller than the
+        // entries), and its entries, read when one of them is wanted.
         std::string text{};
-        std::vector<Entry> entries{};  // read from the text when one of them is wanted
+        std::vector<Entry> entries{};
+        // A rows file, once fetched: its rows as a page gets them. Reading a
+        // rows file again cost a warm keystroke more than its search.
+        std::vector<RowText> rows{};
+        std::size_t bytes = 0;  // of the text, or of the rows' objects
         bool fetched = false;
         std::uint64_t read_by = 0;  // the last search that read one of its entries
     };
     // Entries in bundle order, a fixed number a file: the rows, or the details.
     struct EntryFiles {
-        bool rows_only = false;  // the rows' fields (LoadOptions::rows_only), not whole entries
         std::size_t per_file = 1;
         std::vector<EntryFile> files{};
-        std::vector<std::size_t> kept{};  // the files whose text is here
-        std::size_t text_bytes = 0;     // their texts' bytes
-        std::size_t read_bytes = 0;     // the texts' bytes of those whose entries are read
+        std::vector<std::size_t> kept{};  // the files with bytes here
+        std::size_t bytes = 0;            // theirs
+        std::size_t read_bytes = 0;       // the texts' bytes of those whose entries are read
     };
 
     explicit ShardedBundle(ShardSource& source) : source_(source) {}
@@ -138,6 +157,9 @@ private:
     std::unique_ptr<SearchIndex> read_index(const std::string& tables, std::string& error) const;
     SearchResult first_rows(const SearchRequest& request) const;
     const Entry& entry_in(EntryFiles& files, std::uint32_t id) const;
+    // A file's entries (read as `rows_only`), once fetched; empty when it
+    // cannot be had or does not hold them (noted as a failure).
+    std::vector<Entry> read_entries(EntryFiles& files, EntryFile& file, bool rows_only) const;
     void note_failure(const std::string& problem) const;
     void let_go_of_postings() const;  // past the budget (keep_postings_within)
     // Before a search: what the searches before the last read of rows or
@@ -161,7 +183,7 @@ private:
     std::size_t postings_budget_ = kPostingsKept;
     std::size_t entries_read_budget_ = kEntriesRead;
     std::size_t entry_texts_budget_ = kEntryTexts;
-    mutable EntryFiles rows_{.rows_only = true};
+    mutable EntryFiles rows_;
     mutable EntryFiles details_;
     std::size_t kind_counts_[2] = {};  // publications, jobs
     mutable std::unique_ptr<SearchIndex> index_;  // once the tables are read

@@ -92,15 +92,15 @@ FacetTable::FacetTable(const std::vector<Kind>& kinds) : FacetTable() {
             std::find(column.values.begin(), column.values.end(), kind_name(kind)) - column.values.begin());
     entry_count_ = kinds.size();
     column.one_each = true;
-    column.ids.reserve(kinds.size());
-    for (Kind kind : kinds) column.ids.push_back(id_of[kind == Kind::job]);
+    column.small_ids.reserve(kinds.size());
+    for (Kind kind : kinds) column.small_ids.push_back(static_cast<std::uint8_t>(id_of[kind == Kind::job]));
 }
 
 bool FacetTable::kinds_match(const std::vector<Kind>& kinds) const {
     const FacetTable expected(kinds);
     const Column& mine = columns_[static_cast<std::size_t>(FacetField::kind)];
     const Column& theirs = expected.columns_[static_cast<std::size_t>(FacetField::kind)];
-    return mine.values == theirs.values && mine.one_each == theirs.one_each && mine.starts == theirs.starts && mine.ids == theirs.ids;
+    return mine == theirs;
 }
 
 FacetTable::FacetTable(std::size_t entry_count, PackReader& in) : entry_count_(entry_count) {
@@ -140,6 +140,13 @@ void FacetTable::Column::note_one_each(std::size_t entry_count) {
         if (starts[e] != e) return;
     one_each = true;
     std::vector<std::uint32_t>().swap(starts);
+    if (values.size() > kByteIds.size()) return;
+    small_ids.assign(ids.begin(), ids.end());
+    std::vector<std::uint32_t>().swap(ids);
+}
+
+std::vector<std::uint32_t> FacetTable::Column::ids_written() const {
+    return small_ids.empty() ? ids : std::vector<std::uint32_t>(small_ids.begin(), small_ids.end());
 }
 
 std::vector<std::uint32_t> FacetTable::Column::starts_written(std::size_t entry_count) const {
@@ -154,7 +161,7 @@ void FacetTable::write(PackWriter& out) const {
         out.u32(static_cast<std::uint32_t>(column.values.size()));
         for (const std::string& value : column.values) out.string(value);
         out.array(column.starts_written(entry_count_));
-        out.array(column.ids);
+        out.array(column.ids_written());
     }
 }
 

@@ -5,6 +5,7 @@
 #include "core/model/bundle.h"
 #include "core/search/search_index.h"
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -53,21 +54,32 @@ private:
         // column that no entry has a value of (the kind column's table holds
         // nine columns, eight of them empty: 4 bytes an entry each otherwise).
         // A column where every entry has one value (the kind; often the year)
-        // keeps no starts either: entry e has ids[e].
+        // keeps no starts either: entry e has ids[e], or with at most 256
+        // values small_ids[e] (and no ids: 1 byte an entry, not 8).
         std::vector<std::uint32_t> starts;
         std::vector<std::uint32_t> ids;
+        std::vector<std::uint8_t> small_ids;
         bool one_each = false;
 
         std::span<const std::uint32_t> ids_of(std::size_t entry) const {
-            if (one_each) return {ids.data() + entry, 1};
+            if (one_each) return {small_ids.empty() ? ids.data() + entry : &kByteIds[small_ids[entry]], 1};
             if (starts.empty()) return {};
             return {ids.data() + starts[entry], ids.data() + starts[entry + 1]};
         }
         bool has_values() const { return one_each || !starts.empty(); }
-        // Lets go of the starts when every entry has one value.
+        // Lets go of the starts when every entry has one value, and of the
+        // ids for bytes when there are at most 256 values.
         void note_one_each(std::size_t entry_count);
         std::vector<std::uint32_t> starts_written(std::size_t entry_count) const;
+        std::vector<std::uint32_t> ids_written() const;
+        bool operator==(const Column&) const = default;
     };
+    // Value ids 0 to 255, which small_ids point into.
+    static constexpr std::array<std::uint32_t, 256> kByteIds = [] {
+        std::array<std::uint32_t, 256> ids{};
+        for (std::uint32_t i = 0; i < ids.size(); ++i) ids[i] = i;
+        return ids;
+    }();
     std::size_t entry_count_ = 0;
     Column columns_[kFacetFieldCount];
 };

@@ -94,7 +94,7 @@ void SearchIndex::Impl::set_keys() {
     kind_key.reserve(bundle->entries.size());
     for (const Entry& entry : bundle->entries) {
         rank_key.push_back(entry.rank.value_or(INT_MAX));
-        year_key.push_back(entry.year.value_or(INT_MIN));
+        year_key.push_back(entry.year ? static_cast<std::int16_t>(*entry.year) : kNoYear);  // load_bundle's range
         kind_key.push_back(entry.kind);
     }
 }
@@ -256,7 +256,7 @@ void SearchIndex::Impl::multiply_by_title_fit(const std::vector<std::uint32_t>& 
 
 bool SearchIndex::Impl::allowed_by_query(std::uint32_t entry, const ParsedQuery& query) const {
     if (query.kinds != ParsedQuery::kAllKinds && !query.allows(kind_key[entry])) return false;
-    return !query.year_filtered || (year_key[entry] >= query.first_year && year_key[entry] <= query.last_year);
+    return !query.year_filtered || (year_of(entry) >= query.first_year && year_of(entry) <= query.last_year);
 }
 
 // Puts the first `limit` entries in order: only those are shown, so the rest

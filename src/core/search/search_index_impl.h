@@ -10,6 +10,7 @@
 #include "core/search/term_index.h"
 #include "core/search/word_cache.h"
 
+#include <climits>
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -66,7 +67,11 @@ struct SearchIndex::Impl {
     // Sort keys, compact so that sorting 100,000 hits stays in cache.
     std::vector<std::uint32_t> title_order;  // each entry's position when sorted by folded title
     std::vector<int> rank_key;               // rank, INT_MAX without one
-    std::vector<int> year_key;               // year, INT_MIN without one
+    // Each entry's year (a bundle's are 1 to 9999: 2 bytes, 2 MB at a
+    // million), kNoYear without one; year_of() as an int, INT_MIN without.
+    std::vector<std::int16_t> year_key;
+    static constexpr std::int16_t kNoYear = INT16_MIN;
+    int year_of(std::uint32_t entry) const { return year_key[entry] == kNoYear ? INT_MIN : year_key[entry]; }
     std::vector<Kind> kind_key;
     // False for an index read with read_tables() until read_facets() and
     // read_sort_keys(): its facet table then holds the kinds only.

@@ -20,10 +20,15 @@ SearchIndex::Impl::Impl(std::size_t entry_count, const EntrySource& source, cons
     : bundle(nullptr), bundle_entries(nullptr), entries(&source), index(entry_count, in, blocks), scorer(index, *entries),
       has_facets(false), has_sort_keys(false) {
     in.section("year and kind keys");
-    year_key = in.array<int>();
+    const std::vector<int> years = in.array<int>();
     const std::vector<std::uint8_t> kinds = in.array<std::uint8_t>();
     if (in.failed()) return;
-    if (year_key.size() != entry_count || kinds.size() != entry_count) { in.fail("its year and kind keys do not match its entries"); return; }
+    if (years.size() != entry_count || kinds.size() != entry_count) { in.fail("its year and kind keys do not match its entries"); return; }
+    year_key.reserve(entry_count);
+    for (int year : years) {
+        if (year != INT_MIN && (year <= kNoYear || year > INT16_MAX)) { in.fail("an entry's year is out of range"); return; }
+        year_key.push_back(year == INT_MIN ? kNoYear : static_cast<std::int16_t>(year));
+    }
     kind_key.reserve(entry_count);
     for (std::uint8_t kind : kinds) {
         if (kind > static_cast<std::uint8_t>(Kind::job)) { in.fail("an entry's kind is out of range"); return; }
@@ -53,7 +58,10 @@ void SearchIndex::write(detail::PackWriter& out) const {
 
 void SearchIndex::write_tables(detail::PackWriter& out) const {
     impl_->index.write_vocabulary(out);
-    out.array(impl_->year_key);
+    std::vector<int> years;
+    years.reserve(impl_->year_key.size());
+    for (std::uint32_t entry = 0; entry < impl_->year_key.size(); ++entry) years.push_back(impl_->year_of(entry));
+    out.array(years);
     std::vector<std::uint8_t> kinds;
     kinds.reserve(impl_->kind_key.size());
     for (Kind kind : impl_->kind_key) kinds.push_back(static_cast<std::uint8_t>(kind));

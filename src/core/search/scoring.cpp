@@ -210,6 +210,17 @@ float Scorer::field_score(TextField field, std::uint32_t frequency, std::uint32_
 
 std::vector<EntryScore> Scorer::score_from_postings(const QueryClause& clause, const WordMatcher& word,
                                                     ScoreScratch& scratch, ScoredEntries only) const {
+    struct Listed final : ScoreVisitor {
+        std::vector<EntryScore> scores;
+        void expect(std::size_t entries) override { scores.reserve(entries); }
+        void visit(const EntryScore& score) override { scores.push_back(score); }
+    } listed;
+    score_from_postings(clause, word, scratch, only, listed);
+    return std::move(listed.scores);
+}
+
+void Scorer::score_from_postings(const QueryClause& clause, const WordMatcher& word, ScoreScratch& scratch,
+                                 ScoredEntries only, ScoreVisitor& visitor) const {
     std::vector<float>& best = scratch.best;
     std::vector<std::uint32_t> entries;
     entries.reserve(std::min(word.postings_cost(), best.size()));  // at most, and seldom far fewer
@@ -246,14 +257,12 @@ std::vector<EntryScore> Scorer::score_from_postings(const QueryClause& clause, c
         if (!clause.in_field && only.all()) score_postings(std::true_type{});
         else score_postings(std::false_type{});
     }
-    std::vector<EntryScore> scores;
-    scores.reserve(entries.size());
+    visitor.expect(entries.size());
     for (std::uint32_t entry : entries) {
-        scores.push_back({entry, best[entry], scratch.title[entry]});
+        visitor.visit({entry, best[entry], scratch.title[entry]});
         best[entry] = 0;
         scratch.title[entry] = 0;
     }
-    return scores;
 }
 
 EntryScore Scorer::score_from_text(const QueryClause& clause, const WordMatcher& word, std::uint32_t entry) const {

@@ -118,6 +118,16 @@ private:
 // query's `words`, and the title's length in words. docs/DESIGN.md, "Ranking".
 float title_fit(float matched, std::size_t words_in_title, std::size_t words, std::uint32_t title_length);
 
+// What Scorer::score_from_postings gives each entry's score to, one at a time.
+class ScoreVisitor {
+public:
+    virtual void expect(std::size_t entries) { (void)entries; }  // how many come, before the first
+    virtual void visit(const EntryScore& score) = 0;
+
+protected:
+    ~ScoreVisitor() = default;
+};
+
 class Scorer {
 public:
     Scorer(const TermIndex& index, const EntrySource& entries) : index_(index), entries_(entries) {}
@@ -126,6 +136,10 @@ public:
     // `only` accepts, each scored by its best-matching term.
     std::vector<EntryScore> score_from_postings(const QueryClause& clause, const WordMatcher& word,
                                                 ScoreScratch& scratch, ScoredEntries only = {}) const;
+    // The same, given to `visitor` rather than listed (a word in half of a
+    // million entries would list 6 MB of them).
+    void score_from_postings(const QueryClause& clause, const WordMatcher& word, ScoreScratch& scratch,
+                             ScoredEntries only, ScoreVisitor& visitor) const;
     // The same score for one entry, from its text; score 0 if the word is not in it.
     EntryScore score_from_text(const QueryClause& clause, const WordMatcher& word, std::uint32_t entry) const;
     // Entries with the phrase's words consecutive in one field, scored by the words' sum.

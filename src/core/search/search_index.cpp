@@ -144,6 +144,26 @@ std::shared_ptr<const detail::EntryScores> SearchIndex::Impl::score_from_posting
     return word_cache.scores(cache_key(*plan.clause), plan.words.front(), score, complete);
 }
 
+void SearchIndex::Impl::add_from_postings(const detail::ClausePlan& plan, detail::Accumulator& acc, detail::ScoredEntries only) const {
+    const QueryClause& clause = *plan.clause;
+    std::uint32_t fewest = 0;  // the entries a word is in, at least: its commonest term's
+    if (!clause.phrase())
+        for (const detail::Expansion& expansion : plan.words.front()->expansions())
+            fewest = std::max(fewest, index.entry_frequency(expansion.term));
+    if (fewest > detail::WordCache::kScores / 4) {  // too many for the cache to keep (WordCache::keep)
+        struct Adding final : detail::ScoreVisitor {
+            detail::Accumulator& acc;
+            const QueryClause& clause;
+            Adding(detail::Accumulator& a, const QueryClause& c) : acc(a), clause(c) {}
+            void visit(const detail::EntryScore& score) override { acc.add(score, clause); }
+        } adding(acc, clause);
+        scorer.score_from_postings(clause, *plan.words.front(), acc.scratch, only, adding);
+        return;
+    }
+    const auto scores = score_from_postings(plan, acc.scratch, only);  // the loop below must not outlive it
+    for (const detail::EntryScore& s : *scores) acc.add(s, clause);
+}
+
 // The letter typed as a query's first keystroke is its costliest: a prefix of
 // one letter reads up to kPrefixPostingBudget postings, where a longer word
 // reads a few. Its scores, kept as a search keeps them, make that keystroke
@@ -198,8 +218,7 @@ std::vector<std::uint32_t> SearchIndex::Impl::match_all(const std::vector<detail
             // After the first word, the word is scored only in the candidates
             // left (those that matched the k words before it); the rest would be dropped.
             const detail::ScoredEntries only{k > 0 ? acc.clauses_matched.data() : nullptr, static_cast<std::uint8_t>(k)};
-            const auto scores = score_from_postings(plan, acc.scratch, only);  // the loop below must not outlive it
-            for (const detail::EntryScore& s : *scores) acc.add(s, *plan.clause);
+            add_from_postings(plan, acc, only);
         }
         if (k == 0) {
             candidates = acc.touched;  // each scored once: all matched the first word
@@ -215,10 +234,7 @@ std::vector<std::uint32_t> SearchIndex::Impl::match_all(const std::vector<detail
 }
 
 void SearchIndex::Impl::match_any(const std::vector<detail::ClausePlan>& plans, detail::Accumulator& acc) const {
-    for (const detail::ClausePlan& plan : plans) {
-        const auto scores = score_from_postings(plan, acc.scratch);
-        for (const detail::EntryScore& s : *scores) acc.add(s, *plan.clause);
-    }
+    for (const detail::ClausePlan& plan : plans) add_from_postings(plan, acc);
 }
 
 // Two neighbouring words of the query that are neighbours in one author's name

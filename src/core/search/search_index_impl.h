@@ -43,6 +43,9 @@ struct SearchIndex::Impl {
     detail::ClausePlan plan(const QueryClause& clause) const;
     std::shared_ptr<const detail::EntryScores> score_from_postings(const detail::ClausePlan& plan, detail::ScoreScratch& scratch,
                                                                    detail::ScoredEntries only = {}) const;
+    // Adds the clause's scores to `acc`: a word too common for the word cache
+    // to keep (WordCache::kScores) is not listed first.
+    void add_from_postings(const detail::ClausePlan& plan, detail::Accumulator& acc, detail::ScoredEntries only = {}) const;
     bool prepare_first_letter();
     // Every clause must match; returns the entries that match them all.
     std::vector<std::uint32_t> match_all(const std::vector<detail::ClausePlan>& plans, detail::Accumulator& acc) const;

@@ -202,8 +202,11 @@ void ResultList::scroll_to_row(int row) {
 }
 
 std::optional<ImVec4> ResultList::row_bounds(const ViewModel& model, std::string_view id) const {
+    // The rows drawn last are of the results then: asked before the next
+    // frame lays out new ones (another bundle, an answer), they are not read.
+    if (!model.loaded() || model.results_version() != results_version_) return std::nullopt;
     for (const DrawnRow& row : drawn_rows_)
-        if (model.entry(row.entry).id == id) return row.bounds;
+        if (row.entry < model.loaded()->bundle.entries.size() && model.entry(row.entry).id == id) return row.bounds;
     return std::nullopt;
 }
 

@@ -45,7 +45,7 @@ async function request(method, url, body, signal) {
 function asyncScript(fn) {
   return `const done = arguments[arguments.length - 1];
     Promise.resolve().then(() => (${fn})(...Array.from(arguments).slice(0, -1)))
-      .then((value) => done({ value }), (e) => done({ error: String(e && e.stack || e) }));`;
+      .then((value) => done({ value }), (e) => done({ error: String(e) + (e && e.stack ? ' | ' + e.stack : '') }));`;
 }
 
 // A new session usually answers within 300 ms, but about one in 50 never

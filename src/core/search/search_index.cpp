@@ -150,7 +150,7 @@ void SearchIndex::Impl::add_from_postings(const detail::ClausePlan& plan, detail
     if (!clause.phrase())
         for (const detail::Expansion& expansion : plan.words.front()->expansions())
             fewest = std::max(fewest, index.entry_frequency(expansion.term));
-    if (fewest > detail::WordCache::kScores / 4) {  // too many for the cache to keep (WordCache::keep)
+    if (!detail::WordCache::keeps(fewest)) {
         struct Adding final : detail::ScoreVisitor {
             detail::Accumulator& acc;
             const QueryClause& clause;

@@ -20,7 +20,7 @@ WordCache::Kept WordCache::find(const Key& key) {
 
 void WordCache::keep(Word word) {
     std::lock_guard lock(mutex_);
-    if (word.scores && word.scores->size() > kScores / 4) word.scores = nullptr;  // it would push out all the others
+    if (word.scores && !keeps(word.scores->size())) word.scores = nullptr;
     word.used = ++clock_;
     Word* slot = nullptr;
     for (Word& kept : words_)

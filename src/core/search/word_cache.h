@@ -37,6 +37,9 @@ public:
     // worth at 1,000,000.
     static constexpr std::size_t kWords = 48;
     static constexpr std::size_t kScores = 1u << 19;
+    // Whether a word's scores over this many entries may be kept: not when
+    // they would push out all the others.
+    static constexpr bool keeps(std::size_t scores) { return scores <= kScores / 4; }
 
     // The word's matcher, made with `make` unless kept.
     std::shared_ptr<const WordMatcher> matcher(const Key& key, const auto& make) {

@@ -32,6 +32,10 @@ struct MemoryFolder final : pv::shards::ShardSource {
         }
         return it->second;
     }
+    // How many fetches were of files whose names start with `prefix`.
+    long fetched_starting(std::string_view prefix) const {
+        return std::count_if(fetched.begin(), fetched.end(), [&](const std::string& name) { return name.starts_with(prefix); });
+    }
     std::string name_starting(const std::string& prefix) const {
         for (const auto& [name, bytes] : files)
             if (name.starts_with(prefix)) return name;
@@ -175,8 +179,7 @@ TEST_CASE("a typo in a word's first letter finds its spellings in postings files
     const SearchResult whole = opened.index->search(request);
     CHECK(whole.total > 0);
     check_same_result(whole, sharded->search(request));
-    const auto postings = std::count_if(folder.fetched.begin(), folder.fetched.end(),
-                                        [](const std::string& name) { return name.starts_with("postings-"); });
+    const auto postings = folder.fetched_starting("postings-");
     CHECK(postings >= 2);  // the spellings' files (the typed word is no term)
 }
 
@@ -208,9 +211,7 @@ TEST_CASE("postings past the budget are let go after a search and fetched again,
     const pv::IndexedBundle opened = seed_bundle();
     MemoryFolder folder = shard(opened);
     const std::unique_ptr<ShardedBundle> sharded = open(folder);
-    auto postings_fetched = [&] {
-        return std::count_if(folder.fetched.begin(), folder.fetched.end(), [](const std::string& name) { return name.starts_with("postings-"); });
-    };
+    auto postings_fetched = [&] { return folder.fetched_starting("postings-"); };
     auto request = [](const char* query) {
         SearchRequest r;
         r.query = query;
@@ -247,9 +248,7 @@ TEST_CASE("rows past their budgets are read again from the kept text, or fetched
     const pv::IndexedBundle opened = seed_bundle();
     MemoryFolder folder = shard(opened);
     const std::unique_ptr<ShardedBundle> sharded = open(folder);
-    auto rows_fetched = [&] {
-        return std::count_if(folder.fetched.begin(), folder.fetched.end(), [](const std::string& name) { return name.starts_with("rows-"); });
-    };
+    auto rows_fetched = [&] { return folder.fetched_starting("rows-"); };
     const std::vector<pv::Entry>& entries = opened.loaded->bundle.entries;
     auto rows_read_right = [&] {
         for (std::uint32_t id = 0; id < entries.size(); ++id)
@@ -323,9 +322,7 @@ TEST_CASE("the facets and sort keys are fetched only by the filters, facet count
     const pv::IndexedBundle opened = seed_bundle();
     MemoryFolder folder = shard(opened);
     const std::unique_ptr<ShardedBundle> sharded = open(folder);
-    auto fetched = [&](const std::string& prefix) {
-        return std::count_if(folder.fetched.begin(), folder.fetched.end(), [&](const std::string& name) { return name.starts_with(prefix); });
-    };
+    auto fetched = [&](const std::string& prefix) { return folder.fetched_starting(prefix); };
     SearchRequest request;  // what the page's worker asks: relevance, the kind switch's counts
     request.query = "learning";
     request.limit = 10;
